@@ -1,0 +1,500 @@
+/**
+ * The whole data model of License Desk (SPEC §1 and §2).
+ *
+ * Conventions: camelCase keys over snake_case columns; calendar dates are ISO
+ * `YYYY-MM-DD` text (they have no time zone); instants are integer
+ * milliseconds since the epoch. Every lookup path a page uses has an index
+ * beside its table. `*_search` columns hold the accent- and case-folded text
+ * that searches match (see lib/search/normalize.ts), kept by the write path.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
+
+// ─── Organisations ──────────────────────────────────────────────────────────
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    legalName: text('legal_name').notNull(),
+    legalNameSearch: text('legal_name_search').notNull(),
+    /** Last time this customer's inventory changed (import, order, provisioning). */
+    dataUpdatedAt: integer('data_updated_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('customers_number_unique').on(t.number)],
+);
+
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    name: text('name'),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+  },
+  (t) => [uniqueIndex('agreements_number_unique').on(t.number), index('agreements_customer_idx').on(t.customerId)],
+);
+
+export const partners = sqliteTable(
+  'partners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+  },
+  (t) => [uniqueIndex('partners_code_unique').on(t.code)],
+);
+
+export const purchaseAccounts = sqliteTable(
+  'purchase_accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    name: text('name').notNull(),
+    nameSearch: text('name_search').notNull(),
+    city: text('city').notNull(),
+    country: text('country').notNull(),
+    locationSearch: text('location_search').notNull(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    /** The partner of record: the reseller who orders for this account. */
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+  },
+  (t) => [
+    uniqueIndex('purchase_accounts_number_unique').on(t.number),
+    index('purchase_accounts_customer_idx').on(t.customerId, t.number),
+    index('purchase_accounts_partner_idx').on(t.partnerId, t.customerId),
+    index('purchase_accounts_agreement_idx').on(t.agreementId),
+  ],
+);
+
+// ─── Catalogue ──────────────────────────────────────────────────────────────
+
+export const productFamilies = sqliteTable(
+  'product_families',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('product_families_code_unique').on(t.code)],
+);
+
+export const PRODUCT_KINDS = ['license', 'online_service', 'developer_subscription', 'cloud_platform'] as const;
+export type ProductKind = (typeof PRODUCT_KINDS)[number];
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    familyId: integer('family_id')
+      .notNull()
+      .references(() => productFamilies.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: PRODUCT_KINDS }).notNull(),
+    /** Where the customer manages the service ("Gérer les services"), when it has such a page. */
+    managementUrl: text('management_url'),
+    /** Folded product and family names, for the inventory search. */
+    search: text('search').notNull(),
+  },
+  (t) => [
+    uniqueIndex('products_code_unique').on(t.code),
+    index('products_family_idx').on(t.familyId),
+    check('products_kind_check', sql`${t.kind} in ('license', 'online_service', 'developer_subscription', 'cloud_platform')`),
+  ],
+);
+
+export const packages = sqliteTable(
+  'packages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('packages_code_unique').on(t.code)],
+);
+
+/** What one unit of a package contains (e.g. a CAL suite: several CALs). */
+export const packageItems = sqliteTable(
+  'package_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => packages.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    edition: text('edition').notNull().default(''),
+    version: text('version').notNull().default(''),
+    quantity: integer('quantity').notNull().default(1),
+  },
+  (t) => [uniqueIndex('package_items_unique').on(t.packageId, t.productId, t.edition, t.version)],
+);
+
+// ─── Holdings: licence positions and online service subscriptions ──────────
+
+export const LINE_KINDS = ['license', 'subscription'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+/**
+ * One line of the inventory: a licence position (kind `license`: edition,
+ * version, resource usage, licence and SA counts) or an online service
+ * subscription (kind `subscription`: available and ordered subscriptions,
+ * next expiration). Both share one table so that a line has one id across
+ * kinds (`/inventory/history/ID`, `?line=ID`) and one list query serves the
+ * inventory; see docs/decisions/0002-one-table-for-inventory-lines.md.
+ *
+ * The counts are the sums of the line's transactions, maintained by the only
+ * write path (lib/inventory/ledger.ts) in the same database transaction.
+ */
+export const inventoryLines = sqliteTable(
+  'inventory_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: LINE_KINDS }).notNull(),
+    purchaseAccountId: integer('purchase_account_id')
+      .notNull()
+      .references(() => purchaseAccounts.id),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    edition: text('edition').notNull().default(''),
+    version: text('version').notNull().default(''),
+    /** How the licence is counted: per user, per device, per core… */
+    resourceUsage: text('resource_usage').notNull().default(''),
+    /** The package it was acquired through; null when bought separately. */
+    packageId: integer('package_id').references(() => packages.id),
+    licenseCount: integer('license_count').notNull().default(0),
+    saCount: integer('sa_count').notNull().default(0),
+    availableCount: integer('available_count').notNull().default(0),
+    orderedCount: integer('ordered_count').notNull().default(0),
+    nextExpiration: text('next_expiration'),
+    /** Folded edition and version, for the inventory search. */
+    search: text('search').notNull().default(''),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [
+    // Natural keys (docs/import-format.md): one licence position per
+    // (account, product, edition, version, resource usage, package); one
+    // subscription per (account, product).
+    // (Two partial indexes because a unique index treats NULL package ids as distinct.)
+    uniqueIndex('inventory_lines_license_key')
+      .on(t.purchaseAccountId, t.productId, t.edition, t.version, t.resourceUsage)
+      .where(sql.raw("kind = 'license' and package_id is null")),
+    uniqueIndex('inventory_lines_package_license_key')
+      .on(t.purchaseAccountId, t.productId, t.edition, t.version, t.resourceUsage, t.packageId)
+      .where(sql.raw("kind = 'license' and package_id is not null")),
+    uniqueIndex('inventory_lines_subscription_key').on(t.purchaseAccountId, t.productId).where(sql.raw("kind = 'subscription'")),
+    index('inventory_lines_account_product_idx').on(t.purchaseAccountId, t.productId),
+    index('inventory_lines_product_idx').on(t.productId),
+    index('inventory_lines_expiration_idx').on(t.nextExpiration),
+    check('inventory_lines_kind_check', sql`${t.kind} in ('license', 'subscription')`),
+  ],
+);
+
+export const TRANSACTION_KINDS = ['opening_balance', 'order', 'renewal', 'self_provisioning', 'cancellation', 'adjustment'] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
+// ─── Orders ─────────────────────────────────────────────────────────────────
+
+export const ORDER_STATUSES = ['submitted', 'processing', 'completed', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    orderedOn: text('ordered_on').notNull(),
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    purchaseAccountId: integer('purchase_account_id')
+      .notNull()
+      .references(() => purchaseAccounts.id),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id),
+    /** "NUMÉRO DU BON DE COMMANDE DU CLIENT" (formerly the secondary PO number). */
+    customerPoNumber: text('customer_po_number'),
+    billToName: text('bill_to_name'),
+    billToAddress: text('bill_to_address'),
+    shipToName: text('ship_to_name'),
+    shipToAddress: text('ship_to_address'),
+    currency: text('currency'),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_number_unique').on(t.number),
+    index('orders_account_date_idx').on(t.purchaseAccountId, t.orderedOn),
+    index('orders_partner_date_idx').on(t.partnerId, t.orderedOn),
+    check('orders_status_check', sql`${t.status} in ('submitted', 'processing', 'completed', 'cancelled')`),
+  ],
+);
+
+export const orderItems = sqliteTable(
+  'order_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    position: integer('position').notNull(),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
+    edition: text('edition').notNull().default(''),
+    version: text('version').notNull().default(''),
+    resourceUsage: text('resource_usage').notNull().default(''),
+    quantity: integer('quantity').notNull(),
+    /** Whether Software Assurance is included with the item. */
+    withSoftwareAssurance: integer('with_software_assurance', { mode: 'boolean' }).notNull().default(false),
+    /** Term in months, when the item is a subscription. */
+    termMonths: integer('term_months'),
+    /** Unit price in minor units of the order's currency; null when none is given. */
+    unitPriceMinor: integer('unit_price_minor'),
+  },
+  (t) => [uniqueIndex('order_items_order_position_unique').on(t.orderId, t.position), index('order_items_product_idx').on(t.productId)],
+);
+
+/**
+ * A dated event that changes one inventory line. The counts on the line are
+ * the sums of these deltas: every figure can be explained by its history.
+ */
+export const inventoryTransactions = sqliteTable(
+  'inventory_transactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lineId: integer('line_id')
+      .notNull()
+      .references(() => inventoryLines.id),
+    occurredOn: text('occurred_on').notNull(),
+    kind: text('kind', { enum: TRANSACTION_KINDS }).notNull(),
+    licenseDelta: integer('license_delta').notNull().default(0),
+    saDelta: integer('sa_delta').notNull().default(0),
+    availableDelta: integer('available_delta').notNull().default(0),
+    orderedDelta: integer('ordered_delta').notNull().default(0),
+    orderId: integer('order_id').references(() => orders.id),
+    /** Who caused it: a user of the portal, or null for imports. */
+    authorUserId: integer('author_user_id').references(() => users.id),
+    /** Free text shown in the history (e.g. "import", a partner's remark). */
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('inventory_transactions_line_idx').on(t.lineId, t.occurredOn, t.id),
+    index('inventory_transactions_order_idx').on(t.orderId),
+    check(
+      'inventory_transactions_kind_check',
+      sql`${t.kind} in ('opening_balance', 'order', 'renewal', 'self_provisioning', 'cancellation', 'adjustment')`,
+    ),
+  ],
+);
+
+export const softwareAssuranceBenefits = sqliteTable(
+  'software_assurance_benefits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    purchaseAccountId: integer('purchase_account_id')
+      .notNull()
+      .references(() => purchaseAccounts.id),
+    benefit: text('benefit').notNull(),
+    entitled: integer('entitled').notNull(),
+    used: integer('used').notNull().default(0),
+    expiresOn: text('expires_on').notNull(),
+  },
+  (t) => [uniqueIndex('sa_benefits_key').on(t.purchaseAccountId, t.benefit, t.expiresOn)],
+);
+
+// ─── People and access ──────────────────────────────────────────────────────
+
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased: e-mail addresses are compared without case. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    locale: text('locale', { enum: LOCALES }),
+    /** scrypt hash (lib/auth/password.ts); null until an invitation is accepted. */
+    passwordHash: text('password_hash'),
+    /** Raised to sign the user out everywhere (password change, role change). */
+    sessionVersion: integer('session_version').notNull().default(1),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    receivesNotices: integer('receives_notices', { mode: 'boolean' }).notNull().default(true),
+    rememberedAccountId: integer('remembered_account_id').references(() => purchaseAccounts.id),
+    lastSignInAt: integer('last_sign_in_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+);
+
+export const GRANT_ROLES = ['customer_admin', 'account_viewer', 'partner_user'] as const;
+export type GrantRole = (typeof GRANT_ROLES)[number];
+
+/**
+ * What a user may see (SPEC §1): a customer administrator or account viewer
+ * of one customer, or a user of one partner.
+ */
+export const grants = sqliteTable(
+  'grants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role', { enum: GRANT_ROLES }).notNull(),
+    customerId: integer('customer_id').references(() => customers.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+  },
+  (t) => [
+    index('grants_user_idx').on(t.userId),
+    check(
+      'grants_scope_check',
+      sql`(${t.role} in ('customer_admin', 'account_viewer') and ${t.customerId} is not null and ${t.partnerId} is null)
+       or (${t.role} = 'partner_user' and ${t.partnerId} is not null and ${t.customerId} is null)`,
+    ),
+  ],
+);
+
+/** The purchase accounts an account viewer's grant lists. */
+export const grantAccounts = sqliteTable(
+  'grant_accounts',
+  {
+    grantId: integer('grant_id')
+      .notNull()
+      .references(() => grants.id, { onDelete: 'cascade' }),
+    purchaseAccountId: integer('purchase_account_id')
+      .notNull()
+      .references(() => purchaseAccounts.id),
+  },
+  (t) => [primaryKey({ columns: [t.grantId, t.purchaseAccountId] }), index('grant_accounts_account_idx').on(t.purchaseAccountId)],
+);
+
+// ─── Bookkeeping ────────────────────────────────────────────────────────────
+
+/** Every sign-in attempt, for the lockout (10 failures / 15 min / e-mail and address). */
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ipAddress: text('ip_address').notNull(),
+    succeeded: integer('succeeded', { mode: 'boolean' }).notNull(),
+    attemptedAt: integer('attempted_at').notNull(),
+  },
+  (t) => [index('sign_in_attempts_lookup_idx').on(t.email, t.ipAddress, t.attemptedAt)],
+);
+
+/** Expiry notices already e-mailed, so that each threshold is sent once. */
+export const noticesSent = sqliteTable(
+  'notices_sent',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    lineId: integer('line_id')
+      .notNull()
+      .references(() => inventoryLines.id),
+    threshold: text('threshold', { enum: ['90', '30', 'expired'] }).notNull(),
+    expiresOn: text('expires_on').notNull(),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (t) => [uniqueIndex('notices_sent_unique').on(t.userId, t.lineId, t.threshold, t.expiresOn)],
+);
+
+/** The secret in a user's calendar-feed URL; only its hash is stored. */
+export const calendarFeedSecrets = sqliteTable(
+  'calendar_feed_secrets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('calendar_feed_secrets_hash_unique').on(t.secretHash), index('calendar_feed_secrets_user_idx').on(t.userId)],
+);
+
+export const TOKEN_PURPOSES = ['invitation', 'password_reset', 'notices_off'] as const;
+
+/** Invitation, password-reset and one-click links; only the token's hash is stored. */
+export const oneTimeTokens = sqliteTable(
+  'one_time_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: TOKEN_PURPOSES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('one_time_tokens_hash_unique').on(t.tokenHash), index('one_time_tokens_user_idx').on(t.userId, t.purpose)],
+);
+
+/** Keys of forms already handled, so that a double submit writes once. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    key: text('key').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Where the first submission led, to send a repeat there too. */
+    result: text('result'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    occurredAt: integer('occurred_at').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    /** JSON with what changed; never a secret. */
+    details: text('details'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_user_idx').on(t.userId, t.occurredAt)],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type PurchaseAccount = typeof purchaseAccounts.$inferSelect;
+export type InventoryLine = typeof inventoryLines.$inferSelect;
+export type User = typeof users.$inferSelect;
