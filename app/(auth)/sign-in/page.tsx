@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { LanguageSwitch } from '@/components/shell/LanguageSwitch';
+import { getOptionalViewer } from '@/lib/auth/viewer';
+import { safeCallbackPath } from '@/lib/auth/redirect';
+import { SignInForm } from './SignInForm';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.signIn');
+  return { title: t('title') };
+}
+
+const paramsSchema = z.object({
+  callbackUrl: z.string().optional().catch(undefined),
+  reason: z.enum(['session']).optional().catch(undefined),
+  signedOut: z.literal('1').optional().catch(undefined),
+});
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = paramsSchema.parse(await searchParams);
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if (await getOptionalViewer()) redirect(callbackPath);
+  const t = await getTranslations('auth.signIn');
+  const tc = await getTranslations('common');
+  const notice = params.reason === 'session' ? t('sessionEnded') : params.signedOut ? t('signedOut') : null;
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3">
+        <span className="text-lg font-semibold text-slate-900">{tc('productName')}</span>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="mx-auto w-full max-w-sm flex-1 px-4 py-12">
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
+        {notice && (
+          <p role="status" className="mt-4 rounded border border-slate-300 bg-white px-3 py-2 text-sm">
+            {notice}
+          </p>
+        )}
+        <SignInForm callbackUrl={callbackPath} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+/** Liveness and readiness: 200 when the database answers, 503 otherwise. Public (SPEC §1). */
+import { checkDatabase } from '@/lib/health';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const database = checkDatabase();
+  return Response.json(
+    { status: database.ok ? 'ok' : 'unavailable', database: database.ok ? 'ok' : 'unavailable' },
+    { status: database.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
+  );
+}

@@ -1,0 +1,70 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/lib/auth/actions';
+import type { Viewer } from '@/lib/auth/viewer';
+import { hrefWith, scopeParams } from '@/lib/url';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts';
+
+/** Product name, the menu of SPEC §3, the language switch and the user's menu (UI.md §1). */
+export async function TopBar({ viewer, section }: { viewer: Viewer; section: PortalSection }) {
+  const t = await getTranslations('common');
+  const scope = scopeParams(viewer);
+  const linkClass = (active: boolean) =>
+    `block rounded px-2 py-1 text-sm ${active ? 'bg-white/15 font-semibold text-white underline underline-offset-4' : 'text-blue-50 hover:bg-white/10 hover:text-white'}`;
+  const groups = [
+    { label: t('menu.inventory'), href: hrefWith('/inventory', scope), text: t('menu.manageInventory'), active: section === 'inventory' || section === 'accounts' },
+    { label: t('menu.account'), href: hrefWith('/orders', scope), text: t('menu.orderHistory'), active: section === 'orders' },
+    { label: null, href: hrefWith('/reports', scope), text: t('menu.reports'), active: section === 'reports' },
+  ];
+  if (viewer.role === 'partner_user') groups.push({ label: null, href: '/partner', text: t('menu.partnerWorkspace'), active: section === 'partner' });
+
+  const menu = (
+    <ul className="flex flex-col gap-1 md:flex-row md:items-center md:gap-4">
+      {groups.map((group) => (
+        <li key={group.href} className="flex items-center gap-1">
+          {group.label && <span className="text-xs uppercase tracking-wide text-blue-200">{group.label} ▸</span>}
+          <Link href={group.href} className={linkClass(group.active)} aria-current={group.active ? 'page' : undefined}>
+            {group.text}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <header className="no-print bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
+        <Link href={hrefWith('/inventory', scope)} className="text-lg font-semibold text-white">
+          {t('productName')}
+        </Link>
+        <nav aria-label={t('menu.label')} className="hidden md:block">
+          {menu}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 [&_button]:border-white/40 [&_button]:text-white [&_button:hover]:bg-white/10">
+          <LanguageSwitch />
+          <details className="relative">
+            <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-white/10" aria-label={t('user.menu', { name: viewer.name })}>
+              {viewer.name} ▾
+            </summary>
+            <div className="absolute right-0 z-20 mt-1 w-64 rounded border border-slate-200 bg-white p-3 text-slate-900 shadow-lg [&_button]:!text-slate-900">
+              <p className="break-all text-xs text-slate-600">{t('user.signedInAs', { email: viewer.email })}</p>
+              <form action={signOutAction} className="mt-2">
+                <button type="submit" className="w-full rounded border !border-slate-300 px-3 py-1.5 text-left text-sm hover:!bg-slate-100">
+                  {t('user.signOut')}
+                </button>
+              </form>
+            </div>
+          </details>
+        </div>
+      </div>
+      <details className="border-t border-white/20 px-4 py-2 md:hidden">
+        <summary className="cursor-pointer text-sm">{t('menu.open')}</summary>
+        <nav aria-label={t('menu.label')} className="mt-2">
+          {menu}
+        </nav>
+      </details>
+    </header>
+  );
+}

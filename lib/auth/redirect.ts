@@ -1,0 +1,39 @@
+/**
+ * Where to go back after signing in. Only same-origin relative paths are
+ * followed: `//host`, `/\host`, absolute URLs, `javascript:` and their
+ * percent-encoded forms all fall back to the home page (open-redirect guard).
+ */
+export const HOME_PATH = '/inventory';
+
+function looksSafe(path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  // "//host" and "/\host" are protocol-relative in browsers.
+  if (path.startsWith('//') || path.startsWith('/\\')) return false;
+  // Control characters and backslashes anywhere can be re-read as separators.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return false;
+  try {
+    const base = 'http://license-desk.invalid';
+    return new URL(path, base).origin === base;
+  } catch {
+    return false;
+  }
+}
+
+export function safeCallbackPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return HOME_PATH;
+  // Check every decoding layer: "%2F%2Fevil" must not become "//evil" later.
+  let current = value;
+  for (let i = 0; i < 4; i += 1) {
+    if (!looksSafe(current)) return HOME_PATH;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current);
+    } catch {
+      return HOME_PATH;
+    }
+    if (decoded === current) return value;
+    current = decoded;
+  }
+  return HOME_PATH;
+}

@@ -1,0 +1,29 @@
+/**
+ * "Today" as a calendar date in APP_TIME_ZONE. Every rule that depends on the
+ * date (expiry, demo data) asks here, so tests can fix the date with the
+ * test-only LICENSE_DESK_TEST_TODAY setting and nothing flips at midnight.
+ */
+import { env } from './env';
+
+/** YYYY-MM-DD of an instant in a time zone. */
+export function calendarDate(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function today(): string {
+  const { LICENSE_DESK_TEST_TODAY, APP_TIME_ZONE } = env();
+  return LICENSE_DESK_TEST_TODAY ?? calendarDate(new Date(), APP_TIME_ZONE);
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

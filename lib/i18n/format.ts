@@ -1,0 +1,32 @@
+/**
+ * Dates and numbers in the reader's language (UI.md): `24/11/2026` in
+ * French, `Nov 24, 2026` in English; thousands separators per language.
+ * Calendar dates (YYYY-MM-DD) are formatted in UTC so they never shift a day.
+ */
+import type { Locale } from '@/db/schema';
+
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+};
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+};
+
+export function formatDate(locale: Locale, isoDate: string): string {
+  return dateFormats[locale].format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function formatInstant(locale: Locale, epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(epochMs));
+}
+
+export function formatTime(locale: Locale, epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(epochMs));
+}
+
+export function formatCount(locale: Locale, value: number): string {
+  return numberFormats[locale].format(value);
+}

@@ -1,0 +1,21 @@
+/**
+ * The catalogues: one JSON file per area and language under messages/, each
+ * area a namespace (`common`, `auth`, …). The French files use the guide's
+ * own terms (SPEC §4).
+ */
+import type { Locale } from '@/db/schema';
+import enAccounts from './messages/en/accounts.json';
+import enAuth from './messages/en/auth.json';
+import enCommon from './messages/en/common.json';
+import enInventory from './messages/en/inventory.json';
+import frAccounts from './messages/fr/accounts.json';
+import frAuth from './messages/fr/auth.json';
+import frCommon from './messages/fr/common.json';
+import frInventory from './messages/fr/inventory.json';
+
+export const messages = {
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory },
+} satisfies Record<Locale, Record<string, unknown>>;
+
+export type Messages = (typeof messages)['fr'];

@@ -1,0 +1,29 @@
+/**
+ * The URL is the view (SPEC §5): helpers to write links that keep a view's
+ * search parameters, and the parameters that travel on every page of a
+ * partner user (`customer=`).
+ */
+import type { Viewer } from '@/lib/auth/viewer';
+
+export type UrlParams = Record<string, string | number | readonly (string | number)[] | null | undefined | false>;
+
+export function hrefWith(path: string, params: UrlParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === false || value === '') continue;
+    if (Array.isArray(value)) for (const item of value) search.append(key, String(item));
+    else search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The parameters every link of a partner user's pages carries. */
+export function scopeParams(viewer: Pick<Viewer, 'role' | 'customer'>): { customer?: string } {
+  return viewer.role === 'partner_user' && viewer.customer ? { customer: viewer.customer.number } : {};
+}
+
+/** Reads a single value from Next's searchParams (the first when repeated). */
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('.', import.meta.url)) },
+    // Server modules import 'server-only'; the react-server condition makes it a no-op here.
+    conditions: ['react-server'],
+  },
+  test: {
+    include: ['**/*.test.{ts,tsx}'],
+    exclude: ['node_modules/**', '.next/**', '.tools/**', 'tests/e2e/**'],
+    environment: 'node',
+    setupFiles: ['tests/setup/vitest.setup.ts'],
+    reporters: ['default'],
+    slowTestThreshold: 500,
+    testTimeout: 20_000,
+    env: { LICENSE_DESK_TEST_TODAY: '2026-11-24', APP_TIME_ZONE: 'UTC' },
+  },
+});
