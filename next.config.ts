@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+  // `npm test` type-checks the whole project once (tsc --noEmit); the build need not do it again.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [
       {

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** The fixed "today" of every end-to-end test (nothing flips at midnight). */
+export const TEST_TODAY = '2026-11-24';
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list', { printSteps: false }]],
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    baseURL: BASE_URL,
+    locale: 'fr-FR',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: 'js', use: { ...devices['Desktop Chrome'], launchOptions: chromium }, testIgnore: /nojs\.spec\.ts/ },
+    { name: 'nojs', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, launchOptions: chromium }, testMatch: /nojs\.spec\.ts/ },
+  ],
+  webServer: {
+    command: 'tsx --conditions=react-server tests/e2e/server.ts',
+    url: `${BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      DATABASE_PATH: 'data/e2e.db',
+      AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      APP_URL: BASE_URL,
+      APP_TIME_ZONE: 'UTC',
+      LICENSE_DESK_TEST_TODAY: TEST_TODAY,
+    },
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * `npm run demo`, step one: the demo's sign-in secret, the migrated database
+ * and its demo data. Run again, it keeps what is there.
+ */
+import { count } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { customers } from '@/db/schema';
+import { buildDemoDocument } from '@/db/seed/demo';
+import { today } from '@/lib/clock';
+import { env } from '@/lib/env';
+import { importDocument } from '@/lib/import/apply';
+import { ensureDemoSecret } from './demo-secret';
+
+async function main() {
+  ensureDemoSecret();
+  const db = getDb(); // creates and migrates DATABASE_PATH
+  const loaded = (db.select({ n: count() }).from(customers).get()?.n ?? 0) > 0;
+  if (loaded) {
+    console.log(`Database ${env().DATABASE_PATH} already holds data; keeping it (npm run db:seed reloads the demo data).`);
+    return;
+  }
+  const started = Date.now();
+  await importDocument(db, buildDemoDocument(today()));
+  console.log(`Demo data loaded into ${env().DATABASE_PATH} in ${Date.now() - started} ms.`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

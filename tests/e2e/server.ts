@@ -1,0 +1,29 @@
+/**
+ * The server the end-to-end tests run against: a fresh database, migrated and
+ * loaded with the demo data for the fixed test "today", served by the
+ * production build (`next start`) on 127.0.0.1.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { getDb } from '@/db/client';
+import { buildDemoDocument } from '@/db/seed/demo';
+import { today } from '@/lib/clock';
+import { env } from '@/lib/env';
+import { importDocument } from '@/lib/import/apply';
+
+async function main() {
+  const path = env().DATABASE_PATH;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const db = getDb();
+  await importDocument(db, buildDemoDocument(today()));
+  db.$client.close();
+  const port = String(env().PORT);
+  const child = spawn('next', ['start', '--hostname', '127.0.0.1', '--port', port], { stdio: 'inherit', env: process.env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
