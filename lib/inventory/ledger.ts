@@ -1,0 +1,222 @@
+/**
+ * The ledger: the only write path of inventory counts. Transactions are the
+ * source of truth (SPEC §2): a line's licence, SA, available and ordered
+ * counts are always the sums of its inventory_transactions, because every
+ * transaction is written here together with the change of the line's counts,
+ * in the same database transaction.
+ *
+ * - recordTransaction(): what features use (orders, self-provisioning): checks
+ *   the entry against the line and records it.
+ * - createLedgerWriter(): the same two statements prepared once, for bulk
+ *   writers (the importer) that validated their input beforehand.
+ */
+import type { DB } from '@/db/client';
+import type { LineKind, TransactionKind } from '@/db/schema';
+
+export interface LineCounts {
+  licenseCount: number;
+  saCount: number;
+  availableCount: number;
+  orderedCount: number;
+}
+
+export interface LedgerEntry {
+  lineId: number;
+  /** YYYY-MM-DD: the day the change took effect. */
+  occurredOn: string;
+  kind: TransactionKind;
+  licenseDelta?: number;
+  saDelta?: number;
+  availableDelta?: number;
+  orderedDelta?: number;
+  orderId?: number | null;
+  /** The portal user who caused it; null for imports. */
+  authorUserId?: number | null;
+  note?: string | null;
+}
+
+export interface RecordedTransaction {
+  transactionId: number;
+  lineId: number;
+  /** The line's counts after the transaction. */
+  counts: LineCounts;
+}
+
+/** A transaction that does not fit its line (wrong kind of delta, count going below zero, unknown line). */
+export class LedgerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+export interface LedgerWriter {
+  /** Inserts the transaction and adds its deltas to the line's counts; returns the transaction id. No checks. */
+  append(entry: LedgerEntry): number;
+  /** Deletes a transaction and takes its deltas off the line's counts. */
+  remove(transactionId: number): void;
+}
+
+interface StoredDeltas {
+  line_id: number;
+  license_delta: number;
+  sa_delta: number;
+  available_delta: number;
+  ordered_delta: number;
+}
+
+/**
+ * Prepared statements for many transactions inside one database transaction
+ * the caller opens. Callers check their entries first (see recordTransaction
+ * for the rules); the invariant counts = sums holds whatever they write.
+ */
+export function createLedgerWriter(db: DB, options: { now?: () => number } = {}): LedgerWriter {
+  const now = options.now ?? Date.now;
+  const insert = db.$client.prepare(
+    `insert into inventory_transactions
+       (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addToLine = db.$client.prepare(
+    `update inventory_lines
+        set license_count = license_count + ?, sa_count = sa_count + ?,
+            available_count = available_count + ?, ordered_count = ordered_count + ?, updated_at = ?
+      where id = ?`,
+  );
+  const deleteTransaction = db.$client.prepare<[number], StoredDeltas>(
+    `delete from inventory_transactions where id = ?
+     returning line_id, license_delta, sa_delta, available_delta, ordered_delta`,
+  );
+  return {
+    append(entry) {
+      const license = entry.licenseDelta ?? 0;
+      const sa = entry.saDelta ?? 0;
+      const available = entry.availableDelta ?? 0;
+      const ordered = entry.orderedDelta ?? 0;
+      const at = now();
+      const result = insert.run(
+        entry.lineId,
+        entry.occurredOn,
+        entry.kind,
+        license,
+        sa,
+        available,
+        ordered,
+        entry.orderId ?? null,
+        entry.authorUserId ?? null,
+        entry.note ?? null,
+        at,
+      );
+      addToLine.run(license, sa, available, ordered, at, entry.lineId);
+      return Number(result.lastInsertRowid);
+    },
+    remove(transactionId) {
+      const removed = deleteTransaction.get(transactionId);
+      if (!removed) return;
+      addToLine.run(-removed.license_delta, -removed.sa_delta, -removed.available_delta, -removed.ordered_delta, now(), removed.line_id);
+    },
+  };
+}
+
+interface LineRow {
+  kind: LineKind;
+  license_count: number;
+  sa_count: number;
+  available_count: number;
+  ordered_count: number;
+  customer_id: number;
+}
+
+/**
+ * Records one transaction on a line and updates its counts and its
+ * customer's dataUpdatedAt, atomically (a savepoint when the caller already
+ * is in a transaction). Throws a LedgerError, writing nothing, when:
+ * the line does not exist; a licence position gets available/ordered deltas
+ * or a subscription licence/SA deltas; a self-provisioning changes ordered
+ * subscriptions; every delta is zero; a count would fall below zero.
+ */
+export function recordTransaction(db: DB, entry: LedgerEntry, options: { now?: () => number } = {}): RecordedTransaction {
+  const now = options.now ?? Date.now;
+  const run = db.$client.transaction((): RecordedTransaction => {
+    const line = db.$client
+      .prepare<[number], LineRow>(
+        `select l.kind, l.license_count, l.sa_count, l.available_count, l.ordered_count, a.customer_id
+           from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
+          where l.id = ?`,
+      )
+      .get(entry.lineId);
+    if (!line) throw new LedgerError(`inventory line ${entry.lineId} does not exist`);
+    const license = entry.licenseDelta ?? 0;
+    const sa = entry.saDelta ?? 0;
+    const available = entry.availableDelta ?? 0;
+    const ordered = entry.orderedDelta ?? 0;
+    for (const value of [license, sa, available, ordered]) {
+      if (!Number.isSafeInteger(value)) throw new LedgerError('deltas must be whole numbers');
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.occurredOn)) throw new LedgerError('occurredOn must be a date written YYYY-MM-DD');
+    if (line.kind === 'license' && (available !== 0 || ordered !== 0)) {
+      throw new LedgerError('a licence position has licence and SA counts, not available and ordered subscriptions');
+    }
+    if (line.kind === 'subscription' && (license !== 0 || sa !== 0)) {
+      throw new LedgerError('an online service subscription has available and ordered subscriptions, not licence and SA counts');
+    }
+    if (entry.kind === 'self_provisioning' && ordered !== 0) {
+      throw new LedgerError('self-provisioning raises available subscriptions only, never ordered ones');
+    }
+    if (license === 0 && sa === 0 && available === 0 && ordered === 0) throw new LedgerError('the transaction changes nothing');
+    const counts: LineCounts = {
+      licenseCount: line.license_count + license,
+      saCount: line.sa_count + sa,
+      availableCount: line.available_count + available,
+      orderedCount: line.ordered_count + ordered,
+    };
+    for (const [name, value] of Object.entries(counts)) {
+      if (value < 0) throw new LedgerError(`${name} would become ${value}`);
+    }
+    const transactionId = createLedgerWriter(db, { now }).append(entry);
+    db.$client.prepare('update customers set data_updated_at = ? where id = ?').run(now(), line.customer_id);
+    return { transactionId, lineId: entry.lineId, counts };
+  });
+  return run();
+}
+
+export interface LedgerDiscrepancy {
+  lineId: number;
+  stored: LineCounts;
+  sums: LineCounts;
+}
+
+/** Lines whose stored counts differ from the sums of their transactions (always empty unless someone wrote around the ledger). */
+export function ledgerDiscrepancies(db: DB): LedgerDiscrepancy[] {
+  const rows = db.$client
+    .prepare<
+      [],
+      {
+        id: number;
+        license_count: number;
+        sa_count: number;
+        available_count: number;
+        ordered_count: number;
+        license_sum: number;
+        sa_sum: number;
+        available_sum: number;
+        ordered_sum: number;
+      }
+    >(
+      `select l.id, l.license_count, l.sa_count, l.available_count, l.ordered_count,
+              coalesce(t.license_sum, 0) as license_sum, coalesce(t.sa_sum, 0) as sa_sum,
+              coalesce(t.available_sum, 0) as available_sum, coalesce(t.ordered_sum, 0) as ordered_sum
+         from inventory_lines l
+         left join (select line_id, sum(license_delta) as license_sum, sum(sa_delta) as sa_sum,
+                           sum(available_delta) as available_sum, sum(ordered_delta) as ordered_sum
+                      from inventory_transactions group by line_id) t on t.line_id = l.id
+        where l.license_count != coalesce(t.license_sum, 0) or l.sa_count != coalesce(t.sa_sum, 0)
+           or l.available_count != coalesce(t.available_sum, 0) or l.ordered_count != coalesce(t.ordered_sum, 0)`,
+    )
+    .all();
+  return rows.map((row) => ({
+    lineId: row.id,
+    stored: { licenseCount: row.license_count, saCount: row.sa_count, availableCount: row.available_count, orderedCount: row.ordered_count },
+    sums: { licenseCount: row.license_sum, saCount: row.sa_sum, availableCount: row.available_sum, orderedCount: row.ordered_sum },
+  }));
+}
