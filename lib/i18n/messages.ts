@@ -6,16 +6,18 @@
 import type { Locale } from '@/db/schema';
 import enAccounts from './messages/en/accounts.json';
 import enAuth from './messages/en/auth.json';
+import enBenefits from './messages/en/benefits.json';
 import enCommon from './messages/en/common.json';
 import enInventory from './messages/en/inventory.json';
 import frAccounts from './messages/fr/accounts.json';
 import frAuth from './messages/fr/auth.json';
+import frBenefits from './messages/fr/benefits.json';
 import frCommon from './messages/fr/common.json';
 import frInventory from './messages/fr/inventory.json';
 
 export const messages = {
-  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory },
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)['fr'];

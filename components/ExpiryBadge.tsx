@@ -1,0 +1,31 @@
+import { useTranslations } from 'next-intl';
+import type { ExpiryStatus } from '@/lib/inventory/rules';
+
+/**
+ * The expiry marker of SPEC §5, in colour and in words (UI.md): amber
+ * "Expire bientôt"; for ≤ 30 days the words in a red that keeps 4.5:1
+ * contrast; grey "Expiré".
+ */
+export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
+  const t = useTranslations('inventory.expiry');
+  switch (status.kind) {
+    case 'none':
+      return null;
+    case 'soon':
+      return <span className="inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950" data-expiry="soon">{t('soon')}</span>;
+    case 'imminent':
+      return <span className="inline-block text-xs font-semibold text-expiry-red" data-expiry="imminent">{t('inDays', { days: status.days })}</span>;
+    case 'expired':
+      return <span className="inline-block rounded bg-slate-300 px-1.5 py-0.5 text-xs font-semibold text-slate-900" data-expiry="expired">{t('expired')}</span>;
+  }
+}
+
+/** A next-expiration date with its marker; the date itself in red when ≤ 30 days. */
+export function ExpiryDate({ status, formatted }: { status: ExpiryStatus; formatted: string }) {
+  return (
+    <span className="flex flex-col items-start gap-0.5">
+      <span className={status.kind === 'imminent' ? 'font-semibold text-expiry-red' : undefined}>{formatted}</span>
+      <ExpiryBadge status={status} />
+    </span>
+  );
+}

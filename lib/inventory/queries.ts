@@ -1,0 +1,324 @@
+/**
+ * The inventory as a viewer may see it (SPEC §3 items 1, 3–9): products
+ * grouped by family, paged, with their lines; the packages split; a line's
+ * history. Every query is scoped by accountScope(viewer).
+ */
+import 'server-only';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, purchaseAccounts, type ProductKind, type TransactionKind } from '@/db/schema';
+import { accountScope, type Viewer } from '@/lib/auth/viewer';
+import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+
+export const PRODUCTS_PAGE_SIZE = 25;
+
+/** Which accounts the view covers: one account (by id), or every account in scope. */
+export type AccountFilter = { accountId: number } | 'all';
+
+export interface InventoryFilters {
+  accounts: AccountFilter;
+  /** Search text (`q`): start of words of product, family, edition, version. */
+  query?: string;
+  /** Split holdings bought separately from those bought through packages (`packages=1`). */
+  packages?: boolean;
+}
+
+export interface Totals {
+  licenseCount: number;
+  saCount: number;
+  availableCount: number;
+  orderedCount: number;
+}
+
+/** One product row (collapsed): in the packages view, one per (package, product). */
+export interface ProductGroup {
+  key: string;
+  productId: number;
+  productCode: string;
+  productName: string;
+  familyName: string;
+  kind: ProductKind;
+  managementUrl: string | null;
+  packageId: number | null;
+  packageName: string | null;
+  lineCount: number;
+  totals: Totals;
+  /** The earliest next expiration among the lines: the most urgent marker. */
+  earliestExpiration: string | null;
+}
+
+export interface InventoryLineRow {
+  id: number;
+  kind: 'license' | 'subscription';
+  productId: number;
+  packageId: number | null;
+  edition: string;
+  version: string;
+  accountNumber: string;
+  accountName: string;
+  resourceUsage: string;
+  licenseCount: number;
+  saCount: number;
+  availableCount: number;
+  orderedCount: number;
+  nextExpiration: string | null;
+}
+
+function baseConditions(viewer: Viewer, filters: InventoryFilters): SQL {
+  const conditions: (SQL | undefined)[] = [accountScope(viewer)];
+  if (filters.accounts !== 'all') conditions.push(eq(inventoryLines.purchaseAccountId, filters.accounts.accountId));
+  for (const term of searchTerms(filters.query ?? '')) {
+    const pattern = likeWordPrefix(term);
+    conditions.push(sql`(${products.search} like ${pattern} escape '\\' or ${inventoryLines.search} like ${pattern} escape '\\')`);
+  }
+  return and(...conditions)!;
+}
+
+const groupColumns = {
+  productId: products.id,
+  productCode: products.code,
+  productName: products.name,
+  familyName: productFamilies.name,
+  kind: products.kind,
+  managementUrl: products.managementUrl,
+  lineCount: sql<number>`count(*)`,
+  licenseCount: sql<number>`coalesce(sum(${inventoryLines.licenseCount}), 0)`,
+  saCount: sql<number>`coalesce(sum(${inventoryLines.saCount}), 0)`,
+  availableCount: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`,
+  orderedCount: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`,
+  earliestExpiration: sql<string | null>`min(${inventoryLines.nextExpiration})`,
+};
+
+type GroupRow = { [K in keyof typeof groupColumns]: (typeof groupColumns)[K] extends SQL<infer T> ? T : never } & {
+  productId: number;
+  productCode: string;
+  productName: string;
+  familyName: string;
+  kind: ProductKind;
+  managementUrl: string | null;
+  packageId: number | null;
+  packageName: string | null;
+};
+
+function toGroup(row: GroupRow): ProductGroup {
+  return {
+    key: row.packageId ? `${row.packageId}-${row.productId}` : String(row.productId),
+    productId: row.productId,
+    productCode: row.productCode,
+    productName: row.productName,
+    familyName: row.familyName,
+    kind: row.kind,
+    managementUrl: row.managementUrl,
+    packageId: row.packageId,
+    packageName: row.packageName,
+    lineCount: Number(row.lineCount),
+    totals: {
+      licenseCount: Number(row.licenseCount),
+      saCount: Number(row.saCount),
+      availableCount: Number(row.availableCount),
+      orderedCount: Number(row.orderedCount),
+    },
+    earliestExpiration: row.earliestExpiration,
+  };
+}
+
+/**
+ * The grouped query: one row per product (or per package and product in the
+ * packages view), ordered as shown — products bought separately first, by
+ * family then product; then packages by name.
+ */
+function groupQuery(viewer: Viewer, filters: InventoryFilters) {
+  const where = baseConditions(viewer, filters);
+  const split = Boolean(filters.packages);
+  const query = getDb()
+    .select({
+      ...groupColumns,
+      packageId: split ? inventoryLines.packageId : sql<null>`null`,
+      packageName: split ? packages.name : sql<null>`null`,
+    })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .innerJoin(productFamilies, eq(productFamilies.id, products.familyId))
+    .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
+    .where(where)
+    .$dynamic();
+  return split
+    ? query
+        .groupBy(inventoryLines.packageId, products.id)
+        .orderBy(sql`${inventoryLines.packageId} is not null`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
+    : query.groupBy(products.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
+}
+
+export interface InventoryPage {
+  groups: ProductGroup[];
+  totalGroups: number;
+  page: number;
+  pages: number;
+}
+
+/** One page of product rows; `page` is clamped into range. */
+export function listProductGroups(viewer: Viewer, filters: InventoryFilters, page: number): InventoryPage {
+  const db = getDb();
+  const counted = db.$client
+    .prepare(`select count(*) as n from (${groupQuery(viewer, filters).toSQL().sql})`)
+    .get(...(groupQuery(viewer, filters).toSQL().params as unknown[])) as { n: number };
+  const totalGroups = counted.n;
+  const pages = Math.max(1, Math.ceil(totalGroups / PRODUCTS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = groupQuery(viewer, filters)
+    .limit(PRODUCTS_PAGE_SIZE)
+    .offset((current - 1) * PRODUCTS_PAGE_SIZE)
+    .all() as GroupRow[];
+  return { groups: rows.map(toGroup), totalGroups, page: current, pages };
+}
+
+/** Every product row of the view, unpaged: for the CSV export and for finding a line's page. */
+export function listAllProductGroups(viewer: Viewer, filters: InventoryFilters): ProductGroup[] {
+  return (groupQuery(viewer, filters).all() as GroupRow[]).map(toGroup);
+}
+
+/** The page on which a product row stands in this view (for `?line=`). */
+export function pageOfGroup(viewer: Viewer, filters: InventoryFilters, groupKey: string): number | null {
+  const index = listAllProductGroups(viewer, filters).findIndex((group) => group.key === groupKey);
+  return index === -1 ? null : Math.floor(index / PRODUCTS_PAGE_SIZE) + 1;
+}
+
+const lineColumns = {
+  id: inventoryLines.id,
+  kind: inventoryLines.kind,
+  productId: inventoryLines.productId,
+  packageId: inventoryLines.packageId,
+  edition: inventoryLines.edition,
+  version: inventoryLines.version,
+  accountNumber: purchaseAccounts.number,
+  accountName: purchaseAccounts.name,
+  resourceUsage: inventoryLines.resourceUsage,
+  licenseCount: inventoryLines.licenseCount,
+  saCount: inventoryLines.saCount,
+  availableCount: inventoryLines.availableCount,
+  orderedCount: inventoryLines.orderedCount,
+  nextExpiration: inventoryLines.nextExpiration,
+};
+
+/**
+ * The lines of some product rows (those opened), in the same view. Keys are
+ * ProductGroup.key values; the result maps each key to its lines.
+ */
+export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[]): Map<string, InventoryLineRow[]> {
+  const result = new Map<string, InventoryLineRow[]>(groups.map((group) => [group.key, []]));
+  if (groups.length === 0) return result;
+  const productIds = [...new Set(groups.map((group) => group.productId))];
+  const rows = getDb()
+    .select(lineColumns)
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .where(and(baseConditions(viewer, filters), inArray(inventoryLines.productId, productIds)))
+    .orderBy(asc(inventoryLines.edition), asc(inventoryLines.version), asc(purchaseAccounts.number), asc(inventoryLines.resourceUsage), asc(inventoryLines.id))
+    .all();
+  for (const row of rows) {
+    const key = filters.packages && row.packageId ? `${row.packageId}-${row.productId}` : String(row.productId);
+    result.get(key)?.push(row);
+  }
+  return result;
+}
+
+/** Every line of the view, in page order: the CSV export. */
+export function listAllLines(viewer: Viewer, filters: InventoryFilters): { group: ProductGroup; lines: InventoryLineRow[] }[] {
+  const groups = listAllProductGroups(viewer, filters);
+  const lines = listLinesOfGroups(viewer, filters, groups);
+  return groups.map((group) => ({ group, lines: lines.get(group.key) ?? [] }));
+}
+
+export interface LineReference {
+  id: number;
+  kind: 'license' | 'subscription';
+  productId: number;
+  packageId: number | null;
+  accountId: number;
+  accountNumber: string;
+}
+
+/** A line the viewer may see, or null (then the page answers 404). */
+export function getLineReference(viewer: Viewer, lineId: number): LineReference | null {
+  return (
+    getDb()
+      .select({
+        id: inventoryLines.id,
+        kind: inventoryLines.kind,
+        productId: inventoryLines.productId,
+        packageId: inventoryLines.packageId,
+        accountId: purchaseAccounts.id,
+        accountNumber: purchaseAccounts.number,
+      })
+      .from(inventoryLines)
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+      .where(and(accountScope(viewer), eq(inventoryLines.id, lineId)))
+      .get() ?? null
+  );
+}
+
+export interface LineHistory {
+  line: InventoryLineRow & { productName: string; familyName: string; productKind: ProductKind; packageName: string | null };
+  entries: {
+    id: number;
+    occurredOn: string;
+    kind: TransactionKind;
+    licenseDelta: number;
+    saDelta: number;
+    availableDelta: number;
+    orderedDelta: number;
+    orderNumber: string | null;
+    note: string | null;
+    /** Running totals after this transaction; the last equals the line's counts. */
+    running: Totals;
+  }[];
+}
+
+/** The dated transactions behind a line, oldest first, with running totals (Afficher l'historique). */
+export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | null {
+  const db = getDb();
+  const line = db
+    .select({ ...lineColumns, productName: products.name, familyName: productFamilies.name, productKind: products.kind, packageName: packages.name })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .innerJoin(productFamilies, eq(productFamilies.id, products.familyId))
+    .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
+    .where(and(accountScope(viewer), eq(inventoryLines.id, lineId)))
+    .get();
+  if (!line) return null;
+  const transactions = db
+    .select({
+      id: inventoryTransactions.id,
+      occurredOn: inventoryTransactions.occurredOn,
+      kind: inventoryTransactions.kind,
+      licenseDelta: inventoryTransactions.licenseDelta,
+      saDelta: inventoryTransactions.saDelta,
+      availableDelta: inventoryTransactions.availableDelta,
+      orderedDelta: inventoryTransactions.orderedDelta,
+      orderNumber: orders.number,
+      note: inventoryTransactions.note,
+    })
+    .from(inventoryTransactions)
+    .leftJoin(orders, eq(orders.id, inventoryTransactions.orderId))
+    .where(eq(inventoryTransactions.lineId, line.id))
+    .orderBy(asc(inventoryTransactions.occurredOn), asc(inventoryTransactions.id))
+    .all();
+  const running: Totals = { licenseCount: 0, saCount: 0, availableCount: 0, orderedCount: 0 };
+  const entries = transactions.map((transaction) => {
+    running.licenseCount += transaction.licenseDelta;
+    running.saCount += transaction.saDelta;
+    running.availableCount += transaction.availableDelta;
+    running.orderedCount += transaction.orderedDelta;
+    return { ...transaction, running: { ...running } };
+  });
+  return { line, entries };
+}
+
+/** When the customer's inventory last changed (last import, order or provisioning). */
+export function getDataUpdatedAt(viewer: Viewer): number | null {
+  if (!viewer.customer) return null;
+  return getDb().select({ at: customers.dataUpdatedAt }).from(customers).where(eq(customers.id, viewer.customer.id)).get()?.at ?? null;
+}
