@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS, FIXTURE_ORDERS, loadFixtures } from '@/tests/helpers/fixtures';
+import { ledgerDiscrepancies, LedgerError, recordTransaction } from './ledger';
+
+async function setUp() {
+  const db = createTestDb();
+  await loadFixtures(db);
+  const lineId = (kind: 'license' | 'subscription', product: string) =>
+    (
+      db.$client
+        .prepare(
+          `select l.id from inventory_lines l join products p on p.id = l.product_id
+            where l.kind = ? and p.code = ? and l.purchase_account_id = (select id from purchase_accounts where number = ?) and l.package_id is null`,
+        )
+        .get(kind, product, FIXTURE_ACCOUNTS.alphaNorth) as { id: number }
+    ).id;
+  return { db, office: lineId('license', 'FX-OFFICE-PRO'), o365: lineId('subscription', 'FX-O365-E3') };
+}
+
+const line = (db: DB, id: number) =>
+  db.$client.prepare('select license_count, sa_count, available_count, ordered_count, updated_at from inventory_lines where id = ?').get(id);
+
+describe('recordTransaction', () => {
+  it('records the transaction and changes the counts with it, and the customer’s dataUpdatedAt', async () => {
+    const { db, o365 } = await setUp();
+    const orderId = (db.$client.prepare('select id from orders where number = ?').get(FIXTURE_ORDERS.alphaNorth) as { id: number }).id;
+    const result = recordTransaction(
+      db,
+      { lineId: o365, occurredOn: '2026-11-24', kind: 'self_provisioning', availableDelta: 3, authorUserId: null, note: 'Activé' },
+      { now: () => 1_234 },
+    );
+    expect(result.counts).toEqual({ licenseCount: 0, saCount: 0, availableCount: 28, orderedCount: 20 });
+    recordTransaction(db, { lineId: o365, occurredOn: '2026-11-25', kind: 'order', availableDelta: 0, orderedDelta: 3, orderId }, { now: () => 1_235 });
+    expect(line(db, o365)).toEqual({ license_count: 0, sa_count: 0, available_count: 28, ordered_count: 23, updated_at: 1_235 });
+    expect(db.$client.prepare("select data_updated_at from customers where number = '2000001'").get()).toEqual({ data_updated_at: 1_235 });
+    expect(ledgerDiscrepancies(db)).toEqual([]);
+  });
+
+  it.each([
+    ['available on a licence position', 'office', { availableDelta: 1 }, /licence position/],
+    ['licences on a subscription', 'o365', { licenseDelta: 1 }, /subscription/],
+    ['ordered by a self-provisioning', 'o365', { kind: 'self_provisioning', orderedDelta: 1, availableDelta: 1 }, /self-provisioning/],
+    ['a count below zero', 'office', { kind: 'cancellation', licenseDelta: -36 }, /licenseCount would become -1/],
+    ['nothing', 'office', {}, /changes nothing/],
+    ['a fractional delta', 'office', { licenseDelta: 0.5 }, /whole numbers/],
+  ] as const)('refuses %s and writes nothing', async (_what, target, entry, message) => {
+    const { db, office, o365 } = await setUp();
+    const lineId = target === 'office' ? office : o365;
+    const before = line(db, lineId);
+    const count = () => db.$client.prepare('select count(*) as n from inventory_transactions').get();
+    const transactions = count();
+    expect(() => recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry })).toThrow(message);
+    expect(() => recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry })).toThrow(LedgerError);
+    expect(line(db, lineId)).toEqual(before);
+    expect(count()).toEqual(transactions);
+  });
+
+  it('refuses an unknown line', async () => {
+    const { db } = await setUp();
+    expect(() => recordTransaction(db, { lineId: 99_999, occurredOn: '2026-11-24', kind: 'adjustment', licenseDelta: 1 })).toThrow(/does not exist/);
+  });
+
+  it('joins the caller’s transaction: rolled back with it', async () => {
+    const { db, office } = await setUp();
+    const before = line(db, office);
+    expect(() =>
+      db.$client.transaction(() => {
+        recordTransaction(db, { lineId: office, occurredOn: '2026-11-24', kind: 'order', licenseDelta: 5 });
+        throw new Error('the order failed later');
+      })(),
+    ).toThrow('the order failed later');
+    expect(line(db, office)).toEqual(before);
+  });
+});
+
+describe('ledgerDiscrepancies', () => {
+  it('finds a line whose counts were written around the ledger', async () => {
+    const { db, office } = await setUp();
+    db.$client.prepare('update inventory_lines set license_count = license_count + 1 where id = ?').run(office);
+    expect(ledgerDiscrepancies(db)).toEqual([
+      {
+        lineId: office,
+        stored: { licenseCount: 36, saCount: 10, availableCount: 0, orderedCount: 0 },
+        sums: { licenseCount: 35, saCount: 10, availableCount: 0, orderedCount: 0 },
+      },
+    ]);
+  });
+});
