@@ -1,0 +1,165 @@
+/**
+ * listBenefits() against a migrated database with the fixtures (two customers,
+ * two partners): what each kind of viewer sees, and what they must not see.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import { purchaseAccounts, softwareAssuranceBenefits, users } from '@/db/schema';
+import { loadViewer, type Viewer } from '@/lib/auth/viewer';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { BENEFITS_ROW_LIMIT, listBenefits, parseBenefitsParams, remainingBenefit, type BenefitsList } from './benefits';
+
+// 'server-only' throws outside React Server Components; vitest's node
+// environment resolves it without the react-server condition, so stub it.
+vi.mock('server-only', () => ({}));
+// The viewer is built with loadViewer() from the database; the session side
+// (next-auth, which does not load outside Next) is never reached.
+vi.mock('@/lib/auth/config', () => ({ auth: () => Promise.resolve(null) }));
+
+let db: DB;
+
+function viewerOf(email: string, customerNumber?: string): Viewer {
+  const user = db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email)).get();
+  if (!user) throw new Error(`no fixture user ${email}`);
+  const viewer = loadViewer(db, user.id, user.sessionVersion, customerNumber);
+  if (!viewer) throw new Error(`no viewer for ${email}`);
+  return viewer;
+}
+
+function accountId(number: string): number {
+  const row = db.select({ id: purchaseAccounts.id }).from(purchaseAccounts).where(eq(purchaseAccounts.number, number)).get();
+  if (!row) throw new Error(`no fixture account ${number}`);
+  return row.id;
+}
+
+/** Account number → [benefit, entitled, used, remaining, expiry] per row: what a reader compares. */
+function summary(list: BenefitsList) {
+  return list.accounts.map((group) => ({
+    account: `${group.accountNumber} ${group.accountName}`,
+    rows: group.benefits.map((b) => [b.name, b.entitled, b.used, b.remaining, b.expiresOn]),
+  }));
+}
+
+const accountsOf = (list: BenefitsList) => list.accounts.map((group) => group.accountNumber);
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+  setDb(db);
+  // Beyond the two fixture benefits (alphaNorth, betaSouth): one on every
+  // other account, a second expiry of the same benefit (ordering), and one
+  // used beyond its entitlement (remaining never negative).
+  db.insert(softwareAssuranceBenefits)
+    .values([
+      { purchaseAccountId: accountId(A.alphaNorth), benefit: 'Bons de formation', entitled: 3, used: 5, expiresOn: '2026-12-01' },
+      { purchaseAccountId: accountId(A.alphaNorth), benefit: 'Jours de planification du déploiement', entitled: 2, used: 0, expiresOn: '2027-01-15' },
+      { purchaseAccountId: accountId(A.alphaNorth2), benefit: 'Support 24x7', entitled: 1, used: 0, expiresOn: '2027-02-01' },
+      { purchaseAccountId: accountId(A.alphaSouth), benefit: 'Home Use Program', entitled: 40, used: 12, expiresOn: '2026-10-01' },
+      { purchaseAccountId: accountId(A.betaNorth), benefit: 'E-learning', entitled: 25, used: 25, expiresOn: '2027-05-31' },
+    ])
+    .run();
+});
+
+afterEach(() => {
+  setDb(undefined);
+  db.$client.close();
+});
+
+const alphaNorthRows = [
+  ['Bons de formation', 3, 5, 0, '2026-12-01'],
+  ['Jours de planification du déploiement', 2, 0, 2, '2027-01-15'],
+  ['Jours de planification du déploiement', 5, 2, 3, '2027-06-30'],
+];
+
+describe('listBenefits', () => {
+  it("gives a customer administrator every account of the customer, ordered by account, benefit and expiry, and nothing of the other customer's", () => {
+    const list = listBenefits(viewerOf(U.alphaAdmin), 'all');
+    expect(summary(list)).toEqual([
+      { account: `${A.alphaNorth} Alpha Montréal`, rows: alphaNorthRows },
+      { account: `${A.alphaNorth2} Alpha Québec`, rows: [['Support 24x7', 1, 0, 1, '2027-02-01']] },
+      { account: `${A.alphaSouth} Alpha Lyon`, rows: [['Home Use Program', 40, 12, 28, '2026-10-01']] },
+    ]);
+    expect(list).toMatchObject({ shown: 5, total: 5, capped: false });
+    const names = list.accounts.flatMap((group) => group.benefits.map((b) => b.name));
+    expect(names).not.toContain('Formation');
+    expect(names).not.toContain('E-learning');
+  });
+
+  it('narrows to one account with the account filter', () => {
+    const list = listBenefits(viewerOf(U.alphaAdmin), { accountId: accountId(A.alphaNorth) });
+    expect(summary(list)).toEqual([{ account: `${A.alphaNorth} Alpha Montréal`, rows: alphaNorthRows }]);
+  });
+
+  it("returns nothing for another customer's account even when its id is passed in the filter", () => {
+    const list = listBenefits(viewerOf(U.alphaAdmin), { accountId: accountId(A.betaSouth) });
+    expect(list).toEqual({ accounts: [], shown: 0, total: 0, capped: false });
+  });
+
+  it('gives an account viewer only the granted accounts', () => {
+    const viewer = viewerOf(U.alphaViewer);
+    expect(accountsOf(listBenefits(viewer, 'all'))).toEqual([A.alphaNorth]);
+    expect(listBenefits(viewer, { accountId: accountId(A.alphaNorth2) }).accounts).toEqual([]);
+    expect(listBenefits(viewer, { accountId: accountId(A.alphaSouth) }).accounts).toEqual([]);
+
+    const beta = viewerOf(U.betaViewer);
+    expect(summary(listBenefits(beta, 'all'))).toEqual([{ account: `${A.betaSouth} Beta Besançon`, rows: [['Formation', 10, 0, 10, '2027-01-31']] }]);
+  });
+
+  it('gives a partner user only the accounts it is partner of record for, one customer at a time', () => {
+    expect(accountsOf(listBenefits(viewerOf(U.northPartner, C.alpha), 'all'))).toEqual([A.alphaNorth, A.alphaNorth2]);
+    expect(listBenefits(viewerOf(U.northPartner, C.alpha), { accountId: accountId(A.alphaSouth) }).accounts).toEqual([]);
+    expect(accountsOf(listBenefits(viewerOf(U.northPartner, C.beta), 'all'))).toEqual([A.betaNorth]);
+    expect(summary(listBenefits(viewerOf(U.northPartner, C.beta), 'all'))[0]?.rows).toEqual([['E-learning', 25, 25, 0, '2027-05-31']]);
+    expect(accountsOf(listBenefits(viewerOf(U.southPartner, C.alpha), 'all'))).toEqual([A.alphaSouth]);
+    expect(accountsOf(listBenefits(viewerOf(U.southPartner, C.beta), 'all'))).toEqual([A.betaSouth]);
+    // Before choosing a customer a partner user sees no account at all.
+    expect(listBenefits(viewerOf(U.northPartner), 'all').accounts).toEqual([]);
+  });
+
+  it("gives the other customer's administrator its own accounts only", () => {
+    expect(accountsOf(listBenefits(viewerOf(U.betaAdmin), 'all'))).toEqual([A.betaNorth, A.betaSouth]);
+  });
+
+  it('stops at the row limit and says how many rows there are', () => {
+    const betaNorth = accountId(A.betaNorth);
+    const extra = Array.from({ length: BENEFITS_ROW_LIMIT }, (_, i) => ({
+      purchaseAccountId: betaNorth,
+      benefit: `Benefit ${String(i).padStart(5, '0')}`,
+      entitled: 1,
+      used: 0,
+      expiresOn: '2027-01-01',
+    }));
+    for (let i = 0; i < extra.length; i += 500) db.insert(softwareAssuranceBenefits).values(extra.slice(i, i + 500)).run();
+
+    const list = listBenefits(viewerOf(U.betaAdmin), 'all');
+    expect(list).toMatchObject({ shown: BENEFITS_ROW_LIMIT, total: BENEFITS_ROW_LIMIT + 2, capped: true });
+    expect(list.accounts.reduce((sum, group) => sum + group.benefits.length, 0)).toBe(BENEFITS_ROW_LIMIT);
+    // Ordered by account number: betaSouth (after betaNorth) is what the cap leaves out.
+    expect(accountsOf(list)).toEqual([A.betaNorth]);
+    // The other customer's administrator is not affected.
+    expect(listBenefits(viewerOf(U.alphaAdmin), 'all')).toMatchObject({ shown: 5, capped: false });
+  });
+});
+
+describe('remainingBenefit', () => {
+  it('is entitled minus used, never below zero', () => {
+    expect(remainingBenefit(5, 2)).toBe(3);
+    expect(remainingBenefit(5, 5)).toBe(0);
+    expect(remainingBenefit(3, 5)).toBe(0);
+    expect(remainingBenefit(0, 0)).toBe(0);
+  });
+});
+
+describe('parseBenefitsParams', () => {
+  it('keeps a well-formed scope and drops a malformed one', () => {
+    expect(parseBenefitsParams({ account: '6000011', customer: '2000001' })).toEqual({ params: { account: '6000011', customer: '2000001' }, ignored: false });
+    expect(parseBenefitsParams({ account: 'all' })).toEqual({ params: { account: 'all', customer: undefined }, ignored: false });
+    expect(parseBenefitsParams({ account: ['6000011', '6000012'] }).params.account).toBe('6000011');
+    expect(parseBenefitsParams({ account: 'x'.repeat(65) })).toEqual({ params: { account: undefined, customer: undefined }, ignored: true });
+    expect(parseBenefitsParams({})).toEqual({ params: { account: undefined, customer: undefined }, ignored: false });
+    // Parameters of the other tab are not this page's business.
+    expect(parseBenefitsParams({ open: 'zzz', page: '-1' }).ignored).toBe(false);
+  });
+});

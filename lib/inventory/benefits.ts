@@ -1,0 +1,133 @@
+/**
+ * The Software Assurance and services benefits tab (SPEC §2 "Software
+ * Assurance benefit", §3 item 1): per purchase account, each benefit with
+ * the quantity entitled, used, remaining and its expiry. The page and its CSV
+ * export both read listBenefits(), so they always show the same rows and
+ * figures (SPEC §5 "counts agree everywhere").
+ */
+import 'server-only';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { getDb } from '@/db/client';
+import { purchaseAccounts, softwareAssuranceBenefits } from '@/db/schema';
+import { accountScope, type Viewer } from '@/lib/auth/viewer';
+import type { AccountFilter } from './queries';
+import { inventoryParamsSchema } from './view';
+
+/**
+ * A benefit list is a handful of rows per account, but `account=all` for a
+ * large customer has no natural bound: past this many rows the page and the
+ * export stop and say so, rather than rendering an unbounded table.
+ */
+export const BENEFITS_ROW_LIMIT = 2_000;
+
+export interface BenefitRow {
+  id: number;
+  name: string;
+  entitled: number;
+  used: number;
+  /** What is left to use: never negative, even when more was used than entitled. */
+  remaining: number;
+  /** YYYY-MM-DD */
+  expiresOn: string;
+}
+
+export interface BenefitAccountGroup {
+  accountNumber: string;
+  accountName: string;
+  benefits: BenefitRow[];
+}
+
+export interface BenefitsList {
+  accounts: BenefitAccountGroup[];
+  /** Rows shown (at most BENEFITS_ROW_LIMIT). */
+  shown: number;
+  /** Rows in scope; larger than `shown` only when the list was capped. */
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * Remaining quantity of a benefit. An import can record more used than
+ * entitled (a correction not yet made upstream); a negative remainder would
+ * read as a debt, so it is shown as nothing left.
+ */
+export function remainingBenefit(entitled: number, used: number): number {
+  return Math.max(0, entitled - used);
+}
+
+/**
+ * The parameters of the benefits tab and its export: only the scope
+ * (`customer`, `account`) matters here. The inventory's own schema is reused
+ * so that both tabs read those two the same way (malformed → default).
+ */
+const benefitsParamsSchema = inventoryParamsSchema.pick({ customer: true, account: true });
+
+export type BenefitsParams = z.infer<typeof benefitsParamsSchema>;
+
+/** Parses the benefits tab's search parameters; `ignored` tells whether a malformed one was dropped. */
+export function parseBenefitsParams(raw: Record<string, string | string[] | undefined>): { params: BenefitsParams; ignored: boolean } {
+  const params = benefitsParamsSchema.parse(raw);
+  const ignored = (['customer', 'account'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);
+  return { params, ignored };
+}
+
+function conditions(viewer: Viewer, accounts: AccountFilter): SQL {
+  return and(accountScope(viewer), accounts === 'all' ? undefined : eq(softwareAssuranceBenefits.purchaseAccountId, accounts.accountId))!;
+}
+
+/**
+ * The benefits in the viewer's scope, grouped by purchase account, ordered by
+ * account number, then benefit name, then expiry (a benefit can appear twice
+ * with different expiries).
+ */
+export function listBenefits(viewer: Viewer, accounts: AccountFilter): BenefitsList {
+  const db = getDb();
+  const where = conditions(viewer, accounts);
+  // One row more than the limit tells whether there is more without counting every time.
+  const rows = db
+    .select({
+      id: softwareAssuranceBenefits.id,
+      accountNumber: purchaseAccounts.number,
+      accountName: purchaseAccounts.name,
+      name: softwareAssuranceBenefits.benefit,
+      entitled: softwareAssuranceBenefits.entitled,
+      used: softwareAssuranceBenefits.used,
+      expiresOn: softwareAssuranceBenefits.expiresOn,
+    })
+    .from(softwareAssuranceBenefits)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
+    .where(where)
+    .orderBy(asc(purchaseAccounts.number), asc(softwareAssuranceBenefits.benefit), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
+    .limit(BENEFITS_ROW_LIMIT + 1)
+    .all();
+
+  const capped = rows.length > BENEFITS_ROW_LIMIT;
+  const kept = capped ? rows.slice(0, BENEFITS_ROW_LIMIT) : rows;
+  const total = capped
+    ? (db
+        .select({ n: count() })
+        .from(softwareAssuranceBenefits)
+        .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
+        .where(where)
+        .get()?.n ?? kept.length)
+    : kept.length;
+
+  const groups: BenefitAccountGroup[] = [];
+  for (const row of kept) {
+    let group = groups.at(-1);
+    if (!group || group.accountNumber !== row.accountNumber) {
+      group = { accountNumber: row.accountNumber, accountName: row.accountName, benefits: [] };
+      groups.push(group);
+    }
+    group.benefits.push({
+      id: row.id,
+      name: row.name,
+      entitled: row.entitled,
+      used: row.used,
+      remaining: remainingBenefit(row.entitled, row.used),
+      expiresOn: row.expiresOn,
+    });
+  }
+  return { accounts: groups, shown: kept.length, total, capped };
+}
