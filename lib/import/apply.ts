@@ -25,6 +25,7 @@ import {
   planTransactions,
   type GivenTransaction,
   type ImportOptions,
+  type TransactionPlan,
 } from './validate';
 
 export interface EntitySummary {
@@ -97,9 +98,10 @@ export async function importDocument(db: DB, input: unknown, options: ImportDocu
 
   const run = db.$client.transaction(() => {
     const state = loadExistingState(db, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) });
-    const problems = checkDocument(doc, state, options);
+    const plans = new Map<object, TransactionPlan>();
+    const problems = checkDocument(doc, state, options, plans);
     if (problems.length > 0) throw new ImportValidationError(problems);
-    return writeDocument(db, doc, state, hashes, options);
+    return writeDocument(db, doc, state, hashes, plans, options);
   });
   return run.immediate();
 }
@@ -109,6 +111,7 @@ function writeDocument(
   doc: ImportDocument,
   state: ExistingState,
   passwordHashes: Map<string, string>,
+  plans: Map<object, TransactionPlan>,
   options: ImportDocumentOptions,
 ): ImportSummary {
   const sqlite = db.$client;
@@ -118,6 +121,17 @@ function writeDocument(
   const day = options.today ?? todayInAppTimeZone();
   const prune = options.prune ?? false;
   const summary = emptySummary();
+  // Editions, versions and places repeat across many lines: fold each combination once.
+  const folded = new Map<string, string>();
+  const fold = (...parts: string[]): string => {
+    const key = parts.join('\u001f');
+    let value = folded.get(key);
+    if (value === undefined) {
+      value = foldForSearch(...parts);
+      folded.set(key, value);
+    }
+    return value;
+  };
   const ledger = createLedgerWriter(db, { now: () => at });
 
   const total = ENTITY_TYPES.reduce((sum, type) => sum + (doc[type]?.length ?? 0), 0);
@@ -333,7 +347,7 @@ function writeDocument(
         nameSearch: foldForSearch(a.name),
         city: a.city,
         country: a.country,
-        locationSearch: foldForSearch(a.city, a.country),
+        locationSearch: fold(a.city, a.country),
         customerId: id(state.customers, a.customer),
         agreementId: id(state.agreements, a.agreement),
         partnerId: id(state.partners, a.partner),
@@ -456,12 +470,18 @@ function writeDocument(
 
   // ─ Licence positions and subscriptions, through the ledger
   {
-    const insertLine = prepare(
-      `insert into inventory_lines (kind, purchase_account_id, product_id, edition, version, resource_usage, package_id, next_expiration, search, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const updateLine = prepare('update inventory_lines set edition = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
     const orderNumberOf = (orderId: number) => state.orders.keyOf.get(orderId);
+    const toEntry = (t: GivenTransaction) => ({
+      occurredOn: t.date,
+      kind: t.kind,
+      licenseDelta: t.licenseDelta,
+      saDelta: t.saDelta,
+      availableDelta: t.availableDelta,
+      orderedDelta: t.orderedDelta,
+      orderId: t.order === null ? null : id(state.orders, t.order),
+      note: t.note,
+    });
 
     const writeLine = (
       type: 'licensePositions' | 'subscriptions',
@@ -479,26 +499,18 @@ function writeDocument(
       },
       stated: { licenseCount: number; saCount: number; availableCount: number; orderedCount: number },
       given: GivenTransaction[] | null,
+      entry: object,
     ) => {
-      let line = state.lines.byKey.get(key);
-      const created = !line;
-      let changed = false;
+      const line = state.lines.byKey.get(key);
       if (!line) {
-        const newId = Number(
-          insertLine.run(
-            fields.kind,
-            fields.accountId,
-            fields.productId,
-            fields.edition,
-            fields.version,
-            fields.resourceUsage,
-            fields.packageId,
-            fields.nextExpiration,
-            fields.search,
-            at,
-          ).lastInsertRowid,
-        );
-        line = {
+        // A new line: its counts are its opening balance, or the sums of the file's history.
+        const entries =
+          given ??
+          [{ date: day, kind: 'opening_balance' as const, licenseDelta: stated.licenseCount, saDelta: stated.saCount, availableDelta: stated.availableCount, orderedDelta: stated.orderedCount, order: null, note: IMPORT_NOTE }];
+        const newId = ledger.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry));
+        summary.transactions.created += entries.length;
+        const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') => entries.reduce((total, t) => total + t[field], 0);
+        state.lines.add(key, {
           id: newId,
           kind: fields.kind,
           purchaseAccountId: fields.accountId,
@@ -507,15 +519,20 @@ function writeDocument(
           version: fields.version,
           resourceUsage: fields.resourceUsage,
           packageId: fields.packageId,
-          licenseCount: 0,
-          saCount: 0,
-          availableCount: 0,
-          orderedCount: 0,
+          licenseCount: sum('licenseDelta'),
+          saCount: sum('saDelta'),
+          availableCount: sum('availableDelta'),
+          orderedCount: sum('orderedDelta'),
           nextExpiration: fields.nextExpiration,
           search: fields.search,
-        };
-        state.lines.add(key, line);
-      } else if (
+        });
+        touchAccount(fields.accountId);
+        count(type, 'created');
+        progress();
+        return;
+      }
+      let changed = false;
+      if (
         line.edition !== fields.edition ||
         line.packageId !== fields.packageId ||
         line.nextExpiration !== fields.nextExpiration ||
@@ -525,35 +542,24 @@ function writeDocument(
         Object.assign(line, { edition: fields.edition, packageId: fields.packageId, nextExpiration: fields.nextExpiration, search: fields.search });
         changed = true;
       }
-      const lineId = line.id;
       const append = (t: GivenTransaction) => {
-        ledger.append({
-          lineId,
-          occurredOn: t.date,
-          kind: t.kind,
-          licenseDelta: t.licenseDelta,
-          saDelta: t.saDelta,
-          availableDelta: t.availableDelta,
-          orderedDelta: t.orderedDelta,
-          orderId: t.order === null ? null : id(state.orders, t.order),
-          note: t.note,
-        });
+        ledger.append({ lineId: line.id, ...toEntry(t) });
         summary.transactions.created++;
         changed = true;
       };
       if (given === null) {
-        // No history in the file: an opening balance at first, then adjustments for differences.
+        // No history in the file: an adjustment for a difference with the stored counts.
         const delta = {
           licenseDelta: stated.licenseCount - line.licenseCount,
           saDelta: stated.saCount - line.saCount,
           availableDelta: stated.availableCount - line.availableCount,
           orderedDelta: stated.orderedCount - line.orderedCount,
         };
-        if (created || Object.values(delta).some((value) => value !== 0)) {
-          append({ date: day, kind: created ? 'opening_balance' : 'adjustment', ...delta, order: null, note: IMPORT_NOTE });
+        if (Object.values(delta).some((value) => value !== 0)) {
+          append({ date: day, kind: 'adjustment', ...delta, order: null, note: IMPORT_NOTE });
         }
       } else {
-        const plan = planTransactions(given, state.transactions?.get(lineId) ?? [], orderNumberOf);
+        const plan = plans.get(entry) ?? planTransactions(given, state.transactions?.get(line.id) ?? [], orderNumberOf);
         for (const index of plan.toAppend) append(given[index]!);
         if (prune) {
           for (const row of plan.unlisted) {
@@ -563,8 +569,8 @@ function writeDocument(
           }
         }
       }
-      if (created || changed) touchAccount(fields.accountId);
-      count(type, created ? 'created' : changed ? 'updated' : 'unchanged');
+      if (changed) touchAccount(fields.accountId);
+      count(type, changed ? 'updated' : 'unchanged');
       progress();
     };
 
@@ -584,10 +590,11 @@ function writeDocument(
           resourceUsage,
           packageId: p.package === undefined ? null : id(state.packages, p.package),
           nextExpiration: null,
-          search: foldForSearch(edition, version, resourceUsage),
+          search: fold(edition, version, resourceUsage),
         },
         { licenseCount: p.licenseCount, saCount: p.saCount, availableCount: 0, orderedCount: 0 },
         p.transactions ? givenLicenseTransactions(p) : null,
+        p,
       );
     }
     for (const s of doc.subscriptions ?? []) {
@@ -604,10 +611,11 @@ function writeDocument(
           resourceUsage: '',
           packageId: s.package === undefined ? null : id(state.packages, s.package),
           nextExpiration: s.nextExpiration,
-          search: foldForSearch(edition),
+          search: fold(edition),
         },
         { licenseCount: 0, saCount: 0, availableCount: s.available, orderedCount: s.ordered },
         s.transactions ? givenSubscriptionTransactions(s) : null,
+        s,
       );
     }
   }

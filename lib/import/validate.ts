@@ -161,8 +161,17 @@ interface AccountInfo {
   partner: string;
 }
 
-/** Checks a structurally valid document against the rest of itself and the loaded database state. */
-export function checkDocument(doc: ImportDocument, state: ExistingState, options: ImportOptions = {}): ImportProblem[] {
+/**
+ * Checks a structurally valid document against the rest of itself and the
+ * loaded database state. `plans`, when given, receives the transaction plan
+ * of each line entry listing its transactions (the importer reuses them).
+ */
+export function checkDocument(
+  doc: ImportDocument,
+  state: ExistingState,
+  options: ImportOptions = {},
+  plans?: Map<object, TransactionPlan>,
+): ImportProblem[] {
   const prune = options.prune ?? false;
   const problems: ImportProblem[] = [];
   const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
@@ -295,6 +304,7 @@ export function checkDocument(doc: ImportDocument, state: ExistingState, options
   // ─ Holdings
   const orderNumberOf = (id: number) => state.orders.keyOf.get(id);
   const checkTransactions = (
+    entry: object,
     type: 'licensePositions' | 'subscriptions',
     index: number,
     account: string,
@@ -313,7 +323,9 @@ export function checkDocument(doc: ImportDocument, state: ExistingState, options
     });
     if (!listed) return;
     const stored = storedLineId === undefined ? [] : (state.transactions?.get(storedLineId) ?? []);
-    const kept = prune ? [] : planTransactions(given, stored, orderNumberOf).unlisted;
+    const plan = planTransactions(given, stored, orderNumberOf);
+    plans?.set(entry, plan);
+    const kept = prune ? [] : plan.unlisted;
     for (const [field, statedValue] of Object.entries(stated)) {
       const deltaField = (
         { licenseCount: 'licenseDelta', saCount: 'saDelta', available: 'availableDelta', ordered: 'orderedDelta' } as const
@@ -356,7 +368,7 @@ export function checkDocument(doc: ImportDocument, state: ExistingState, options
     const stored = state.lines.byKey.get(
       licenseKey(p.account, p.product, p.edition ?? '', p.version ?? '', p.resourceUsage ?? '', p.package ?? null),
     );
-    checkTransactions('licensePositions', i, p.account, givenLicenseTransactions(p), p.transactions !== undefined, stored?.id, {
+    checkTransactions(p, 'licensePositions', i, p.account, givenLicenseTransactions(p), p.transactions !== undefined, stored?.id, {
       licenseCount: p.licenseCount,
       saCount: p.saCount,
     });
@@ -377,7 +389,7 @@ export function checkDocument(doc: ImportDocument, state: ExistingState, options
       }
     });
     const stored = state.lines.byKey.get(subscriptionKey(s.account, s.product));
-    checkTransactions('subscriptions', i, s.account, givenSubscriptionTransactions(s), s.transactions !== undefined, stored?.id, {
+    checkTransactions(s, 'subscriptions', i, s.account, givenSubscriptionTransactions(s), s.transactions !== undefined, stored?.id, {
       available: s.available,
       ordered: s.ordered,
     });

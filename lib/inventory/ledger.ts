@@ -50,9 +50,28 @@ export class LedgerError extends Error {
   }
 }
 
+/** A new inventory line, for LedgerWriter.insertLine (its counts come from its transactions). */
+export interface NewLine {
+  kind: LineKind;
+  purchaseAccountId: number;
+  productId: number;
+  edition: string;
+  version: string;
+  resourceUsage: string;
+  packageId: number | null;
+  nextExpiration: string | null;
+  search: string;
+}
+
 export interface LedgerWriter {
   /** Inserts the transaction and adds its deltas to the line's counts; returns the transaction id. No checks. */
   append(entry: LedgerEntry): number;
+  /**
+   * Inserts a new line whose counts are the sums of `entries`, and the
+   * entries as its transactions (one statement fewer per line than an empty
+   * line then append(), for bulk imports); returns the line id. No checks.
+   */
+  insertLine(line: NewLine, entries: Omit<LedgerEntry, 'lineId'>[]): number;
   /** Deletes a transaction and takes its deltas off the line's counts. */
   remove(transactionId: number): void;
 }
@@ -83,6 +102,26 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
             available_count = available_count + ?, ordered_count = ordered_count + ?, updated_at = ?
       where id = ?`,
   );
+  const insertLine = db.$client.prepare(
+    `insert into inventory_lines
+       (kind, purchase_account_id, product_id, edition, version, resource_usage, package_id,
+        license_count, sa_count, available_count, ordered_count, next_expiration, search, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertOnly = (entry: LedgerEntry, at: number) =>
+    insert.run(
+      entry.lineId,
+      entry.occurredOn,
+      entry.kind,
+      entry.licenseDelta ?? 0,
+      entry.saDelta ?? 0,
+      entry.availableDelta ?? 0,
+      entry.orderedDelta ?? 0,
+      entry.orderId ?? null,
+      entry.authorUserId ?? null,
+      entry.note ?? null,
+      at,
+    );
   const deleteTransaction = db.$client.prepare<[number], StoredDeltas>(
     `delete from inventory_transactions where id = ?
      returning line_id, license_delta, sa_delta, available_delta, ordered_delta`,
@@ -94,21 +133,34 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
       const available = entry.availableDelta ?? 0;
       const ordered = entry.orderedDelta ?? 0;
       const at = now();
-      const result = insert.run(
-        entry.lineId,
-        entry.occurredOn,
-        entry.kind,
-        license,
-        sa,
-        available,
-        ordered,
-        entry.orderId ?? null,
-        entry.authorUserId ?? null,
-        entry.note ?? null,
-        at,
-      );
+      const result = insertOnly(entry, at);
       addToLine.run(license, sa, available, ordered, at, entry.lineId);
       return Number(result.lastInsertRowid);
+    },
+    insertLine(line, entries) {
+      const at = now();
+      const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') =>
+        entries.reduce((total, entry) => total + (entry[field] ?? 0), 0);
+      const lineId = Number(
+        insertLine.run(
+          line.kind,
+          line.purchaseAccountId,
+          line.productId,
+          line.edition,
+          line.version,
+          line.resourceUsage,
+          line.packageId,
+          sum('licenseDelta'),
+          sum('saDelta'),
+          sum('availableDelta'),
+          sum('orderedDelta'),
+          line.nextExpiration,
+          line.search,
+          at,
+        ).lastInsertRowid,
+      );
+      for (const entry of entries) insertOnly({ ...entry, lineId }, at);
+      return lineId;
     },
     remove(transactionId) {
       const removed = deleteTransaction.get(transactionId);
