@@ -15,7 +15,7 @@ export async function ContextBar({ viewer, selection }: { viewer: Viewer; select
   const canChange = selection.kind !== 'not-found' && selection.accountCount > 1;
 
   return (
-    <div className="no-print">
+    <section aria-label={t('label')} className="no-print">
       {viewer.role === 'partner_user' && viewer.customer && (
         <div className="bg-amber-100 text-amber-950">
           <p className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-1.5 text-sm">
@@ -26,7 +26,7 @@ export async function ContextBar({ viewer, selection }: { viewer: Viewer; select
           </p>
         </div>
       )}
-      <section aria-label={t('label')} className="border-b border-slate-200 bg-white">
+      <div className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 text-sm">
           {selection.kind === 'account' && (
             <>
@@ -49,7 +49,7 @@ export async function ContextBar({ viewer, selection }: { viewer: Viewer; select
             </Link>
           )}
         </div>
-      </section>
-    </div>
+      </div>
+    </section>
   );
 }

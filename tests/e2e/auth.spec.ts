@@ -5,7 +5,8 @@ import { PASSWORD, USERS } from './users';
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  // Wait for the server action's answer: React resets the form when it lands.
+  await Promise.all([page.waitForResponse((response) => response.request().method() === 'POST'), page.getByRole('button', { name: 'Se connecter' }).click()]);
 }
 
 test.describe('sign-in (French, JavaScript on)', () => {
@@ -22,11 +23,11 @@ test.describe('sign-in (French, JavaScript on)', () => {
   test('unknown e-mail and wrong password give the same message', async ({ page }) => {
     await page.goto('/sign-in');
     await signIn(page, 'nobody@fabrikam.example', PASSWORD);
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('main').getByRole('alert');
     await expect(alert).toHaveText('Adresse e-mail ou mot de passe incorrect.');
     await expect(page.getByLabel('Adresse e-mail')).toHaveValue('nobody@fabrikam.example');
     await signIn(page, USERS.viewerFr, 'not-the-password');
-    await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
@@ -42,11 +43,11 @@ test.describe('sign-in (French, JavaScript on)', () => {
     await page.goto('/sign-in');
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       await signIn(page, 'lockout.test@fabrikam.example', `wrong-${attempt}`);
-      await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+      await expect(page.getByRole('main').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
     }
     // Even the right password is refused now.
     await signIn(page, 'lockout.test@fabrikam.example', PASSWORD);
-    await expect(page.getByRole('alert')).toHaveText(/^Trop de tentatives de connexion infructueuses\. Réessayez après \d{2}:\d{2}\.$/);
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^Trop de tentatives de connexion infructueuses\. Réessayez après \d{2}:\d{2}\.$/);
     await expect(page).toHaveURL(/\/sign-in/);
   });
 

@@ -1,16 +1,16 @@
 /** The same pages and forms with JavaScript switched off: everything must still work. */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, sessionOf } from './support';
+import { expectAccessibleWithoutJs, sessionOf } from './support';
 import { PASSWORD, USERS } from './users';
 
-test('sign-in works without JavaScript, errors included', async ({ page }) => {
+test('sign-in works without JavaScript, errors included', async ({ page, browser }) => {
   await page.goto('/inventory');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Finventory/);
   await page.getByLabel('Adresse e-mail').fill(USERS.singleAccount);
   await page.getByLabel('Mot de passe').fill('wrong password');
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
-  await expectAccessible(page);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
+  await expectAccessibleWithoutJs(page, browser);
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/inventory$/);
@@ -20,33 +20,33 @@ test('sign-in works without JavaScript, errors included', async ({ page }) => {
 test.describe('customer administrator without JavaScript', () => {
   test.use(sessionOf('adminFr'));
 
-  test('the selector is a plain GET form and choosing an account works', async ({ page }) => {
+  test('the selector is a plain GET form and choosing an account works', async ({ page, browser }) => {
     await page.goto('/accounts');
     await page.getByLabel('Rechercher dans').selectOption('location');
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill('Montréal');
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
     await expect(page).toHaveURL(/field=location&term=Montr%C3%A9al/);
     await expect(page.locator('#account-results tbody tr td:first-child')).toHaveText(['5100201', '5100202']);
-    await expectAccessible(page);
+    await expectAccessibleWithoutJs(page, browser);
     await page.getByRole('button', { name: /5100202/ }).click();
     await expect(page).toHaveURL(/\/inventory\?account=5100202$/);
     await expect(page.getByTestId('context-account')).toContainText('5100202');
-    await expectAccessible(page);
+    await expectAccessibleWithoutJs(page, browser);
   });
 
-  test('the inventory page renders without JavaScript', async ({ page }) => {
+  test('the inventory page renders without JavaScript', async ({ page, browser }) => {
     await page.goto('/inventory?account=5100201');
     await expect(page.getByRole('heading', { level: 1, name: 'Licences et services' })).toBeVisible();
-    await expectAccessible(page);
+    await expectAccessibleWithoutJs(page, browser);
   });
 });
 
 test.describe('partner without JavaScript', () => {
   test.use(sessionOf('partnerFr'));
 
-  test('workspace', async ({ page }) => {
+  test('workspace', async ({ page, browser }) => {
     await page.goto('/partner');
     await expect(page.getByRole('heading', { level: 1, name: 'Espace partenaire' })).toBeVisible();
-    await expectAccessible(page);
+    await expectAccessibleWithoutJs(page, browser);
   });
 });

@@ -46,11 +46,14 @@ for (const language of languages) {
       });
     });
 
-    test('sign-in', async ({ page, context }) => {
-      await context.setExtraHTTPHeaders({ 'Accept-Language': language.name === 'French' ? 'fr-FR,fr;q=0.9' : 'en-US,en;q=0.9' });
+    test.describe('signed out, language from the browser', () => {
+      test.use({ locale: language.name === 'French' ? 'fr-FR' : 'en-US' });
+
+      test('sign-in', async ({ page }) => {
       await page.goto('/sign-in');
       await expect(page.getByRole('heading', { level: 1, name: language.signIn })).toBeVisible();
       await expectAccessible(page);
+      });
     });
   });
 }

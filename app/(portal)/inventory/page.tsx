@@ -255,7 +255,7 @@ async function Toolbar({
         scroll={false}
         aria-expanded={expandAll}
         aria-controls="inventory-list"
-        aria-label={expandAll ? t('expandAllLabelHide') : t('expandAllLabelShow')}
+        title={expandAll ? t('expandAllLabelHide') : t('expandAllLabelShow')}
         className="text-sm text-brand-700 underline underline-offset-2"
         data-testid="expand-all"
       >
