@@ -276,6 +276,13 @@ describe('importDocument', () => {
 
     await expect(importDocument(db, { version: 1, customers: [{ number: 'X' }] }, options())).rejects.toThrow(/customers\[0\]\.legalName: is required/);
     expect(dump(db)).toEqual(before);
+
+    // New users' passwords are not even hashed when the file is invalid.
+    const hasher = vi.fn(fastPasswordHash);
+    doc.users!.push({ email: 'new@alpha.example', name: 'New', password: 'a-long-password', grants: [] });
+    await expect(importDocument(db, doc, options({ passwordHasher: hasher }))).rejects.toThrow(ImportValidationError);
+    expect(hasher).not.toHaveBeenCalled();
+    expect(dump(db)).toEqual(before);
   });
 
   it('rolls back everything when a write fails half-way', async () => {

@@ -90,6 +90,12 @@ export async function importDocument(db: DB, input: unknown, options: ImportDocu
   // Hash the passwords of users who do not exist yet, before the (synchronous) transaction.
   const existing = new Set(db.$client.prepare<[], { email: string }>('select email from users').all().map((row) => row.email.toLowerCase()));
   const newUsers = (doc.users ?? []).filter((user) => user.password !== undefined && !existing.has(user.email.toLowerCase()));
+  if (newUsers.length > 0) {
+    // Hashing takes a while: find out first whether the file is valid at all (it is checked again when written).
+    const state = loadExistingState(db, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) });
+    const problems = checkDocument(doc, state, options);
+    if (problems.length > 0) throw new ImportValidationError(problems);
+  }
   const hasher = options.passwordHasher ?? hashPassword;
   const hashes = new Map<string, string>();
   // scrypt at N=2^17 takes 128 MiB per hash: two at a time.

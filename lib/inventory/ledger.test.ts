@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS, FIXTURE_ORDERS, loadFixtures } from '@/tests/helpers/fixtures';
-import { ledgerDiscrepancies, LedgerError, recordTransaction } from './ledger';
+import { createLedgerWriter, ledgerDiscrepancies, LedgerError, recordTransaction } from './ledger';
 
 async function setUp() {
   const db = createTestDb();
@@ -86,5 +86,29 @@ describe('ledgerDiscrepancies', () => {
         sums: { licenseCount: 35, saCount: 10, availableCount: 0, orderedCount: 0 },
       },
     ]);
+  });
+});
+
+describe('createLedgerWriter', () => {
+  it('inserts a line with its transactions, appends and removes, keeping counts equal to sums', async () => {
+    const { db, office } = await setUp();
+    const ids = db.$client.prepare('select purchase_account_id as accountId, product_id as productId from inventory_lines where id = ?').get(office) as {
+      accountId: number;
+      productId: number;
+    };
+    const writer = createLedgerWriter(db, { now: () => 42 });
+    const lineId = writer.insertLine(
+      { kind: 'license', purchaseAccountId: ids.accountId, productId: ids.productId, edition: 'Standard', version: '2024', resourceUsage: '', packageId: null, nextExpiration: null, search: ' standard 2024' },
+      [
+        { occurredOn: '2026-01-01', kind: 'opening_balance', licenseDelta: 4, saDelta: 1 },
+        { occurredOn: '2026-02-01', kind: 'order', licenseDelta: 2 },
+      ],
+    );
+    expect(line(db, lineId)).toEqual({ license_count: 6, sa_count: 1, available_count: 0, ordered_count: 0, updated_at: 42 });
+    const added = writer.append({ lineId, occurredOn: '2026-03-01', kind: 'cancellation', licenseDelta: -1 });
+    expect(line(db, lineId)).toMatchObject({ license_count: 5 });
+    writer.remove(added);
+    expect(line(db, lineId)).toMatchObject({ license_count: 6, sa_count: 1 });
+    expect(ledgerDiscrepancies(db)).toEqual([]);
   });
 });
