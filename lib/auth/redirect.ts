@@ -10,7 +10,6 @@ function looksSafe(path: string): boolean {
   // "//host" and "/\host" are protocol-relative in browsers.
   if (path.startsWith('//') || path.startsWith('/\\')) return false;
   // Control characters and backslashes anywhere can be re-read as separators.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(path)) return false;
   try {
     const base = 'http://license-desk.invalid';

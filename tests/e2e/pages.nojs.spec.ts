@@ -50,3 +50,35 @@ test.describe('partner without JavaScript', () => {
     await expectAccessibleWithoutJs(page, browser);
   });
 });
+
+test.describe('inventory without JavaScript', () => {
+  test.use(sessionOf('viewerFr'));
+
+  test('expand one and all, show packages, search, history', async ({ page, browser }) => {
+    await page.goto('/inventory?account=5100203');
+    const proPlus = page.getByTestId('product-row').filter({ has: page.getByRole('heading', { name: 'Office Professionnel Plus', exact: true }) });
+    await proPlus.getByRole('link', { name: 'Développer Office Professionnel Plus' }).click();
+    await expect(proPlus.getByTestId('inventory-line')).toHaveCount(2);
+    await expectAccessibleWithoutJs(page, browser);
+
+    await page.getByTestId('expand-all').click();
+    await expect(page).toHaveURL(/expand=all/);
+    await expect(page.locator('[data-testid=product-row] table')).toHaveCount(await page.getByTestId('product-row').count());
+
+    await page.getByLabel('Afficher les packages').check();
+    await page.getByRole('button', { name: 'Appliquer' }).click();
+    await expect(page).toHaveURL(/packages=1/);
+    await expect(page.getByRole('heading', { level: 3, name: 'Package : Enterprise CAL Suite' })).toBeVisible();
+    await expectAccessibleWithoutJs(page, browser);
+
+    await page.getByRole('searchbox', { name: 'Rechercher' }).fill('standard');
+    await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+    await expect(page).toHaveURL(/q=standard/);
+    await expect(page.getByTestId('product-row').first()).toBeVisible();
+
+    await page.goto('/inventory?account=5100203&expand=all');
+    await page.getByRole('link', { name: /^Afficher l'historique/ }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Historique : / })).toBeVisible();
+    await expectAccessibleWithoutJs(page, browser);
+  });
+});

@@ -7,8 +7,8 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible, sessionOf } from './support';
 
 const languages = [
-  { name: 'French', admin: 'adminFr', partner: 'partnerFr', inventory: 'Licences et services', selector: "Sélectionner un compte d'achats", workspace: 'Espace partenaire', signIn: 'Se connecter', menu: "Afficher l'historique des commandes" },
-  { name: 'English', admin: 'adminEn', partner: 'partnerEn', inventory: 'Licenses and services', selector: 'Select a purchase account', workspace: 'Partner workspace', signIn: 'Sign in', menu: 'View order history' },
+  { name: 'French', admin: 'adminFr', partner: 'partnerFr', inventory: 'Licences et services', selector: "Sélectionner un compte d'achats", workspace: 'Espace partenaire', signIn: 'Se connecter', menu: "Afficher l'historique des commandes", columns: ['ÉDITION', 'NOMBRE DE LICENCES', 'ABONNEMENTS DISPONIBLES', 'PROCHAINE EXPIRATION', 'ACTIONS'] },
+  { name: 'English', admin: 'adminEn', partner: 'partnerEn', inventory: 'Licenses and services', selector: 'Select a purchase account', workspace: 'Partner workspace', signIn: 'Sign in', menu: 'View order history', columns: ['EDITION', 'LICENSE COUNT', 'AVAILABLE SUBSCRIPTIONS', 'NEXT EXPIRATION', 'ACTIONS'] },
 ] as const;
 
 for (const language of languages) {
@@ -17,8 +17,9 @@ for (const language of languages) {
       test.use(sessionOf(language.admin));
 
       test('inventory', async ({ page }) => {
-        await page.goto('/inventory?account=5100201');
+        await page.goto('/inventory?account=5100201&expand=all');
         await expect(page.getByRole('heading', { level: 1, name: language.inventory })).toBeVisible();
+        for (const label of language.columns) await expect(page.getByRole('columnheader', { name: label }).first()).toBeVisible();
         await expect(page.getByRole('navigation', { name: language.name === 'French' ? 'Menu principal' : 'Main menu' }).getByRole('link', { name: language.menu })).toBeVisible();
         await expectAccessible(page);
       });
@@ -26,6 +27,13 @@ for (const language of languages) {
       test('account selector', async ({ page }) => {
         await page.goto('/accounts');
         await expect(page.getByRole('heading', { level: 1, name: language.selector })).toBeVisible();
+        await expectAccessible(page);
+      });
+
+      test('line history', async ({ page }) => {
+        await page.goto('/inventory?account=5100201&expand=all');
+        await page.getByTestId('inventory-line').first().getByRole('link').first().click();
+        await expect(page.getByTestId('history-table')).toBeVisible();
         await expectAccessible(page);
       });
 
