@@ -1,0 +1,177 @@
+/**
+ * The inventory queries against a migrated database with two customers and
+ * two partners: scoping (what must not be seen), the self-provisioned
+ * difference, the packages split adding up, the all-accounts aggregate,
+ * history totals equal to the counts, and index use.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import type { Viewer } from '@/lib/auth/viewer';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
+import { getLineHistory, getLineReference, listAllLines, listLinesOfGroups, listProductGroups, type InventoryFilters, type ProductGroup } from './queries';
+import { unpaidQuantity } from './rules';
+
+vi.mock('server-only', () => ({}));
+vi.mock('@/lib/auth/config', () => ({ auth: () => Promise.resolve(null) }));
+
+let db: DB;
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+  setDb(db);
+});
+
+const lineAccounts = (viewer: Viewer, filters: InventoryFilters) =>
+  [...new Set(listAllLines(viewer, filters).flatMap(({ lines }) => lines.map((line) => line.accountNumber)))].sort();
+
+describe('scoping', () => {
+  it('a customer administrator sees every account of the customer and no other customer’s line', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(lineAccounts(admin, { accounts: 'all' })).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
+    expect(lineAccounts(viewerOf(db, U.betaAdmin), { accounts: 'all' })).toEqual([A.betaNorth, A.betaSouth]);
+  });
+
+  it('an account filter outside the grants yields nothing', () => {
+    const viewer = viewerOf(db, U.alphaViewer);
+    expect(lineAccounts(viewer, { accounts: 'all' })).toEqual([A.alphaNorth]);
+    expect(listProductGroups(viewer, { accounts: { accountId: accountIdOf(db, A.alphaNorth2) } }, 1).groups).toEqual([]);
+    expect(listProductGroups(viewer, { accounts: { accountId: accountIdOf(db, A.betaNorth) } }, 1).groups).toEqual([]);
+  });
+
+  it('a partner user sees the served accounts of the chosen customer only', () => {
+    expect(lineAccounts(viewerOf(db, U.northPartner, C.alpha), { accounts: 'all' })).toEqual([A.alphaNorth, A.alphaNorth2]);
+    expect(lineAccounts(viewerOf(db, U.northPartner, C.beta), { accounts: 'all' })).toEqual([A.betaNorth]);
+    expect(lineAccounts(viewerOf(db, U.southPartner, C.beta), { accounts: 'all' })).toEqual([A.betaSouth]);
+    expect(lineAccounts(viewerOf(db, U.northPartner), { accounts: 'all' })).toEqual([]);
+  });
+
+  it('a line or its history outside the scope is not found', () => {
+    const beta = viewerOf(db, U.betaAdmin);
+    const betaLine = listAllLines(beta, { accounts: 'all' })[0]!.lines[0]!;
+    expect(getLineReference(beta, betaLine.id)).not.toBeNull();
+    expect(getLineReference(viewerOf(db, U.alphaAdmin), betaLine.id)).toBeNull();
+    expect(getLineHistory(viewerOf(db, U.alphaAdmin), betaLine.id)).toBeNull();
+    expect(getLineHistory(viewerOf(db, U.northPartner, C.alpha), betaLine.id)).toBeNull();
+  });
+});
+
+describe('figures', () => {
+  it('online services carry available and ordered; the difference is the self-provisioned quantity', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const o365 = listAllLines(viewer, { accounts: 'all' }).find(({ group }) => group.kind === 'online_service')!;
+    expect(o365.group.totals).toMatchObject({ availableCount: 25, orderedCount: 20 });
+    expect(o365.group.earliestExpiration).toBe('2026-12-10');
+    const [line] = o365.lines;
+    expect(unpaidQuantity(line!.availableCount, line!.orderedCount)).toBe(5);
+  });
+
+  it('the packages view splits holdings into products and packages that add up to the default totals', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const totalsBy = (groups: ProductGroup[]) => {
+      const sums = new Map<number, number[]>();
+      for (const group of groups) {
+        const sum = sums.get(group.productId) ?? [0, 0, 0, 0, 0];
+        const t = group.totals;
+        sums.set(group.productId, [sum[0]! + t.licenseCount, sum[1]! + t.saCount, sum[2]! + t.availableCount, sum[3]! + t.orderedCount, sum[4]! + group.lineCount]);
+      }
+      return sums;
+    };
+    const plain = listAllLines(viewer, { accounts: 'all' }).map(({ group }) => group);
+    const split = listAllLines(viewer, { accounts: 'all', packages: true }).map(({ group }) => group);
+    expect(split.length).toBeGreaterThan(plain.length);
+    expect(totalsBy(split)).toEqual(totalsBy(plain));
+    const cal = split.filter((group) => group.productName === 'Windows Server CAL');
+    expect(cal.map((group) => [group.packageName, group.totals.licenseCount])).toEqual([
+      [null, 5],
+      ['Suite CAL de test', 40],
+    ]);
+  });
+
+  it('the all-accounts aggregate sums the lines of every account in scope', () => {
+    const viewer = viewerOf(db, U.northPartner, C.alpha);
+    const all = listAllLines(viewer, { accounts: 'all' });
+    for (const { group, lines } of all) {
+      expect(group.lineCount).toBe(lines.length);
+      expect(group.totals.licenseCount).toBe(lines.reduce((sum, line) => sum + line.licenseCount, 0));
+      expect(group.totals.availableCount).toBe(lines.reduce((sum, line) => sum + line.availableCount, 0));
+    }
+  });
+
+  it('every line’s history ends at the counts shown', () => {
+    for (const email of [U.alphaAdmin, U.betaAdmin]) {
+      const viewer = viewerOf(db, email);
+      for (const { lines } of listAllLines(viewer, { accounts: 'all' })) {
+        for (const line of lines) {
+          const history = getLineHistory(viewer, line.id)!;
+          expect(history.entries.length).toBeGreaterThan(0);
+          expect(history.entries.at(-1)!.running).toEqual({
+            licenseCount: line.licenseCount,
+            saCount: line.saCount,
+            availableCount: line.availableCount,
+            orderedCount: line.orderedCount,
+          });
+        }
+      }
+    }
+  });
+});
+
+describe('search and paging', () => {
+  it('matches product, family, edition and version by the start of words', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const names = (query: string) => listProductGroups(viewer, { accounts: 'all', query }, 1).groups.map((group) => group.productName);
+    expect(names('prof')).toEqual(['Office Professionnel Plus', 'Visual Studio Professional avec MSDN']);
+    expect(names('WINDOWS')).toEqual(['Windows Server CAL', 'Windows Server Standard']);
+    expect(names('2019')).toEqual(['Windows Server Standard']);
+    expect(names('rofessionnel')).toEqual([]);
+    // Punctuation is not searchable (LIKE wildcards included): no words means no filter.
+    expect(names('%_')).toEqual(names(''));
+  });
+
+  it('opened rows carry only the lines that match the search', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const filters: InventoryFilters = { accounts: 'all', query: 'e3' };
+    const { groups } = listProductGroups(viewer, filters, 1);
+    expect(groups.map((group) => group.productName)).toEqual(['Office 365 E3']);
+    expect(listLinesOfGroups(viewer, filters, groups).get(groups[0]!.key)!.map((line) => line.accountNumber)).toEqual([A.alphaNorth]);
+  });
+
+  it('clamps the page into range', () => {
+    const page = listProductGroups(viewerOf(db, U.alphaAdmin), { accounts: 'all' }, 99);
+    expect(page.page).toBe(1);
+    expect(page.pages).toBe(1);
+  });
+});
+
+describe('query plans', () => {
+  it('the inventory queries search by index, never scan the lines', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const statements: { sql: string }[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    const spy = vi.spyOn(db.$client, 'prepare').mockImplementation(((source: string) => {
+      statements.push({ sql: source });
+      return prepare(source);
+    }) as typeof db.$client.prepare);
+    const filters: InventoryFilters = { accounts: { accountId: accountIdOf(db, A.alphaNorth) }, query: 'office' };
+    const { groups } = listProductGroups(viewer, filters, 1);
+    listLinesOfGroups(viewer, filters, groups);
+    listProductGroups(viewer, { accounts: 'all' }, 1);
+    spy.mockRestore();
+
+    const plans = statements
+      .filter((statement) => /inventory_lines/.test(statement.sql))
+      .map((statement) => {
+        const parameters = (statement.sql.match(/\?/g) ?? []).map(() => 1);
+        return (db.$client.prepare(`explain query plan ${statement.sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
+      });
+    expect(plans.length).toBeGreaterThanOrEqual(4);
+    for (const plan of plans) {
+      expect(plan).not.toMatch(/SCAN inventory_lines(?! USING)/);
+      expect(plan).not.toMatch(/SCAN purchase_accounts(?! USING)/);
+      expect(plan).toMatch(/inventory_lines USING (COVERING )?INDEX/);
+    }
+  });
+});
