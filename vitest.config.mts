@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('.', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('.', import.meta.url)),
+      // Server modules import 'server-only'; under vitest it is an empty module.
+      'server-only': fileURLToPath(new URL('./tests/setup/server-only.ts', import.meta.url)),
+    },
     // Server modules import 'server-only'; the react-server condition makes it a no-op here.
     conditions: ['react-server'],
   },

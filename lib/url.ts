@@ -3,7 +3,7 @@
  * search parameters, and the parameters that travel on every page of a
  * partner user (`customer=`).
  */
-import type { Viewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/lib/auth/scope';
 
 export type UrlParams = Record<string, string | number | readonly (string | number)[] | null | undefined | false>;
 

@@ -4,17 +4,15 @@
  * not be.
  */
 import { eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { setDb, type DB } from '@/db/client';
 import { users } from '@/db/schema';
-import { loadViewer } from '@/lib/auth/viewer';
+import { loadViewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { countAccounts, getAccountByNumber, resolveAccountSelection, searchAccounts, type AccountCriteria } from './queries';
 
-vi.mock('server-only', () => ({}));
-vi.mock('@/lib/auth/config', () => ({ auth: () => Promise.resolve(null) }));
 
 let db: DB;
 

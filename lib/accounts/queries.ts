@@ -7,7 +7,7 @@ import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { agreements, customers, partners, purchaseAccounts } from '@/db/schema';
-import { accountScope, type Viewer } from '@/lib/auth/viewer';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
 
 export interface AccountSummary {

@@ -2,37 +2,19 @@
  * listBenefits() against a migrated database with the fixtures (two customers,
  * two partners): what each kind of viewer sees, and what they must not see.
  */
-import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDb, type DB } from '@/db/client';
-import { purchaseAccounts, softwareAssuranceBenefits, users } from '@/db/schema';
-import { loadViewer, type Viewer } from '@/lib/auth/viewer';
+import { softwareAssuranceBenefits } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { accountIdOf, viewerOf as viewerOfIn } from '@/tests/helpers/viewers';
 import { BENEFITS_ROW_LIMIT, listBenefits, parseBenefitsParams, remainingBenefit, type BenefitsList } from './benefits';
-
-// 'server-only' throws outside React Server Components; vitest's node
-// environment resolves it without the react-server condition, so stub it.
-vi.mock('server-only', () => ({}));
-// The viewer is built with loadViewer() from the database; the session side
-// (next-auth, which does not load outside Next) is never reached.
-vi.mock('@/lib/auth/config', () => ({ auth: () => Promise.resolve(null) }));
 
 let db: DB;
 
-function viewerOf(email: string, customerNumber?: string): Viewer {
-  const user = db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email)).get();
-  if (!user) throw new Error(`no fixture user ${email}`);
-  const viewer = loadViewer(db, user.id, user.sessionVersion, customerNumber);
-  if (!viewer) throw new Error(`no viewer for ${email}`);
-  return viewer;
-}
-
-function accountId(number: string): number {
-  const row = db.select({ id: purchaseAccounts.id }).from(purchaseAccounts).where(eq(purchaseAccounts.number, number)).get();
-  if (!row) throw new Error(`no fixture account ${number}`);
-  return row.id;
-}
+const viewerOf = (email: string, customerNumber?: string): Viewer => viewerOfIn(db, email, customerNumber);
+const accountId = (number: string): number => accountIdOf(db, number);
 
 /** Account number → [benefit, entitled, used, remaining, expiry] per row: what a reader compares. */
 function summary(list: BenefitsList) {

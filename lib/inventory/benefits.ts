@@ -10,7 +10,7 @@ import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { purchaseAccounts, softwareAssuranceBenefits } from '@/db/schema';
-import { accountScope, type Viewer } from '@/lib/auth/viewer';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
 import type { AccountFilter } from './queries';
 import { inventoryParamsSchema } from './view';
 

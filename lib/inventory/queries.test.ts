@@ -6,15 +6,13 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setDb, type DB } from '@/db/client';
-import type { Viewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { getLineHistory, getLineReference, listAllLines, listLinesOfGroups, listProductGroups, type InventoryFilters, type ProductGroup } from './queries';
 import { unpaidQuantity } from './rules';
 
-vi.mock('server-only', () => ({}));
-vi.mock('@/lib/auth/config', () => ({ auth: () => Promise.resolve(null) }));
 
 let db: DB;
 

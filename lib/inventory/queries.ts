@@ -7,7 +7,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, purchaseAccounts, type ProductKind, type TransactionKind } from '@/db/schema';
-import { accountScope, type Viewer } from '@/lib/auth/viewer';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
 
 export const PRODUCTS_PAGE_SIZE = 25;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AccountSelection } from '@/lib/accounts/queries';
-import type { Viewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/lib/auth/scope';
 import { hrefWith, scopeParams, type UrlParams } from '@/lib/url';
 import type { AccountFilter } from './queries';
 

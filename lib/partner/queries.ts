@@ -3,7 +3,7 @@ import 'server-only';
 import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customers, purchaseAccounts } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/viewer';
+import type { Viewer } from '@/lib/auth/scope';
 
 export interface ServedCustomer {
   number: string;

@@ -21,6 +21,7 @@ test.describe('customer administrator without JavaScript', () => {
   test.use(sessionOf('adminFr'));
 
   test('the selector is a plain GET form and choosing an account works', async ({ page, browser }) => {
+    test.slow(); // two navigations and two accessibility scans
     await page.goto('/accounts');
     await page.getByLabel('Rechercher dans').selectOption('location');
     await page.getByRole('searchbox', { name: 'Rechercher' }).fill('Montréal');
@@ -55,6 +56,7 @@ test.describe('inventory without JavaScript', () => {
   test.use(sessionOf('viewerFr'));
 
   test('expand one and all, show packages, search, history', async ({ page, browser }) => {
+    test.slow(); // a whole flow with three accessibility scans
     await page.goto('/inventory?account=5100203');
     const proPlus = page.getByTestId('product-row').filter({ has: page.getByRole('heading', { name: 'Office Professionnel Plus', exact: true }) });
     await proPlus.getByRole('link', { name: 'Développer Office Professionnel Plus' }).click();

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db/client';
 import { purchaseAccounts, users } from '@/db/schema';
-import { loadViewer, type Viewer } from '@/lib/auth/viewer';
+import { loadViewer, type Viewer } from '@/lib/auth/scope';
 
 export function viewerOf(db: DB, email: string, customerNumber?: string): Viewer {
   const user = db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, email)).get();

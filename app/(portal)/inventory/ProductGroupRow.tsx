@@ -56,6 +56,7 @@ export function ProductGroupRow({
         <Link
           href={toggleHref}
           scroll={false}
+          prefetch={false}
           aria-expanded={open}
           aria-controls={open ? linesId : undefined}
           aria-label={open ? t('row.collapseLabel', { product: group.productName }) : t('row.expandLabel', { product: group.productName })}
@@ -168,6 +169,7 @@ export function ProductGroupRow({
                         <li>
                           <Link
                             href={hrefWith(`/inventory/history/${line.id}`, scope)}
+                            prefetch={false}
                             aria-label={t('actions.historyLabel', { product: group.productName, edition: line.edition, version: line.version, account: line.accountNumber })}
                             className="text-brand-700 underline underline-offset-2"
                           >
