@@ -52,6 +52,8 @@ export interface InventoryLineRow {
   kind: 'license' | 'subscription';
   productId: number;
   packageId: number | null;
+  /** The package the holding was acquired through, if any. */
+  packageName: string | null;
   edition: string;
   version: string;
   accountNumber: string;
@@ -189,6 +191,7 @@ const lineColumns = {
   kind: inventoryLines.kind,
   productId: inventoryLines.productId,
   packageId: inventoryLines.packageId,
+  packageName: packages.name,
   edition: inventoryLines.edition,
   version: inventoryLines.version,
   accountNumber: purchaseAccounts.number,
@@ -214,6 +217,7 @@ export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, gro
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
     .where(and(baseConditions(viewer, filters), inArray(inventoryLines.productId, productIds)))
     .orderBy(asc(inventoryLines.edition), asc(inventoryLines.version), asc(purchaseAccounts.number), asc(inventoryLines.resourceUsage), asc(inventoryLines.id))
     .all();
@@ -280,7 +284,7 @@ export interface LineHistory {
 export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | null {
   const db = getDb();
   const line = db
-    .select({ ...lineColumns, productName: products.name, familyName: productFamilies.name, productKind: products.kind, packageName: packages.name })
+    .select({ ...lineColumns, productName: products.name, familyName: productFamilies.name, productKind: products.kind })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))

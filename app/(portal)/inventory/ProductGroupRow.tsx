@@ -133,6 +133,7 @@ export function ProductGroupRow({
                   >
                     <td className="px-2 py-1.5">
                       {line.edition}
+                      {line.packageName && !group.packageId && <span className="block text-xs text-slate-600">{t('row.viaPackage', { name: line.packageName })}</span>}
                       {highlighted && <span className="sr-only"> ({t('lineHighlighted')})</span>}
                     </td>
                     <td className="px-2 py-1.5">{line.version}</td>
