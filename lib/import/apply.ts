@@ -8,6 +8,7 @@
  * every write goes through statements prepared once, inside the one
  * transaction — no query per entry (docs/performance.md).
  */
+import 'server-only';
 import type { DB } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { today as todayInAppTimeZone } from '@/lib/clock';

@@ -3,6 +3,7 @@
  * key, so that validation and the importer resolve references and find the
  * rows to update without a query per entry.
  */
+import 'server-only';
 import type { DB } from '@/db/client';
 import type { GrantRole, LineKind, Locale, OrderStatus, ProductKind, TransactionKind } from '@/db/schema';
 

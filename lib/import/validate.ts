@@ -4,6 +4,7 @@
  * (duplicate keys, references, ownership, product kinds, transaction sums,
  * what --prune would break). Every problem is returned, each with its path.
  */
+import 'server-only';
 import type { DB } from '@/db/client';
 import type { ProductKind, TransactionKind } from '@/db/schema';
 import { formatPath, zodIssuesToProblems, type ImportProblem } from './problems';

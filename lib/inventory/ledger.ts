@@ -10,6 +10,7 @@
  * - createLedgerWriter(): the same two statements prepared once, for bulk
  *   writers (the importer) that validated their input beforehand.
  */
+import 'server-only';
 import type { DB } from '@/db/client';
 import type { LineKind, TransactionKind } from '@/db/schema';
 
