@@ -15,6 +15,7 @@ import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
 import { getDataUpdatedAt, getLineReference, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, parseInventoryParams, scopeLinkParams, type InventoryParams } from '@/lib/inventory/view';
+import { foldForSearch } from '@/lib/search/normalize';
 import { hrefWith, scopeParams, type UrlParams } from '@/lib/url';
 import { ProductGroupRow } from './ProductGroupRow';
 
@@ -94,6 +95,16 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
       <p role="status" className="mt-4 text-sm text-slate-700" data-testid="product-count">
         {params.q ? t('searchResults', { total: inventory.totalGroups, q: params.q }) : t('results', { total: inventory.totalGroups })}
       </p>
+      {!filters.packages && inventory.groups.length > 0 && (
+        <nav aria-label={t('toolbar.browse')} className="no-print mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <span className="font-medium">{t('toolbar.browseLabel')}</span>
+          {[...new Set(inventory.groups.map((group) => group.familyName))].map((family) => (
+            <a key={family} href={`#${familyAnchor(family)}`} className="text-brand-700 underline underline-offset-2">
+              {family}
+            </a>
+          ))}
+        </nav>
+      )}
 
       {inventory.groups.length === 0 ? (
         <div className="mt-3 rounded border border-dashed border-slate-300 bg-white p-6 text-center">
@@ -144,6 +155,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Se
   );
 }
 
+/** The in-page anchor of a family heading (Parcourir). */
+function familyAnchor(family: string): string {
+  return `family-${foldForSearch(family).trim().replace(/ /g, '-')}`;
+}
+
 /** Product rows under family headings; in the packages view, "Produits" then "Packages" (each package with its items). */
 async function InventorySections({ groups, split, row }: { groups: ProductGroup[]; split: boolean; row: (group: ProductGroup, headingLevel: 'h3' | 'h4') => React.ReactNode }) {
   const t = await getTranslations('inventory');
@@ -157,7 +173,7 @@ async function InventorySections({ groups, split, row }: { groups: ProductGroup[
     }
     const Heading = level;
     return blocks.map((block) => (
-      <section key={`${level}-${block.title}`} className="mt-5">
+      <section key={`${level}-${block.title}`} id={level === 'h2' ? familyAnchor(block.title) : undefined} className="mt-5 scroll-mt-4">
         <Heading className={level === 'h2' ? 'text-lg font-semibold text-slate-800' : 'text-base font-semibold text-slate-800'}>{block.title}</Heading>
         <ul className="mt-2 divide-y divide-slate-200 rounded border border-slate-200 bg-white">{block.groups.map((group) => row(group, level === 'h2' ? 'h3' : 'h4'))}</ul>
       </section>
