@@ -9,7 +9,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 const REQUEST_PATH_HEADER = 'x-license-desk-path';
 
 /** What nobody needs to sign in for (SPEC §1). */
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/calendar\//, /^\/notices\/off/, /^\/invitation\//, /^\/reset-password\//, /^\/language$/];
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/calendar\//, /^\/notices\/off/, /^\/invitation\//, /^\/reset-password\//];
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
