@@ -1,11 +1,24 @@
 import { getDb } from '@/db/client';
-import { env } from '@/lib/env';
+import { ConfigurationError, env, type Env } from '@/lib/env';
 
-/** Fails the start with a message a person can act on, then migrates the database. */
+/** Stops the process with a message a person can act on. */
+function refuseToStart(message: string): never {
+  // A portal that is misconfigured must not look alive: exit instead of serving errors.
+  console.error(message);
+  process.exit(1);
+}
+
+/** Validates the configuration, then migrates the database (instrumentation.ts, before the first request). */
 export function startUp(): void {
-  const config = env();
+  let config: Env;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof ConfigurationError) refuseToStart(error.message);
+    throw error;
+  }
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
-    throw new Error('AUTH_SECRET is not set: sessions cannot be signed. Set AUTH_SECRET to a random string of at least 32 characters (openssl rand -base64 32).');
+    refuseToStart('AUTH_SECRET is not set: sessions cannot be signed. Set AUTH_SECRET to a random string of at least 32 characters (openssl rand -base64 32).');
   }
   getDb();
   if (config.LICENSE_DESK_TEST_TODAY) console.warn(`LICENSE_DESK_TEST_TODAY is set: "today" is ${config.LICENSE_DESK_TEST_TODAY} (a test-only setting).`);
