@@ -37,7 +37,7 @@ let cached: Env | undefined;
 export class ConfigurationError extends Error {}
 
 /** Parses process.env; throws a ConfigurationError naming every bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');

@@ -91,16 +91,8 @@ const groupColumns = {
   earliestExpiration: sql<string | null>`min(${inventoryLines.nextExpiration})`,
 };
 
-type GroupRow = { [K in keyof typeof groupColumns]: (typeof groupColumns)[K] extends SQL<infer T> ? T : never } & {
-  productId: number;
-  productCode: string;
-  productName: string;
-  familyName: string;
-  kind: ProductKind;
-  managementUrl: string | null;
-  packageId: number | null;
-  packageName: string | null;
-};
+/** A row of the grouped query, before its counts are gathered into `totals`. */
+type GroupRow = Omit<ProductGroup, 'key' | 'totals'> & Totals;
 
 function toGroup(row: GroupRow): ProductGroup {
   return {
