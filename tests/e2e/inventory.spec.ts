@@ -218,7 +218,7 @@ test.describe('a partner user', () => {
     await page.goto('/inventory?customer=1000201&account=all&expand=all');
     const accounts = new Set(await page.getByTestId('inventory-line').locator('td:nth-child(3)').allTextContents());
     expect([...accounts].sort()).toEqual(['5100201', '5100202', '5100203', '5100205', '5100207']);
-    await expect(page.getByRole('link', { name: /^Afficher l'historique/ }).first()).toHaveAttribute('href', /customer=1000201/);
+    await expect(page.getByTestId('inventory-line').first().getByRole('link', { name: /^Afficher l'historique/ })).toHaveAttribute('href', /\/inventory\/history\/\d+\?customer=1000201$/);
     const adatumAccount = await page.request.get('/inventory?customer=1000201&account=5100204');
     expect(adatumAccount.status()).toBe(404);
   });

@@ -79,7 +79,7 @@ test.describe('inventory without JavaScript', () => {
     await expect(page.getByTestId('product-row').first()).toBeVisible();
 
     await page.goto('/inventory?account=5100203&expand=all');
-    await page.getByRole('link', { name: /^Afficher l'historique/ }).first().click();
+    await page.getByTestId('inventory-line').first().getByRole('link', { name: /^Afficher l'historique/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Historique : / })).toBeVisible();
     await expectAccessibleWithoutJs(page, browser);
   });
