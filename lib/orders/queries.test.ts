@@ -1,0 +1,174 @@
+/**
+ * Order history as each kind of viewer sees it, against a migrated database
+ * with two customers and two partners: what is seen, what must not be, and
+ * the figures of one order.
+ */
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import { orderItems, orders, partners, products, purchaseAccounts } from '@/db/schema';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PARTNERS, FIXTURE_PRODUCTS, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
+import { getOrder, listOrders, ORDERS_PAGE_SIZE } from './queries';
+
+/** An extra order on alpha's Lyon account (partner south): outside the account viewer's grant and the north partner's reach. */
+const ALPHA_SOUTH_ORDER = 'FX-ORD-1002';
+
+let db: DB;
+
+function addOrder(number: string, accountNumber: string, orderedOn: string, customerPoNumber: string | null = null) {
+  const account = db
+    .select({ id: purchaseAccounts.id, agreementId: purchaseAccounts.agreementId, partnerId: purchaseAccounts.partnerId })
+    .from(purchaseAccounts)
+    .where(eq(purchaseAccounts.number, accountNumber))
+    .get()!;
+  const { id } = db
+    .insert(orders)
+    .values({ number, orderedOn, status: 'submitted', partnerId: account.partnerId, purchaseAccountId: account.id, agreementId: account.agreementId, customerPoNumber, currency: 'JPY' })
+    .returning({ id: orders.id })
+    .get();
+  return id;
+}
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+  setDb(db);
+  const orderId = addOrder(ALPHA_SOUTH_ORDER, A.alphaSouth, '2026-11-02', 'PO-LYON-1');
+  const product = db.select({ id: products.id }).from(products).where(eq(products.code, FIXTURE_PRODUCTS.winServer)).get()!;
+  db.insert(orderItems).values({ orderId, position: 1, productId: product.id, edition: 'Standard', version: '2022', quantity: 8, unitPriceMinor: 98000 }).run();
+});
+
+const numbers = (email: string, customer?: string, accounts: Parameters<typeof listOrders>[1]['accounts'] = 'all') =>
+  listOrders(viewerOf(db, email, customer), { accounts, page: 1 }).orders.map((order) => order.number);
+
+describe('which orders each viewer sees', () => {
+  it('a customer administrator: every order of the customer, newest first, none of another customer', () => {
+    expect(numbers(U.alphaAdmin)).toEqual([ALPHA_SOUTH_ORDER, O.alphaNorth]);
+    expect(numbers(U.betaAdmin)).toEqual([O.betaSouth]);
+    expect(getOrder(viewerOf(db, U.alphaAdmin), O.betaSouth)).toBeNull();
+    expect(getOrder(viewerOf(db, U.betaAdmin), O.alphaNorth)).toBeNull();
+  });
+
+  it('an account viewer: only the orders of the granted accounts', () => {
+    expect(numbers(U.alphaViewer)).toEqual([O.alphaNorth]);
+    expect(getOrder(viewerOf(db, U.alphaViewer), O.alphaNorth)).not.toBeNull();
+    expect(getOrder(viewerOf(db, U.alphaViewer), ALPHA_SOUTH_ORDER)).toBeNull();
+    expect(numbers(U.betaViewer)).toEqual([O.betaSouth]);
+  });
+
+  it('a partner user: nothing until a customer is chosen, then only the orders of the accounts it serves', () => {
+    expect(numbers(U.northPartner)).toEqual([]);
+    expect(getOrder(viewerOf(db, U.northPartner), O.alphaNorth)).toBeNull();
+    expect(numbers(U.northPartner, C.alpha)).toEqual([O.alphaNorth]);
+    expect(getOrder(viewerOf(db, U.northPartner, C.alpha), ALPHA_SOUTH_ORDER)).toBeNull();
+    // Beta's order is south's: the north partner serving beta does not see it.
+    expect(numbers(U.northPartner, C.beta)).toEqual([]);
+    expect(getOrder(viewerOf(db, U.northPartner, C.beta), O.betaSouth)).toBeNull();
+    expect(numbers(U.southPartner, C.alpha)).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(numbers(U.southPartner, C.beta)).toEqual([O.betaSouth]);
+    // Another customer's order stays out even for a partner that serves it, while that customer is not the one chosen.
+    expect(getOrder(viewerOf(db, U.southPartner, C.alpha), O.betaSouth)).toBeNull();
+  });
+
+  it('an unknown order number is null, like one out of scope', () => {
+    expect(getOrder(viewerOf(db, U.alphaAdmin), 'FX-ORD-9999')).toBeNull();
+  });
+});
+
+describe('the list', () => {
+  it('narrows to one account', () => {
+    expect(numbers(U.alphaAdmin, undefined, { accountId: accountIdOf(db, A.alphaNorth) })).toEqual([O.alphaNorth]);
+    expect(numbers(U.alphaAdmin, undefined, { accountId: accountIdOf(db, A.alphaNorth2) })).toEqual([]);
+    // An account of another customer given by id still yields nothing: the scope holds.
+    expect(numbers(U.alphaAdmin, undefined, { accountId: accountIdOf(db, A.betaSouth) })).toEqual([]);
+  });
+
+  it('gives each order its columns and item count', () => {
+    const [row] = listOrders(viewerOf(db, U.alphaViewer), { accounts: 'all', page: 1 }).orders;
+    expect(row).toEqual({
+      number: O.alphaNorth,
+      orderedOn: '2026-09-15',
+      status: 'completed',
+      partnerName: 'Partenaire Nord',
+      accountNumber: A.alphaNorth,
+      accountName: 'Alpha Montréal',
+      customerPoNumber: 'PO-ALPHA-77',
+      itemCount: 2,
+    });
+  });
+
+  it('pages newest first and clamps the page into range', () => {
+    for (let index = 0; index < ORDERS_PAGE_SIZE + 3; index += 1) addOrder(`FX-PAGE-${String(index).padStart(3, '0')}`, A.betaNorth, `2025-01-${String((index % 28) + 1).padStart(2, '0')}`);
+    const viewer = viewerOf(db, U.betaAdmin);
+    const first = listOrders(viewer, { accounts: 'all', page: 1 });
+    expect(first).toMatchObject({ total: ORDERS_PAGE_SIZE + 4, page: 1, pages: 2 });
+    expect(first.orders).toHaveLength(ORDERS_PAGE_SIZE);
+    expect(first.orders[0]!.number).toBe(O.betaSouth);
+    const dates = first.orders.map((order) => order.orderedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const last = listOrders(viewer, { accounts: 'all', page: 99 });
+    expect(last.page).toBe(2);
+    expect(last.orders).toHaveLength(4);
+  });
+});
+
+describe('one order', () => {
+  it('has its header, information and items with figures and prices', () => {
+    const order = getOrder(viewerOf(db, U.alphaAdmin), O.alphaNorth)!;
+    expect(order.header).toEqual({
+      number: O.alphaNorth,
+      orderedOn: '2026-09-15',
+      status: 'completed',
+      partnerName: 'Partenaire Nord',
+      partnerEmail: 'contact@north.example',
+      partnerPhone: '+1 514 555 0100',
+      accountNumber: A.alphaNorth,
+      accountName: 'Alpha Montréal',
+      customerPoNumber: 'PO-ALPHA-77',
+    });
+    expect(order.information).toEqual({
+      agreementNumber: '8000001',
+      currency: 'CAD',
+      fractionDigits: 2,
+      billToName: 'Alpha Équipements Ltée',
+      billToAddress: '1 rue Principale\nMontréal QC',
+      shipToName: 'Alpha Montréal',
+      shipToAddress: '1 rue Principale\nMontréal QC',
+    });
+    expect(order.items).toEqual([
+      {
+        position: 1,
+        productName: 'Office Professionnel Plus',
+        edition: 'Professionnel Plus',
+        version: '2021',
+        resourceUsage: 'Par appareil',
+        quantity: 10,
+        withSoftwareAssurance: true,
+        termMonths: null,
+        unitPriceMinor: 51250,
+        unitPrice: 512.5,
+      },
+      {
+        position: 2,
+        productName: 'Office 365 E3',
+        edition: 'E3',
+        version: '',
+        resourceUsage: '',
+        quantity: 20,
+        withSoftwareAssurance: false,
+        termMonths: 12,
+        unitPriceMinor: null,
+        unitPrice: null,
+      },
+    ]);
+  });
+
+  it('reads prices in the minor unit of the order’s currency (no decimals in yen)', () => {
+    const order = getOrder(viewerOf(db, U.southPartner, C.alpha), ALPHA_SOUTH_ORDER)!;
+    expect(order.information).toMatchObject({ currency: 'JPY', fractionDigits: 0, billToName: null, shipToAddress: null });
+    expect(order.items.map((item) => [item.quantity, item.unitPriceMinor, item.unitPrice])).toEqual([[8, 98000, 98000]]);
+    expect(order.header.partnerName).toBe(db.select({ name: partners.name }).from(partners).where(eq(partners.code, FIXTURE_PARTNERS.south)).get()!.name);
+  });
+});
