@@ -1,0 +1,173 @@
+/**
+ * The unpaid online services reconciliation against a migrated database with
+ * two customers and two partners: only positive gaps, each filter, totals,
+ * the drop-downs, and what each viewer must not see.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import { importDocument } from '@/lib/import/apply';
+import { unpaidQuantity } from '@/lib/inventory/rules';
+import { createTestDb } from '@/tests/helpers/db';
+import {
+  FIXTURE_ACCOUNTS as A,
+  FIXTURE_AGREEMENTS,
+  FIXTURE_CUSTOMERS as C,
+  FIXTURE_ORDERS,
+  FIXTURE_PRODUCTS as P,
+  FIXTURE_TODAY,
+  FIXTURE_USERS as U,
+  fastPasswordHash,
+  fixtureDocument,
+} from '@/tests/helpers/fixtures';
+import { viewerOf } from '@/tests/helpers/viewers';
+import { listReportFilterOptions, listUnpaidServices, parseReportParams, type UnpaidServicesReport } from './queries';
+
+const EXO = 'FX-EXO-P1';
+const SECOND_AGREEMENT = '8000003';
+
+let db: DB;
+
+/**
+ * The fixtures, plus services that make every filter tell something:
+ * alphaNorth2 moved to a second agreement of alpha; a second online service;
+ * gaps on beta's accounts (which alpha must never see); and lines where
+ * available < ordered or available = ordered (never unpaid).
+ */
+beforeEach(async () => {
+  db = createTestDb();
+  const doc = fixtureDocument();
+  doc.agreements!.push({ number: SECOND_AGREEMENT, customer: C.alpha, name: 'Select Plus' });
+  doc.purchaseAccounts = doc.purchaseAccounts!.map((account) => (account.number === A.alphaNorth2 ? { ...account, agreement: SECOND_AGREEMENT } : account));
+  doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
+  doc.subscriptions!.push(
+    // alpha: 12 to order on alphaNorth2, 3 on alphaNorth; alphaSouth ordered more than provisioned.
+    { account: A.alphaNorth2, product: EXO, available: 52, ordered: 40, nextExpiration: '2027-02-01' },
+    { account: A.alphaNorth, product: EXO, available: 13, ordered: 10, nextExpiration: '2026-11-19' },
+    { account: A.alphaSouth, product: P.o365, edition: 'E3', available: 35, ordered: 40, nextExpiration: '2027-01-10' },
+    { account: A.alphaSouth, product: EXO, available: 8, ordered: 8, nextExpiration: '2027-05-01' },
+    // beta: 4 on betaNorth, 7 on betaSouth.
+    { account: A.betaNorth, product: P.o365, edition: 'E3', available: 24, ordered: 20, nextExpiration: '2027-04-01' },
+    { account: A.betaSouth, product: EXO, available: 17, ordered: 10, nextExpiration: '2027-05-01' },
+  );
+  await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
+  setDb(db);
+});
+
+const summary = (report: UnpaidServicesReport | null) => report?.rows.map((row) => `${row.accountNumber} ${row.productCode} ${row.unpaid}`);
+
+describe('listUnpaidServices', () => {
+  it('lists only positive gaps, most to order first, with the figures of the inventory rule', () => {
+    const report = listUnpaidServices(viewerOf(db, U.alphaAdmin), {})!;
+    expect(summary(report)).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    for (const row of report.rows) expect(row.unpaid).toBe(unpaidQuantity(row.available, row.ordered));
+    // Available < ordered (ordered, not yet provisioned) and available = ordered never appear.
+    expect(report.rows.some((row) => row.accountNumber === A.alphaSouth)).toBe(false);
+    expect(report.rows.every((row) => row.available > row.ordered)).toBe(true);
+  });
+
+  it('gives each row what the page shows and links to', () => {
+    const report = listUnpaidServices(viewerOf(db, U.alphaAdmin), { product: P.o365 })!;
+    expect(report.rows).toEqual([
+      {
+        lineId: expect.any(Number),
+        productCode: P.o365,
+        productName: 'Office 365 E3',
+        edition: 'E3',
+        accountNumber: A.alphaNorth,
+        accountName: 'Alpha Montréal',
+        agreementNumber: FIXTURE_AGREEMENTS.alpha,
+        available: 25,
+        ordered: 20,
+        unpaid: 5,
+        nextExpiration: '2026-12-10',
+      },
+    ]);
+  });
+
+  it('totals cover every listed row', () => {
+    const report = listUnpaidServices(viewerOf(db, U.alphaAdmin), {})!;
+    expect(report.totals).toEqual({ available: 52 + 25 + 13, ordered: 40 + 20 + 10, unpaid: 12 + 5 + 3 });
+    expect(report).toMatchObject({ shown: 3, total: 3, capped: false });
+  });
+
+  it('filters by account, agreement, product and order, alone and together', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(summary(listUnpaidServices(admin, { account: A.alphaNorth }))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(summary(listUnpaidServices(admin, { agreement: SECOND_AGREEMENT }))).toEqual([`${A.alphaNorth2} ${EXO} 12`]);
+    expect(summary(listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.alpha }))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(summary(listUnpaidServices(admin, { product: EXO }))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${EXO} 3`]);
+    // The order's transactions reference the O365 line only, not the other service of the same account.
+    expect(summary(listUnpaidServices(admin, { order: FIXTURE_ORDERS.alphaNorth }))).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
+    expect(summary(listUnpaidServices(admin, { account: A.alphaNorth, product: EXO }))).toEqual([`${A.alphaNorth} ${EXO} 3`]);
+    expect(listUnpaidServices(admin, { account: A.alphaNorth2, order: FIXTURE_ORDERS.alphaNorth })?.rows).toEqual([]);
+    expect(listUnpaidServices(admin, { product: EXO })?.totals).toEqual({ available: 65, ordered: 50, unpaid: 15 });
+  });
+
+  it("answers null (404) for another customer's account, agreement or order, and for an unknown product", () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(listUnpaidServices(admin, { account: A.betaNorth })).toBeNull();
+    expect(listUnpaidServices(admin, { account: '9999999' })).toBeNull();
+    expect(listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.beta })).toBeNull();
+    expect(listUnpaidServices(admin, { order: FIXTURE_ORDERS.betaSouth })).toBeNull();
+    expect(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' })).toBeNull();
+  });
+
+  it("never shows another customer's lines", () => {
+    expect(summary(listUnpaidServices(viewerOf(db, U.betaAdmin), {}))).toEqual([`${A.betaSouth} ${EXO} 7`, `${A.betaNorth} ${P.o365} 4`]);
+    const alphaRows = listUnpaidServices(viewerOf(db, U.alphaAdmin), {})!.rows;
+    expect(alphaRows.some((row) => row.accountNumber.startsWith('600002'))).toBe(false);
+  });
+
+  it("an account viewer sees only the granted accounts; the others are a 404", () => {
+    const viewer = viewerOf(db, U.alphaViewer);
+    expect(summary(listUnpaidServices(viewer, {}))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(listUnpaidServices(viewer, { account: A.alphaNorth2 })).toBeNull();
+    // The second agreement covers only alphaNorth2, which is not granted.
+    expect(listUnpaidServices(viewer, { agreement: SECOND_AGREEMENT })).toBeNull();
+  });
+
+  it("a partner sees the served accounts of the chosen customer only, and nothing before choosing", () => {
+    const north = viewerOf(db, U.northPartner, C.alpha);
+    expect(summary(listUnpaidServices(north, {}))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(listUnpaidServices(north, { account: A.alphaSouth })).toBeNull();
+    expect(summary(listUnpaidServices(viewerOf(db, U.northPartner, C.beta), {}))).toEqual([`${A.betaNorth} ${P.o365} 4`]);
+    expect(listUnpaidServices(viewerOf(db, U.northPartner, C.beta), { account: A.betaSouth })).toBeNull();
+    const south = viewerOf(db, U.southPartner, C.alpha);
+    expect(listUnpaidServices(south, {})?.rows).toEqual([]);
+
+    const unchosen = viewerOf(db, U.northPartner);
+    expect(listUnpaidServices(unchosen, {})).toMatchObject({ rows: [], total: 0, totals: { available: 0, ordered: 0, unpaid: 0 } });
+    expect(listUnpaidServices(unchosen, { account: A.alphaNorth })).toBeNull();
+  });
+});
+
+describe('listReportFilterOptions', () => {
+  it("offers only what is in the viewer's scope", () => {
+    const admin = listReportFilterOptions(viewerOf(db, U.alphaAdmin));
+    expect(admin.accounts.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
+    expect(admin.agreements.map((agreement) => agreement.number)).toEqual([FIXTURE_AGREEMENTS.alpha, SECOND_AGREEMENT]);
+    expect(admin.products.map((product) => product.code)).toEqual([EXO, P.o365]);
+    expect(admin.orders.map((order) => order.number)).toEqual([FIXTURE_ORDERS.alphaNorth]);
+
+    const viewer = listReportFilterOptions(viewerOf(db, U.alphaViewer));
+    expect(viewer.accounts.map((account) => account.number)).toEqual([A.alphaNorth]);
+    expect(viewer.agreements.map((agreement) => agreement.number)).toEqual([FIXTURE_AGREEMENTS.alpha]);
+
+    const south = listReportFilterOptions(viewerOf(db, U.southPartner, C.beta));
+    expect(south.accounts.map((account) => account.number)).toEqual([A.betaSouth]);
+    expect(south.orders).toEqual([]);
+    expect(south.products.map((product) => product.code)).toEqual([EXO, P.o365]);
+
+    expect(listReportFilterOptions(viewerOf(db, U.northPartner))).toEqual({ accounts: [], agreements: [], products: [], orders: [] });
+  });
+});
+
+describe('parseReportParams', () => {
+  it("keeps well-formed values, treats '' as all, and drops malformed ones", () => {
+    expect(parseReportParams({ account: '6000011', order: '', product: 'FX-O365-E3', agreement: ['8000001', 'x'] })).toEqual({
+      params: { account: '6000011', product: 'FX-O365-E3', agreement: '8000001' },
+      ignored: false,
+    });
+    expect(parseReportParams({ account: '<script>', customer: '2000001' })).toEqual({ params: { customer: '2000001' }, ignored: true });
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * Rapprochement de services en ligne non payés (SPEC §3 item 14): per online
+ * service line, what the customer switched on themselves (available −
+ * ordered, only when positive: unpaidQuantity(), the same rule the inventory
+ * uses) against what the partner ordered, so that the partner knows what to
+ * order before the service is interrupted. The page and its CSV export both
+ * read listUnpaidServices(), so they show the same rows and figures
+ * (SPEC §5 "counts agree everywhere"). Every query is scoped by
+ * accountScope(viewer).
+ */
+import 'server-only';
+import { and, asc, desc, eq, exists, gt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { agreements, inventoryLines, inventoryTransactions, orders, products, purchaseAccounts } from '@/db/schema';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { unpaidQuantity } from '@/lib/inventory/rules';
+
+/**
+ * A large customer can have thousands of service lines; past this many rows
+ * the page and the export stop and say so instead of rendering an unbounded
+ * table (the totals still cover every row).
+ */
+export const REPORT_ROW_LIMIT = 2_000;
+/** The drop-downs are bounded too: beyond this, a value can still be typed into the URL. */
+export const REPORT_OPTION_LIMIT = 1_000;
+
+// ─── Parameters ─────────────────────────────────────────────────────────────
+
+const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+/** An identifier from the URL; '' is the "all" option of a drop-down, not an error. */
+const identifier = z.preprocess(
+  (value) => {
+    const first = single(value);
+    return typeof first === 'string' && first.trim() === '' ? undefined : first;
+  },
+  z.string().trim().regex(/^[\p{L}\p{N}._-]{1,64}$/u).optional(),
+);
+
+const reportParamsSchema = z.object({
+  customer: identifier.catch(undefined),
+  account: identifier.catch(undefined),
+  order: identifier.catch(undefined),
+  agreement: identifier.catch(undefined),
+  product: identifier.catch(undefined),
+});
+
+export type ReportParams = z.infer<typeof reportParamsSchema>;
+
+/** Parses the report's search parameters; `ignored` tells whether a malformed one was dropped. */
+export function parseReportParams(raw: Record<string, string | string[] | undefined>): { params: ReportParams; ignored: boolean } {
+  const params = reportParamsSchema.parse(raw);
+  const ignored = (Object.keys(reportParamsSchema.shape) as (keyof ReportParams)[]).some((key) => {
+    const value = single(raw[key]);
+    return typeof value === 'string' && value.trim() !== '' && params[key] === undefined;
+  });
+  return { params, ignored };
+}
+
+// ─── Filters ────────────────────────────────────────────────────────────────
+
+/** The filters as numbers from the URL: account, order and agreement numbers, product code. */
+export interface UnpaidServiceFilters {
+  account?: string;
+  /** Lines whose transactions reference that order. */
+  order?: string;
+  agreement?: string;
+  product?: string;
+}
+
+interface ResolvedFilters {
+  accountId?: number;
+  orderId?: number;
+  agreementId?: number;
+  productId?: number;
+}
+
+/**
+ * Turns filter numbers into ids, each checked against the viewer's scope. A
+ * number outside the scope (or unknown) makes the whole answer null, and the
+ * page answers 404 exactly as for a missing page (SPEC §1). Products are the
+ * shared catalogue, not customer data: any known product code is accepted.
+ */
+function resolveFilters(viewer: Viewer, filters: UnpaidServiceFilters): ResolvedFilters | null {
+  const db = getDb();
+  const resolved: ResolvedFilters = {};
+  if (filters.account) {
+    const row = db
+      .select({ id: purchaseAccounts.id })
+      .from(purchaseAccounts)
+      .where(and(accountScope(viewer), eq(purchaseAccounts.number, filters.account)))
+      .get();
+    if (!row) return null;
+    resolved.accountId = row.id;
+  }
+  if (filters.agreement) {
+    // An agreement is the viewer's when one of the accounts in scope is under it.
+    const row = db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.agreementId, agreements.id))
+      .where(and(accountScope(viewer), eq(agreements.number, filters.agreement)))
+      .limit(1)
+      .get();
+    if (!row) return null;
+    resolved.agreementId = row.id;
+  }
+  if (filters.order) {
+    const row = db
+      .select({ id: orders.id })
+      .from(orders)
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+      .where(and(accountScope(viewer), eq(orders.number, filters.order)))
+      .get();
+    if (!row) return null;
+    resolved.orderId = row.id;
+  }
+  if (filters.product) {
+    const row = db.select({ id: products.id }).from(products).where(eq(products.code, filters.product)).get();
+    if (!row) return null;
+    resolved.productId = row.id;
+  }
+  return resolved;
+}
+
+function conditions(viewer: Viewer, filters: ResolvedFilters): SQL {
+  return and(
+    accountScope(viewer),
+    eq(inventoryLines.kind, 'subscription'),
+    // The SQL twin of unpaidQuantity() > 0, so that the cap and the totals count only listed rows.
+    gt(inventoryLines.availableCount, inventoryLines.orderedCount),
+    filters.accountId === undefined ? undefined : eq(purchaseAccounts.id, filters.accountId),
+    filters.agreementId === undefined ? undefined : eq(purchaseAccounts.agreementId, filters.agreementId),
+    filters.productId === undefined ? undefined : eq(inventoryLines.productId, filters.productId),
+    filters.orderId === undefined
+      ? undefined
+      : exists(
+          getDb()
+            .select({ one: sql`1` })
+            .from(inventoryTransactions)
+            .where(and(eq(inventoryTransactions.lineId, inventoryLines.id), eq(inventoryTransactions.orderId, filters.orderId))),
+        ),
+  )!;
+}
+
+// ─── The report ─────────────────────────────────────────────────────────────
+
+export interface UnpaidServiceRow {
+  /** The inventory line, for the link to `/inventory?account=N&line=ID#line-ID`. */
+  lineId: number;
+  productCode: string;
+  productName: string;
+  edition: string;
+  accountNumber: string;
+  accountName: string;
+  agreementNumber: string;
+  available: number;
+  ordered: number;
+  /** What to order: available − ordered, always > 0 here. */
+  unpaid: number;
+  /** YYYY-MM-DD, or null when none is known. */
+  nextExpiration: string | null;
+}
+
+export interface UnpaidServicesReport {
+  rows: UnpaidServiceRow[];
+  /** Sums over every matching row, even when the list was capped. */
+  totals: { available: number; ordered: number; unpaid: number };
+  /** Rows shown (at most REPORT_ROW_LIMIT). */
+  shown: number;
+  /** Rows matching; larger than `shown` only when capped. */
+  total: number;
+  capped: boolean;
+}
+
+/**
+ * The unpaid online services in the viewer's scope with the filters, most to
+ * order first (then by product, account). Null when a filter names something
+ * outside the viewer's scope: the caller answers 404.
+ */
+export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters): UnpaidServicesReport | null {
+  const resolved = resolveFilters(viewer, filters);
+  if (!resolved) return null;
+  const db = getDb();
+  const where = conditions(viewer, resolved);
+
+  const rows = db
+    .select({
+      lineId: inventoryLines.id,
+      productCode: products.code,
+      productName: products.name,
+      edition: inventoryLines.edition,
+      accountNumber: purchaseAccounts.number,
+      accountName: purchaseAccounts.name,
+      agreementNumber: agreements.number,
+      available: inventoryLines.availableCount,
+      ordered: inventoryLines.orderedCount,
+      nextExpiration: inventoryLines.nextExpiration,
+    })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .innerJoin(agreements, eq(agreements.id, purchaseAccounts.agreementId))
+    .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .where(where)
+    .orderBy(
+      desc(sql`${inventoryLines.availableCount} - ${inventoryLines.orderedCount}`),
+      asc(products.name),
+      asc(inventoryLines.edition),
+      asc(purchaseAccounts.number),
+      asc(inventoryLines.id),
+    )
+    .limit(REPORT_ROW_LIMIT)
+    .all();
+
+  const aggregate = db
+    .select({
+      count: sql<number>`count(*)`,
+      available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`,
+      ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`,
+    })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(where)
+    .get();
+
+  const listed = rows
+    .map((row) => ({ ...row, unpaid: unpaidQuantity(row.available, row.ordered) }))
+    // Never listed when nothing is unpaid, whatever the SQL said (one rule for every screen).
+    .filter((row) => row.unpaid > 0);
+  const total = Number(aggregate?.count ?? 0);
+  const available = Number(aggregate?.available ?? 0);
+  const ordered = Number(aggregate?.ordered ?? 0);
+  return {
+    rows: listed,
+    // Every matching line has available > ordered, so the sum of the gaps is the gap of the sums.
+    totals: { available, ordered, unpaid: available - ordered },
+    shown: listed.length,
+    total,
+    capped: total > listed.length,
+  };
+}
+
+// ─── Drop-down options ──────────────────────────────────────────────────────
+
+export interface ReportFilterOptions {
+  accounts: { number: string; name: string }[];
+  agreements: { number: string; name: string | null }[];
+  /** Online services held on the accounts in scope. */
+  products: { code: string; name: string }[];
+  /** Orders in scope that touched an online service line, newest first. */
+  orders: { number: string; orderedOn: string; accountNumber: string }[];
+}
+
+/** What the filter drop-downs offer: only what is in the viewer's scope. */
+export function listReportFilterOptions(viewer: Viewer): ReportFilterOptions {
+  const db = getDb();
+  const scope = accountScope(viewer);
+  const accounts = db
+    .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
+    .from(purchaseAccounts)
+    .where(scope)
+    .orderBy(asc(purchaseAccounts.number))
+    .limit(REPORT_OPTION_LIMIT)
+    .all();
+  const agreementRows = db
+    .selectDistinct({ number: agreements.number, name: agreements.name })
+    .from(agreements)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.agreementId, agreements.id))
+    .where(scope)
+    .orderBy(asc(agreements.number))
+    .limit(REPORT_OPTION_LIMIT)
+    .all();
+  const productRows = db
+    .selectDistinct({ code: products.code, name: products.name })
+    .from(products)
+    .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(and(scope, eq(inventoryLines.kind, 'subscription')))
+    .orderBy(asc(products.name), asc(products.code))
+    .limit(REPORT_OPTION_LIMIT)
+    .all();
+  const orderRows = db
+    .selectDistinct({ number: orders.number, orderedOn: orders.orderedOn, accountNumber: purchaseAccounts.number })
+    .from(orders)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+    .innerJoin(inventoryTransactions, eq(inventoryTransactions.orderId, orders.id))
+    .innerJoin(inventoryLines, eq(inventoryLines.id, inventoryTransactions.lineId))
+    .where(and(scope, eq(inventoryLines.kind, 'subscription')))
+    .orderBy(desc(orders.orderedOn), desc(orders.number))
+    .limit(REPORT_OPTION_LIMIT)
+    .all();
+  return { accounts, agreements: agreementRows, products: productRows, orders: orderRows };
+}
