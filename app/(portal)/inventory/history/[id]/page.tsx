@@ -123,7 +123,16 @@ export default async function LineHistoryPage({ params, searchParams }: { params
                 <tr key={entry.id} className="border-t border-slate-200" data-testid="history-entry">
                   <td className="tabular whitespace-nowrap px-3 py-2">{formatDate(locale, entry.occurredOn)}</td>
                   <td className="px-3 py-2">{t(`history.kinds.${entry.kind}`)}</td>
-                  <td className="tabular px-3 py-2">{entry.orderNumber ?? '—'}</td>
+                  <td className="tabular px-3 py-2">
+                    {entry.orderNumber ? (
+                      // The order behind the change, expanded (Afficher l'historique des commandes), in the same scope.
+                      <Link href={hrefWith(`/orders/${encodeURIComponent(entry.orderNumber)}`, scopeParams(viewer))} prefetch={false} className="text-brand-700 underline underline-offset-2">
+                        {entry.orderNumber}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   {measures.map((measure) => (
                     <td key={`d-${measure.key}`} className="tabular px-3 py-2 text-right">
                       {signed(entry[measure.delta])}
