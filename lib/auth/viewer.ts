@@ -48,3 +48,14 @@ export async function requireViewer(customerNumber?: string | null): Promise<Vie
   if (viewer.unknownCustomer) notFound();
   return viewer;
 }
+
+/**
+ * The viewer of a page that shows one customer's data: as requireViewer(),
+ * and a partner user who has not chosen the customer to work for yet is sent
+ * to choose one first (SPEC §1).
+ */
+export async function requireCustomerViewer(customerNumber?: string | null): Promise<Viewer> {
+  const viewer = await requireViewer(customerNumber);
+  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  return viewer;
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ContextBar } from '@/components/shell/ContextBar';
@@ -8,7 +7,7 @@ import { PortalShell } from '@/components/shell/PortalShell';
 import { Pagination } from '@/components/Pagination';
 import { chooseAccount } from '@/lib/accounts/actions';
 import { ACCOUNT_SEARCH_FIELDS, resolveAccountSelection, searchAccounts, type AccountCriteria } from '@/lib/accounts/queries';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { firstParam, hrefWith, scopeParams } from '@/lib/url';
 import { AccountSearchBox } from './AccountSearchBox';
 
@@ -36,8 +35,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
 
   const criteria: AccountCriteria = {};
   for (const field of ACCOUNT_SEARCH_FIELDS) if (params[field]) criteria[field] = params[field];

@@ -10,7 +10,7 @@ import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
 import { getDataUpdatedAt, getLineReference, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
@@ -29,8 +29,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Licences et services (SPEC §3 items 1, 3–9, 11, 12): the default tab of the inventory. */
 export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
   const { params, ignored } = parseInventoryParams(await searchParams);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
 
   // A `line` deep link (e-mails, history, orders) must be the viewer's; it also decides the account when none is given.
   const lineRef = params.line ? getLineReference(viewer, params.line) : null;

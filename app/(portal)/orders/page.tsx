@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Pagination } from '@/components/Pagination';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { accountFilterOf, inventoryParamsSchema, scopeLinkParams } from '@/lib/inventory/view';
 import { listOrders } from '@/lib/orders/queries';
@@ -32,8 +32,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   const raw = await searchParams;
   const params = ordersParamsSchema.parse(raw);
   const ignored = (['account', 'page'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
 
   const resolved = resolveAccountSelection(viewer, params.account);
   if (resolved.kind === 'not-found') notFound();

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ExpiryDate } from '@/components/ExpiryBadge';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { expiryStatus } from '@/lib/inventory/rules';
@@ -29,8 +29,7 @@ type FilterName = 'account' | 'order' | 'agreement' | 'product';
  */
 export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
   const { params, ignored } = parseReportParams(await searchParams);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
 
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
   const report = listUnpaidServices(viewer, filters);

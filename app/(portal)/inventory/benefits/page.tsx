@@ -8,7 +8,7 @@ import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { listBenefits, parseBenefitsParams, type BenefitAccountGroup } from '@/lib/inventory/benefits';
@@ -30,8 +30,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function BenefitsPage({ searchParams }: { searchParams: SearchParams }) {
   const { params, ignored } = parseBenefitsParams(await searchParams);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
 
   const selection = resolveAccountSelection(viewer, params.account);
   if (selection.kind === 'not-found') notFound();

@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { csvResponse, toCsv } from '@/lib/csv';
 import { listAllLines } from '@/lib/inventory/queries';
 import { unpaidQuantity } from '@/lib/inventory/rules';
@@ -19,8 +19,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const { params } = parseInventoryParams(raw);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
   const selection = resolveAccountSelection(viewer, params.account);
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return new Response('Not found', { status: 404 });

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { getOrder, type OrderDetail } from '@/lib/orders/queries';
 import { firstParam, hrefWith, scopeParams } from '@/lib/url';
@@ -25,8 +25,7 @@ const numberSchema = z.string().min(1).max(64).regex(/^\S(?:.*\S)?$/);
  */
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const customer = firstParam((await searchParams).customer);
-  const viewer = await requireViewer(customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(customer);
   const number = numberSchema.safeParse((await params).number);
   if (!number.success) notFound();
   const order = getOrder(viewer, number.data);

@@ -4,10 +4,9 @@
  * the CSV rules of SPEC §5. Asks for the viewer itself; a filter outside the
  * viewer's scope is a 404, as on the page.
  */
-import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { csvResponse, toCsv } from '@/lib/csv';
 import { listUnpaidServices, parseReportParams } from '@/lib/reports/queries';
 
@@ -19,8 +18,7 @@ export async function GET(request: Request) {
   const raw: Record<string, string[]> = {};
   for (const [key, value] of searchParams) (raw[key] ??= []).push(value);
   const { params } = parseReportParams(raw);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
 
   const report = listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product });
   // Not the viewer's (or no such thing): answered exactly like a missing page.

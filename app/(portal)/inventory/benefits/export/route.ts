@@ -8,7 +8,7 @@ import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { csvResponse, toCsv } from '@/lib/csv';
 import { listBenefits, parseBenefitsParams } from '@/lib/inventory/benefits';
 import { accountFilterOf } from '@/lib/inventory/view';
@@ -22,8 +22,7 @@ export async function GET(request: Request) {
   const raw: Record<string, string[]> = {};
   for (const [key, value] of searchParams) (raw[key] ??= []).push(value);
   const { params } = parseBenefitsParams(raw);
-  const viewer = await requireViewer(params.customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(params.customer);
   const selection = resolveAccountSelection(viewer, params.account);
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

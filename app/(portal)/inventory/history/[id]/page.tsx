@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ExpiryDate } from '@/components/ExpiryBadge';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
+import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { getLineHistory, type Totals } from '@/lib/inventory/queries';
@@ -23,8 +23,7 @@ const idSchema = z.coerce.number().int().positive().max(2 ** 31);
 /** Afficher l'historique: the dated transactions behind one line, with running totals ending at its counts. */
 export default async function LineHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const customer = firstParam((await searchParams).customer);
-  const viewer = await requireViewer(customer);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  const viewer = await requireCustomerViewer(customer);
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const history = getLineHistory(viewer, id.data);
