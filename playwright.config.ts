@@ -16,7 +16,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  timeout: 30_000,
+  // Flows with several accessibility scans take 10–25 s on a busy 2-core machine; 60 s leaves room without hiding a hang.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   reporter: [['list', { printSteps: false }]],
   globalSetup: './tests/e2e/global-setup.ts',
