@@ -10,8 +10,6 @@ export default defineConfig({
       // Server modules import 'server-only'; under vitest it is an empty module.
       'server-only': fileURLToPath(new URL('./tests/setup/server-only.ts', import.meta.url)),
     },
-    // Server modules import 'server-only'; the react-server condition makes it a no-op here.
-    conditions: ['react-server'],
   },
   test: {
     include: ['**/*.test.{ts,tsx}'],
