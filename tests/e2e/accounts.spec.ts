@@ -34,6 +34,8 @@ test.describe('purchase account selector (customer administrator, French, JavaSc
     await page.getByRole('link', { name: 'Effacer tous les critères' }).first().click();
 
     await search('Numéro de contrat', '7600202');
+    await expect(page).toHaveURL(/field=agreement&term=7600202/);
+    await page.waitForLoadState('domcontentloaded');
     const byAgreement = await resultNumbers(page).allTextContents();
     expect(byAgreement.length).toBeGreaterThan(0);
     expect(byAgreement.length).toBeLessThan(all);

@@ -26,6 +26,8 @@ const FABRIKAM_GAPS = [
 
 /** The table's rows as the CSV writes them: dates shown as dd/mm/yyyy (or Mon d, yyyy) turned back into ISO. */
 async function pageRows(page: Page): Promise<string[][]> {
+  // The filter form is a plain GET: read the rows of the new document, not of one being replaced.
+  await page.waitForLoadState('domcontentloaded');
   const rows: string[][] = [];
   for (const tr of await page.getByTestId('report-row').all()) {
     const product = (await tr.getByRole('rowheader').textContent())!.trim();
@@ -98,6 +100,7 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
     await page.getByLabel('Produit', { exact: true }).selectOption('');
     await page.getByLabel('Contrat', { exact: true }).selectOption('7600202');
     await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expect(page).toHaveURL(/agreement=7600202/);
     expect(await pageRows(page)).toEqual([FABRIKAM_GAPS[1], FABRIKAM_GAPS[2]]);
     await page.getByLabel('Produit', { exact: true }).selectOption({ label: 'Dynamics 365 Sales' });
     await page.getByRole('button', { name: 'Filtrer' }).click();
