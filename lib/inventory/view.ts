@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AccountSelection } from '@/lib/accounts/queries';
 import type { Viewer } from '@/lib/auth/scope';
-import { hrefWith, scopeParams, type UrlParams } from '@/lib/url';
+import { scopeParams, type UrlParams } from '@/lib/url';
 import type { AccountFilter } from './queries';
 
 type RawParams = Record<string, string | string[] | undefined>;
@@ -46,8 +46,4 @@ export function accountFilterOf(selection: AccountSelection): AccountFilter {
 /** The parameters that keep the viewer's scope (customer, account) on links between tabs and pages. */
 export function scopeLinkParams(viewer: Viewer, selection: AccountSelection): UrlParams {
   return { ...scopeParams(viewer), account: selection.kind === 'account' ? selection.account.number : selection.kind === 'all' ? 'all' : undefined };
-}
-
-export function inventoryHref(path: string, params: UrlParams): string {
-  return hrefWith(path, params);
 }

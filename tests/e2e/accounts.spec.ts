@@ -63,6 +63,17 @@ test.describe('purchase account selector (customer administrator, French, JavaSc
     await expect(page.getByTestId('context-account')).toContainText('5100204');
   });
 
+  test('choosing another customer’s account through a tampered form is a 404 and remembers nothing', async ({ page }) => {
+    await page.goto('/accounts');
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: /5100201/ }) });
+    await form.locator('input[name=account]').evaluate((input: HTMLInputElement) => (input.value = '5100101'));
+    await form.getByRole('button').click();
+    await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
+    // The action itself refuses: it does not go on to the inventory of that account.
+    await expect(page).toHaveURL(/\/accounts$/);
+    await expect(page.locator('body')).not.toContainText('Contoso');
+  });
+
   test('an account number outside the grants is a 404 that reveals nothing', async ({ page }) => {
     const response = await page.goto('/inventory?account=5100101');
     expect(response?.status()).toBe(404);
