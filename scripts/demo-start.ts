@@ -11,7 +11,7 @@ console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
 for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.email.padEnd(40)} ${signIn.locale}  ${signIn.description}`);
 console.log('');
 
-const child = spawn('next', ['start', '--hostname', '127.0.0.1', '--port', port], {
+const child = spawn('tsx', ['scripts/serve.ts', '--port', port], {
   stdio: 'inherit',
   env: { ...process.env, AUTH_SECRET: ensureDemoSecret(), APP_URL: process.env.APP_URL ?? url, NODE_ENV: 'production' },
 });

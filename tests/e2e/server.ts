@@ -1,7 +1,7 @@
 /**
  * The server the end-to-end tests run against: a fresh database, migrated and
  * loaded with the demo data for the fixed test "today", served by the
- * production build (`next start`) on 127.0.0.1.
+ * production build (scripts/serve.ts, as `npm start`) on 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ async function main() {
   await importDocument(db, buildDemoDocument(today()));
   db.$client.close();
   const port = String(env().PORT);
-  const child = spawn('next', ['start', '--hostname', '127.0.0.1', '--port', port], { stdio: 'inherit', env: process.env });
+  const child = spawn('tsx', ['scripts/serve.ts', '--port', port], { stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
