@@ -7,6 +7,13 @@ test('health answers 200 when the database answers', async ({ request }) => {
   expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
 });
 
+test('the browser finds the icon, signed out too', async ({ request }) => {
+  const response = await request.get('/favicon.ico', { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('image/');
+  expect((await response.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+});
+
 test.describe('with the demo data', () => {
   test.use(sessionOf('singleAccount'));
 
