@@ -10,6 +10,11 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_PATH: z.string().min(1).default('data/license-desk.db'),
+  /** 1: a production start may create a new, empty database at DATABASE_PATH (otherwise it refuses a missing one). */
+  DATABASE_CREATE: z
+    .enum(['0', '1'], { message: 'must be 1 (create a missing database) or 0' })
+    .default('0')
+    .transform((value) => value === '1'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
   APP_URL: z.url({ message: 'must be an absolute URL such as https://licenses.example.com' }).optional(),
