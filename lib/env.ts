@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const webUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute https: or http: URL' });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,8 +30,9 @@ const envSchema = z.object({
         return false;
       }
     }, 'must be an IANA time zone such as Europe/Paris'),
-  DEV_SUBSCRIPTIONS_PORTAL_URL: z.url().default('https://my.visualstudio.com/subscriptions'),
-  AZURE_PORTAL_URL: z.url().default('https://portal.azure.com/#blade/Microsoft_Azure_Billing/ModernBillingMenuBlade'),
+  // Shown as links: web addresses only, never javascript: or data:.
+  DEV_SUBSCRIPTIONS_PORTAL_URL: webUrl.default('https://my.visualstudio.com/subscriptions'),
+  AZURE_PORTAL_URL: webUrl.default('https://portal.azure.com/#blade/Microsoft_Azure_Billing/ModernBillingMenuBlade'),
   /** Test-only: the date the application takes as "today" (YYYY-MM-DD). */
   LICENSE_DESK_TEST_TODAY: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD').optional(),
 });
