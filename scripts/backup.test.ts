@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function backup(databasePath: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/backup.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_PATH: databasePath },
+      env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_ENV: 'test', DATABASE_PATH: databasePath },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

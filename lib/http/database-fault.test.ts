@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import en from '@/lib/i18n/messages/en/common.json';
 import fr from '@/lib/i18n/messages/fr/common.json';
-import { answerDatabaseFaults, UNAVAILABLE_STATUS_LINE } from './database-fault';
+import { answerDatabaseFaults, isNotFoundPayload, UNAVAILABLE_STATUS_LINE } from './database-fault';
 import { recordRequestError } from './request-faults';
 
 const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
@@ -22,7 +23,19 @@ async function nextLike(request: IncomingMessage, response: ServerResponse) {
   await new Promise((resolve) => setTimeout(resolve, 5));
   const url = new URL(request.url!, 'http://x');
   const error = url.pathname.startsWith('/fault') ? wrapped : new Error('a bug');
-  if (url.pathname !== '/fine' && !request.headers.rsc) recordRequestError(error);
+  if (url.pathname !== '/fine' && url.pathname !== '/missing' && !request.headers.rsc) recordRequestError(error);
+  if (request.headers.rsc && url.pathname === '/missing') {
+    response.setHeader('content-type', 'text/x-component');
+    const payload = '0:["layout"]\nc:E{"digest":"NEXT_HTTP_ERROR_FALLBACK;404"}\n';
+    if (url.searchParams.has('gzip')) {
+      response.setHeader('content-encoding', 'gzip');
+      response.end(gzipSync(payload));
+    } else {
+      response.write(payload.slice(0, 13));
+      response.end(payload.slice(13));
+    }
+    return;
+  }
   if (request.headers.rsc) {
     // A client navigation: 200 and the payload streamed, the error inside it.
     response.setHeader('content-type', 'text/x-component');
@@ -109,6 +122,16 @@ describe('answerDatabaseFaults', () => {
     expect(fine.status).toBe(200);
     expect(fine.headers.get('content-type')).toBe('text/x-component');
     expect(await fine.text()).toBe('0:["layout"]\n1:E{"digest":"1"}\n');
+  });
+
+  it('gives a client navigation to a page that is not found the 404 status of the page itself', async () => {
+    const response = await fetch(`${base}/missing`, { headers: { rsc: '1' } });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('NEXT_HTTP_ERROR_FALLBACK;404');
+    // Compressed by the server on its way out, as Next's compression does.
+    expect((await fetch(`${base}/missing?gzip=1`, { headers: { rsc: '1' } })).status).toBe(404);
+    // Page text that merely mentions it is JSON-escaped inside the payload, and changes nothing.
+    expect(isNotFoundPayload(Buffer.from('5:["$","p",null,{"children":"c:E{\\"digest\\":\\"NEXT_HTTP_ERROR_FALLBACK;404\\"}"}]'))).toBe(false);
   });
 
   it('leaves other errors and good answers alone', async () => {

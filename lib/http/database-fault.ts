@@ -26,6 +26,7 @@
  * this does not arise today.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { databaseFaultCode } from '../errors';
 import { runRecordingFaults, type RequestFaults } from './request-faults';
 import enCommon from '../i18n/messages/en/common.json';
@@ -73,6 +74,36 @@ export function unavailableText(): string {
 
 type Chunk = { data: unknown; encoding?: unknown };
 
+function toBuffer(chunk: Chunk): Buffer {
+  if (Buffer.isBuffer(chunk.data)) return chunk.data;
+  if (typeof chunk.data === 'string') return Buffer.from(chunk.data, (chunk.encoding as BufferEncoding | undefined) ?? 'utf8');
+  return Buffer.from(chunk.data as Uint8Array);
+}
+
+/**
+ * Next's serialisation of notFound() in an RSC payload. Next answers a client
+ * navigation to a missing page with 200 and this inside (it has begun
+ * streaming by then); held back, the status can still say 404. The unescaped
+ * quotes cannot come from page text, which the payload holds JSON-escaped.
+ */
+const NOT_FOUND_IN_PAYLOAD = ':E{"digest":"NEXT_HTTP_ERROR_FALLBACK;404"}';
+
+/** The body as Next wrote it, before the server's compression (which sits between Next and this wrapper). */
+function decoded(body: Buffer, encoding: unknown): Buffer {
+  try {
+    if (encoding === 'gzip') return gunzipSync(body);
+    if (encoding === 'br') return brotliDecompressSync(body);
+    if (encoding === 'deflate') return inflateSync(body);
+  } catch {
+    // Not what the header says: look at it as it is.
+  }
+  return body;
+}
+
+export function isNotFoundPayload(body: Buffer): boolean {
+  return body.includes(NOT_FOUND_IN_PAYLOAD);
+}
+
 function callbackOf(args: unknown[]): (() => void) | undefined {
   return args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
 }
@@ -85,7 +116,10 @@ function callbackOf(args: unknown[]): (() => void) | undefined {
  * navigation or a server action called by JavaScript (RSC) answers 200 and
  * streams the error inside its payload, after the first bytes: those answers
  * are held back until they end (they are small, and the portal's pages have
- * no streamed parts) so that a fault can still change them.
+ * no streamed parts) so that a fault can still change them. Held back, a
+ * client navigation to a page that is not found also gets the 404 status a
+ * page request gets (what is not yours answers 404, whichever way it is
+ * asked), and the browser then loads the not-found page itself.
  */
 export function answerDatabaseFaults(request: IncomingMessage, response: ServerResponse, handle: () => Promise<void>): Promise<void> {
   const faults: RequestFaults = {};
@@ -166,10 +200,15 @@ export function answerDatabaseFaults(request: IncomingMessage, response: ServerR
       if (!holdBack) return end(...args);
       if (args[0] !== undefined && typeof args[0] !== 'function') held.push({ data: args[0], encoding: typeof args[1] === 'string' ? args[1] : undefined });
       flushing = true;
-      if (head) writeHead(...head);
-      for (const chunk of held) write(chunk.data, chunk.encoding);
+      const body = Buffer.concat(held.map(toBuffer));
       held.length = 0;
-      end();
+      // Not yours = not found, for client navigations too (issue 7, isolation matrix).
+      if (!fromScript && isNotFoundPayload(decoded(body, response.getHeader('content-encoding')))) {
+        if (head) head[0] = 404;
+        else response.statusCode = 404;
+      }
+      if (head) writeHead(...head);
+      end(body);
     }
     if (callback) process.nextTick(callback);
     return response;
