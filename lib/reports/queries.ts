@@ -37,7 +37,7 @@ const identifier = z.preprocess(
   z.string().trim().regex(/^[\p{L}\p{N}._-]{1,64}$/u).optional(),
 );
 
-const reportParamsSchema = z.object({
+export const reportParamsSchema = z.object({
   customer: identifier.catch(undefined),
   account: identifier.catch(undefined),
   order: identifier.catch(undefined),
