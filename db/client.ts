@@ -3,11 +3,16 @@
  * with WAL, foreign keys and a busy timeout. Opened lazily (never at module
  * load, which would run during `next build`) and kept on globalThis so that
  * development reloads reuse it.
+ *
+ * Opening checks the location first (issue 7, defect 5): a database that
+ * cannot be written, or a missing file in production, stops the start with a
+ * message naming DATABASE_PATH, instead of "Ready" followed by errors on
+ * every page, or a silently created empty database where nobody can sign in.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { env } from '@/lib/env';
 import * as schema from './schema';
@@ -16,14 +21,100 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 const MIGRATIONS = join(process.cwd(), 'db', 'migrations');
 
-/** Opens (creating if needed) a database file and applies the pragmas every connection needs. */
-export function openDatabase(path: string): DB {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+/** The normal wait for another connection's write lock (the import, a backup, another request). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** A database location the process cannot use; the message names DATABASE_PATH and says what to do. */
+export class DatabaseLocationError extends Error {
+  override name = 'DatabaseLocationError';
+}
+
+function refuse(path: string, reason: string): never {
+  throw new DatabaseLocationError(`DATABASE_PATH=${path} (${resolve(path)}): ${reason}`);
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+/** True when the file is missing or empty (SQLite would create a new database there). */
+function isNewDatabase(path: string): boolean {
+  return !existsSync(path) || statSync(path).size === 0;
+}
+
+/**
+ * Proves that the connection can write: a write transaction that changes the
+ * header and is rolled back. Throws what SQLite throws (SQLITE_READONLY,
+ * SQLITE_BUSY after the busy timeout, SQLITE_IOERR...). SQLite opens a file it
+ * may not write read-only without saying so, hence the real write.
+ */
+export function probeWrite(sqlite: Database.Database): void {
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    sqlite.pragma(`user_version = ${Number(version)}`);
+  } finally {
+    sqlite.exec('ROLLBACK');
+  }
+}
+
+/**
+ * Opens a database file and applies the pragmas every connection needs.
+ * `create: false` refuses a missing (or empty) file instead of creating a new
+ * empty database there. Throws DatabaseLocationError when the location cannot
+ * be used for writing.
+ */
+export function openDatabase(path: string, { create = true }: { create?: boolean } = {}): DB {
+  if (path !== ':memory:') {
+    const file = resolve(path);
+    const directory = dirname(file);
+    if (isNewDatabase(file) && !create) {
+      refuse(
+        path,
+        'there is no database at this path. Check DATABASE_PATH; to create a new, empty database there run `npm run db:migrate` or start once with DATABASE_CREATE=1.',
+      );
+    }
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      refuse(path, `the directory ${directory} cannot be created (${errorText(error)}).`);
+    }
+    try {
+      accessSync(directory, constants.W_OK | constants.X_OK);
+    } catch {
+      refuse(path, `the directory ${directory} is not writable; SQLite must create its -wal and -shm files beside the database.`);
+    }
+    if (existsSync(file)) {
+      try {
+        accessSync(file, constants.R_OK | constants.W_OK);
+      } catch {
+        refuse(path, 'the database file is read-only (or unreadable) for this process.');
+      }
+    }
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (error) {
+    refuse(path, `the database cannot be opened (${errorText(error)}).`);
+  }
+  try {
+    probeWrite(sqlite);
+  } catch (error) {
+    // A write lock held by another process (an import, a backup) passes; it is not the location's fault.
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') {
+      sqlite.close();
+      refuse(path, `the database cannot be written (${errorText(error)}).`);
+    }
+    console.warn(`DATABASE_PATH=${path}: the write lock is held by another connection; starting anyway.`);
+  }
   return drizzle(sqlite, { schema });
 }
 
@@ -34,10 +125,16 @@ export function migrateDatabase(db: DB): void {
 
 const globalForDb = globalThis as unknown as { licenseDeskDb?: DB };
 
-/** The process's connection to DATABASE_PATH, migrated on first use. */
+/**
+ * The process's connection to DATABASE_PATH, migrated on first use. A missing
+ * database is created outside production, and in production only when
+ * DATABASE_CREATE=1 (scripts that create one on purpose call openDatabase
+ * with `create: true` and setDb).
+ */
 export function getDb(): DB {
   if (!globalForDb.licenseDeskDb) {
-    const db = openDatabase(env().DATABASE_PATH);
+    const config = env();
+    const db = openDatabase(config.DATABASE_PATH, { create: config.NODE_ENV !== 'production' || config.DATABASE_CREATE });
     migrateDatabase(db);
     globalForDb.licenseDeskDb = db;
   }

@@ -19,4 +19,15 @@ describe('parseEnv', () => {
       expect(message).toContain('IANA time zone');
     }
   });
+
+  it('refuses portal links that are not web addresses', () => {
+    expect(() => parseEnv({ AZURE_PORTAL_URL: 'javascript:alert(1)' })).toThrow(/AZURE_PORTAL_URL: must be an absolute https: or http: URL/);
+    expect(() => parseEnv({ DEV_SUBSCRIPTIONS_PORTAL_URL: 'data:text/html,x' })).toThrow(/DEV_SUBSCRIPTIONS_PORTAL_URL/);
+  });
+
+  it('reads DATABASE_CREATE as 1 or 0', () => {
+    expect(parseEnv({}).DATABASE_CREATE).toBe(false);
+    expect(parseEnv({ DATABASE_CREATE: '1' }).DATABASE_CREATE).toBe(true);
+    expect(() => parseEnv({ DATABASE_CREATE: 'yes' })).toThrow(/DATABASE_CREATE/);
+  });
 });

@@ -11,10 +11,15 @@
 const FAULT_CODES = /^SQLITE_(BUSY|LOCKED|READONLY|IOERR|FULL|CORRUPT|NOTADB|CANTOPEN|PERM|AUTH|NOMEM|PROTOCOL)/;
 
 export function isDatabaseFault(error: unknown): boolean {
+  return databaseFaultCode(error) !== undefined;
+}
+
+/** The SQLITE_… code of a database fault, searched through the cause chain; undefined for anything else. */
+export function databaseFaultCode(error: unknown): string | undefined {
   for (let current = error, depth = 0; current && depth < 8; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && FAULT_CODES.test(code)) return true;
+    if (typeof code === 'string' && FAULT_CODES.test(code)) return code;
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { DatabaseLocationError, getDb } from '@/db/client';
 import { ConfigurationError, env, type Env } from '@/lib/env';
 
 /** Stops the process with a message a person can act on. */
@@ -20,6 +20,12 @@ export function startUp(): void {
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
     refuseToStart('AUTH_SECRET is not set: sessions cannot be signed. Set AUTH_SECRET to a random string of at least 32 characters (openssl rand -base64 32).');
   }
-  getDb();
+  try {
+    getDb();
+  } catch (error) {
+    // A database that cannot be written, or a missing one in production, must stop the start (issue 7, defect 5).
+    if (error instanceof DatabaseLocationError) refuseToStart(error.message);
+    throw error;
+  }
   if (config.LICENSE_DESK_TEST_TODAY) console.warn(`LICENSE_DESK_TEST_TODAY is set: "today" is ${config.LICENSE_DESK_TEST_TODAY} (a test-only setting).`);
 }

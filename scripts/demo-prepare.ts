@@ -3,7 +3,7 @@
  * and its demo data. Run again, it keeps what is there.
  */
 import { count } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { migrateDatabase, openDatabase, setDb } from '@/db/client';
 import { customers } from '@/db/schema';
 import { buildDemoDocument } from '@/db/seed/demo';
 import { today } from '@/lib/clock';
@@ -13,7 +13,10 @@ import { ensureDemoSecret } from './demo-secret';
 
 async function main() {
   ensureDemoSecret();
-  const db = getDb(); // creates and migrates DATABASE_PATH
+  // The demo creates its database on purpose (a production start would refuse a missing one).
+  const db = openDatabase(env().DATABASE_PATH, { create: true });
+  migrateDatabase(db);
+  setDb(db);
   const loaded = (db.select({ n: count() }).from(customers).get()?.n ?? 0) > 0;
   if (loaded) {
     console.log(`Database ${env().DATABASE_PATH} already holds data; keeping it (npm run db:seed reloads the demo data).`);

@@ -12,6 +12,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
+import { answerDatabaseFaults } from '../lib/http/database-fault';
 import { CLIENT_ADDRESS_HEADER, SERVER_OWNED_HEADERS } from '../lib/http/request-headers';
 
 function option(name: string): string | undefined {
@@ -30,7 +31,7 @@ async function main() {
   const server = createServer((request, response) => {
     for (const header of SERVER_OWNED_HEADERS) delete request.headers[header];
     request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
-    handle(request, response).catch((error: unknown) => {
+    answerDatabaseFaults(request, response, () => handle(request, response)).catch((error: unknown) => {
       console.error('[server]', error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end();

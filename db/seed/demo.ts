@@ -36,6 +36,7 @@ export const DEMO_SIGN_INS: DemoSignIn[] = [
   { email: 'paul.roy@contoso.example', role: 'customer_admin', locale: 'fr', description: 'Contoso administrator: one purchase account' },
   { email: 'mathieu.gagnon@northwind.example', role: 'partner_user', locale: 'fr', description: 'Northwind Partenaires: serves Contoso and 5 Fabrikam accounts' },
   { email: 'emma.wilson@northwind.example', role: 'partner_user', locale: 'en', description: 'Northwind Partenaires: serves Contoso and 5 Fabrikam accounts' },
+  { email: 'nadia.roux@adatum.example', role: 'partner_user', locale: 'fr', description: 'Adatum Solutions: serves 2 Fabrikam accounts (5100204, 5100206)' },
 ];
 
 /** A demo user kept for the sign-in lockout test (account viewer of 5100203); not printed. */
@@ -442,6 +443,8 @@ export function buildDemoDocument(today: string): ImportDocument {
     person('paul.roy@contoso.example', 'Paul Roy', 'fr', [{ role: 'customer_admin', customer: DEMO_CUSTOMERS.contoso }]),
     person('mathieu.gagnon@northwind.example', 'Mathieu Gagnon', 'fr', northwind),
     person('emma.wilson@northwind.example', 'Emma Wilson', 'en', northwind),
+    // The second partner's user: the isolation tests need a partner on each side (tests/e2e/isolation.spec.ts).
+    person('nadia.roux@adatum.example', 'Nadia Roux', 'fr', [{ role: 'partner_user', partner: DEMO_PARTNERS.adatum }]),
     person(DEMO_LOCKOUT_EMAIL, 'Test Verrouillage', 'fr', [{ role: 'account_viewer', customer: DEMO_CUSTOMERS.fabrikam, accounts: [A.lyon] }]),
   ];
 

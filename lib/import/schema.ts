@@ -83,7 +83,11 @@ export const productSchema = z
       description:
         'license: on-premises licence; online_service: subscription with available and ordered counts and an expiration; developer_subscription: MSDN / Visual Studio subscriptions; cloud_platform: Azure.',
     }),
-    managementUrl: z.url({ message: 'must be an absolute URL' }).optional().meta({ description: 'Where the customer manages the service.' }),
+    // Shown to customers as a link: only web addresses, never javascript:, data: or the like (issue 7, defect 8).
+    managementUrl: z
+      .url({ protocol: /^https?$/, message: 'must be an absolute https: or http: URL' })
+      .optional()
+      .meta({ description: 'Where the customer manages the service: an absolute https: or http: URL.', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' }),
   })
   .meta({ title: 'Product', description: 'Key: code.' });
 

@@ -93,6 +93,18 @@ describe('validateImport', () => {
       );
     });
 
+    it('accepts only https: and http: management URLs, with the JSON path (issue 7, defect 8)', () => {
+      const bad = ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://files.example/'];
+      for (const url of bad) {
+        expect(problemsAfter((doc) => (doc.products![1]!.managementUrl = url))).toEqual([
+          { path: 'products[1].managementUrl', message: 'must be an absolute https: or http: URL' },
+        ]);
+      }
+      for (const url of ['https://admin.microsoft.com/', 'http://intranet.example/licences', 'HTTPS://Portal.Example/']) {
+        expect(problemsAfter((doc) => (doc.products![1]!.managementUrl = url))).toEqual([]);
+      }
+    });
+
     it('requires real dates, whole non-negative counts, known kinds and roles', () => {
       const doc = base() as unknown as { [key: string]: Record<string, unknown>[] };
       doc.subscriptions![0]!.nextExpiration = '2026-02-30';

@@ -24,6 +24,8 @@ import { listReportFilterOptions, listUnpaidServices, parseReportParams, type Un
 
 const EXO = 'FX-EXO-P1';
 const SECOND_AGREEMENT = '8000003';
+/** An online service only beta holds (fully ordered, so it never shows in a report). */
+const BETA_ONLY = 'FX-BETA-ONLY';
 
 let db: DB;
 
@@ -39,6 +41,7 @@ beforeEach(async () => {
   doc.agreements!.push({ number: SECOND_AGREEMENT, customer: C.alpha, name: 'Select Plus' });
   doc.purchaseAccounts = doc.purchaseAccounts!.map((account) => (account.number === A.alphaNorth2 ? { ...account, agreement: SECOND_AGREEMENT } : account));
   doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
+  doc.products!.push({ code: BETA_ONLY, family: 'FX-O365', name: 'Beta Only Online', kind: 'online_service' });
   doc.subscriptions!.push(
     // alpha: 12 to order on alphaNorth2, 3 on alphaNorth; alphaSouth ordered more than provisioned.
     { account: A.alphaNorth2, product: EXO, available: 52, ordered: 40, nextExpiration: '2027-02-01' },
@@ -48,6 +51,7 @@ beforeEach(async () => {
     // beta: 4 on betaNorth, 7 on betaSouth.
     { account: A.betaNorth, product: P.o365, edition: 'E3', available: 24, ordered: 20, nextExpiration: '2027-04-01' },
     { account: A.betaSouth, product: EXO, available: 17, ordered: 10, nextExpiration: '2027-05-01' },
+    { account: A.betaNorth, product: BETA_ONLY, available: 5, ordered: 5, nextExpiration: '2027-05-01' },
   );
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
   setDb(db);
@@ -110,6 +114,15 @@ describe('listUnpaidServices', () => {
     expect(listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.beta })).toBeNull();
     expect(listUnpaidServices(admin, { order: FIXTURE_ORDERS.betaSouth })).toBeNull();
     expect(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' })).toBeNull();
+  });
+
+  it("answers a product code only another customer holds exactly as an unknown one (no oracle)", () => {
+    // Only beta has an online service of BETA_ONLY; alpha asking for it learns nothing.
+    expect(listUnpaidServices(viewerOf(db, U.betaAdmin), { product: BETA_ONLY })?.rows).toEqual([]);
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(listUnpaidServices(admin, { product: BETA_ONLY })).toBeNull();
+    expect(listUnpaidServices(admin, { product: BETA_ONLY })).toEqual(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' }));
+    expect(listReportFilterOptions(admin).products.map((product) => product.code)).not.toContain(BETA_ONLY);
   });
 
   it("never shows another customer's lines", () => {

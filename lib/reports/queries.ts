@@ -37,7 +37,7 @@ const identifier = z.preprocess(
   z.string().trim().regex(/^[\p{L}\p{N}._-]{1,64}$/u).optional(),
 );
 
-const reportParamsSchema = z.object({
+export const reportParamsSchema = z.object({
   customer: identifier.catch(undefined),
   account: identifier.catch(undefined),
   order: identifier.catch(undefined),
@@ -78,8 +78,10 @@ interface ResolvedFilters {
 /**
  * Turns filter numbers into ids, each checked against the viewer's scope. A
  * number outside the scope (or unknown) makes the whole answer null, and the
- * page answers 404 exactly as for a missing page (SPEC §1). Products are the
- * shared catalogue, not customer data: any known product code is accepted.
+ * page answers 404 exactly as for a missing page (SPEC §1). A product code
+ * counts only when the viewer has an online service of that product: one
+ * that only another customer holds is answered like an unknown code (issue 7,
+ * defect 8: otherwise the report is an oracle of other customers' products).
  */
 function resolveFilters(viewer: Viewer, filters: UnpaidServiceFilters): ResolvedFilters | null {
   const db = getDb();
@@ -116,7 +118,16 @@ function resolveFilters(viewer: Viewer, filters: UnpaidServiceFilters): Resolved
     resolved.orderId = row.id;
   }
   if (filters.product) {
-    const row = db.select({ id: products.id }).from(products).where(eq(products.code, filters.product)).get();
+    // Only a product of the viewer's own online services (the filter's choices): a code that only
+    // another customer holds answers exactly as an unknown one, or the report would tell them apart.
+    const row = db
+      .select({ id: products.id })
+      .from(products)
+      .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+      .where(and(accountScope(viewer), eq(inventoryLines.kind, 'subscription'), eq(products.code, filters.product)))
+      .limit(1)
+      .get();
     if (!row) return null;
     resolved.productId = row.id;
   }

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { getDb } from '@/db/client';
+import { migrateDatabase, openDatabase } from '@/db/client';
 import { buildDemoDocument } from '@/db/seed/demo';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -14,7 +14,9 @@ import { importDocument } from '@/lib/import/apply';
 async function main() {
   const path = env().DATABASE_PATH;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-  const db = getDb();
+  // A new database on purpose: the production start itself refuses to create one (DATABASE_CREATE).
+  const db = openDatabase(path, { create: true });
+  migrateDatabase(db);
   await importDocument(db, buildDemoDocument(today()));
   db.$client.close();
   const port = String(env().PORT);

@@ -9,6 +9,7 @@ export const USERS = {
   singleAccount: 'paul.roy@contoso.example',
   partnerFr: 'mathieu.gagnon@northwind.example',
   partnerEn: 'emma.wilson@northwind.example',
+  partnerAdatum: 'nadia.roux@adatum.example',
 } as const;
 
 export type Role = keyof typeof USERS;

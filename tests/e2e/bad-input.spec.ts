@@ -1,0 +1,140 @@
+/**
+ * Bad input over HTTP (issue 7, "Bad input"), property-based and bounded
+ * (fast-check, at most 40 runs per property, a time limit each): every search
+ * parameter of every page and export, the path segments of the pages that
+ * take one, and the fields of the server-action forms, filled with anything —
+ * markup, quotes, very long or odd Unicode text, repeated parameters. Never a
+ * 500, and the markup never comes back unescaped in the HTML.
+ *
+ * TODO(lead): malformed percent-encoding in path segments (/orders/%zz) is
+ * fixed separately (issue 7, defect 7, the auth helper's branch); the path
+ * generators here encode every value, so they never produce one. Once that
+ * fix is merged, add raw '%' sequences to `segment`. The sign-in form's fields
+ * are left to that branch too (over-long input, lockout and rate limits would
+ * turn a fuzz run into a lockout of 127.0.0.1 for the other specs).
+ */
+import fc from 'fast-check';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { findForm, formBody } from '../helpers/html-forms';
+import { BASE_URL } from '../../playwright.config';
+import { storageStatePath } from './users';
+
+const RUNS = { numRuns: 40, interruptAfterTimeLimit: 15_000 };
+
+
+/** Markup that must never come back as markup. */
+const MARKUP = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>", '</textarea><b>x</b>'];
+
+const text = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.constantFrom(...MARKUP, "' OR 1=1 --", '../../etc/passwd', '-1', '0', '99999999999999999999', 'all', '1e309', ' ', ''),
+  fc.string({ minLength: 200, maxLength: 3000 }),
+);
+
+/** Every search parameter of every page and export (see each page's zod schema); `customer` for partner users. */
+const PAGES: Record<string, string[]> = {
+  '/inventory': ['customer', 'account', 'q', 'open', 'line', 'expand', 'packages', 'page'],
+  '/inventory/export': ['customer', 'account', 'q', 'packages'],
+  '/inventory/benefits': ['customer', 'account'],
+  '/inventory/benefits/export': ['customer', 'account'],
+  '/orders': ['customer', 'account', 'page'],
+  '/reports': ['customer', 'account', 'order', 'agreement', 'product'],
+  '/reports/export': ['customer', 'account', 'order', 'agreement', 'product'],
+  '/accounts': ['customer', 'field', 'term', 'page', 'agreement', 'entity', 'location', 'name', 'number'],
+  '/partner': ['customer'],
+  '/sign-in': ['callbackUrl', 'reason'],
+};
+
+/** Raw markup in an HTML answer: only outside the escaped forms (&lt; in text, \u003c in the inline payload). */
+function unescapedMarkup(body: string): string[] {
+  return MARKUP.filter((markup) => body.includes(markup) || body.includes(markup.replace(/^["']/, '')));
+}
+
+let adminContext: APIRequestContext;
+let partnerContext: APIRequestContext;
+
+test.beforeAll(async ({ playwright }) => {
+  adminContext = await playwright.request.newContext({ baseURL: BASE_URL, storageState: storageStatePath('adminEn') });
+  partnerContext = await playwright.request.newContext({ baseURL: BASE_URL, storageState: storageStatePath('partnerFr') });
+});
+
+test.afterAll(async () => {
+  await adminContext.dispose();
+  await partnerContext.dispose();
+});
+
+async function check(request: APIRequestContext, path: string, failures: string[]) {
+  // Redirects followed: /inventory without an account goes on to the remembered one, with the same parameters.
+  const response = await request.get(path, { maxRedirects: 3 });
+  const body = await response.text();
+  if (response.status() >= 500) failures.push(`${response.status()} for ${path}`);
+  const raw = unescapedMarkup(body);
+  if (raw.length) failures.push(`${path} echoes ${raw.join(', ')} unescaped`);
+}
+
+for (const [page, names] of Object.entries(PAGES)) {
+  test(`${page}: any search parameters`, async () => {
+    const failures: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom(...names, 'unknown'), text), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        async (pairs, asPartner) => {
+          const search = new URLSearchParams(pairs);
+          await check(asPartner ? partnerContext : adminContext, `${page}?${search}`, failures);
+        },
+      ),
+      RUNS,
+    );
+    expect(failures).toEqual([]);
+  });
+}
+
+test('the check is not blind: a search for markup shows it, escaped', async () => {
+  for (const markup of MARKUP) {
+    const response = await adminContext.get(`/inventory?account=5100201&q=${encodeURIComponent(markup)}`);
+    const body = await response.text();
+    expect(response.status()).toBe(200);
+    expect(body).toContain('&lt;');
+    expect(unescapedMarkup(body)).toEqual([]);
+  }
+});
+
+test('path segments: orders and line histories', async () => {
+  const failures: string[] = [];
+  // Every value is percent-encoded (see the TODO above).
+  const segment = text.filter((value) => value.length > 0).map((value) => encodeURIComponent(value));
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom('/orders/', '/inventory/history/'), segment, fc.boolean(), async (prefix, value, asPartner) => {
+      await check(asPartner ? partnerContext : adminContext, `${prefix}${value}${asPartner ? '?customer=1000201' : ''}`, failures);
+    }),
+    RUNS,
+  );
+  expect(failures).toEqual([]);
+});
+
+test('form fields: choose account and language switch, as posted without JavaScript', async () => {
+  const failures: string[] = [];
+  const accounts = await (await adminContext.get('/accounts')).text();
+  const choose = findForm(accounts, /name="account"/);
+  const language = findForm(accounts, /name="locale"/);
+  const notALocale = text.filter((value) => value !== 'fr' && value !== 'en');
+  await fc.assert(
+    fc.asyncProperty(fc.boolean(), fc.dictionary(fc.constantFrom('account', 'customer', 'returnTo'), text, { maxKeys: 3 }), notALocale, async (chooseForm, given, locale) => {
+      const form = chooseForm ? choose : language;
+      // Never a real language: this session is shared with specs that run meanwhile and expect English.
+      const fields = chooseForm ? given : { ...given, locale };
+      const response = await adminContext.post('/accounts', { multipart: formBody(form, fields), headers: { origin: BASE_URL }, maxRedirects: 0 });
+      const body = await response.text();
+      if (response.status() >= 500) failures.push(`${response.status()} for ${chooseForm ? 'chooseAccount' : 'switchLanguage'} ${JSON.stringify(fields).slice(0, 200)}`);
+      const location = response.headers()['location'] ?? '';
+      // The language switch returns to a path of this site only.
+      if (location && !location.startsWith('/') && !location.startsWith(BASE_URL)) failures.push(`redirects off-site to ${location}`);
+      const raw = unescapedMarkup(body);
+      if (raw.length) failures.push(`echoes ${raw.join(', ')} unescaped`);
+    }),
+    { ...RUNS, numRuns: 30 },
+  );
+  expect(failures).toEqual([]);
+});

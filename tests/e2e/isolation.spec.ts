@@ -1,0 +1,343 @@
+/**
+ * The isolation matrix (issue 7, "And prove it stays so"): every route the
+ * app serves, read from its own route tree (app/…/page.tsx, route.ts) and
+ * every server action (files that start with 'use server'), must have an
+ * entry in ROUTES or ACTIONS below, or this test fails. For two customers
+ * (Fabrikam, Contoso) and two partners (Northwind, Adatum), each viewer asks
+ * for the other side's resources by identifier — purchase account, order and
+ * agreement numbers, line ids, product codes, customer numbers — with and
+ * without the RSC header (a client navigation): 404, and none of the other
+ * side's identifiers or names in the body. List pages and CSV exports never
+ * include the other side's rows. The choose-account action is posted with
+ * the other side's account.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { findForm, formBody } from '../helpers/html-forms';
+import { BASE_URL } from '../../playwright.config';
+import { storageStatePath, type Role } from './users';
+
+// ─── The route tree ───────────────────────────────────────────────────────
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** URL patterns of app/: route groups dropped, dynamic segments kept as written. */
+function appRoutes(): string[] {
+  return walk('app')
+    .filter((file) => /(^|\/)(page\.tsx|route\.ts)$/.test(file.split(sep).join('/')))
+    .map((file) => {
+      const segments = relative('app', file).split(sep).slice(0, -1).filter((segment) => !/^\(.*\)$/.test(segment));
+      return `/${segments.join('/')}`;
+    })
+    .sort();
+}
+
+/** Server actions: `file#export` of every module whose first statement is 'use server'; inline ones by file. */
+function serverActions(): string[] {
+  const found: string[] = [];
+  for (const file of ['app', 'lib', 'components'].flatMap(walk).filter((path) => /\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path))) {
+    const source = readFileSync(file, 'utf8');
+    if (!/['"]use server['"]/.test(source)) continue;
+    const name = file.split(sep).join('/');
+    if (/^(\s*(\/\*[\s\S]*?\*\/|\/\/[^\n]*))*\s*['"]use server['"]/.test(source)) {
+      for (const match of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) found.push(`${name}#${match[1]}`);
+    } else found.push(`${name}#(inline)`);
+  }
+  return found.sort();
+}
+
+// ─── Who is on which side ─────────────────────────────────────────────────
+
+/** What one side owns, by the identifiers URLs carry; `names` are texts that only its data would show. */
+interface Side {
+  role: Role;
+  /** For a partner user: the customer it works for on every page (the `customer=` parameter). */
+  customer?: string;
+  accounts: string[];
+  orders: string[];
+  agreements: string[];
+  /** Product codes only this side holds an online service of (the report's product filter). */
+  products: string[];
+  /** Customer numbers only this side may ask for. */
+  customers: string[];
+  names: string[];
+  /** Whose session can list this side's inventory lines (to find their ids). */
+  lineOwner: Role;
+  lineAccounts: string[];
+  lineIds: string[];
+}
+
+const FABRIKAM_ACCOUNTS = ['5100201', '5100202', '5100203', '5100204', '5100205', '5100206', '5100207'];
+const FABRIKAM_ORDERS = ['8800201', '8800202', '8800204', '8800205', '8800206', '8800207', '8800208', '8800210', '8800211', '8800212', '8800213', '8800214', '8800216', '8800217', '8800218', '8800219', '8800220'];
+const ADATUM_ACCOUNTS = ['5100204', '5100206'];
+const ADATUM_ORDERS = ['8800214', '8800218', '8800219'];
+
+const fabrikam: Side = {
+  role: 'adminFr',
+  accounts: FABRIKAM_ACCOUNTS,
+  orders: FABRIKAM_ORDERS,
+  agreements: ['7600201', '7600202'],
+  products: ['D365-SALES', 'EMS-E3', 'O365-E1'],
+  customers: ['1000201'],
+  names: ['Fabrikam'],
+  lineOwner: 'adminFr',
+  lineAccounts: ['5100201', '5100204'],
+  lineIds: [],
+};
+const contoso: Side = {
+  role: 'singleAccount',
+  accounts: ['5100101'],
+  orders: ['8800101', '8800102'],
+  agreements: ['7600101'],
+  products: [],
+  customers: ['1000101'],
+  names: ['Contoso'],
+  lineOwner: 'singleAccount',
+  lineAccounts: ['5100101'],
+  lineIds: [],
+};
+/** Northwind working for Fabrikam: Fabrikam's accounts whose partner of record is Northwind. */
+const northwind: Side = {
+  role: 'partnerFr',
+  customer: '1000201',
+  accounts: FABRIKAM_ACCOUNTS.filter((account) => !ADATUM_ACCOUNTS.includes(account)),
+  orders: FABRIKAM_ORDERS.filter((order) => !ADATUM_ORDERS.includes(order)),
+  agreements: [],
+  products: [],
+  customers: ['1000101'],
+  names: ['Fabrikam Montréal', 'Fabrikam Lyon<', 'Fabrikam Genève<', 'Contoso'],
+  lineOwner: 'adminFr',
+  lineAccounts: ['5100201', '5100203'],
+  lineIds: [],
+};
+/** Adatum working for Fabrikam: the two accounts it is partner of record for. */
+const adatum: Side = {
+  role: 'partnerAdatum',
+  customer: '1000201',
+  accounts: ADATUM_ACCOUNTS,
+  orders: ADATUM_ORDERS,
+  agreements: [],
+  products: [],
+  customers: [],
+  names: ['Lyon – Usine', 'Genève – Ventes'],
+  lineOwner: 'adminFr',
+  lineAccounts: ADATUM_ACCOUNTS,
+  lineIds: [],
+};
+
+/** Viewer → the side whose resources it must never reach. */
+const PAIRS: [Side, Side][] = [
+  [fabrikam, contoso],
+  [contoso, fabrikam],
+  [northwind, adatum],
+  [adatum, northwind],
+];
+
+// ─── How to ask each route for the other side's resources ─────────────────
+
+type Probe = {
+  /** Addresses that must answer 404 and show nothing of `foreign`. */
+  notFound?: (viewer: Side, foreign: Side) => string[];
+  /** The viewer's own list pages and exports, which must not include `foreign`'s rows. */
+  lists?: (viewer: Side, foreign: Side) => string[];
+  /** Why the route has nothing to isolate. */
+  none?: string;
+};
+
+/** `customer=` of a partner viewer first, then the rest. */
+function url(path: string, viewer: Side, params: Record<string, string> = {}): string {
+  const search = new URLSearchParams({ ...(viewer.customer ? { customer: viewer.customer } : {}), ...params }).toString();
+  return search ? `${path}?${search}` : path;
+}
+
+const each = <T,>(values: T[], make: (value: T) => string) => values.map(make);
+
+/** `customer=` names the customer a partner user works for; a customer's own users have no other. */
+const otherCustomers = (viewer: Side, foreign: Side) => (viewer.customer ? foreign.customers : []);
+
+const ROUTES: Record<string, Probe> = {
+  '/': { none: 'redirects to /inventory' },
+  '/sign-in': { none: 'public sign-in form' },
+  '/api/auth/[...nextauth]': { none: "next-auth's own endpoints: the session of the caller only" },
+  '/api/health': { none: 'public, no data' },
+  '/partner': {
+    notFound: (v) => (v.customer ? [] : ['/partner']),
+    lists: (v) => (v.customer ? ['/partner'] : []),
+  },
+  '/accounts': {
+    notFound: (v, f) => each(otherCustomers(v, f), (customer) => `/accounts?customer=${customer}`),
+    lists: (v, f) => [url('/accounts', v), ...each(f.accounts.slice(0, 2), (account) => url('/accounts', v, { number: account })), url('/accounts', v, { entity: f.names[0]!.replace('<', '') })],
+  },
+  '/inventory': {
+    notFound: (v, f) => [
+      ...each(f.accounts, (account) => url('/inventory', v, { account })),
+      ...each(otherCustomers(v, f), (customer) => `/inventory?customer=${customer}`),
+      // `line=` highlights one line of the list: another side's line is not found either.
+      ...each(f.lineIds.slice(0, 2), (line) => url('/inventory', v, { account: 'all', line })),
+    ],
+    lists: (v) => [url('/inventory', v, { account: 'all', expand: 'all' })],
+  },
+  '/inventory/export': {
+    notFound: (v, f) => [...each(f.accounts, (account) => url('/inventory/export', v, { account })), ...each(otherCustomers(v, f), (customer) => `/inventory/export?customer=${customer}`)],
+    lists: (v) => [url('/inventory/export', v, { account: 'all' }), url('/inventory/export', v, { account: 'all', packages: '1' })],
+  },
+  '/inventory/benefits': {
+    notFound: (v, f) => [...each(f.accounts, (account) => url('/inventory/benefits', v, { account })), ...each(otherCustomers(v, f), (customer) => `/inventory/benefits?customer=${customer}`)],
+    lists: (v) => [url('/inventory/benefits', v, { account: 'all' })],
+  },
+  '/inventory/benefits/export': {
+    notFound: (v, f) => each(f.accounts, (account) => url('/inventory/benefits/export', v, { account })),
+    lists: (v) => [url('/inventory/benefits/export', v, { account: 'all' })],
+  },
+  '/inventory/history/[id]': {
+    notFound: (v, f) => each(f.lineIds, (id) => url(`/inventory/history/${id}`, v)),
+  },
+  '/orders': {
+    notFound: (v, f) => each(f.accounts, (account) => url('/orders', v, { account })),
+    lists: (v) => [url('/orders', v, { account: 'all' })],
+  },
+  '/orders/[number]': {
+    notFound: (v, f) => each(f.orders, (order) => url(`/orders/${order}`, v)),
+  },
+  '/reports': {
+    notFound: (v, f) => [
+      ...each(f.accounts.slice(0, 3), (account) => url('/reports', v, { account })),
+      ...each(f.orders.slice(0, 3), (order) => url('/reports', v, { order })),
+      ...each(f.agreements, (agreement) => url('/reports', v, { agreement })),
+      ...each(f.products, (product) => url('/reports', v, { product })),
+      ...each(otherCustomers(v, f), (customer) => `/reports?customer=${customer}`),
+    ],
+    lists: (v) => [url('/reports', v)],
+  },
+  '/reports/export': {
+    notFound: (v, f) => [
+      ...each(f.accounts.slice(0, 3), (account) => url('/reports/export', v, { account })),
+      ...each(f.orders.slice(0, 2), (order) => url('/reports/export', v, { order })),
+      ...each(f.products, (product) => url('/reports/export', v, { product })),
+    ],
+    lists: (v) => [url('/reports/export', v)],
+  },
+};
+
+/** Every server action and how the matrix asks it for the other side's resources. */
+const ACTIONS: Record<string, string> = {
+  'lib/accounts/actions.ts#chooseAccount': 'posted below with the other side’s account: 404',
+  'lib/i18n/actions.ts#switchLanguage': 'none: changes the caller’s own language; its return address is checked by safeCallbackPath',
+  'lib/auth/actions.ts#signInAction': 'none: public sign-in',
+  'lib/auth/actions.ts#signOutAction': 'none: ends the caller’s own session',
+};
+
+// ─── The checks ───────────────────────────────────────────────────────────
+
+/** Identifiers and names of `foreign` that must not appear in `body` (those the request itself carried excepted). */
+function leaks(body: string, foreign: Side, requested: string): string[] {
+  const carried = new Set(requested.match(/\d{7}|[A-Z0-9]+(?:-[A-Z0-9]+)+/g) ?? []);
+  const asked = decodeURIComponent(requested.replace(/\+/g, ' '));
+  const identifiers = [...foreign.accounts, ...foreign.orders, ...foreign.agreements, ...foreign.customers].filter((id) => !carried.has(id));
+  const names = foreign.names.filter((name) => !asked.includes(name.replace('<', '')));
+  return [...identifiers.filter((id) => new RegExp(`(^|\\D)${id}(\\D|$)`).test(body)), ...names.filter((name) => body.includes(name))];
+}
+
+/** A page request, and the same as a client navigation (RSC payload; `_rsc` is the cache-busting parameter Next expects). */
+function variants(path: string): { label: string; path: string; headers: Record<string, string> }[] {
+  return [
+    { label: 'page', path, headers: {} },
+    { label: 'RSC', path: `${path}${path.includes('?') ? '&' : '?'}_rsc`, headers: { rsc: '1' } },
+  ];
+}
+
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>) {
+  for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(run));
+}
+
+const contexts = new Map<Role, APIRequestContext>();
+
+test.beforeAll(async ({ playwright }) => {
+  for (const role of new Set(PAIRS.flatMap(([viewer, foreign]) => [viewer.role, foreign.lineOwner]))) {
+    contexts.set(role, await playwright.request.newContext({ baseURL: BASE_URL, storageState: storageStatePath(role) }));
+  }
+  // Line ids, found the way their owner finds them: the history links of the inventory.
+  for (const side of [fabrikam, contoso, northwind, adatum]) {
+    const owner = contexts.get(side.lineOwner)!;
+    for (const account of side.lineAccounts) {
+      const html = await (await owner.get(`/inventory?account=${account}&expand=all`)).text();
+      side.lineIds.push(...new Set([...html.matchAll(/\/inventory\/history\/(\d+)/g)].map((match) => match[1]!)));
+    }
+    expect(side.lineIds.length, `line ids of ${side.lineAccounts.join(', ')}`).toBeGreaterThan(0);
+  }
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+test('every route and server action of the app is in the matrix', () => {
+  expect(appRoutes()).toEqual(Object.keys(ROUTES).sort());
+  expect(serverActions()).toEqual(Object.keys(ACTIONS).sort());
+  for (const [route, probe] of Object.entries(ROUTES)) expect(probe.notFound || probe.lists || probe.none, route).toBeTruthy();
+});
+
+for (const [viewer, foreign] of PAIRS) {
+  test(`${viewer.role} never reaches what ${foreign.role} may see (${viewer.customer ? 'partners' : 'customers'})`, async () => {
+    const request = contexts.get(viewer.role)!;
+    const problems: string[] = [];
+    const probes = Object.entries(ROUTES);
+
+    const missing = probes.flatMap(([, probe]) => probe.notFound?.(viewer, foreign) ?? []);
+    await inBatches(
+      missing.flatMap((path) => variants(path)),
+      4,
+      async ({ label, path, headers }) => {
+        const response = await request.get(path, { headers, maxRedirects: 0 });
+        const body = await response.text();
+        if (response.status() !== 404) problems.push(`${label} ${path}: ${response.status()} instead of 404`);
+        const leaked = leaks(body, foreign, path);
+        if (leaked.length) problems.push(`${label} ${path}: shows ${leaked.join(', ')}`);
+      },
+    );
+
+    const lists = probes.flatMap(([, probe]) => probe.lists?.(viewer, foreign) ?? []);
+    await inBatches(
+      lists.flatMap((path) => variants(path)),
+      4,
+      async ({ label, path, headers }) => {
+        const response = await request.get(path, { headers, maxRedirects: 0 });
+        const body = await response.text();
+        if (response.status() !== 200) problems.push(`${label} ${path}: ${response.status()} instead of 200`);
+        const leaked = leaks(body, foreign, path);
+        if (leaked.length) problems.push(`${label} ${path}: lists ${leaked.join(', ')}`);
+      },
+    );
+
+    // The choose-account action, posted as the page's own form with the other side's account.
+    const accounts = await (await request.get(url('/accounts', viewer))).text();
+    const form = findForm(accounts, /name="account"/);
+    for (const account of foreign.accounts.slice(0, 2)) {
+      const response = await request.post(url('/accounts', viewer), { multipart: formBody(form, { account }), headers: { origin: BASE_URL }, maxRedirects: 0 });
+      const body = await response.text();
+      if (response.status() !== 404) problems.push(`chooseAccount ${account}: ${response.status()} instead of 404`);
+      const leaked = leaks(body, foreign, `account=${account}`);
+      if (leaked.length) problems.push(`chooseAccount ${account}: shows ${leaked.join(', ')}`);
+    }
+
+    expect(problems, `${missing.length * 2} foreign requests, ${lists.length * 2} lists`).toEqual([]);
+  });
+}
+
+test('a product code only another customer holds answers like an unknown one on the report and its export', async () => {
+  const request = contexts.get('singleAccount')!;
+  for (const path of ['/reports', '/reports/export']) {
+    const foreign = await request.get(`${path}?product=D365-SALES`, { maxRedirects: 0 });
+    const unknown = await request.get(`${path}?product=NO-SUCH-PRODUCT`, { maxRedirects: 0 });
+    expect(foreign.status()).toBe(404);
+    expect(unknown.status()).toBe(404);
+    // The same answer, but for the code itself, which the page repeats in its own address.
+    expect((await foreign.text()).replaceAll('D365-SALES', 'CODE')).toBe((await unknown.text()).replaceAll('NO-SUCH-PRODUCT', 'CODE'));
+  }
+});

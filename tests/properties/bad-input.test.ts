@@ -1,0 +1,95 @@
+/**
+ * Bad input at the parsers (issue 7, "Bad input"), property-based and
+ * bounded (fast-check, at most 50 runs per property, a time limit): every
+ * page's search-parameter parser and the import validator take anything a
+ * person or a file can send — any text, repeated parameters, unknown keys,
+ * wrong JSON types — and answer with defaults or problems, never an
+ * exception. The same over HTTP, against the server: tests/e2e/bad-input.spec.ts.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { parseBenefitsParams } from '@/lib/inventory/benefits';
+import { inventoryParamsSchema, parseInventoryParams } from '@/lib/inventory/view';
+import { validateImport } from '@/lib/import/validate';
+import { parseReportParams, reportParamsSchema } from '@/lib/reports/queries';
+import { createTestDb } from '@/tests/helpers/db';
+import { fixtureDocument } from '@/tests/helpers/fixtures';
+
+const RUNS = { numRuns: 50, interruptAfterTimeLimit: 10_000 };
+
+/** Texts people and attackers send: anything, markup, very long, odd Unicode. */
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '\u0000', '\uFFFF\uD800', 'NaN', '-1', '1e309', '0x10', ' '),
+  fc.string({ minLength: 500, maxLength: 5000 }),
+);
+const value = fc.oneof(text, fc.array(text, { maxLength: 4 }));
+
+function rawParams(keys: string[]) {
+  return fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 10 })), value, { maxKeys: 8 });
+}
+
+describe('search parameters never throw', () => {
+  it('inventory (and orders, which uses a part of it)', () => {
+    fc.assert(
+      fc.property(rawParams(Object.keys(inventoryParamsSchema.shape)), (raw) => {
+        const { params } = parseInventoryParams(raw);
+        expect(Array.isArray(params.open)).toBe(true);
+        if (params.q !== undefined) expect(params.q.length).toBeLessThanOrEqual(100);
+      }),
+      RUNS,
+    );
+  });
+
+  it('benefits', () => {
+    fc.assert(fc.property(rawParams(['customer', 'account']), (raw) => void parseBenefitsParams(raw)), RUNS);
+  });
+
+  it('reports', () => {
+    fc.assert(
+      fc.property(rawParams(Object.keys(reportParamsSchema.shape)), (raw) => {
+        const { params } = parseReportParams(raw);
+        for (const kept of Object.values(params)) if (kept !== undefined) expect(typeof kept).toBe('string');
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('import fields never throw, and every problem has a JSON path', () => {
+  let db: DB;
+  beforeAll(() => {
+    db = createTestDb();
+  });
+
+  const json = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), text, { maxKeys: 3 }));
+
+  it('any field of any entry set to any JSON value', () => {
+    const doc = fixtureDocument() as unknown as Record<string, unknown>;
+    const sections = Object.keys(doc).filter((key) => Array.isArray(doc[key]) && (doc[key] as unknown[]).length > 0);
+    fc.assert(
+      fc.property(fc.constantFrom(...sections), fc.nat(), fc.string({ maxLength: 12 }), fc.boolean(), json, (section, index, unknownField, knownField, replacement) => {
+        const copy = structuredClone(doc);
+        const entries = copy[section] as Record<string, unknown>[];
+        const entry = entries[index % entries.length]!;
+        const fields = Object.keys(entry);
+        const field = knownField && fields.length > 0 ? fields[index % fields.length]! : unknownField;
+        entry[field] = replacement;
+        const result = validateImport(db, copy);
+        for (const problem of result.problems) {
+          expect(typeof problem.path).toBe('string');
+          expect(problem.message.length).toBeGreaterThan(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a document that is not a document at all', () => {
+    fc.assert(fc.property(json, (input) => {
+          expect(validateImport(db, input).problems.length).toBeGreaterThan(0);
+        }), RUNS);
+  });
+});
