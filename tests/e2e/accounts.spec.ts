@@ -35,10 +35,13 @@ test.describe('purchase account selector (customer administrator, French, JavaSc
 
     await search('Numéro de contrat', '7600202');
     await expect(page).toHaveURL(/field=agreement&term=7600202/);
-    await page.waitForLoadState('domcontentloaded');
-    const byAgreement = await resultNumbers(page).allTextContents();
-    expect(byAgreement.length).toBeGreaterThan(0);
-    expect(byAgreement.length).toBeLessThan(all);
+    // The URL changes before the new results replace the old ones: wait for the filtered list itself.
+    await expect
+      .poll(async () => {
+        const count = await resultNumbers(page).count();
+        return count > 0 && count < all;
+      })
+      .toBe(true);
     await page.getByRole('link', { name: 'Effacer tous les critères' }).first().click();
 
     await search("Nom d'entité légal du client", 'fab');
