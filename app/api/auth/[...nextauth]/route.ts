@@ -1,3 +1,49 @@
+/**
+ * next-auth's own routes (/api/auth/*), with two corrections on the way out:
+ *
+ * - A renewed session cookie never expires later than the token it holds,
+ *   whose expiry is capped at the session's absolute end (lib/auth/config.ts):
+ *   next-auth would otherwise date the cookie from the renewal.
+ * - The session id stays on the server: /api/auth/session does not show it.
+ */
+import type { NextRequest } from 'next/server';
+import { decode } from 'next-auth/jwt';
 import { handlers } from '@/lib/auth/config';
 
-export const { GET, POST } = handlers;
+const SESSION_COOKIE = /^((?:__Secure-)?authjs\.session-token)=([^;]*)/;
+
+async function capExpiry(cookie: string): Promise<string> {
+  const match = cookie.match(SESSION_COOKIE);
+  const secret = process.env.AUTH_SECRET;
+  if (!match || !match[2] || !secret) return cookie;
+  const payload = await decode({ token: match[2], secret, salt: match[1]! }).catch(() => null);
+  if (!payload?.exp) return cookie;
+  const expires = new Date(payload.exp * 1000);
+  const maxAge = Math.max(0, Math.floor((expires.getTime() - Date.now()) / 1000));
+  return cookie.replace(/;\s*Expires=[^;]*/i, `; Expires=${expires.toUTCString()}`).replace(/;\s*Max-Age=\d+/i, `; Max-Age=${maxAge}`);
+}
+
+async function corrected(request: NextRequest, response: Response): Promise<Response> {
+  const cookies = response.headers.getSetCookie();
+  const isSession = request.nextUrl.pathname.endsWith('/session') && request.method === 'GET';
+  if (!isSession && !cookies.some((cookie) => SESSION_COOKIE.test(cookie))) return response;
+  const headers = new Headers(response.headers);
+  headers.delete('set-cookie');
+  for (const cookie of cookies) headers.append('set-cookie', await capExpiry(cookie));
+  let body: BodyInit | null = response.body;
+  if (isSession && response.headers.get('content-type')?.includes('application/json')) {
+    const session = (await response.json()) as Record<string, unknown> | null;
+    if (session) delete session.sessionId;
+    body = JSON.stringify(session);
+    headers.delete('content-length');
+  }
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
+export async function GET(request: NextRequest) {
+  return corrected(request, await handlers.GET(request));
+}
+
+export async function POST(request: NextRequest) {
+  return corrected(request, await handlers.POST(request));
+}
