@@ -31,10 +31,6 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
-  // NextRequest otherwise rewrites a loopback host (127.0.0.1, [::1]) to "localhost", so
-  // next-auth's redirects pointed at http://localhost:PORT even with APP_URL set to
-  // http://127.0.0.1:PORT (the demo, the end-to-end tests). Keep the URL as asked.
-  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   // `npm test` type-checks the whole project once (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },

@@ -145,4 +145,10 @@ function buildConfig(): NextAuthConfig {
 
 let built: NextAuthConfig | undefined;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => (built ??= buildConfig()));
+/** The configuration, built once (on first use: never while `next build` collects pages). */
+export function authConfig(): NextAuthConfig {
+  built ??= buildConfig();
+  return built;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

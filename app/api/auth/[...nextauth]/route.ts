@@ -1,16 +1,45 @@
 /**
- * next-auth's own routes (/api/auth/*), with two corrections on the way out:
+ * next-auth's own routes (/api/auth/*).
  *
+ * Served by Auth.js's core on a request addressed to APP_URL: next-auth's
+ * ready-made handlers rebuild the request as a NextRequest, which turns a
+ * loopback host (127.0.0.1, [::1]) into "localhost", so their redirects
+ * pointed at http://localhost:PORT instead of APP_URL.
+ *
+ * Two corrections on the way out:
  * - A renewed session cookie never expires later than the token it holds,
  *   whose expiry is capped at the session's absolute end (lib/auth/config.ts):
  *   next-auth would otherwise date the cookie from the renewal.
  * - The session id stays on the server: /api/auth/session does not show it.
  */
+import { Auth, setEnvDefaults, type AuthConfig } from '@auth/core';
 import type { NextRequest } from 'next/server';
 import { decode } from 'next-auth/jwt';
-import { handlers } from '@/lib/auth/config';
+import { authConfig, handlers } from '@/lib/auth/config';
 
 const SESSION_COOKIE = /^((?:__Secure-)?authjs\.session-token)=([^;]*)/;
+
+let coreConfig: AuthConfig | undefined;
+
+function configForCore(): AuthConfig {
+  if (!coreConfig) {
+    const config = authConfig() as AuthConfig;
+    // What next-auth's handlers would add before calling the core.
+    config.basePath ??= '/api/auth';
+    config.secret ??= process.env.AUTH_SECRET;
+    setEnvDefaults(process.env, config, true);
+    coreConfig = config;
+  }
+  return coreConfig;
+}
+
+async function handle(request: NextRequest): Promise<Response> {
+  const appUrl = process.env.APP_URL;
+  if (!appUrl) return request.method === 'POST' ? handlers.POST(request) : handlers.GET(request);
+  const url = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, new URL(appUrl).origin);
+  const body = request.method === 'POST' ? await request.arrayBuffer() : undefined;
+  return Auth(new Request(url, { method: request.method, headers: request.headers, body }), configForCore());
+}
 
 async function capExpiry(cookie: string): Promise<string> {
   const match = cookie.match(SESSION_COOKIE);
@@ -41,9 +70,9 @@ async function corrected(request: NextRequest, response: Response): Promise<Resp
 }
 
 export async function GET(request: NextRequest) {
-  return corrected(request, await handlers.GET(request));
+  return corrected(request, await handle(request));
 }
 
 export async function POST(request: NextRequest) {
-  return corrected(request, await handlers.POST(request));
+  return corrected(request, await handle(request));
 }
