@@ -1,10 +1,22 @@
 /**
- * Runs before every route: records the path asked for (so requireViewer can
- * come back to it after sign-in) and sends requests without a session cookie
- * to the sign-in page early. It is never the only gate: every page, route
- * handler and action calls requireViewer() itself.
+ * Runs before every route:
+ *
+ * - refuses, with a clean page, what would otherwise end in a server error
+ *   or a forged write: a path with malformed percent-encoding (400), and a
+ *   form or server action that does not come from License Desk's own pages
+ *   (403, lib/http/same-origin.ts);
+ * - sets the security headers of every page: a Content-Security-Policy whose
+ *   scripts need this response's nonce (Next puts the nonce on its own
+ *   scripts when it finds it in the request's CSP header), and HSTS when
+ *   served over HTTPS;
+ * - records the path asked for (so requireViewer can come back to it after
+ *   sign-in) and sends requests without a session cookie to the sign-in page
+ *   early. It is never the only gate: every page, route handler and action
+ *   calls requireViewer() itself.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { errorPageResponse, hasMalformedEncoding } from '@/lib/http/error-page';
+import { isSameOriginRequest, needsOriginCheck } from '@/lib/http/same-origin';
 
 const REQUEST_PATH_HEADER = 'x-license-desk-path';
 
@@ -15,19 +27,56 @@ function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
 }
 
+function appOrigin(): string | null {
+  const url = process.env.APP_URL;
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+export function contentSecurityPolicy(nonce: string, https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const path = `${pathname}${search}`;
+  if (hasMalformedEncoding(pathname)) return errorPageResponse(400);
+  const origin = appOrigin();
+  if (needsOriginCheck(request.method) && !isSameOriginRequest(request.headers, origin)) return errorPageResponse(403);
 
+  const path = `${pathname}${search}`;
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname)) && !hasSessionCookie(request)) {
-    const signIn = new URL('/sign-in', request.url);
+    const signIn = new URL('/sign-in', origin ?? request.url);
     signIn.searchParams.set('callbackUrl', path);
     return NextResponse.redirect(signIn);
   }
 
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const https = origin?.startsWith('https:') || request.nextUrl.protocol === 'https:';
+  const csp = contentSecurityPolicy(nonce, https);
+
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, path);
-  return NextResponse.next({ request: { headers } });
+  headers.set('content-security-policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('content-security-policy', csp);
+  if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
+  return response;
 }
 
 export const config = {

@@ -15,6 +15,9 @@ export default defineConfig({
     include: ['**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', '.next/**', '.tools/**', 'tests/e2e/**'],
     environment: 'node',
+    // next-auth imports `next/server` without an extension, which Node's ESM loader cannot
+    // resolve; let vite resolve it (lib/auth/sign-in.ts uses next-auth's error classes).
+    server: { deps: { inline: ['next-auth'] } },
     setupFiles: ['tests/setup/vitest.setup.ts'],
     reporters: ['default'],
     slowTestThreshold: 500,

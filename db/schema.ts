@@ -412,6 +412,43 @@ export const signInAttempts = sqliteTable(
   (t) => [index('sign_in_attempts_lookup_idx').on(t.email, t.ipAddress, t.attemptedAt)],
 );
 
+export const SESSION_END_REASONS = ['signed_out', 'idle', 'expired', 'revoked'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/**
+ * Every signed-in session (lib/auth/sessions.ts). The cookie carries only a
+ * random session id; this row says whether it still stands: signing out,
+ * idleness and the absolute lifetime end it here, on the server.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 (base64url) of the random id in the cookie: a copy of this table opens no session. */
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    /** Last request seen, written at most once a minute per session. */
+    lastSeenAt: integer('last_seen_at').notNull(),
+    endedAt: integer('ended_at'),
+    endReason: text('end_reason', { enum: SESSION_END_REASONS }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.endedAt), index('sessions_created_idx').on(t.createdAt)],
+);
+
+/**
+ * Counters of the sign-in rate limits, in the layout rate-limiter-flexible's
+ * SQLite store reads and writes (lib/auth/throttle.ts): created here, by a
+ * migration, rather than by the library at run time.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull().default(0),
+  /** Epoch milliseconds; null for a counter without expiry. */
+  expire: integer('expire'),
+});
+
 /** Expiry notices already e-mailed, so that each threshold is sent once. */
 export const noticesSent = sqliteTable(
   'notices_sent',

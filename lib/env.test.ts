@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, parseEnv } from './env';
+import { ConfigurationError, parseDuration, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
@@ -29,5 +29,33 @@ describe('parseEnv', () => {
     expect(parseEnv({}).DATABASE_CREATE).toBe(false);
     expect(parseEnv({ DATABASE_CREATE: '1' }).DATABASE_CREATE).toBe(true);
     expect(() => parseEnv({ DATABASE_CREATE: 'yes' })).toThrow(/DATABASE_CREATE/);
+  });
+});
+
+describe('sessions, proxies and sign-in limits', () => {
+  it('parses durations and applies the documented defaults', () => {
+    const env = parseEnv({});
+    expect(env.SESSION_IDLE_TIMEOUT).toBe(12 * 3_600_000);
+    expect(env.SESSION_MAX_AGE).toBe(7 * 86_400_000);
+    expect(env.SIGN_IN_LIMIT_PER_ADDRESS).toBe(20);
+    expect(env.SIGN_IN_LIMIT_OVERALL).toBe(120);
+    expect(parseEnv({ SESSION_IDLE_TIMEOUT: '30m', SESSION_MAX_AGE: '86400' })).toMatchObject({ SESSION_IDLE_TIMEOUT: 1_800_000, SESSION_MAX_AGE: 86_400_000 });
+    expect(parseDuration('7d')).toBe(604_800_000);
+    expect(parseDuration('0h')).toBeNull();
+    expect(parseDuration('12 hours')).toBeNull();
+  });
+
+  it('names bad durations, an idle timeout longer than the lifetime, bad proxies and limits', () => {
+    for (const [variables, name] of [
+      [{ SESSION_IDLE_TIMEOUT: 'forever' }, 'SESSION_IDLE_TIMEOUT'],
+      [{ SESSION_MAX_AGE: '-1d' }, 'SESSION_MAX_AGE'],
+      [{ SESSION_IDLE_TIMEOUT: '8d' }, 'SESSION_IDLE_TIMEOUT'],
+      [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
+      [{ SIGN_IN_LIMIT_PER_ADDRESS: '0' }, 'SIGN_IN_LIMIT_PER_ADDRESS'],
+    ] as const) {
+      expect(() => parseEnv(variables)).toThrow(`${name}:`);
+    }
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' })).toThrow('"proxy.internal" is not an IP address');
+    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, fd00::/8' }).TRUSTED_PROXIES).toBe('10.0.0.1, fd00::/8');
   });
 });

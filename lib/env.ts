@@ -4,9 +4,35 @@
  * variable (README lists them all).
  */
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const webUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute https: or http: URL' });
+
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration such as `12h`, `30m`, `7d` or `90s` (a bare number is seconds), in milliseconds. */
+export function parseDuration(value: string): number | null {
+  const match = value.trim().match(/^(\d+)\s*([smhd]?)$/);
+  if (!match) return null;
+  const amount = Number(match[1]) * UNIT_MS[(match[2] || 's') as keyof typeof UNIT_MS];
+  return amount > 0 ? amount : null;
+}
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value, context) => {
+      const ms = parseDuration(value);
+      if (ms === null) {
+        context.addIssue({ code: 'custom', message: 'must be a duration such as 30m, 12h or 7d' });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(1, 'must be a whole number of attempts per minute, at least 1').default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -33,8 +59,32 @@ const envSchema = z.object({
   // Shown as links: web addresses only, never javascript: or data:.
   DEV_SUBSCRIPTIONS_PORTAL_URL: webUrl.default('https://my.visualstudio.com/subscriptions'),
   AZURE_PORTAL_URL: webUrl.default('https://portal.azure.com/#blade/Microsoft_Azure_Billing/ModernBillingMenuBlade'),
+  /** A session ends after this long without a request (SESSION_IDLE_TIMEOUT, in ms once parsed). */
+  SESSION_IDLE_TIMEOUT: duration('12h'),
+  /** A session ends this long after sign-in, however active (SESSION_MAX_AGE, in ms once parsed). */
+  SESSION_MAX_AGE: duration('7d'),
+  /** Proxies whose X-Forwarded-For is believed (lib/http/client-address.ts); empty: none. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `${(error as Error).message}; expected comma-separated IP addresses or CIDR ranges such as 10.0.0.1, 10.1.0.0/16, fd00::/8` });
+      }
+    }),
+  /** Sign-in attempts allowed per minute from one client address, and from everyone together. */
+  SIGN_IN_LIMIT_PER_ADDRESS: perMinute(20),
+  SIGN_IN_LIMIT_OVERALL: perMinute(120),
   /** Test-only: the date the application takes as "today" (YYYY-MM-DD). */
   LICENSE_DESK_TEST_TODAY: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD').optional(),
+});
+
+const checkedSchema = envSchema.superRefine((config, context) => {
+  if (config.SESSION_IDLE_TIMEOUT > config.SESSION_MAX_AGE) {
+    context.addIssue({ code: 'custom', path: ['SESSION_IDLE_TIMEOUT'], message: 'must not be longer than SESSION_MAX_AGE' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -45,7 +95,7 @@ export class ConfigurationError extends Error {}
 
 /** Parses process.env; throws a ConfigurationError naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = checkedSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new ConfigurationError(`Invalid configuration in environment variables:\n${problems}`);

@@ -48,6 +48,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
         HOME: root,
         NODE_ENV: 'production',
         AUTH_SECRET: 'startup-test-secret-0123456789abcdefghijklmnop',
+        APP_URL: 'https://licenses.example.com',
         ...env,
       },
       ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),

@@ -20,6 +20,9 @@ export function startUp(): void {
   if (config.NODE_ENV === 'production' && !config.AUTH_SECRET) {
     refuseToStart('AUTH_SECRET is not set: sessions cannot be signed. Set AUTH_SECRET to a random string of at least 32 characters (openssl rand -base64 32).');
   }
+  if (config.NODE_ENV === 'production' && !config.APP_URL) {
+    refuseToStart('APP_URL is not set: links, sign-in redirects and the check of where forms come from need the public address. Set APP_URL to the URL people open, such as https://licenses.example.com.');
+  }
   try {
     getDb();
   } catch (error) {

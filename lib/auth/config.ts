@@ -1,103 +1,154 @@
 /**
  * next-auth (Auth.js v5): e-mail and password through the Credentials
- * provider, JWT sessions. The token carries only the user id and session
- * version; everything else is re-read from the database on every request by
- * requireViewer() (roles change, JWT claims go stale).
+ * provider, sessions kept on the server (lib/auth/sessions.ts,
+ * docs/decisions/0005-server-side-sessions.md).
+ *
+ * The cookie is a JWT that carries only the session id, the user id and the
+ * session version. Every request re-reads the session row (ended? idle? too
+ * old?) in the jwt callback and again in requireViewer(), and everything
+ * about the user from the database (roles change, JWT claims go stale).
  */
 import 'server-only';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import { encode as encodeJwt, type JWT } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
-import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
-import { lockedUntil, recordSignInAttempt } from './lockout';
-import { decoyHash, verifyPassword } from './password';
+import { env } from '@/lib/env';
+import { clientAddress } from '@/lib/http/request-headers';
+import { safeCallbackPath } from './redirect';
+import { activeSession, endSession, startSession, type SessionLimits } from './sessions';
+import { authorizeCredentials, causedByDatabaseFault, ServiceUnavailable } from './sign-in';
 
-export class InvalidCredentials extends CredentialsSignin {
-  override code = 'invalid';
-}
+/** A refused flood attempt waits this long for its answer (lib/auth/sign-in.ts). */
+const REFUSAL_DELAY_MS = 1000;
 
-export class LockedOut extends CredentialsSignin {
-  override code = 'locked';
-}
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1).max(320),
-  password: z.string().min(1).max(1024),
-});
-
-/** The client address, as reported by the nearest proxy (Next's server sets it too). */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  return last || headers.get('x-real-ip') || 'unknown';
+export function sessionLimits(): SessionLimits {
+  const config = env();
+  return { idleMs: config.SESSION_IDLE_TIMEOUT, absoluteMs: config.SESSION_MAX_AGE };
 }
 
 declare module 'next-auth' {
   interface Session {
     userId: number;
     sessionVersion: number;
+    /** The random id of the server-side session (never exposed by /api/auth/session). */
+    sessionId: string;
   }
   interface User {
     sessionVersion?: number;
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
-  logger: {
-    // Wrong passwords and lockouts are expected answers, not server errors.
-    error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error);
-    },
-  },
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
-  pages: { signIn: '/sign-in', error: '/sign-in' },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(raw, request) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) throw new InvalidCredentials();
-        const { email, password } = parsed.data;
-        const db = getDb();
-        const ip = clientAddress(request.headers);
-        const now = Date.now();
-        if (lockedUntil(db, email, ip, now) !== null) throw new LockedOut();
+/** The claims License Desk puts in the session JWT, and nothing else about the user. */
+interface SessionClaims extends JWT {
+  uid: number;
+  sv: number;
+  sid: string;
+  /** The session's absolute end (epoch seconds): the token's expiry never goes past it. */
+  sae: number;
+}
 
-        const user = db
-          .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, sessionVersion: users.sessionVersion })
-          .from(users)
-          .where(eq(users.email, email))
-          .get();
-        // Verify against a decoy when the user is unknown so both cases take as long.
-        const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-        if (!user || !user.passwordHash || !valid || !user.active) {
-          recordSignInAttempt(db, email, ip, false, now);
-          throw new InvalidCredentials();
-        }
-        recordSignInAttempt(db, email, ip, true, now);
-        db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).run();
-        return { id: String(user.id), sessionVersion: user.sessionVersion };
+function logFault(what: string, error: unknown) {
+  console.error(`[auth] ${what}: the database failed`, error);
+}
+
+function buildConfig(): NextAuthConfig {
+  const config = env();
+  // next-auth builds its own URLs (redirects of /api/auth/*, callback URLs)
+  // from AUTH_URL when set, else from the request's Host: make it APP_URL.
+  if (config.APP_URL && !process.env.AUTH_URL) process.env.AUTH_URL = new URL(config.APP_URL).origin;
+  const limits = sessionLimits();
+
+  return {
+    trustHost: true,
+    useSecureCookies: config.APP_URL?.startsWith('https:') ? true : undefined,
+    logger: {
+      // Refused sign-ins are expected answers, not server errors (faults are logged where they happen).
+      error(error) {
+        const type = (error as { type?: string }).type;
+        if (type === 'CredentialsSignin') return;
+        console.error('[auth]', error);
       },
-    }),
-  ],
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.uid = Number(user.id);
-        token.sv = user.sessionVersion ?? 1;
-        // Nothing else about the user travels in the cookie.
-        delete token.name;
-        delete token.email;
-        delete token.picture;
-      }
-      return token;
     },
-    session({ session, token }) {
-      return { expires: session.expires, userId: Number(token.uid), sessionVersion: Number(token.sv) } as typeof session;
+    // The cookie lives at most as long as a session may; idleness is judged on the server.
+    session: { strategy: 'jwt', maxAge: Math.floor(limits.absoluteMs / 1000) },
+    jwt: {
+      // Whenever the token is (re)issued, it expires no later than the session's absolute end.
+      async encode(params) {
+        const end = (params.token as Partial<SessionClaims> | undefined)?.sae;
+        const nowSeconds = Math.floor(Date.now() / 1000);
+        const maxAge = end ? Math.max(1, Math.min(params.maxAge ?? Infinity, end - nowSeconds)) : params.maxAge;
+        return encodeJwt({ ...params, maxAge });
+      },
     },
-  },
-});
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        authorize: (raw, request) =>
+          authorizeCredentials(raw, {
+            db: getDb(),
+            address: clientAddress(request.headers),
+            now: Date.now(),
+            limits: { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL },
+            refusalDelayMs: REFUSAL_DELAY_MS,
+          }),
+      }),
+    ],
+    callbacks: {
+      /** Only same-origin paths, percent-encoded (a header cannot carry other characters). */
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
+        return `${baseUrl}${safeCallbackPath(path)}`;
+      },
+      jwt({ token, user }) {
+        const db = getDb();
+        const now = Date.now();
+        if (user) {
+          const userId = Number(user.id);
+          try {
+            const sid = startSession(db, userId, now, limits);
+            // A fresh token: nothing else about the user travels in the cookie.
+            const claims: SessionClaims = { uid: userId, sv: user.sessionVersion ?? 1, sid, sae: Math.floor((now + limits.absoluteMs) / 1000) };
+            return claims;
+          } catch (error) {
+            if (!causedByDatabaseFault(error)) throw error;
+            logFault('starting a session', error);
+            throw new ServiceUnavailable();
+          }
+        }
+        try {
+          const session = activeSession(db, token.sid, now, limits, { touch: true });
+          // Ended, idle, expired or unknown: no session, and next-auth clears the cookie instead of renewing it.
+          if (!session || session.userId !== token.uid) return null;
+          return { ...token, sae: Math.floor(session.absoluteEnd / 1000) };
+        } catch (error) {
+          if (!causedByDatabaseFault(error)) throw error;
+          // The row cannot be read now: leave the cookie alone; requireViewer() reads it again and reports the fault.
+          logFault('reading a session', error);
+          return token;
+        }
+      },
+      session({ session, token }) {
+        return { expires: session.expires, userId: Number(token.uid), sessionVersion: Number(token.sv), sessionId: String(token.sid) } as typeof session;
+      },
+    },
+    events: {
+      // Sign-out through next-auth's own route; the form's action ends the session itself first (lib/auth/actions.ts).
+      signOut(message) {
+        const token = 'token' in message ? message.token : null;
+        if (token?.sid) endSession(getDb(), token.sid, 'signed_out', Date.now());
+      },
+    },
+  };
+}
+
+let built: NextAuthConfig | undefined;
+
+/** The configuration, built once (on first use: never while `next build` collects pages). */
+export function authConfig(): NextAuthConfig {
+  built ??= buildConfig();
+  return built;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);

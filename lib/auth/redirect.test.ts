@@ -8,7 +8,16 @@ describe('safeCallbackPath', () => {
     expect(safeCallbackPath('/inventory?q=Montr%C3%A9al')).toBe('/inventory?q=Montr%C3%A9al');
   });
 
+  it('percent-encodes characters a Location header cannot carry', () => {
+    expect(safeCallbackPath('/inventory?q=Łódź€✓')).toBe('/inventory?q=%C5%81%C3%B3d%C5%BA%E2%82%AC%E2%9C%93');
+    expect(safeCallbackPath('/orders/Ā#é')).toBe('/orders/%C4%80#%C3%A9');
+    for (const value of ['/inventory?q=Łódź€✓', '/ā/ē?x=ī#ō']) expect(safeCallbackPath(value)).toMatch(/^[\x21-\x7e]+$/);
+  });
+
   it.each([
+    '/.//evil.example',
+    '/./\\evil.example',
+    '/a/..//evil.example',
     '//evil.example',
     'https://evil.example',
     '/\\evil.example',

@@ -2,8 +2,12 @@
  * Where to go back after signing in. Only same-origin relative paths are
  * followed: `//host`, `/\host`, absolute URLs, `javascript:` and their
  * percent-encoded forms all fall back to the home page (open-redirect guard).
+ * What is followed comes back percent-encoded as a URL serialises it: it
+ * ends up in a Location header, which cannot carry characters above U+00FF.
  */
 export const HOME_PATH = '/inventory';
+
+const BASE = 'http://license-desk.invalid';
 
 function looksSafe(path: string): boolean {
   if (!path.startsWith('/')) return false;
@@ -12,11 +16,16 @@ function looksSafe(path: string): boolean {
   // Control characters and backslashes anywhere can be re-read as separators.
   if (/[\u0000-\u001f\u007f\\]/.test(path)) return false;
   try {
-    const base = 'http://license-desk.invalid';
-    return new URL(path, base).origin === base;
+    return new URL(path, BASE).origin === BASE;
   } catch {
     return false;
   }
+}
+
+/** The path as a URL serialises it: dot segments resolved, non-ASCII percent-encoded. */
+function serialised(path: string): string {
+  const url = new URL(path, BASE);
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 export function safeCallbackPath(value: unknown): string {
@@ -31,7 +40,11 @@ export function safeCallbackPath(value: unknown): string {
     } catch {
       return HOME_PATH;
     }
-    if (decoded === current) return value;
+    if (decoded === current) {
+      // Resolving dot segments can make "/.//host" into "//host": check what is returned too.
+      const result = serialised(value);
+      return looksSafe(result) ? result : HOME_PATH;
+    }
     current = decoded;
   }
   return HOME_PATH;

@@ -8,6 +8,7 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db/client';
 import { customers, grantAccounts, grants, partners, purchaseAccounts, users, type GrantRole, type Locale } from '@/db/schema';
+import { activeSession, type SessionLimits } from './sessions';
 
 export interface Viewer {
   userId: number;
@@ -79,6 +80,24 @@ export function loadViewer(db: DB, userId: number, sessionVersion: number, custo
           .map((row) => row.id)
       : null;
   return { ...base, customer, partner: null, grantedAccountIds };
+}
+
+/** What a session cookie says, once next-auth has checked its signature. */
+export interface SessionClaims {
+  userId: number;
+  sessionVersion: number;
+  sessionId: string;
+}
+
+/**
+ * The viewer of a session cookie: null unless its server-side session still
+ * stands (not signed out, not idle, not past its lifetime — lib/auth/sessions.ts)
+ * and its user may still sign in.
+ */
+export function loadSessionViewer(db: DB, claims: SessionClaims, now: number, limits: SessionLimits, customerNumber?: string | null): (Viewer & { unknownCustomer?: true }) | null {
+  const session = activeSession(db, claims.sessionId, now, limits);
+  if (!session || session.userId !== claims.userId) return null;
+  return loadViewer(db, claims.userId, claims.sessionVersion, customerNumber);
 }
 
 /** The SQL condition on purchase_accounts that keeps a viewer inside their grants. */

@@ -9,8 +9,8 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { auth } from './config';
-import { loadViewer, type Viewer } from './scope';
+import { auth, sessionLimits } from './config';
+import { loadSessionViewer, type Viewer } from './scope';
 import { HOME_PATH } from './redirect';
 
 export { accountScope, loadViewer, type Viewer } from './scope';
@@ -25,7 +25,7 @@ async function requestedPath(): Promise<string> {
 const viewerFor = cache(async (customerNumber: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null | 'signed-out'> => {
   const session = await auth();
   if (!session?.userId) return 'signed-out';
-  return loadViewer(getDb(), session.userId, session.sessionVersion, customerNumber);
+  return loadSessionViewer(getDb(), session, Date.now(), sessionLimits(), customerNumber);
 });
 
 /** The signed-in viewer, or null; for pages open to everybody (sign-in, language). */

@@ -1,0 +1,136 @@
+/**
+ * Checking credentials against a migrated database: the lockout counts the
+ * connection's address (never a client's X-Forwarded-For), floods are
+ * refused without hashing, and database faults are told as such.
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { AuthError } from 'next-auth';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DB } from '@/db/client';
+import * as schema from '@/db/schema';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from '@/lib/http/request-headers';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_PASSWORD, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { BoundedQueue } from './bounded-queue';
+import { MAX_FAILURES } from './lockout';
+import * as password from './password';
+import { authorizeCredentials, signInRefusal, type SignInContext } from './sign-in';
+
+let db: DB;
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+});
+
+function context(overrides: Partial<SignInContext> = {}): SignInContext {
+  return { db, address: '198.51.100.7', now: Date.now(), limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0, ...overrides };
+}
+
+/** What the code resolves from a request made straight to the server (no trusted proxy). */
+function addressOf(socket: string, forwardedFor?: string): string {
+  const headers = new Headers({ [CLIENT_ADDRESS_HEADER]: socket });
+  if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
+  return clientAddress(headers);
+}
+
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'signed-in',
+    (error: { code?: string }) => error.code ?? String(error),
+  );
+
+describe('authorizeCredentials', () => {
+  it('accepts the right password and refuses a wrong one or an unknown e-mail alike', async () => {
+    await expect(authorizeCredentials({ email: U.alphaAdmin.toUpperCase(), password: FIXTURE_PASSWORD }, context())).resolves.toMatchObject({ sessionVersion: 1 });
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context()))).toBe('invalid');
+    expect(await code(authorizeCredentials({ email: 'nobody@alpha.example', password: FIXTURE_PASSWORD }, context()))).toBe('invalid');
+    expect(await code(authorizeCredentials({ email: U.inactive, password: FIXTURE_PASSWORD }, context()))).toBe('invalid');
+  });
+
+  it('a direct client cannot dodge the lockout with a new X-Forwarded-For on each attempt', async () => {
+    for (let attempt = 0; attempt < MAX_FAILURES; attempt += 1) {
+      const address = addressOf('198.51.100.7', `203.0.113.${attempt}`);
+      expect(await code(authorizeCredentials({ email: U.alphaViewer, password: `wrong-${attempt}` }, context({ address })))).toBe('invalid');
+    }
+    const address = addressOf('198.51.100.7', '203.0.113.200');
+    expect(await code(authorizeCredentials({ email: U.alphaViewer, password: FIXTURE_PASSWORD }, context({ address })))).toBe('locked');
+  });
+
+  it('a direct client cannot lock a victim out by sending the victim’s address', async () => {
+    const victim = addressOf('192.0.2.10');
+    for (let attempt = 0; attempt < MAX_FAILURES + 2; attempt += 1) {
+      const attacker = addressOf('198.51.100.66', '192.0.2.10');
+      expect(attacker).toBe('198.51.100.66');
+      await code(authorizeCredentials({ email: U.betaViewer, password: `wrong-${attempt}` }, context({ address: attacker })));
+    }
+    expect(await code(authorizeCredentials({ email: U.betaViewer, password: FIXTURE_PASSWORD }, context({ address: victim })))).toBe('signed-in');
+  });
+
+  it('refuses attempts over the per-address limit without hashing, while other addresses go on', async () => {
+    const verify = vi.spyOn(password, 'verifyPassword');
+    const limits = { perAddress: 3, overall: 1000 };
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await code(authorizeCredentials({ email: `flood${attempt}@x.example`, password: 'x' }, context({ limits, address: '203.0.113.9' })))).toBe('invalid');
+    expect(verify).toHaveBeenCalledTimes(3);
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.9' })))).toBe('throttled');
+    expect(verify).toHaveBeenCalledTimes(3);
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.10' })))).toBe('signed-in');
+  });
+
+  it('refuses attempts over the overall limit, whatever the address', async () => {
+    const limits = { perAddress: 1000, overall: 2 };
+    for (let attempt = 0; attempt < 2; attempt += 1) await code(authorizeCredentials({ email: `spread${attempt}@x.example`, password: 'x' }, context({ limits, address: `203.0.113.${attempt}` })));
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '192.0.2.200' })))).toBe('throttled');
+  });
+
+  it('answers "too many attempts" at once, without hashing, when the hashing line is full', async () => {
+    const queue = new BoundedQueue(1, 1);
+    let release!: () => void;
+    const busy = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const waiting = queue.run(async () => undefined);
+    const verify = vi.spyOn(password, 'verifyPassword');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue })))).toBe('throttled');
+    expect(verify).not.toHaveBeenCalled();
+    release();
+    await Promise.all([busy, waiting]);
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue })))).toBe('signed-in');
+  });
+});
+
+describe('a database fault during sign-in', () => {
+  it('with the database read-only, the right password is answered "unavailable", not "incorrect", and logged', async () => {
+    const path = db.$client.name;
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const readOnly = drizzle(new Database(path, { readonly: true }), { schema }) as unknown as DB;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly })))).toBe('unavailable');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('[auth]'), expect.anything());
+    readOnly.$client.close();
+  });
+
+  it('with the write lock held by another connection, the right password is answered "unavailable"', async () => {
+    const holder = new Database(db.$client.name);
+    holder.exec('BEGIN IMMEDIATE');
+    db.$client.pragma('busy_timeout = 50');
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('unavailable');
+      expect(logged).toHaveBeenCalled();
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('signed-in');
+  });
+});
+
+describe('signInRefusal', () => {
+  it('tells a database fault wrapped by Auth.js from a wrong password', () => {
+    const sqlite = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    const wrapped = Object.assign(new AuthError('Read more at https://errors.authjs.dev#callbackrouteerror'), { cause: { err: sqlite } });
+    expect(signInRefusal(wrapped)).toBe('unavailable');
+    expect(signInRefusal(new AuthError('other'))).toBeNull();
+    expect(signInRefusal(new Error('NEXT_REDIRECT'))).toBeNull();
+  });
+});
