@@ -29,15 +29,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { databaseFaultCode } from '../errors';
 import { runRecordingFaults, type RequestFaults } from './request-faults';
+import { staticPageHtml, type StaticPageSection } from './static-page';
 import enCommon from '../i18n/messages/en/common.json';
 import frCommon from '../i18n/messages/fr/common.json';
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_SECONDS = 30;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
 
 /** fr first unless the person prefers English (locale cookie, then Accept-Language); both are always shown. */
 function prefersEnglish(request: IncomingMessage): boolean {
@@ -49,20 +46,16 @@ function prefersEnglish(request: IncomingMessage): boolean {
 
 /** The 503 page: both languages, no script, no database. */
 export function unavailablePage(request: IncomingMessage): string {
-  const sections = [
-    { lang: 'fr', text: frCommon.errors },
-    { lang: 'en', text: enCommon.errors },
-  ];
+  const retry = request.method === 'GET' || request.method === 'HEAD' ? (request.url ?? '/') : '/';
+  const section = (lang: 'fr' | 'en', text: typeof frCommon.errors): StaticPageSection => ({
+    lang,
+    title: text.unavailableTitle,
+    body: text.unavailableBody,
+    link: { href: retry, text: text.unavailableRetry },
+  });
+  const sections = [section('fr', frCommon.errors), section('en', enCommon.errors)];
   if (prefersEnglish(request)) sections.reverse();
-  const retry = request.method === 'GET' || request.method === 'HEAD' ? escapeHtml(request.url ?? '/') : '/';
-  const body = sections
-    .map(
-      ({ lang, text }) =>
-        `<section lang="${lang}"><h1>${escapeHtml(text.unavailableTitle)}</h1><p>${escapeHtml(text.unavailableBody)}</p><p><a href="${retry}">${escapeHtml(text.unavailableRetry)}</a></p></section>`,
-    )
-    .join('<hr>');
-  const title = sections.map(({ text }) => text.unavailableTitle).join(' · ');
-  return `<!DOCTYPE html><html lang="${sections[0]!.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#0f172a}a{color:#1d4ed8}hr{margin:2rem 0;border:0;border-top:1px solid #cbd5e1}</style></head><body><main id="main">${body}</main></body></html>`;
+  return staticPageHtml(sections.map((section) => section.title).join(' · '), sections);
 }
 
 /** First line of the text/plain answer to a server action called by JavaScript (app/error.tsx looks for it). */

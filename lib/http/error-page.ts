@@ -6,6 +6,7 @@
  */
 import en from '@/lib/i18n/messages/en/auth.json';
 import fr from '@/lib/i18n/messages/fr/auth.json';
+import { staticPageHtml, type StaticPageSection } from './static-page';
 
 export type RefusedRequest = 400 | 403 | 413;
 
@@ -18,10 +19,6 @@ const TEXTS = {
 /** The largest request body License Desk accepts (forms only: imports run from the command line). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
@@ -30,11 +27,13 @@ export const ERROR_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; ba
 
 export function errorPageHtml(status: RefusedRequest): string {
   const [titleKey, bodyKey] = TEXTS[status];
-  const section = (catalogue: typeof fr, lang: 'fr' | 'en', limit: string) => {
-    const texts = catalogue.requests;
-    return `<section lang="${lang}"><h1>${escapeHtml(texts[titleKey])}</h1><p>${escapeHtml(fill(texts[bodyKey], { limit }))}</p><p><a href="/inventory">${escapeHtml(texts.backHome)}</a></p></section>`;
-  };
-  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status} · ${escapeHtml(fr.requests[titleKey])} · ${escapeHtml(en.requests[titleKey])}</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#0f172a}section+section{border-top:1px solid #cbd5e1;margin-top:2rem;padding-top:1rem}a{color:#1d4ed8}</style></head><body><main>${section(fr, 'fr', '1 Mo')}${section(en, 'en', '1 MB')}</main></body></html>`;
+  const section = (catalogue: typeof fr, lang: 'fr' | 'en', limit: string): StaticPageSection => ({
+    lang,
+    title: catalogue.requests[titleKey],
+    body: fill(catalogue.requests[bodyKey], { limit }),
+    link: { href: '/inventory', text: catalogue.requests.backHome },
+  });
+  return staticPageHtml(`${status} · ${fr.requests[titleKey]} · ${en.requests[titleKey]}`, [section(fr, 'fr', '1 Mo'), section(en, 'en', '1 MB')]);
 }
 
 /** Headers of a refused request's answer. */

@@ -6,12 +6,10 @@
  * markup, quotes, very long or odd Unicode text, repeated parameters. Never a
  * 500, and the markup never comes back unescaped in the HTML.
  *
- * TODO(lead): malformed percent-encoding in path segments (/orders/%zz) is
- * fixed separately (issue 7, defect 7, the auth helper's branch); the path
- * generators here encode every value, so they never produce one. Once that
- * fix is merged, add raw '%' sequences to `segment`. The sign-in form's fields
- * are left to that branch too (over-long input, lockout and rate limits would
- * turn a fuzz run into a lockout of 127.0.0.1 for the other specs).
+ * Path segments also get raw '%' sequences (`%zz`, a lone `%`, cut UTF-8):
+ * the server answers them 400 before Next tries to decode them. The sign-in
+ * form's fields are covered by bad-requests.spec.ts instead (a fuzz run there
+ * would lock 127.0.0.1 out for the other specs).
  */
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -103,8 +101,11 @@ test('the check is not blind: a search for markup shows it, escaped', async () =
 
 test('path segments: orders and line histories', async () => {
   const failures: string[] = [];
-  // Every value is percent-encoded (see the TODO above).
-  const segment = text.filter((value) => value.length > 0).map((value) => encodeURIComponent(value));
+  // Encoded text, or raw '%' sequences that are often malformed percent-encoding.
+  const rawPercent = fc
+    .array(fc.constantFrom('%', '%%', 'zz', '%E0', '%A4', '%A', '41', 'ff', '%2', 'x'), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.join(''));
+  const segment = fc.oneof(text.filter((value) => value.length > 0).map((value) => encodeURIComponent(value)), rawPercent);
   await fc.assert(
     fc.asyncProperty(fc.constantFrom('/orders/', '/inventory/history/'), segment, fc.boolean(), async (prefix, value, asPartner) => {
       await check(asPartner ? partnerContext : adminContext, `${prefix}${value}${asPartner ? '?customer=1000201' : ''}`, failures);
