@@ -21,7 +21,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/db/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/lib/import/demo';
 import { findForm, formBody, type HtmlForm } from '../tests/helpers/html-forms';
 import { signInOverHttp, type HttpSession } from '../tests/helpers/http-session';
 
