@@ -27,3 +27,10 @@ export function scopeParams(viewer: Pick<Viewer, 'role' | 'customer'>): { custom
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** A request's search parameters in the shape pages receive them (repeated ones as arrays), for route handlers. */
+export function rawSearchParams(request: Request): Record<string, string[]> {
+  const raw: Record<string, string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) (raw[key] ??= []).push(value);
+  return raw;
+}
