@@ -1,0 +1,46 @@
+// @vitest-environment jsdom
+/**
+ * The reconciliation's page and its CSV export are written from one set of
+ * columns: the export's header is the page's column headings, in the same
+ * order, in the reader's language. A column added to the page and not to the
+ * export (or the other way round) fails here.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import type { Locale } from '@/db/schema';
+import { listUnpaidServices } from '@/lib/reports/queries';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { csvHeader, setRequestContext, translatorOf } from '@/tests/helpers/request';
+import { pageHeadings } from '@/tests/helpers/table';
+import { viewerOf } from '@/tests/helpers/viewers';
+import { REPORT_NAMESPACE, reportColumns } from './columns';
+import { GET } from './export/route';
+
+vi.mock('next-intl/server', () => import('@/tests/helpers/request'));
+vi.mock('@/lib/auth/viewer', () => import('@/tests/helpers/request'));
+
+let db: DB;
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+  setDb(db);
+});
+
+describe.each(['fr', 'en'] as const)('the reconciliation in %s', (locale: Locale) => {
+  it('exports exactly the columns of the page, headings in the reader’s language', async () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    setRequestContext({ locale, viewer });
+    const exported = await csvHeader(await GET(new Request('http://localhost/reports/export')), locale);
+
+    const t = translatorOf(locale, REPORT_NAMESPACE);
+    const rows = listUnpaidServices(viewer, {})!.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    const onPage = pageHeadings(locale, REPORT_NAMESPACE, reportColumns({ t, locale, today: FIXTURE_TODAY, scope: {} }), rows);
+
+    expect(exported).toEqual(onPage);
+    expect(onPage).toHaveLength(9);
+    expect(onPage[0]).toBe(locale === 'fr' ? 'PRODUIT' : 'PRODUCT');
+  });
+});
