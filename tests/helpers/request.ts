@@ -9,10 +9,14 @@
  * and says who is asking with setRequestContext({ locale, viewer }).
  */
 import { createTranslator } from 'next-intl';
+import { beforeEach } from 'vitest';
 import type { Translate } from '@/components/columns';
+import { setDb, type DB } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
+import { createTestDb } from './db';
+import { loadFixtures } from './fixtures';
 
 const context: { locale: Locale; viewer: Viewer | null } = { locale: 'fr', viewer: null };
 
@@ -40,33 +44,25 @@ export async function requireCustomerViewer(): Promise<Viewer> {
   return context.viewer;
 }
 
-/** The body of a CSV export as bytes decode, BOM kept (Response.text() would drop it). */
-export async function csvBody(response: Response): Promise<string> {
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+/**
+ * The header line of a route's CSV export (with its BOM and line break), asked
+ * for by `viewer` in `locale`: compare it with toCsv(locale, headings, []).
+ */
+export async function exportedHeader(GET: (request: Request) => Promise<Response>, path: string, asker: { locale: Locale; viewer: Viewer }): Promise<string> {
+  setRequestContext(asker);
+  const response = await GET(new Request(`http://localhost${path}`));
+  // Decoded by hand: Response.text() would drop the BOM.
+  const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+  return body.slice(0, body.indexOf('\r\n') + 2);
 }
 
-/** The header row of a CSV export: its first record, quoted cells read back (RFC 4180). */
-export async function csvHeader(response: Response, locale: Locale): Promise<string[]> {
-  const body = await csvBody(response);
-  if (!body.startsWith('\uFEFF')) throw new Error('a CSV export starts with a BOM');
-  const separator = locale === 'fr' ? ';' : ',';
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 1; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) {
-      cells.push(cell);
-      cell = '';
-    } else if (c === '\r') break;
-    else cell += c;
-  }
-  return [...cells, cell];
+/** A migrated database with the fixtures, fresh for each test of the file. */
+export function fixturesForEachTest(): () => DB {
+  let db: DB | undefined;
+  beforeEach(async () => {
+    db = createTestDb();
+    await loadFixtures(db);
+    setDb(db);
+  });
+  return () => db!;
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -8,14 +7,12 @@ import { PortalShell } from '@/components/shell/PortalShell';
 import { Pagination } from '@/components/Pagination';
 import { ACCOUNT_SEARCH_FIELDS, resolveAccountSelection, searchAccounts, type AccountCriteria } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
-import { firstParam, hrefWith, scopeParams } from '@/lib/url';
+import { titleFrom } from '@/lib/i18n/metadata';
+import { firstParam, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { AccountSearchBox } from './AccountSearchBox';
 import { ACCOUNTS_NAMESPACE, accountColumns } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('accounts.selector');
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('accounts.selector');
 
 const criterion = z.string().trim().max(100).optional().catch(undefined);
 const paramsSchema = z.object({
@@ -30,10 +27,8 @@ const paramsSchema = z.object({
   number: criterion,
 });
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 /** Sélectionner un compte d'achats (SPEC §3 item 2): five fields, combinable criteria, a plain GET form. */
-export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AccountsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
   const viewer = await requireCustomerViewer(params.customer);

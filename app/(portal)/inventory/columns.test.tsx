@@ -7,13 +7,13 @@
  * table (package, family, product, kind, the self-provisioned quantity).
  * A column added to one side only fails here.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import { describe, expect, it, vi } from 'vitest';
+import { csvColumns, messageOf } from '@/components/columns';
 import type { Locale } from '@/db/schema';
+import { toCsv } from '@/lib/csv';
 import { listAllLines } from '@/lib/inventory/queries';
-import { createTestDb } from '@/tests/helpers/db';
-import { FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
-import { csvHeader, setRequestContext, translatorOf } from '@/tests/helpers/request';
+import { FIXTURE_TODAY, FIXTURE_USERS as U } from '@/tests/helpers/fixtures';
+import { exportedHeader, fixturesForEachTest, translatorOf } from '@/tests/helpers/request';
 import { pageHeadings } from '@/tests/helpers/table';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { columnsOfProduct, INVENTORY_NAMESPACE, inventoryLineColumns } from './columns';
@@ -22,47 +22,36 @@ import { GET } from './export/route';
 vi.mock('next-intl/server', () => import('@/tests/helpers/request'));
 vi.mock('@/lib/auth/viewer', () => import('@/tests/helpers/request'));
 
-let db: DB;
-
-beforeEach(async () => {
-  db = createTestDb();
-  await loadFixtures(db);
-  setDb(db);
-});
+const db = fixturesForEachTest();
 
 describe.each(['fr', 'en'] as const)('the inventory in %s', (locale: Locale) => {
   const t = translatorOf(locale, INVENTORY_NAMESPACE);
   const heading = (key: string) => t(`columns.${key}`);
 
-  /** The headings of a licence product's table and of an online service's, as the page shows them. */
-  function tablesOnPage(packagesView: boolean) {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const columns = inventoryLineColumns({ t, locale, today: FIXTURE_TODAY, packagesView, scope: {} });
-    const groups = listAllLines(viewer, { accounts: 'all', packages: packagesView });
-    const tableOf = (kind: 'license' | 'online_service') => {
-      const { group, lines } = groups.find(({ group }) => group.kind === kind)!;
-      return pageHeadings(locale, INVENTORY_NAMESPACE, columnsOfProduct(columns, group), lines.map((line) => ({ group, line })));
-    };
-    return { licenses: tableOf('license'), services: tableOf('online_service') };
-  }
-
   for (const packagesView of [false, true]) {
     it(`exports every column of the page but its actions${packagesView ? ', in the packages view' : ''}`, async () => {
-      setRequestContext({ locale, viewer: viewerOf(db, U.alphaAdmin) });
-      const exported = await csvHeader(await GET(new Request(`http://localhost/inventory/export?account=all${packagesView ? '&packages=1' : ''}`)), locale);
-      const { licenses, services } = tablesOnPage(packagesView);
+      const viewer = viewerOf(db(), U.alphaAdmin);
+      const columns = inventoryLineColumns({ t, locale, today: FIXTURE_TODAY, packagesView, scope: {} });
+      const exported = csvColumns(columns).map((column) => messageOf(t, column.heading));
+      expect(await exportedHeader(GET, `/inventory/export?account=all${packagesView ? '&packages=1' : ''}`, { locale, viewer })).toBe(toCsv(locale, exported, []));
 
-      // Each table: the export's columns of its kind, in the export's order, then the actions (links, not data).
-      expect(licenses.at(-1)).toBe(heading('actions'));
-      expect(services.at(-1)).toBe(heading('actions'));
-      expect(exported.filter((title) => licenses.includes(title))).toEqual(licenses.slice(0, -1));
-      expect(exported.filter((title) => services.includes(title))).toEqual(services.slice(0, -1));
-      // What only the export has: what the page shows above the table, and the self-provisioned quantity in words.
-      expect(exported.filter((title) => !licenses.includes(title) && !services.includes(title))).toEqual(
-        [...(packagesView ? ['package'] : []), 'family', 'product', 'kind', 'unpaid'].map(heading),
-      );
+      // A licence product's table and an online service's, as the page shows them.
+      const groups = listAllLines(viewer, { accounts: 'all', packages: packagesView });
+      const [licenses, services] = (['license', 'online_service'] as const).map((kind) => {
+        const { group, lines } = groups.find(({ group }) => group.kind === kind)!;
+        return pageHeadings(locale, INVENTORY_NAMESPACE, columnsOfProduct(columns, group), lines.map((line) => ({ group, line })));
+      });
+      // Each: the export's columns of its kind, in the export's order, then the actions (links, not data).
+      for (const table of [licenses!, services!]) {
+        expect(table.at(-1)).toBe(heading('actions'));
+        expect(exported.filter((title) => table.includes(title))).toEqual(table.slice(0, -1));
+      }
       expect(licenses).toContain(heading('licenseCount'));
       expect(services).toContain(heading('available'));
+      // What only the export has: what the page shows above the table, and the self-provisioned quantity it says in words.
+      expect(exported.filter((title) => !licenses!.includes(title) && !services!.includes(title))).toEqual(
+        [...(packagesView ? ['package'] : []), 'family', 'product', 'kind', 'unpaid'].map(heading),
+      );
     });
   }
 });

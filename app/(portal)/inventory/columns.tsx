@@ -4,7 +4,7 @@ import { ExpiryDate } from '@/components/ExpiryBadge';
 import type { Locale } from '@/db/schema';
 import { env } from '@/lib/env';
 import { formatCount, formatDate } from '@/lib/i18n/format';
-import type { InventoryLineRow, ProductGroup } from '@/lib/inventory/queries';
+import type { InventoryLineRow, ProductGroup, Totals } from '@/lib/inventory/queries';
 import { expiryStatus, unpaidQuantity } from '@/lib/inventory/rules';
 import { hrefWith } from '@/lib/url';
 
@@ -50,6 +50,16 @@ type Context = {
 export function inventoryLineColumns({ t, locale, today, packagesView, scope, highlightLineId = null }: Context): InventoryLineColumn[] {
   const count = (value: number) => formatCount(locale, value);
   const isService = ({ line }: InventoryLine) => line.kind === 'subscription';
+  // A count with its help tip; in the export, empty on the lines of the other kind.
+  const countColumn = (key: 'licenseCount' | 'saCount' | 'available' | 'ordered', counts: 'licenses' | 'subscriptions', field: keyof Totals): InventoryLineColumn => ({
+    key,
+    heading: `columns.${key}`,
+    help: `help.${key}`,
+    numeric: true,
+    counts,
+    cell: ({ line }) => count(line[field]),
+    csv: (row) => (isService(row) === (counts === 'subscriptions') ? row.line[field] : null),
+  });
   return [
     ...(packagesView ? [{ key: 'package', heading: 'columns.package', csv: ({ group }: InventoryLine) => group.packageName ?? t('sections.products') }] : []),
     { key: 'family', heading: 'columns.family', csv: ({ group }) => group.familyName },
@@ -71,30 +81,10 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
     { key: 'accountNumber', heading: 'columns.accountNumber', code: true, cell: ({ line }) => line.accountNumber, csv: ({ line }) => line.accountNumber },
     { key: 'accountName', heading: 'columns.accountName', text: true, cell: ({ line }) => line.accountName, csv: ({ line }) => line.accountName },
     { key: 'resourceUsage', heading: 'columns.resourceUsage', cell: ({ line }) => line.resourceUsage, csv: ({ line }) => line.resourceUsage },
+    countColumn('licenseCount', 'licenses', 'licenseCount'),
+    countColumn('saCount', 'licenses', 'saCount'),
     {
-      key: 'licenseCount',
-      heading: 'columns.licenseCount',
-      help: 'help.licenseCount',
-      numeric: true,
-      counts: 'licenses',
-      cell: ({ line }) => count(line.licenseCount),
-      csv: (row) => (isService(row) ? null : row.line.licenseCount),
-    },
-    {
-      key: 'saCount',
-      heading: 'columns.saCount',
-      help: 'help.saCount',
-      numeric: true,
-      counts: 'licenses',
-      cell: ({ line }) => count(line.saCount),
-      csv: (row) => (isService(row) ? null : row.line.saCount),
-    },
-    {
-      key: 'available',
-      heading: 'columns.available',
-      help: 'help.available',
-      numeric: true,
-      counts: 'subscriptions',
+      ...countColumn('available', 'subscriptions', 'availableCount'),
       cell: ({ line }) => {
         const unpaid = unpaidQuantity(line.availableCount, line.orderedCount);
         return (
@@ -108,17 +98,8 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
           </>
         );
       },
-      csv: (row) => (isService(row) ? row.line.availableCount : null),
     },
-    {
-      key: 'ordered',
-      heading: 'columns.ordered',
-      help: 'help.ordered',
-      numeric: true,
-      counts: 'subscriptions',
-      cell: ({ line }) => count(line.orderedCount),
-      csv: (row) => (isService(row) ? row.line.orderedCount : null),
-    },
+    countColumn('ordered', 'subscriptions', 'orderedCount'),
     // On the page, the self-provisioned note under the available count says it in words.
     { key: 'unpaid', heading: 'columns.unpaid', csv: (row) => (isService(row) ? unpaidQuantity(row.line.availableCount, row.line.orderedCount) : null) },
     {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/EmptyState';
@@ -14,23 +13,19 @@ import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { getDataUpdatedAt, getLineReference, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
-import { hrefWith, scopeParams, type UrlParams } from '@/lib/url';
+import { hrefWith, type PageSearchParams, scopeParams, type UrlParams } from '@/lib/url';
 import { INVENTORY_NAMESPACE, inventoryLineColumns } from './columns';
 import { FamilyLinks, InventorySections } from './InventorySections';
 import { ProductGroupRow } from './ProductGroupRow';
 import { Toolbar } from './Toolbar';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('inventory');
-  return { title: t('title') };
-}
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export const generateMetadata = titleFrom('inventory');
 
 /** Licences et services (SPEC §3 items 1, 3–9, 11, 12): the default tab of the inventory. */
-export default async function InventoryPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function InventoryPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseInventoryParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer);
 

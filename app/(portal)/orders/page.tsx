@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -10,17 +9,13 @@ import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { accountFilterOf, inventoryParamsSchema, scopeLinkParams } from '@/lib/inventory/view';
 import { listOrders } from '@/lib/orders/queries';
-import { hrefWith, scopeParams } from '@/lib/url';
+import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDERS_NAMESPACE, orderColumns } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('orders');
-  return { title: t('title') };
-}
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export const generateMetadata = titleFrom('orders');
 
 // The same fallbacks as the inventory (SPEC §5): a malformed value is dropped, never a 500.
 const ordersParamsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
@@ -30,7 +25,7 @@ const ordersParamsSchema = inventoryParamsSchema.pick({ customer: true, account:
  * partners placed for the accounts in view, newest first. Selecting an order
  * number opens /orders/NUMBER, the same link a partner sends by e-mail.
  */
-export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function OrdersPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const params = ordersParamsSchema.parse(raw);
   const ignored = (['account', 'page'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);

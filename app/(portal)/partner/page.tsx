@@ -1,17 +1,14 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { listServedCustomers } from '@/lib/partner/queries';
 import { PARTNER_NAMESPACE, servedCustomerColumns } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations(PARTNER_NAMESPACE);
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom(PARTNER_NAMESPACE);
 
 /** A partner user first chooses the customer to work for (SPEC §1, §5 `customer=`). */
 export default async function PartnerWorkspacePage() {

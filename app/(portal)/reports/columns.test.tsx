@@ -5,13 +5,12 @@
  * order, in the reader's language. A column added to the page and not to the
  * export (or the other way round) fails here.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import { describe, expect, it, vi } from 'vitest';
 import type { Locale } from '@/db/schema';
+import { toCsv } from '@/lib/csv';
 import { listUnpaidServices } from '@/lib/reports/queries';
-import { createTestDb } from '@/tests/helpers/db';
-import { FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
-import { csvHeader, setRequestContext, translatorOf } from '@/tests/helpers/request';
+import { FIXTURE_TODAY, FIXTURE_USERS as U } from '@/tests/helpers/fixtures';
+import { exportedHeader, fixturesForEachTest, translatorOf } from '@/tests/helpers/request';
 import { pageHeadings } from '@/tests/helpers/table';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { REPORT_NAMESPACE, reportColumns } from './columns';
@@ -20,26 +19,17 @@ import { GET } from './export/route';
 vi.mock('next-intl/server', () => import('@/tests/helpers/request'));
 vi.mock('@/lib/auth/viewer', () => import('@/tests/helpers/request'));
 
-let db: DB;
-
-beforeEach(async () => {
-  db = createTestDb();
-  await loadFixtures(db);
-  setDb(db);
-});
+const db = fixturesForEachTest();
 
 describe.each(['fr', 'en'] as const)('the reconciliation in %s', (locale: Locale) => {
   it('exports exactly the columns of the page, headings in the reader’s language', async () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    setRequestContext({ locale, viewer });
-    const exported = await csvHeader(await GET(new Request('http://localhost/reports/export')), locale);
-
-    const t = translatorOf(locale, REPORT_NAMESPACE);
+    const viewer = viewerOf(db(), U.alphaAdmin);
     const rows = listUnpaidServices(viewer, {})!.rows;
     expect(rows.length).toBeGreaterThan(0);
-    const onPage = pageHeadings(locale, REPORT_NAMESPACE, reportColumns({ t, locale, today: FIXTURE_TODAY, scope: {} }), rows);
+    const columns = reportColumns({ t: translatorOf(locale, REPORT_NAMESPACE), locale, today: FIXTURE_TODAY, scope: {} });
+    const onPage = pageHeadings(locale, REPORT_NAMESPACE, columns, rows);
 
-    expect(exported).toEqual(onPage);
+    expect(await exportedHeader(GET, '/reports/export', { locale, viewer })).toBe(toCsv(locale, onPage, []));
     expect(onPage).toHaveLength(9);
     expect(onPage[0]).toBe(locale === 'fr' ? 'PRODUIT' : 'PRODUCT');
   });

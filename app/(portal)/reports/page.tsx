@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -9,17 +8,13 @@ import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount } from '@/lib/i18n/format';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { listReportFilterOptions, listUnpaidServices, parseReportParams } from '@/lib/reports/queries';
-import { hrefWith, scopeParams } from '@/lib/url';
+import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { REPORT_NAMESPACE, reportColumns } from './columns';
 import { ReportFilters } from './ReportFilters';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('reports');
-  return { title: t('title') };
-}
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export const generateMetadata = titleFrom('reports');
 
 /**
  * Rapprochement de services en ligne non payés (SPEC §3 item 14): what the
@@ -27,7 +22,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  * partner orders it before an interruption. A server component only: the
  * filter form is a GET form with a real submit button, the rows are links.
  */
-export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ReportsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseReportParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer);
 

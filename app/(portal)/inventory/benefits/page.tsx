@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
@@ -11,24 +10,20 @@ import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { listBenefits, parseBenefitsParams } from '@/lib/inventory/benefits';
 import { accountFilterOf, scopeLinkParams } from '@/lib/inventory/view';
-import { hrefWith, scopeParams } from '@/lib/url';
+import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { BENEFITS_NAMESPACE, benefitColumns, benefitLines } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('benefits');
-  return { title: t('title') };
-}
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export const generateMetadata = titleFrom('benefits');
 
 /**
  * Avantages de Software Assurance et des services (SPEC §3 item 1): the second
  * tab of the inventory. A server component only: the tables, the empty state
  * and the export link all work without JavaScript.
  */
-export default async function BenefitsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function BenefitsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer);
 

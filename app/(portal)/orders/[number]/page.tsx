@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -9,17 +8,15 @@ import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/i18n/format';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { getOrder } from '@/lib/orders/queries';
-import { hrefWith, scopeParams } from '@/lib/url';
+import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDER_ITEMS_NAMESPACE, orderItemColumns } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('orders');
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('orders');
 
 const paramsSchema = z.object({
-  customer: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().optional()).catch(undefined),
+  customer: customerParamSchema,
   // Order numbers are natural keys of the import format (1–64 characters, no surrounding spaces).
   number: z.string().min(1).max(64).regex(/^\S(?:.*\S)?$/).optional().catch(undefined),
 });
@@ -29,7 +26,7 @@ const paramsSchema = z.object({
  * sur la commande, Articles de la commande. This is the deep link partners
  * send; an order that does not exist or is not the viewer's is a 404 alike.
  */
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
   const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer);
   if (number === undefined) notFound();
@@ -51,10 +48,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
 
-      <section aria-labelledby="order-header" className="mt-5" data-testid="order-header">
-        <h2 id="order-header" className="text-lg font-semibold text-slate-800">
-          {t('detail.header')}
-        </h2>
+      <OrderPart id="order-header" title={t('detail.header')} className="mt-5">
         <FieldList
           fields={[
             { label: t('detail.number'), value: header.number, code: true },
@@ -68,12 +62,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             { label: t('detail.customerPoNumber'), value: header.customerPoNumber ?? notGiven, testId: 'customer-po-number' },
           ]}
         />
-      </section>
+      </OrderPart>
 
-      <section aria-labelledby="order-information" className="mt-6" data-testid="order-information">
-        <h2 id="order-information" className="text-lg font-semibold text-slate-800">
-          {t('detail.information')}
-        </h2>
+      <OrderPart id="order-information" title={t('detail.information')}>
         <FieldList
           fields={[
             { label: t('detail.agreementNumber'), value: information.agreementNumber, code: true },
@@ -82,12 +73,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             { label: t('detail.shipTo'), value: information.shipToName || information.shipToAddress ? <Address name={information.shipToName} address={information.shipToAddress} /> : notGiven },
           ]}
         />
-      </section>
+      </OrderPart>
 
-      <section aria-labelledby="order-items" className="mt-6" data-testid="order-items">
-        <h2 id="order-items" className="text-lg font-semibold text-slate-800">
-          {t('detail.items')}
-        </h2>
+      <OrderPart id="order-items" title={t('detail.items')}>
         <DataTable
           namespace={ORDER_ITEMS_NAMESPACE}
           columns={orderItemColumns({ t, locale, information })}
@@ -98,8 +86,20 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           className="mt-2"
           empty={{ title: t('detail.noItems') }}
         />
-      </section>
+      </OrderPart>
     </PortalShell>
+  );
+}
+
+/** Entête, Informations or Articles de la commande: a titled part of the page (its id is also its test id). */
+function OrderPart({ id, title, className = 'mt-6', children }: { id: string; title: string; className?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={className} data-testid={id}>
+      <h2 id={id} className="text-lg font-semibold text-slate-800">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -11,23 +10,21 @@ import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
+import { titleFrom } from '@/lib/i18n/metadata';
 import { getLineHistory } from '@/lib/inventory/queries';
 import { expiryStatus } from '@/lib/inventory/rules';
-import { hrefWith, scopeParams } from '@/lib/url';
+import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { HISTORY_NAMESPACE, historyColumns, measuresOf } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('inventory.history');
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('inventory.history');
 
 const paramsSchema = z.object({
-  customer: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().optional()).catch(undefined),
+  customer: customerParamSchema,
   id: z.coerce.number().int().positive().max(2 ** 31).optional().catch(undefined),
 });
 
 /** Afficher l'historique: the dated transactions behind one line, with running totals ending at its counts. */
-export default async function LineHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LineHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer);
   if (id === undefined) notFound();
