@@ -77,7 +77,8 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
 
   return (
     // `relative`: what is positioned inside (screen-reader text, help tips) stays inside the scrolling box.
-    <div role="region" aria-labelledby={labelId} tabIndex={0} className={`${className} relative overflow-x-auto rounded border border-slate-200 bg-white`}>
+    // On paper nothing scrolls: the whole table is printed (auditors, UI.md).
+    <div role="region" aria-labelledby={labelId} tabIndex={0} className={`${className} relative overflow-x-auto rounded border border-slate-200 bg-white print:overflow-visible`}>
       <table id={id} className="min-w-full text-sm" data-testid={testId} aria-labelledby={labelledBy}>
         {caption !== undefined && (
           <caption id={captionId} className="sr-only">
