@@ -12,11 +12,11 @@ export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
     case 'none':
       return null;
     case 'soon':
-      return <span className="inline-block rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950" data-expiry="soon">{t('soon')}</span>;
+      return <span className="inline-block whitespace-nowrap rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950" data-expiry="soon">{t('soon')}</span>;
     case 'imminent':
-      return <span className="inline-block text-xs font-semibold text-expiry-red" data-expiry="imminent">{t('inDays', { days: status.days })}</span>;
+      return <span className="inline-block whitespace-nowrap text-xs font-semibold text-expiry-red" data-expiry="imminent">{t('inDays', { days: status.days })}</span>;
     case 'expired':
-      return <span className="inline-block rounded bg-slate-300 px-1.5 py-0.5 text-xs font-semibold text-slate-900" data-expiry="expired">{t('expired')}</span>;
+      return <span className="inline-block whitespace-nowrap rounded bg-slate-300 px-1.5 py-0.5 text-xs font-semibold text-slate-900" data-expiry="expired">{t('expired')}</span>;
   }
 }
 

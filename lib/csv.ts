@@ -44,3 +44,8 @@ export function csvResponse(filename: string, body: string): Response {
     },
   });
 }
+
+/** An export asked for something outside the viewer's scope (or that does not exist): answered exactly like a missing page. */
+export function csvNotFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}

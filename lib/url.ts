@@ -3,6 +3,7 @@
  * search parameters, and the parameters that travel on every page of a
  * partner user (`customer=`).
  */
+import { z } from 'zod';
 import type { Viewer } from '@/lib/auth/scope';
 
 export type UrlParams = Record<string, string | number | readonly (string | number)[] | null | undefined | false>;
@@ -27,3 +28,16 @@ export function scopeParams(viewer: Pick<Viewer, 'role' | 'customer'>): { custom
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
+
+/** A request's search parameters in the shape pages receive them (repeated ones as arrays), for route handlers. */
+export function rawSearchParams(request: Request): Record<string, string[]> {
+  const raw: Record<string, string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) (raw[key] ??= []).push(value);
+  return raw;
+}
+
+/** What a page receives as `searchParams`. */
+export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** `customer=` in a page's schema: the first value when repeated, as given (requireCustomerViewer() decides what it may be). */
+export const customerParamSchema = z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().optional()).catch(undefined);

@@ -1,20 +1,18 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { DataTable } from '@/components/DataTable';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { Pagination } from '@/components/Pagination';
-import { chooseAccount } from '@/lib/accounts/actions';
 import { ACCOUNT_SEARCH_FIELDS, resolveAccountSelection, searchAccounts, type AccountCriteria } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
-import { firstParam, hrefWith, scopeParams } from '@/lib/url';
+import { titleFrom } from '@/lib/i18n/metadata';
+import { firstParam, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { AccountSearchBox } from './AccountSearchBox';
+import { ACCOUNTS_NAMESPACE, accountColumns } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('accounts.selector');
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('accounts.selector');
 
 const criterion = z.string().trim().max(100).optional().catch(undefined);
 const paramsSchema = z.object({
@@ -29,10 +27,8 @@ const paramsSchema = z.object({
   number: criterion,
 });
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 /** Sélectionner un compte d'achats (SPEC §3 item 2): five fields, combinable criteria, a plain GET form. */
-export default async function AccountsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AccountsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
   const viewer = await requireCustomerViewer(params.customer);
@@ -42,7 +38,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
   // The search box adds (or replaces) one criterion; the others ride along as hidden fields.
   if (params.field && params.term) criteria[params.field] = params.term;
 
-  const t = await getTranslations('accounts.selector');
+  const t = await getTranslations(ACCOUNTS_NAMESPACE);
   const scope = scopeParams(viewer);
   const result = searchAccounts(viewer, criteria, params.page ?? 1);
   const selection = resolveAccountSelection(viewer, undefined);
@@ -104,73 +100,27 @@ export default async function AccountsPage({ searchParams }: { searchParams: Sea
         </div>
       )}
 
-      <div className="mt-4 flex items-center justify-between gap-4">
+      <div className="mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <p role="status" className="text-sm text-slate-700" data-testid="account-count">
           {t('results', { total: result.total })}
         </p>
-        {selection.kind !== "not-found" && selection.accountCount > 1 && (
+        {selection.kind !== 'not-found' && selection.accountCount > 1 && (
           <Link href={hrefWith('/inventory', { ...scope, account: 'all' })} className="text-sm text-brand-700 underline underline-offset-2">
             {t('allAccounts')}
           </Link>
         )}
       </div>
 
-      {result.rows.length === 0 ? (
-        <div className="mt-3 rounded border border-dashed border-slate-300 bg-white p-6 text-center">
-          <p className="font-medium">{t('empty')}</p>
-          <p className="mt-1 text-sm text-slate-600">{t('emptyHint')}</p>
-          <Link href={hrefWith('/accounts', scope)} className="mt-2 inline-block text-sm text-brand-700 underline underline-offset-2">
-            {t('clearAll')}
-          </Link>
-        </div>
-      ) : (
-        <div className="mt-3 overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" id="account-results">
-            <thead className="bg-slate-100 text-left text-xs uppercase tracking-wide text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('columns.number')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.name')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.agreement')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.entity')}</th>
-                <th scope="col" className="px-3 py-2">{t('columns.location')}</th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">{t('columns.action')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((account) => (
-                <tr key={account.number} className="border-t border-slate-200" aria-current={account.number === currentNumber ? 'true' : undefined}>
-                  <td className="tabular px-3 py-2 font-medium">{account.number}</td>
-                  <td className="px-3 py-2">
-                    {account.name}
-                    {account.number === currentNumber && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">{t('current')}</span>}
-                  </td>
-                  <td className="tabular px-3 py-2">{account.agreementNumber}</td>
-                  <td className="px-3 py-2">{account.customerLegalName}</td>
-                  <td className="px-3 py-2">
-                    {account.city}, {account.country}
-                  </td>
-                  <td className="px-3 py-2 text-right">
-                    <form action={chooseAccount}>
-                      {scope.customer && <input type="hidden" name="customer" value={scope.customer} />}
-                      <input type="hidden" name="account" value={account.number} />
-                      <button
-                        type="submit"
-                        data-account-result
-                        aria-label={t('chooseLabel', { number: account.number, name: account.name })}
-                        className="rounded border border-brand-700 px-3 py-1 text-brand-700 hover:bg-blue-50"
-                      >
-                        {t('choose')}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        namespace={ACCOUNTS_NAMESPACE}
+        columns={accountColumns({ t, scope, currentNumber })}
+        rows={result.rows}
+        rowKey={(account) => account.number}
+        rowAttributes={(account) => ({ current: account.number === currentNumber })}
+        caption={t('tableCaption')}
+        id="account-results"
+        empty={{ title: t('empty'), hint: t('emptyHint'), action: { href: hrefWith('/accounts', scope), label: t('clearAll') } }}
+      />
       <Pagination page={result.page} pages={result.pages} hrefFor={(page) => hrefWith('/accounts', { ...scope, ...criteria, page })} />
     </PortalShell>
   );

@@ -1,21 +1,11 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { ExpiryBadge, ExpiryDate } from '@/components/ExpiryBadge';
-import { HelpTip } from '@/components/HelpTip';
-import type { Locale } from '@/db/schema';
+import { DataTable } from '@/components/DataTable';
+import { ExpiryBadge } from '@/components/ExpiryBadge';
 import { today } from '@/lib/clock';
-import { env } from '@/lib/env';
-import { formatCount, formatDate } from '@/lib/i18n/format';
 import type { InventoryLineRow, ProductGroup } from '@/lib/inventory/queries';
-import { expiryStatus, unpaidQuantity } from '@/lib/inventory/rules';
-import { hrefWith } from '@/lib/url';
-
-/** Where "Gérer les services" / "Gérer l'abonnement" leads for a product, if anywhere. */
-function manageLink(group: ProductGroup): { kind: 'services' | 'subscription'; href: string } | null {
-  if (group.kind === 'developer_subscription') return { kind: 'subscription', href: group.managementUrl ?? env().DEV_SUBSCRIPTIONS_PORTAL_URL };
-  if (group.kind === 'cloud_platform') return { kind: 'subscription', href: group.managementUrl ?? env().AZURE_PORTAL_URL };
-  return group.managementUrl ? { kind: 'services', href: group.managementUrl } : null;
-}
+import { expiryStatus } from '@/lib/inventory/rules';
+import { columnsOfProduct, INVENTORY_NAMESPACE, type InventoryLineColumn } from './columns';
 
 /**
  * A product row: collapsed, its totals, line count and most urgent expiry;
@@ -27,27 +17,22 @@ export function ProductGroupRow({
   headingLevel,
   open,
   lines,
+  columns,
   toggleHref,
   highlightLineId,
-  scope,
-  locale,
 }: {
   group: ProductGroup;
   headingLevel: 'h3' | 'h4';
   open: boolean;
   lines: InventoryLineRow[] | undefined;
+  columns: InventoryLineColumn[];
   toggleHref: string;
   highlightLineId: number | null;
-  scope: { customer?: string };
-  locale: Locale;
 }) {
-  const t = useTranslations('inventory');
+  const t = useTranslations(INVENTORY_NAMESPACE);
   const isService = group.kind === 'online_service';
-  const now = today();
-  const urgent = expiryStatus(now, group.earliestExpiration);
-  const count = (value: number) => formatCount(locale, value);
+  const urgent = expiryStatus(today(), group.earliestExpiration);
   const linesId = `lines-${group.key}`;
-  const manage = manageLink(group);
   const Heading = headingLevel;
 
   return (
@@ -65,7 +50,8 @@ export function ProductGroupRow({
         >
           <span aria-hidden="true">{open ? '−' : '+'}</span>
         </Link>
-        <div className="min-w-0 flex-1">
+        {/* Never narrower than a few words: on a phone the totals go to the next line instead. */}
+        <div className="min-w-[min(14rem,calc(100%-3rem))] flex-1">
           <Heading className="font-medium text-slate-900">{group.productName}</Heading>
           <p className="text-xs text-slate-600">
             {t('row.family', { family: group.familyName })} · {t(`row.kinds.${group.kind}`)} · {t('row.lines', { count: group.lineCount })}
@@ -82,116 +68,17 @@ export function ProductGroupRow({
       </div>
 
       {open && lines && (
-        <div id={linesId} className="overflow-x-auto border-t border-slate-200 bg-slate-50 px-3 pb-3">
-          <table className="mt-2 min-w-full text-sm">
-            <thead className="text-left text-xs tracking-wide text-slate-700">
-              <tr>
-                <th scope="col" className="px-2 py-1.5">{t('columns.edition')}</th>
-                <th scope="col" className="px-2 py-1.5">{t('columns.version')}</th>
-                <th scope="col" className="px-2 py-1.5">{t('columns.accountNumber')}</th>
-                <th scope="col" className="px-2 py-1.5">{t('columns.accountName')}</th>
-                <th scope="col" className="px-2 py-1.5">{t('columns.resourceUsage')}</th>
-                {isService ? (
-                  <>
-                    <th scope="col" className="px-2 py-1.5 text-right">
-                      {t('columns.available')}
-                      <HelpTip label={t('help.button', { term: t('columns.available') })} text={t('help.available')} />
-                    </th>
-                    <th scope="col" className="px-2 py-1.5 text-right">
-                      {t('columns.ordered')}
-                      <HelpTip label={t('help.button', { term: t('columns.ordered') })} text={t('help.ordered')} />
-                    </th>
-                  </>
-                ) : (
-                  <>
-                    <th scope="col" className="px-2 py-1.5 text-right">
-                      {t('columns.licenseCount')}
-                      <HelpTip label={t('help.button', { term: t('columns.licenseCount') })} text={t('help.licenseCount')} />
-                    </th>
-                    <th scope="col" className="px-2 py-1.5 text-right">
-                      {t('columns.saCount')}
-                      <HelpTip label={t('help.button', { term: t('columns.saCount') })} text={t('help.saCount')} />
-                    </th>
-                  </>
-                )}
-                <th scope="col" className="px-2 py-1.5">{t('columns.nextExpiration')}</th>
-                <th scope="col" className="px-2 py-1.5">{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => {
-                const status = expiryStatus(now, line.nextExpiration);
-                const unpaid = isService ? unpaidQuantity(line.availableCount, line.orderedCount) : 0;
-                const highlighted = line.id === highlightLineId;
-                return (
-                  <tr
-                    key={line.id}
-                    id={`line-${line.id}`}
-                    className={`scroll-mt-24 border-t border-slate-200 align-top ${highlighted ? 'bg-yellow-100 outline outline-2 outline-amber-500' : 'bg-white'}`}
-                    aria-current={highlighted ? 'true' : undefined}
-                    data-testid="inventory-line"
-                  >
-                    <td className="px-2 py-1.5">
-                      {line.edition}
-                      {line.packageName && !group.packageId && <span className="block text-xs text-slate-600">{t('row.viaPackage', { name: line.packageName })}</span>}
-                      {highlighted && <span className="sr-only"> ({t('lineHighlighted')})</span>}
-                    </td>
-                    <td className="px-2 py-1.5">{line.version}</td>
-                    <td className="tabular px-2 py-1.5">{line.accountNumber}</td>
-                    <td className="px-2 py-1.5">{line.accountName}</td>
-                    <td className="px-2 py-1.5">{line.resourceUsage}</td>
-                    {isService ? (
-                      <>
-                        <td className="tabular px-2 py-1.5 text-right">
-                          {count(line.availableCount)}
-                          {unpaid > 0 && (
-                            <p className="mt-1 max-w-56 text-left text-xs text-amber-900" data-testid="self-provisioned">
-                              {t('selfProvisioned', { count: unpaid })}
-                            </p>
-                          )}
-                        </td>
-                        <td className="tabular px-2 py-1.5 text-right">{count(line.orderedCount)}</td>
-                      </>
-                    ) : (
-                      <>
-                        <td className="tabular px-2 py-1.5 text-right">{count(line.licenseCount)}</td>
-                        <td className="tabular px-2 py-1.5 text-right">{count(line.saCount)}</td>
-                      </>
-                    )}
-                    <td className="px-2 py-1.5">
-                      {line.nextExpiration ? (
-                        <ExpiryDate status={status} formatted={formatDate(locale, line.nextExpiration)} />
-                      ) : (
-                        <span aria-label={t('noExpirationLabel')}>{t('noExpiration')}</span>
-                      )}
-                    </td>
-                    <td className="px-2 py-1.5">
-                      <ul className="flex flex-col gap-1">
-                        <li>
-                          <Link
-                            href={hrefWith(`/inventory/history/${line.id}`, scope)}
-                            prefetch={false}
-                            aria-label={t('actions.historyLabel', { product: group.productName, edition: line.edition, version: line.version, account: line.accountNumber })}
-                            className="text-brand-700 underline underline-offset-2"
-                          >
-                            {t('actions.history')}
-                          </Link>
-                        </li>
-                        {manage && (
-                          <li>
-                            <a href={manage.href} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline underline-offset-2">
-                              {manage.kind === 'subscription' ? t('actions.manageSubscription') : t('actions.manageServices')}
-                              <span className="sr-only"> {t('actions.opensElsewhere')}</span>
-                            </a>
-                          </li>
-                        )}
-                      </ul>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+        <div id={linesId} className="border-t border-slate-200 bg-slate-50 px-3 pb-3">
+          <DataTable
+            namespace={INVENTORY_NAMESPACE}
+            columns={columnsOfProduct(columns, group)}
+            rows={lines.map((line) => ({ group, line }))}
+            rowKey={({ line }) => line.id}
+            rowAttributes={({ line }) => ({ id: `line-${line.id}`, highlighted: line.id === highlightLineId, data: { testid: 'inventory-line' } })}
+            caption={group.packageId ? t('linesCaptionInPackage', { product: group.productName, package: group.packageName ?? '' }) : t('linesCaption', { product: group.productName })}
+            className="mt-2"
+            empty={{ title: t('empty') }}
+          />
         </div>
       )}
     </li>

@@ -1,42 +1,45 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { DataTable } from '@/components/DataTable';
+import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
-import { formatCount, formatDate } from '@/lib/i18n/format';
-import { getOrder, type OrderDetail } from '@/lib/orders/queries';
-import { firstParam, hrefWith, scopeParams } from '@/lib/url';
+import { formatDate } from '@/lib/i18n/format';
+import { titleFrom } from '@/lib/i18n/metadata';
+import { getOrder } from '@/lib/orders/queries';
+import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
+import { ORDER_ITEMS_NAMESPACE, orderItemColumns } from './columns';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('orders');
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('orders');
 
-// Order numbers are natural keys of the import format (1–64 characters, no surrounding spaces).
-const numberSchema = z.string().min(1).max(64).regex(/^\S(?:.*\S)?$/);
+const paramsSchema = z.object({
+  customer: customerParamSchema,
+  // Order numbers are natural keys of the import format (1–64 characters, no surrounding spaces).
+  number: z.string().min(1).max(64).regex(/^\S(?:.*\S)?$/).optional().catch(undefined),
+});
 
 /**
  * One order expanded (SPEC §3 item 10): Entête de la commande, Informations
  * sur la commande, Articles de la commande. This is the deep link partners
  * send; an order that does not exist or is not the viewer's is a 404 alike.
  */
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const customer = firstParam((await searchParams).customer);
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
+  const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer);
-  const number = numberSchema.safeParse((await params).number);
-  if (!number.success) notFound();
-  const order = getOrder(viewer, number.data);
+  if (number === undefined) notFound();
+  const order = getOrder(viewer, number);
   if (!order) notFound();
 
-  const t = await getTranslations('orders');
+  const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
   const { header, information, items } = order;
   // Back to the list of the order's account: the list the order was most likely opened from.
   const backHref = hrefWith('/orders', { ...scopeParams(viewer), account: header.accountNumber });
   const notGiven = <span className="text-slate-600">{t('detail.notGiven')}</span>;
+  const link = 'text-brand-700 underline underline-offset-2';
 
   return (
     <PortalShell viewer={viewer} section="orders">
@@ -45,113 +48,60 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
 
-      <section aria-labelledby="order-header" className="mt-5" data-testid="order-header">
-        <h2 id="order-header" className="text-lg font-semibold text-slate-800">
-          {t('detail.header')}
-        </h2>
-        <dl className={fieldsClass}>
-          <dt className="font-medium">{t('detail.number')}</dt>
-          <dd className="tabular">{header.number}</dd>
-          <dt className="font-medium">{t('detail.date')}</dt>
-          <dd className="tabular">{formatDate(locale, header.orderedOn)}</dd>
-          <dt className="font-medium">{t('detail.status')}</dt>
-          <dd>{t(`status.${header.status}`)}</dd>
-          <dt className="font-medium">{t('detail.partner')}</dt>
-          <dd>{header.partnerName}</dd>
-          <dt className="font-medium">{t('detail.partnerEmail')}</dt>
-          <dd>{header.partnerEmail ? <a href={`mailto:${header.partnerEmail}`} className="text-brand-700 underline underline-offset-2">{header.partnerEmail}</a> : notGiven}</dd>
-          <dt className="font-medium">{t('detail.partnerPhone')}</dt>
-          <dd>{header.partnerPhone ? <a href={`tel:${header.partnerPhone.replace(/[^\d+]/g, '')}`} className="text-brand-700 underline underline-offset-2">{header.partnerPhone}</a> : notGiven}</dd>
-          <dt className="font-medium">{t('detail.accountNumber')}</dt>
-          <dd className="tabular">{header.accountNumber}</dd>
-          <dt className="font-medium">{t('detail.accountName')}</dt>
-          <dd>{header.accountName}</dd>
-          <dt className="font-medium">{t('detail.customerPoNumber')}</dt>
-          <dd data-testid="customer-po-number">{header.customerPoNumber ?? notGiven}</dd>
-        </dl>
-      </section>
+      <OrderPart id="order-header" title={t('detail.header')} className="mt-5">
+        <FieldList
+          fields={[
+            { label: t('detail.number'), value: header.number, code: true },
+            { label: t('detail.date'), value: formatDate(locale, header.orderedOn), code: true },
+            { label: t('detail.status'), value: t(`status.${header.status}`) },
+            { label: t('detail.partner'), value: header.partnerName },
+            { label: t('detail.partnerEmail'), value: header.partnerEmail ? <a href={`mailto:${header.partnerEmail}`} className={link}>{header.partnerEmail}</a> : notGiven },
+            { label: t('detail.partnerPhone'), value: header.partnerPhone ? <a href={`tel:${header.partnerPhone.replace(/[^\d+]/g, '')}`} className={link}>{header.partnerPhone}</a> : notGiven },
+            { label: t('detail.accountNumber'), value: header.accountNumber, code: true },
+            { label: t('detail.accountName'), value: header.accountName },
+            { label: t('detail.customerPoNumber'), value: header.customerPoNumber ?? notGiven, testId: 'customer-po-number' },
+          ]}
+        />
+      </OrderPart>
 
-      <section aria-labelledby="order-information" className="mt-6" data-testid="order-information">
-        <h2 id="order-information" className="text-lg font-semibold text-slate-800">
-          {t('detail.information')}
-        </h2>
-        <dl className={fieldsClass}>
-          <dt className="font-medium">{t('detail.agreementNumber')}</dt>
-          <dd className="tabular">{information.agreementNumber}</dd>
-          <dt className="font-medium">{t('detail.currency')}</dt>
-          <dd>{information.currency ?? notGiven}</dd>
-          <dt className="font-medium">{t('detail.billTo')}</dt>
-          <dd>{information.billToName || information.billToAddress ? <Address name={information.billToName} address={information.billToAddress} /> : notGiven}</dd>
-          <dt className="font-medium">{t('detail.shipTo')}</dt>
-          <dd>{information.shipToName || information.shipToAddress ? <Address name={information.shipToName} address={information.shipToAddress} /> : notGiven}</dd>
-        </dl>
-      </section>
+      <OrderPart id="order-information" title={t('detail.information')}>
+        <FieldList
+          fields={[
+            { label: t('detail.agreementNumber'), value: information.agreementNumber, code: true },
+            { label: t('detail.currency'), value: information.currency ?? notGiven },
+            { label: t('detail.billTo'), value: information.billToName || information.billToAddress ? <Address name={information.billToName} address={information.billToAddress} /> : notGiven },
+            { label: t('detail.shipTo'), value: information.shipToName || information.shipToAddress ? <Address name={information.shipToName} address={information.shipToAddress} /> : notGiven },
+          ]}
+        />
+      </OrderPart>
 
-      <section aria-labelledby="order-items" className="mt-6" data-testid="order-items">
-        <h2 id="order-items" className="text-lg font-semibold text-slate-800">
-          {t('detail.items')}
-        </h2>
-        {items.length === 0 ? (
-          <p className="mt-2 rounded border border-dashed border-slate-300 bg-white p-6">{t('detail.noItems')}</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto rounded border border-slate-200 bg-white">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{t('detail.itemsCaption', { number: header.number })}</caption>
-              <thead className="bg-slate-100 text-left text-xs tracking-wide text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('detail.columns.position')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('detail.columns.product')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('detail.columns.edition')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('detail.columns.version')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('detail.columns.resourceUsage')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('detail.columns.quantity')}
-                  </th>
-                  <th scope="col" className="px-3 py-2">
-                    {t('detail.columns.softwareAssurance')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('detail.columns.term')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-right">
-                    {t('detail.columns.unitPrice')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.position} className="border-t border-slate-200" data-testid="order-item">
-                    <td className="tabular px-3 py-2 text-right">{item.position}</td>
-                    <td className="px-3 py-2">{item.productName}</td>
-                    <td className="px-3 py-2">{item.edition || t('none')}</td>
-                    <td className="px-3 py-2">{item.version || t('none')}</td>
-                    <td className="px-3 py-2">{item.resourceUsage || t('none')}</td>
-                    <td className="tabular px-3 py-2 text-right">{formatCount(locale, item.quantity)}</td>
-                    <td className="px-3 py-2">{item.withSoftwareAssurance ? t('detail.yes') : t('detail.no')}</td>
-                    <td className="tabular whitespace-nowrap px-3 py-2 text-right">{item.termMonths === null ? t('none') : t('detail.termMonths', { months: item.termMonths })}</td>
-                    <td className="tabular whitespace-nowrap px-3 py-2 text-right">{item.unitPrice === null ? t('detail.noPrice') : formatUnitPrice(locale, item.unitPrice, information)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <OrderPart id="order-items" title={t('detail.items')}>
+        <DataTable
+          namespace={ORDER_ITEMS_NAMESPACE}
+          columns={orderItemColumns({ t, locale, information })}
+          rows={items}
+          rowKey={(item) => item.position}
+          rowAttributes={() => ({ data: { testid: 'order-item' } })}
+          caption={t('detail.itemsCaption', { number: header.number })}
+          className="mt-2"
+          empty={{ title: t('detail.noItems') }}
+        />
+      </OrderPart>
     </PortalShell>
   );
 }
 
-const fieldsClass = 'mt-2 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-1 rounded border border-slate-200 bg-white p-4 text-sm';
+/** Entête, Informations or Articles de la commande: a titled part of the page (its id is also its test id). */
+function OrderPart({ id, title, className = 'mt-6', children }: { id: string; title: string; className?: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={className} data-testid={id}>
+      <h2 id={id} className="text-lg font-semibold text-slate-800">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 function Address({ name, address }: { name: string | null; address: string | null }) {
   return (
@@ -160,22 +110,4 @@ function Address({ name, address }: { name: string | null; address: string | nul
       {address}
     </address>
   );
-}
-
-/**
- * A unit price in the order's currency, with exactly the digits of its minor
- * unit (so 512.5 CAD shows 512,50 $ and 98000 JPY shows no decimals).
- */
-function formatUnitPrice(locale: Locale, amount: number, { currency, fractionDigits }: Pick<OrderDetail['information'], 'currency' | 'fractionDigits'>): string {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-US';
-  const digits = { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
-  if (currency) {
-    try {
-      return new Intl.NumberFormat(tag, { style: 'currency', currency, ...digits }).format(amount);
-    } catch {
-      // An unknown currency code: the amount, then the code as imported.
-    }
-  }
-  const plain = new Intl.NumberFormat(tag, digits).format(amount);
-  return currency ? `${plain} ${currency}` : plain;
 }

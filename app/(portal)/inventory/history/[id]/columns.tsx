@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import type { Column, Translate } from '@/components/columns';
+import type { Locale } from '@/db/schema';
+import { formatCount, formatDate } from '@/lib/i18n/format';
+import type { LineHistory, Totals } from '@/lib/inventory/queries';
+import { hrefWith } from '@/lib/url';
+
+/** The catalogue namespace of the history's headings. */
+export const HISTORY_NAMESPACE = 'inventory';
+
+export type HistoryEntry = LineHistory['entries'][number];
+
+/** A count and the transaction field that changes it. */
+export type Measure = { key: keyof Totals; delta: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta'; heading: string };
+
+/** What a line is counted in: subscriptions for an online service, licences and SA otherwise. */
+export function measuresOf(isService: boolean): Measure[] {
+  return isService
+    ? [
+        { key: 'availableCount', delta: 'availableDelta', heading: 'columns.available' },
+        { key: 'orderedCount', delta: 'orderedDelta', heading: 'columns.ordered' },
+      ]
+    : [
+        { key: 'licenseCount', delta: 'licenseDelta', heading: 'columns.licenseCount' },
+        { key: 'saCount', delta: 'saDelta', heading: 'columns.saCount' },
+      ];
+}
+
+/** Afficher l'historique: each transaction, its change to each count, and the running totals that end at the line's counts. */
+export function historyColumns({ t, locale, measures, scope }: { t: Translate; locale: Locale; measures: Measure[]; scope: { customer?: string } }): Column<HistoryEntry>[] {
+  const count = (value: number) => formatCount(locale, value);
+  const signed = (value: number) => (value > 0 ? `+${count(value)}` : value < 0 ? `−${count(-value)}` : '0');
+  return [
+    { key: 'date', heading: 'history.date', code: true, cell: (entry) => formatDate(locale, entry.occurredOn) },
+    { key: 'kind', heading: 'history.kind', cell: (entry) => t(`history.kinds.${entry.kind}`) },
+    {
+      key: 'order',
+      heading: 'history.order',
+      code: true,
+      cell: (entry) =>
+        entry.orderNumber ? (
+          // The order behind the change, expanded (Afficher l'historique des commandes), in the same scope.
+          <Link href={hrefWith(`/orders/${encodeURIComponent(entry.orderNumber)}`, scope)} prefetch={false} className="text-brand-700 underline underline-offset-2">
+            {entry.orderNumber}
+          </Link>
+        ) : (
+          '—'
+        ),
+    },
+    ...measures.map(
+      (measure): Column<HistoryEntry> => ({
+        key: `change-${measure.key}`,
+        heading: { key: 'history.changeOf', values: { measure: t(measure.heading) } },
+        numeric: true,
+        cell: (entry) => signed(entry[measure.delta]),
+      }),
+    ),
+    ...measures.map(
+      (measure): Column<HistoryEntry> => ({
+        key: `running-${measure.key}`,
+        heading: { key: 'history.runningOf', values: { measure: t(measure.heading) } },
+        numeric: true,
+        cell: (entry) => <span data-testid={`running-${measure.key}`}>{count(entry.running[measure.key])}</span>,
+      }),
+    ),
+    { key: 'note', heading: 'history.note', text: true, cell: (entry) => entry.note ?? '' },
+  ];
+}

@@ -1,0 +1,145 @@
+import { useId, type ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { messageOf, pageColumns, type Column } from './columns';
+import { EmptyState, type EmptyStateProps } from './EmptyState';
+import { HelpTip } from './HelpTip';
+
+export type { Column } from './columns';
+
+/** What a row carries besides its cells: its anchor, whether it is the one asked for, test hooks. */
+export type RowAttributes = {
+  id?: string;
+  /** The row the URL points at (a `line` deep link): marked for the eye and for assistive technology. */
+  highlighted?: boolean;
+  /** The row that is the current choice (aria-current without the highlight). */
+  current?: boolean;
+  /** data-* attributes, without the prefix. */
+  data?: Record<string, string | number>;
+};
+
+export type DataTableProps<Row> = {
+  /** Catalogue namespace of the headings and help tips of `columns`. */
+  namespace: string;
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  rowAttributes?: (row: Row) => RowAttributes;
+  /** Shown instead of the table when there is no row. */
+  empty: EmptyStateProps;
+  /** A totals row: its label spans the columns before the first one given a value. */
+  footer?: { label: string; cells: Partial<Record<string, ReactNode>>; testId?: string };
+  id?: string;
+  testId?: string;
+  className?: string;
+} & (
+  | { /** Names the table for screen readers: a caption read, not shown … */ caption: string; labelledBy?: undefined }
+  | { /** … or the id of a visible heading that already names it. */ labelledBy: string; caption?: undefined }
+);
+
+const CELL = 'px-3 py-2';
+// The first column stays in view while a wide table scrolls sideways (it names the row).
+const STICKY = 'sticky left-0 z-[1] bg-inherit shadow-[inset_-1px_0_0_var(--color-slate-200)] lg:shadow-none';
+// A row's action stays within reach at the right edge.
+const PINNED_END = 'sticky right-0 z-[1] bg-inherit shadow-[inset_1px_0_0_var(--color-slate-200)] lg:shadow-none';
+
+function cellClass<Row>(column: Column<Row>, first: boolean): string {
+  return [
+    CELL,
+    column.numeric ? 'tabular whitespace-nowrap text-right' : column.code ? 'tabular whitespace-nowrap' : '',
+    column.alignEnd ? 'text-right' : '',
+    // A name column keeps a width where two or three words fit, so that a phone never shows one word a line.
+    column.text ? 'min-w-44' : '',
+    column.rowHeader ? 'text-left font-medium' : '',
+    first ? STICKY : '',
+    column.pinEnd ? PINNED_END : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Every list of the portal (UI.md): headings from the catalogue with their
+ * help tips, numbers right-aligned in tabular figures, an empty state that
+ * offers the next step, and a totals row when the list has one. On a narrow
+ * screen the page itself never scrolls sideways: the table scrolls inside its
+ * own region, which is focusable and named so that a keyboard can scroll it,
+ * and its first column stays in view.
+ */
+export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes, caption, labelledBy, empty, footer, id, testId, className = 'mt-3' }: DataTableProps<Row>) {
+  const t = useTranslations(namespace);
+  const tt = useTranslations('common.table');
+  const captionId = useId();
+  if (rows.length === 0) return <EmptyState {...empty} className={empty.className ?? className} />;
+
+  const shown = pageColumns(columns);
+  const labelId = labelledBy ?? captionId;
+  const firstTotal = footer ? shown.findIndex((column) => column.key in footer.cells) : -1;
+
+  return (
+    // `relative`: what is positioned inside (screen-reader text, help tips) stays inside the scrolling box.
+    // On paper nothing scrolls: the whole table is printed (auditors, UI.md).
+    <div role="region" aria-labelledby={labelId} tabIndex={0} className={`${className} relative overflow-x-auto rounded border border-slate-200 bg-white print:overflow-visible`}>
+      <table id={id} className="min-w-full text-sm" data-testid={testId} aria-labelledby={labelledBy}>
+        {caption !== undefined && (
+          <caption id={captionId} className="sr-only">
+            {caption}
+          </caption>
+        )}
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-700">
+          <tr className="bg-slate-100">
+            {shown.map((column, index) => {
+              const heading = messageOf(t, column.heading);
+              return (
+                <th key={column.key} scope="col" className={`${CELL} ${column.numeric || column.alignEnd ? 'text-right' : ''} ${index === 0 ? STICKY : ''} ${column.pinEnd ? PINNED_END : ''}`}>
+                  {column.headingHidden ? <span className="sr-only">{heading}</span> : heading}
+                  {column.help && <HelpTip label={tt('help', { term: heading })} text={t(column.help)} />}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const attributes = rowAttributes?.(row) ?? {};
+            const data = Object.fromEntries(Object.entries(attributes.data ?? {}).map(([name, value]) => [`data-${name}`, value]));
+            return (
+              <tr
+                key={rowKey(row)}
+                id={attributes.id}
+                aria-current={attributes.highlighted || attributes.current ? 'true' : undefined}
+                className={`scroll-mt-24 border-t border-slate-200 align-top ${attributes.highlighted ? 'bg-yellow-100 outline outline-2 outline-amber-500' : 'bg-white'}`}
+                {...data}
+              >
+                {shown.map((column, index) =>
+                  column.rowHeader ? (
+                    <th key={column.key} scope="row" className={cellClass(column, index === 0)}>
+                      {column.cell!(row)}
+                    </th>
+                  ) : (
+                    <td key={column.key} className={cellClass(column, index === 0)}>
+                      {column.cell!(row)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+        {footer && firstTotal > 0 && (
+          <tfoot className="border-t-2 border-slate-300 font-semibold" data-testid={footer.testId}>
+            <tr className="bg-slate-50">
+              <th scope="row" colSpan={firstTotal} className={`${CELL} text-left`}>
+                {footer.label}
+              </th>
+              {shown.slice(firstTotal).map((column) => (
+                <td key={column.key} className={column.key in footer.cells ? cellClass(column, false) : undefined}>
+                  {footer.cells[column.key]}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * On a 390 px phone (UI.md: tables scroll rather than break): the page itself
+ * never scrolls sideways; a wide table scrolls inside its own focusable region
+ * with its first column in view, and a product's name is not broken into one
+ * word a line.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, sessionOf } from './support';
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test.describe('lists on a phone', () => {
+  test.use({ ...sessionOf('adminFr'), viewport: { width: 390, height: 844 } });
+
+  for (const url of [
+    '/inventory?account=5100201&expand=all',
+    '/inventory?account=5100201&packages=1&expand=all',
+    '/inventory/benefits?account=5100201',
+    '/orders?account=5100201',
+    '/orders/8800202',
+    '/reports',
+    '/accounts',
+  ]) {
+    test(`${url}: the page does not scroll sideways, its tables do`, async ({ page }) => {
+      await page.goto(url);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      // The box around the (first) table: a region named like it, that a keyboard can scroll.
+      const region = page.getByRole('table').first().locator('xpath=..');
+      await expect(region).toHaveAttribute('role', 'region');
+      await expect(region).toHaveAttribute('tabindex', '0');
+      await expect(region).toHaveAccessibleName(/.+/);
+      const { scrollWidth, clientWidth } = await region.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+      expect(scrollWidth).toBeGreaterThan(clientWidth);
+      // Scrolled sideways, the first column stays where it was.
+      const firstCell = region.locator('tbody tr').first().locator('th, td').first();
+      const before = (await firstCell.boundingBox())!.x;
+      await region.evaluate((element) => element.scrollBy(200, 0));
+      expect((await firstCell.boundingBox())!.x).toBe(before);
+    });
+  }
+
+  test('a product name keeps its words together, and the page stays accessible', async ({ page }) => {
+    await page.goto('/inventory?account=all&q=office%20365%20e3&expand=all');
+    const name = page.getByTestId('product-row').getByRole('heading', { name: 'Office 365 E3' });
+    const lineHeight = await name.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+    expect((await name.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+    await expectAccessible(page);
+  });
+});
