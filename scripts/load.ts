@@ -20,8 +20,8 @@
  * counts match. Prints throughput and latency percentiles per kind.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/lib/import/demo';
+import { startDemoServer } from '../tests/helpers/demo-server';
 import { findForm, formBody, type HtmlForm } from '../tests/helpers/html-forms';
 import { signInOverHttp, type HttpSession } from '../tests/helpers/http-session';
 
@@ -117,36 +117,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 }
 
-async function waitForHealth(deadline: number) {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`no answer from ${BASE}/api/health`);
-}
-
 async function main() {
-  let serverLog = '';
-  const server = spawn('tsx', ['--conditions=react-server', 'tests/e2e/server.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(PORT), DATABASE_PATH, AUTH_SECRET: 'load-test-secret-0123456789abcdefghijklmnopqrstuvwxyz', APP_URL: BASE },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout!.on('data', (chunk) => (serverLog += chunk));
-  server.stderr!.on('data', (chunk) => (serverLog += chunk));
-  const stopServer = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    process.kill(-server.pid!, 'SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-    if (server.exitCode === null) process.kill(-server.pid!, 'SIGKILL');
-  };
+  const server = await startDemoServer({ port: PORT, databasePath: DATABASE_PATH, env: { AUTH_SECRET: 'load-test-secret-0123456789abcdefghijklmnopqrstuvwxyz' } });
   try {
-    await waitForHealth(Date.now() + 90_000);
     console.log(`server up on ${BASE}; signing in ${SESSIONS} sessions ...`);
 
     const sessions: LoadSession[] = [];
@@ -175,7 +148,7 @@ async function main() {
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
-    await stopServer();
+    await server.stop();
 
     // ─── What the writes imply
     const db = new Database(DATABASE_PATH, { readonly: true });
@@ -193,8 +166,8 @@ async function main() {
 
     // ─── Report
     const failures = results.filter((result) => result.problem);
-    const logged503 = (serverLog.match(/\[server\] 503 /g) ?? []).length;
-    const loggedBusy = (serverLog.match(/SQLITE_BUSY/g) ?? []).length;
+    const logged503 = (server.output().match(/\[server\] 503 /g) ?? []).length;
+    const loggedBusy = (server.output().match(/SQLITE_BUSY/g) ?? []).length;
     console.log(`\n${results.length} requests in ${elapsed.toFixed(1)} s: ${(results.length / elapsed).toFixed(1)} requests/s`);
     console.log('kind             count    p50 ms   p95 ms   p99 ms   max ms');
     for (const kind of ['page', 'export', 'switchLanguage', 'chooseAccount', 'selfProvisioning'] as Kind[]) {
@@ -209,7 +182,7 @@ async function main() {
     console.log(ok ? '\nPASS: zero errors, no SQLITE_BUSY reached a person, and the database holds exactly what the writes imply.' : '\nFAIL');
     process.exitCode = ok ? 0 : 1;
   } finally {
-    await stopServer();
+    await server.stop();
   }
 }
 

@@ -32,6 +32,8 @@ test.describe('purchase account selector (customer administrator, French, JavaSc
     await search('Lieu', 'montreal');
     await expect(resultNumbers(page)).toHaveText(['5100201', '5100202']);
     await page.getByRole('link', { name: 'Effacer tous les critères' }).first().click();
+    // Wait for the cleared list: a search typed before it arrives would still carry the old criterion.
+    await expect(resultNumbers(page)).toHaveCount(all);
 
     await search('Numéro de contrat', '7600202');
     await expect(page).toHaveURL(/field=agreement&term=7600202/);
@@ -43,6 +45,7 @@ test.describe('purchase account selector (customer administrator, French, JavaSc
       })
       .toBe(true);
     await page.getByRole('link', { name: 'Effacer tous les critères' }).first().click();
+    await expect(resultNumbers(page)).toHaveCount(all);
 
     await search("Nom d'entité légal du client", 'fab');
     await expect(resultNumbers(page)).toHaveCount(all);
