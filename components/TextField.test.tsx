@@ -21,3 +21,11 @@ describe('TextField', () => {
     expect(input.getAttribute('aria-describedby')).toBeNull();
   });
 });
+
+describe('TextField with a hint', () => {
+  it('reads the hint and then the error with the input', () => {
+    render(<TextField name="quantity" label="Quantité" hint="Un nombre entier" error="Saisissez un nombre entier." />);
+    const input = screen.getByLabelText('Quantité');
+    expect(input.getAttribute('aria-describedby')).toBe('quantity-hint quantity-error');
+  });
+});

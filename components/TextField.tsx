@@ -8,32 +8,48 @@ export function TextField({
   label,
   type = 'text',
   autoComplete,
+  inputMode,
   defaultValue,
+  hint,
   error,
+  className = 'w-full',
 }: {
   name: string;
   label: string;
   type?: 'text' | 'email' | 'password' | 'search';
   autoComplete?: string;
+  inputMode?: 'numeric' | 'text';
   defaultValue?: string;
+  /** What the field expects, read with it (e.g. "a whole number from 1 to 100,000"). */
+  hint?: string;
   error?: string;
+  /** The input's width. */
+  className?: string;
 }) {
   const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
       <label htmlFor={name} className="block text-sm font-medium">
         {label}
       </label>
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
       <input
         id={name}
         name={name}
         type={type}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         required
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2"
+        aria-describedby={describedBy}
+        className={`mt-1 block ${className} rounded border border-slate-400 bg-white px-3 py-2`}
       />
       {error && (
         <p id={errorId} className="mt-1 text-sm text-red-700">

@@ -9,6 +9,7 @@ import enAuth from './messages/en/auth.json';
 import enBenefits from './messages/en/benefits.json';
 import enCommon from './messages/en/common.json';
 import enInventory from './messages/en/inventory.json';
+import enOnlineServices from './messages/en/onlineServices.json';
 import enOrders from './messages/en/orders.json';
 import enReports from './messages/en/reports.json';
 import frAccounts from './messages/fr/accounts.json';
@@ -16,12 +17,13 @@ import frAuth from './messages/fr/auth.json';
 import frBenefits from './messages/fr/benefits.json';
 import frCommon from './messages/fr/common.json';
 import frInventory from './messages/fr/inventory.json';
+import frOnlineServices from './messages/fr/onlineServices.json';
 import frOrders from './messages/fr/orders.json';
 import frReports from './messages/fr/reports.json';
 
 export const messages = {
-  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports },
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)['fr'];

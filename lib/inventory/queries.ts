@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, purchaseAccounts, type ProductKind, type TransactionKind } from '@/db/schema';
+import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
 
@@ -266,6 +266,8 @@ export interface LineHistory {
     availableDelta: number;
     orderedDelta: number;
     orderNumber: string | null;
+    /** Who recorded it in the portal (a self-provisioning); null for imports and orders. */
+    authorName: string | null;
     note: string | null;
     /** Running totals after this transaction; the last equals the line's counts. */
     running: Totals;
@@ -295,10 +297,12 @@ export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | nu
       availableDelta: inventoryTransactions.availableDelta,
       orderedDelta: inventoryTransactions.orderedDelta,
       orderNumber: orders.number,
+      authorName: users.name,
       note: inventoryTransactions.note,
     })
     .from(inventoryTransactions)
     .leftJoin(orders, eq(orders.id, inventoryTransactions.orderId))
+    .leftJoin(users, eq(users.id, inventoryTransactions.authorUserId))
     .where(eq(inventoryTransactions.lineId, line.id))
     .orderBy(asc(inventoryTransactions.occurredOn), asc(inventoryTransactions.id))
     .all();

@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import type { InventoryLineRow, ProductGroup, Totals } from '@/lib/inventory/queries';
 import { expiryStatus, unpaidQuantity } from '@/lib/inventory/rules';
+import { reduceHref } from '@/lib/online-services/paths';
 import { hrefWith } from '@/lib/url';
 
 /** The catalogue namespace of the lines' headings and help tips. */
@@ -39,6 +40,8 @@ type Context = {
   scope: { customer?: string };
   /** The line a `line` deep link asked for. */
   highlightLineId?: number | null;
+  /** A customer administrator: self-provisioned subscriptions get a link to reduce or switch them off. */
+  canReduceSelfProvisioning?: boolean;
 };
 
 /**
@@ -47,7 +50,7 @@ type Context = {
  * the page shows above the table (package, family, product, kind) and the
  * self-provisioned quantity the page explains under the available count.
  */
-export function inventoryLineColumns({ t, locale, today, packagesView, scope, highlightLineId = null }: Context): InventoryLineColumn[] {
+export function inventoryLineColumns({ t, locale, today, packagesView, scope, highlightLineId = null, canReduceSelfProvisioning = false }: Context): InventoryLineColumn[] {
   const count = (value: number) => formatCount(locale, value);
   const isService = ({ line }: InventoryLine) => line.kind === 'subscription';
   // A count with its help tip; in the export, empty on the lines of the other kind.
@@ -131,6 +134,18 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
                 {t('actions.history')}
               </Link>
             </li>
+            {canReduceSelfProvisioning && line.kind === 'subscription' && unpaidQuantity(line.availableCount, line.orderedCount) > 0 && (
+              <li>
+                <Link
+                  href={reduceHref(line.id)}
+                  prefetch={false}
+                  aria-label={t('actions.reduceLabel', { product: group.productName, account: line.accountNumber })}
+                  className="text-brand-700 underline underline-offset-2"
+                >
+                  {t('actions.reduce')}
+                </Link>
+              </li>
+            )}
             {manage && (
               <li>
                 <a href={manage.href} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline underline-offset-2">

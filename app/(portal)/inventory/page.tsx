@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/EmptyState';
@@ -16,6 +17,8 @@ import { formatInstant } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { getDataUpdatedAt, getLineReference, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
+import { setupHref } from '@/lib/online-services/paths';
+import { maySetUpOnlineServices } from '@/lib/online-services/provisioning';
 import { hrefWith, type PageSearchParams, scopeParams, type UrlParams } from '@/lib/url';
 import { INVENTORY_NAMESPACE, inventoryLineColumns } from './columns';
 import { FamilyLinks, InventorySections } from './InventorySections';
@@ -50,10 +53,20 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
 
   const t = await getTranslations(INVENTORY_NAMESPACE);
   const tc = await getTranslations('common');
+  const ts = await getTranslations('onlineServices.setup');
   const locale = (await getLocale()) as Locale;
   const updatedAt = getDataUpdatedAt(viewer);
   // One "today" for the whole page, so every marker is decided against the same date.
-  const columns = inventoryLineColumns({ t, locale, today: today(), packagesView: filters.packages ?? false, scope: scopeParams(viewer), highlightLineId: lineRef?.id ?? null });
+  const canSetUp = maySetUpOnlineServices(viewer);
+  const columns = inventoryLineColumns({
+    t,
+    locale,
+    today: today(),
+    packagesView: filters.packages ?? false,
+    scope: scopeParams(viewer),
+    highlightLineId: lineRef?.id ?? null,
+    canReduceSelfProvisioning: canSetUp,
+  });
 
   // The view's own parameters, kept by every link that changes one of them.
   const view: UrlParams = {
@@ -83,6 +96,14 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
         </p>
       </div>
       <InventoryTabs current="licenses" params={tabParams} />
+      {canSetUp && (
+        // CONFIGURER DES SERVICES EN LIGNE (SPEC §3 item 13): customer administrators only.
+        <p className="no-print mt-3">
+          <Link href={setupHref({ account: selection.kind === 'account' ? selection.account.number : undefined })} className="inline-block rounded bg-brand-700 px-4 py-2 text-sm font-semibold tracking-wide text-white hover:bg-brand-800" data-testid="set-up-services">
+            {ts('button')}
+          </Link>
+        </p>
+      )}
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
 
       <Toolbar params={params} viewerScope={scopeLinkParams(viewer, selection)} expandAll={expandAll} view={view} selection={selection} />

@@ -63,6 +63,7 @@ export function historyColumns({ t, locale, measures, scope }: { t: Translate; l
         cell: (entry) => <span data-testid={`running-${measure.key}`}>{count(entry.running[measure.key])}</span>,
       }),
     ),
+    { key: 'author', heading: 'history.author', text: true, cell: (entry) => entry.authorName ?? '—' },
     { key: 'note', heading: 'history.note', text: true, cell: (entry) => entry.note ?? '' },
   ];
 }

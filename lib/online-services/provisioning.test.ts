@@ -1,0 +1,248 @@
+/**
+ * Setting up, reducing and switching off online services against a migrated
+ * database with two customers and two partners: one ledger transaction each,
+ * applied once per key, customer administrators only, never outside the
+ * grants, never below what is ordered — and the inventory, the history and
+ * the report move together.
+ */
+import { randomBytes } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import { importDocument } from '@/lib/import/apply';
+import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
+import { getLineHistory } from '@/lib/inventory/queries';
+import { listUnpaidServices } from '@/lib/reports/queries';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
+import { viewerOf } from '@/tests/helpers/viewers';
+import {
+  MAX_SELF_PROVISIONED_QUANTITY,
+  reduceSelfProvisioning,
+  SELF_PROVISIONED_TERM_DAYS,
+  setUpFormSchema,
+  setUpOnlineService,
+  type SetUpForm,
+  type WriteOutcome,
+} from './provisioning';
+import { getProvisioningReceipt, listAccountChoices, searchServiceCatalogue } from './queries';
+
+const EXO = 'FX-EXO-P1';
+const TEAMS = 'FX-TEAMS';
+let db: DB;
+
+beforeEach(async () => {
+  db = createTestDb();
+  const doc = fixtureDocument();
+  doc.products!.push(
+    { code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' },
+    { code: TEAMS, family: 'FX-O365', name: 'Microsoft Teams Essentials', kind: 'online_service' },
+  );
+  await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
+  setDb(db);
+});
+
+const key = () => randomBytes(16).toString('hex');
+const options = { today: FIXTURE_TODAY, now: () => 1_700_000_000_000, resultPath: ({ transactionId }: { transactionId: number }) => `/receipt/${transactionId}` };
+const form = (overrides: Partial<SetUpForm> = {}): SetUpForm => ({ key: key(), product: P.o365, account: A.alphaNorth, quantity: 3, ...overrides });
+
+function lineOf(account: string, product: string) {
+  return db.$client
+    .prepare(
+      `select l.id, l.available_count as available, l.ordered_count as ordered, l.next_expiration as nextExpiration
+         from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
+        where l.kind = 'subscription' and a.number = ? and p.code = ?`,
+    )
+    .get(account, product) as { id: number; available: number; ordered: number; nextExpiration: string | null } | undefined;
+}
+const transactionCount = () => (db.$client.prepare('select count(*) as n from inventory_transactions').get() as { n: number }).n;
+const keyCount = () => (db.$client.prepare('select count(*) as n from idempotency_keys').get() as { n: number }).n;
+const recorded = (outcome: WriteOutcome) => {
+  if (outcome.kind !== 'recorded') throw new Error(`expected a recorded write, got ${JSON.stringify(outcome)}`);
+  return outcome;
+};
+
+describe('setUpOnlineService', () => {
+  it('raises the available count of the existing line through a dated self_provisioning transaction by its author, never the ordered count', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const before = lineOf(A.alphaNorth, P.o365)!;
+    const outcome = recorded(setUpOnlineService(db, admin, form({ quantity: 7 }), options));
+    const after = lineOf(A.alphaNorth, P.o365)!;
+    expect(outcome.lineId).toBe(before.id);
+    expect(after).toEqual({ ...before, available: before.available + 7 });
+    const transaction = db.$client
+      .prepare('select kind, occurred_on, available_delta, ordered_delta, author_user_id from inventory_transactions where id = ?')
+      .get(outcome.transactionId);
+    expect(transaction).toEqual({ kind: 'self_provisioning', occurred_on: FIXTURE_TODAY, available_delta: 7, ordered_delta: 0, author_user_id: admin.userId });
+    expect(db.$client.prepare("select data_updated_at from customers where number = '2000001'").get()).toEqual({ data_updated_at: options.now() });
+    expect(ledgerDiscrepancies(db)).toEqual([]);
+  });
+
+  it('creates the subscription line when the account has none, expiring after the self-provisioning term', () => {
+    expect(lineOf(A.alphaNorth2, EXO)).toBeUndefined();
+    const outcome = recorded(setUpOnlineService(db, viewerOf(db, U.alphaAdmin), form({ product: EXO, account: A.alphaNorth2, quantity: 4 }), options));
+    expect(lineOf(A.alphaNorth2, EXO)).toEqual({ id: outcome.lineId, available: 4, ordered: 0, nextExpiration: '2026-12-24' });
+    expect(SELF_PROVISIONED_TERM_DAYS).toBe(30);
+    expect(ledgerDiscrepancies(db)).toEqual([]);
+  });
+
+  it('is applied once per key: a repeat is sent where the first submission led and writes nothing', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const submission = form({ quantity: 2 });
+    const first = recorded(setUpOnlineService(db, admin, submission, options));
+    const transactions = transactionCount();
+    const available = lineOf(A.alphaNorth, P.o365)!.available;
+    for (let i = 0; i < 3; i++) {
+      expect(setUpOnlineService(db, admin, { ...submission, quantity: 9 }, options)).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
+    }
+    expect(transactionCount()).toBe(transactions);
+    expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(available);
+    // A new key is a new set-up.
+    recorded(setUpOnlineService(db, admin, form({ quantity: 2 }), options));
+    expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(available + 2);
+  });
+
+  it('answers not found, writing nothing, for another person’s key', () => {
+    const submission = form();
+    recorded(setUpOnlineService(db, viewerOf(db, U.alphaAdmin), submission, options));
+    const transactions = transactionCount();
+    expect(setUpOnlineService(db, viewerOf(db, U.betaAdmin), { ...submission, account: A.betaSouth }, options)).toEqual({ kind: 'not-found' });
+    expect(transactionCount()).toBe(transactions);
+  });
+
+  it('is for customer administrators only: account viewers and partner users are answered not found and nothing is written', () => {
+    const transactions = transactionCount();
+    for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001'), viewerOf(db, U.northPartner)]) {
+      expect(setUpOnlineService(db, viewer, form(), options)).toEqual({ kind: 'not-found' });
+    }
+    expect(transactionCount()).toBe(transactions);
+    expect(keyCount()).toBe(0);
+  });
+
+  it('answers not found for an account outside the grants, as for one that does not exist, and writes nothing', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const before = lineOf(A.betaSouth, P.o365);
+    for (const account of [A.betaSouth, A.betaNorth, '9999999']) {
+      expect(setUpOnlineService(db, admin, form({ account }), options)).toEqual({ kind: 'not-found' });
+    }
+    expect(lineOf(A.betaSouth, P.o365)).toEqual(before);
+    expect(lineOf(A.betaNorth, P.o365)).toBeUndefined();
+    expect(keyCount()).toBe(0);
+  });
+
+  it('refuses a product that is not an online service of the catalogue, beside the field', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    for (const product of [P.office, P.vs, 'NO-SUCH-CODE']) {
+      expect(setUpOnlineService(db, admin, form({ product }), options)).toEqual({ kind: 'invalid', field: 'product', message: 'productUnknown' });
+    }
+    expect(keyCount()).toBe(0);
+  });
+});
+
+describe('setUpFormSchema', () => {
+  const parse = (quantity: string) => setUpFormSchema.safeParse({ key: key(), product: P.o365, account: A.alphaNorth, quantity });
+  const message = (quantity: string) => {
+    const result = parse(quantity);
+    return result.success ? null : result.error.issues[0]!.message;
+  };
+
+  it('takes a whole number from 1 to 100,000', () => {
+    expect(parse('1').data?.quantity).toBe(1);
+    expect(parse(' 42 ').data?.quantity).toBe(42);
+    expect(parse(String(MAX_SELF_PROVISIONED_QUANTITY)).data?.quantity).toBe(100_000);
+  });
+
+  it('names what is wrong with anything else', () => {
+    expect(message('')).toBe('quantityRequired');
+    expect(message('0')).toBe('quantityRange');
+    expect(message('100001')).toBe('quantityRange');
+    for (const typed of ['1.5', '-3', 'abc', '1e3', '10 000', '9999999999']) expect(message(typed)).toBe('quantityWhole');
+  });
+
+  it('refuses a missing or malformed key', () => {
+    expect(setUpFormSchema.safeParse({ key: 'x', product: P.o365, account: A.alphaNorth, quantity: '1' }).success).toBe(false);
+  });
+});
+
+describe('reduceSelfProvisioning', () => {
+  const reduce = (overrides: { line?: number; intent?: 'reduce' | 'switch-off'; available?: string; key?: string } = {}, email: string = U.alphaAdmin) =>
+    reduceSelfProvisioning(db, viewerOf(db, email), { key: key(), line: lineOf(A.alphaNorth, P.o365)!.id, intent: 'reduce', ...overrides }, options);
+
+  it('reduces the available count, recorded as a self_provisioning transaction, and never below what is ordered', () => {
+    // The fixture line: 25 available, 20 ordered.
+    expect(reduce({ available: '19' })).toEqual({ kind: 'invalid', field: 'available', message: 'belowOrdered', values: { ordered: 20 } });
+    expect(reduce({ available: '25' })).toEqual({ kind: 'invalid', field: 'available', message: 'notAReduction', values: { available: 25 } });
+    expect(reduce({ available: 'deux' })).toEqual({ kind: 'invalid', field: 'available', message: 'quantityWhole' });
+    expect(reduce({ available: '' })).toEqual({ kind: 'invalid', field: 'available', message: 'quantityRequired' });
+    const outcome = recorded(reduce({ available: '22' }));
+    expect(lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 22, ordered: 20 });
+    expect(db.$client.prepare('select kind, available_delta, ordered_delta from inventory_transactions where id = ?').get(outcome.transactionId)).toEqual({
+      kind: 'self_provisioning',
+      available_delta: -3,
+      ordered_delta: 0,
+    });
+    expect(ledgerDiscrepancies(db)).toEqual([]);
+  });
+
+  it('switches off what is not ordered, then has nothing left to reduce', () => {
+    recorded(reduce({ intent: 'switch-off' }));
+    expect(lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 20, ordered: 20 });
+    expect(reduce({ intent: 'switch-off' })).toEqual({ kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: 20 } });
+  });
+
+  it('answers not found for a line outside the grants, a licence position, or a viewer who may not', () => {
+    const betaLine = lineOf(A.betaSouth, P.o365)!.id;
+    const licence = (db.$client.prepare("select id from inventory_lines where kind = 'license' limit 1").get() as { id: number }).id;
+    const transactions = transactionCount();
+    expect(reduce({ line: betaLine, intent: 'switch-off' })).toEqual({ kind: 'not-found' });
+    expect(reduce({ line: licence, intent: 'switch-off' })).toEqual({ kind: 'not-found' });
+    expect(reduce({ intent: 'switch-off' }, U.alphaViewer)).toEqual({ kind: 'not-found' });
+    expect(transactionCount()).toBe(transactions);
+  });
+
+  it('is applied once per key', () => {
+    const submission = { key: key(), intent: 'reduce' as const, available: '24' };
+    const first = recorded(reduce(submission));
+    expect(reduce({ ...submission, available: '21' })).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
+    expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(24);
+  });
+});
+
+describe('after a self-provisioning, every view moves together', () => {
+  it('the report, the line, its history and the receipt show the same figures', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const gap = (account: string) => listUnpaidServices(admin, { account, product: EXO })!;
+    // Before: alpha holds no Exchange Online anywhere, so the report does not know the product (as for any unknown code).
+    expect(listUnpaidServices(admin, { account: A.alphaNorth2, product: EXO })).toBeNull();
+    const setUp = recorded(setUpOnlineService(db, admin, form({ product: EXO, account: A.alphaNorth2, quantity: 6 }), options));
+    expect(gap(A.alphaNorth2).rows.map((row) => [row.lineId, row.available, row.ordered, row.unpaid])).toEqual([[setUp.lineId, 6, 0, 6]]);
+    const reduced = recorded(reduceSelfProvisioning(db, admin, { key: key(), line: setUp.lineId, intent: 'reduce', available: '2' }, options));
+    expect(gap(A.alphaNorth2).totals).toEqual({ available: 2, ordered: 0, unpaid: 2 });
+    const history = getLineHistory(admin, setUp.lineId)!;
+    expect(history.entries.map((entry) => [entry.kind, entry.availableDelta, entry.authorName, entry.running.availableCount])).toEqual([
+      ['self_provisioning', 6, 'Alice Admin', 6],
+      ['self_provisioning', -4, 'Alice Admin', 2],
+    ]);
+    expect(getProvisioningReceipt(admin, reduced.transactionId)).toMatchObject({ change: -4, available: 2, ordered: 0, accountNumber: A.alphaNorth2, productCode: EXO });
+  });
+});
+
+describe('the reads of the set-up flow', () => {
+  it('offers only online services of the catalogue, searchable by word prefix or code, keeping the chosen one', () => {
+    expect(searchServiceCatalogue(undefined).choices.map((choice) => choice.code)).toEqual([EXO, TEAMS, P.o365]);
+    expect(searchServiceCatalogue('exch').choices.map((choice) => choice.code)).toEqual([EXO]);
+    expect(searchServiceCatalogue('fx-teams').choices.map((choice) => choice.code)).toEqual([TEAMS]);
+    expect(searchServiceCatalogue('office pro').total).toBe(0); // a licence product is never offered
+    expect(searchServiceCatalogue('exch', TEAMS).choices.map((choice) => choice.code)).toEqual([TEAMS, EXO]);
+    expect(searchServiceCatalogue('exch', P.office).selected).toBeNull();
+  });
+
+  it('lists the viewer’s own accounts only', () => {
+    expect(listAccountChoices(viewerOf(db, U.alphaAdmin))!.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
+  });
+
+  it('shows a receipt to its customer only', () => {
+    const setUp = recorded(setUpOnlineService(db, viewerOf(db, U.alphaAdmin), form(), options));
+    expect(getProvisioningReceipt(viewerOf(db, U.alphaAdmin), setUp.transactionId)).toMatchObject({ change: 3, partner: { name: expect.any(String) } });
+    expect(getProvisioningReceipt(viewerOf(db, U.betaAdmin), setUp.transactionId)).toBeNull();
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Configurer des services en ligne (SPEC §3 item 13): a customer
+ * administrator switches an online service on (self-provisioning) or reduces
+ * what they switched on, and the partner is left to order it.
+ *
+ * Both writes go through the ledger (lib/inventory/ledger.ts) as dated
+ * `self_provisioning` transactions: the available count moves, the ordered
+ * count never does, and the author is recorded. Each runs in one immediate
+ * SQLite transaction together with its idempotency key, so a form posted
+ * twice (double click, reload, back and resubmit) is applied once: the
+ * second post finds the key and is sent where the first one led.
+ *
+ * No Next.js here: the server actions (./actions.ts) ask for the viewer and
+ * turn the outcomes into pages; tests call these functions directly.
+ */
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DB } from '@/db/client';
+import { idempotencyKeys, inventoryLines, products, purchaseAccounts } from '@/db/schema';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { addDays } from '@/lib/clock';
+import { createLedgerWriter, recordTransaction } from '@/lib/inventory/ledger';
+import { foldForSearch } from '@/lib/search/normalize';
+
+/** The most subscriptions one self-provisioning may switch on. */
+export const MAX_SELF_PROVISIONED_QUANTITY = 100_000;
+
+/**
+ * A subscription line that self-provisioning creates (the account had none
+ * for that service) expires this many days later unless the partner orders
+ * it: the trial period of the publisher's online services, after which the
+ * service is interrupted (docs/self-provisioning.md). A line that exists
+ * keeps its own expiration date.
+ */
+export const SELF_PROVISIONED_TERM_DAYS = 30;
+
+/** A form's idempotency key: 128 random bits, hex. */
+export const idempotencyKeySchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+/** Whether a viewer may set up, reduce or switch off online services: a customer administrator only (SPEC §1). */
+export function maySetUpOnlineServices(viewer: Viewer): boolean {
+  return viewer.role === 'customer_admin' && viewer.customer !== null;
+}
+
+/** A whole number written in a form, as the person typed it. */
+const wholeNumber = z.string().trim().regex(/^\d{1,9}$/, 'quantityWhole').transform(Number);
+
+/** What the set-up form sends; the messages are catalogue keys of onlineServices.setup.errors. */
+export const setUpFormSchema = z.object({
+  key: idempotencyKeySchema,
+  product: z.string().trim().min(1, 'productRequired').max(64, 'productUnknown'),
+  account: z.string().trim().min(1, 'accountRequired').max(64, 'accountUnknown'),
+  quantity: z
+    .string()
+    .trim()
+    .min(1, 'quantityRequired')
+    .pipe(wholeNumber)
+    .pipe(z.number().min(1, 'quantityRange').max(MAX_SELF_PROVISIONED_QUANTITY, 'quantityRange')),
+});
+export type SetUpForm = z.infer<typeof setUpFormSchema>;
+
+/** What the reduction form sends: the new available quantity (`switch-off`: back to what is ordered). */
+export const reduceFormSchema = z.object({
+  key: idempotencyKeySchema,
+  line: z.coerce.number().int().positive().max(2 ** 31),
+  intent: z.enum(['reduce', 'switch-off']).default('reduce'),
+  available: z.string().trim().max(20).optional(),
+});
+export type ReduceForm = z.infer<typeof reduceFormSchema>;
+
+export type WriteOutcome =
+  /** Recorded now: the self_provisioning transaction and its line. */
+  | { kind: 'recorded'; transactionId: number; lineId: number }
+  /** The key was used before by this person: where the first submission led. */
+  | { kind: 'repeat'; result: string }
+  /** Not the viewer's (account, line, key of someone else) or not allowed: the caller answers 404. */
+  | { kind: 'not-found' }
+  /** A field the person must correct (catalogue key of the message, and values for it). */
+  | { kind: 'invalid'; field: string; message: string; values?: Record<string, number> };
+
+interface WriteOptions {
+  /** YYYY-MM-DD: the date of the transaction. */
+  today: string;
+  now?: () => number;
+  /** Where the result is shown, stored with the key so that a repeat is sent there too. */
+  resultPath: (outcome: { transactionId: number; lineId: number }) => string;
+}
+
+/** The key's earlier use, if any: its stored result for this person, or 'foreign' when it is someone else's. */
+function earlierUse(db: DB, viewer: Viewer, key: string): { result: string } | 'foreign' | null {
+  const row = db.select({ userId: idempotencyKeys.userId, result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
+  if (!row) return null;
+  if (row.userId !== viewer.userId) return 'foreign';
+  return { result: row.result ?? '/inventory' };
+}
+
+/**
+ * Runs a write with its idempotency key in one immediate transaction (the
+ * write lock is taken first, so two processes cannot both find the key
+ * unused).
+ */
+function once(db: DB, viewer: Viewer, key: string, options: WriteOptions, write: () => WriteOutcome): WriteOutcome {
+  return db.$client
+    .transaction((): WriteOutcome => {
+      const earlier = earlierUse(db, viewer, key);
+      if (earlier === 'foreign') return { kind: 'not-found' };
+      if (earlier) return { kind: 'repeat', result: earlier.result };
+      const outcome = write();
+      if (outcome.kind === 'recorded') {
+        db.insert(idempotencyKeys)
+          .values({ key, userId: viewer.userId, result: options.resultPath(outcome), createdAt: (options.now ?? Date.now)() })
+          .run();
+      }
+      return outcome;
+    })
+    .immediate();
+}
+
+/**
+ * Switches on `quantity` subscriptions of an online service on one of the
+ * viewer's purchase accounts: the available count of the account's
+ * subscription line rises (the line is created when the account has none),
+ * its ordered count does not.
+ */
+export function setUpOnlineService(db: DB, viewer: Viewer, form: SetUpForm, options: WriteOptions): WriteOutcome {
+  if (!maySetUpOnlineServices(viewer)) return { kind: 'not-found' };
+  return once(db, viewer, form.key, options, () => {
+    const account = db
+      .select({ id: purchaseAccounts.id })
+      .from(purchaseAccounts)
+      .where(and(accountScope(viewer), eq(purchaseAccounts.number, form.account)))
+      .get();
+    // An account outside the grants is not found, exactly as one that does not exist (SPEC §1).
+    if (!account) return { kind: 'not-found' };
+    const product = db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.code, form.product), eq(products.kind, 'online_service')))
+      .get();
+    if (!product) return { kind: 'invalid', field: 'product', message: 'productUnknown' };
+
+    const existing = db
+      .select({ id: inventoryLines.id })
+      .from(inventoryLines)
+      .where(and(eq(inventoryLines.purchaseAccountId, account.id), eq(inventoryLines.productId, product.id), eq(inventoryLines.kind, 'subscription')))
+      .get();
+    // A new line starts at zero: its counts come from the transaction recorded just after, like every line's.
+    const lineId =
+      existing?.id ??
+      createLedgerWriter(db, { now: options.now }).insertLine(
+        {
+          kind: 'subscription',
+          purchaseAccountId: account.id,
+          productId: product.id,
+          edition: '',
+          version: '',
+          resourceUsage: '',
+          packageId: null,
+          nextExpiration: addDays(options.today, SELF_PROVISIONED_TERM_DAYS),
+          search: foldForSearch(''),
+        },
+        [],
+      );
+    const recorded = recordTransaction(
+      db,
+      { lineId, occurredOn: options.today, kind: 'self_provisioning', availableDelta: form.quantity, authorUserId: viewer.userId },
+      { now: options.now },
+    );
+    return { kind: 'recorded', transactionId: recorded.transactionId, lineId };
+  });
+}
+
+/** A line the viewer may reduce: one of their online service subscriptions. */
+function reducibleLine(db: DB, viewer: Viewer, lineId: number) {
+  return db
+    .select({ id: inventoryLines.id, available: inventoryLines.availableCount, ordered: inventoryLines.orderedCount })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(and(accountScope(viewer), eq(inventoryLines.id, lineId), eq(inventoryLines.kind, 'subscription')))
+    .get();
+}
+
+/**
+ * Reduces what was self-provisioned on a subscription line, or switches it
+ * off (back to the ordered count): never below what the partner ordered, and
+ * only downwards (switching on more is setUpOnlineService()).
+ */
+export function reduceSelfProvisioning(db: DB, viewer: Viewer, form: ReduceForm, options: WriteOptions): WriteOutcome {
+  if (!maySetUpOnlineServices(viewer)) return { kind: 'not-found' };
+  return once(db, viewer, form.key, options, (): WriteOutcome => {
+    const line = reducibleLine(db, viewer, form.line);
+    if (!line) return { kind: 'not-found' };
+    if (line.available <= line.ordered) return { kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: line.ordered } };
+    let target: number;
+    if (form.intent === 'switch-off') target = line.ordered;
+    else {
+      const parsed = wholeNumber.safeParse(form.available ?? '');
+      if (!form.available?.trim()) return { kind: 'invalid', field: 'available', message: 'quantityRequired' };
+      if (!parsed.success) return { kind: 'invalid', field: 'available', message: 'quantityWhole' };
+      target = parsed.data;
+    }
+    if (target < line.ordered) return { kind: 'invalid', field: 'available', message: 'belowOrdered', values: { ordered: line.ordered } };
+    if (target >= line.available) return { kind: 'invalid', field: 'available', message: 'notAReduction', values: { available: line.available } };
+    const recorded = recordTransaction(
+      db,
+      { lineId: line.id, occurredOn: options.today, kind: 'self_provisioning', availableDelta: target - line.available, authorUserId: viewer.userId },
+      { now: options.now },
+    );
+    return { kind: 'recorded', transactionId: recorded.transactionId, lineId: line.id };
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * Reads of the set-up flow (SPEC §3 item 13): the catalogue of online
+ * services to choose from, the accounts to set them up on, a recorded
+ * self-provisioning with the partner to ask, and a line to reduce. Every read
+ * of customer data is scoped by accountScope(viewer); the catalogue is the
+ * reseller's, the same for every customer.
+ */
+import 'server-only';
+import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { inventoryLines, inventoryTransactions, partners, productFamilies, products, purchaseAccounts } from '@/db/schema';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+
+/** At most this many services are offered at once; the search narrows a longer catalogue. */
+export const SERVICE_CHOICES_LIMIT = 20;
+/** Up to this many accounts the account is a drop-down; beyond, its number is typed (no list grows with the customer). */
+export const ACCOUNT_CHOICES_LIMIT = 50;
+
+export interface ServiceChoice {
+  code: string;
+  name: string;
+  familyName: string;
+}
+
+/**
+ * Online services of the catalogue matching every word of `query` (word
+ * prefixes of the product and family names, or the code's start), by name;
+ * at most SERVICE_CHOICES_LIMIT, with the number matching. `selected`, when
+ * it is an online service, is always among the choices.
+ */
+export function searchServiceCatalogue(query: string | undefined, selected?: string): { choices: ServiceChoice[]; total: number; selected: ServiceChoice | null } {
+  const db = getDb();
+  const terms = searchTerms(query ?? '');
+  const code = (query ?? '').trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const where = and(
+    eq(products.kind, 'online_service'),
+    terms.length === 0
+      ? undefined
+      : or(and(...terms.map((term): SQL => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)), sql`lower(${products.code}) like ${`${code}%`} escape '\\'`),
+  );
+  const catalogue = () =>
+    db
+      .select({ code: products.code, name: products.name, familyName: productFamilies.name })
+      .from(products)
+      .innerJoin(productFamilies, eq(productFamilies.id, products.familyId));
+  const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
+  const choices = catalogue().where(where).orderBy(asc(products.name), asc(products.code)).limit(SERVICE_CHOICES_LIMIT).all();
+  const chosen = selected ? (catalogue().where(and(eq(products.code, selected), eq(products.kind, 'online_service'))).get() ?? null) : null;
+  if (chosen && !choices.some((choice) => choice.code === chosen.code)) choices.unshift(chosen);
+  return { choices, total, selected: chosen };
+}
+
+export interface AccountChoice {
+  number: string;
+  name: string;
+}
+
+/** The viewer's accounts for the drop-down, or null when they are too many to list (the number is typed instead). */
+export function listAccountChoices(viewer: Viewer): AccountChoice[] | null {
+  const rows = getDb()
+    .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
+    .from(purchaseAccounts)
+    .where(accountScope(viewer))
+    .orderBy(asc(purchaseAccounts.number))
+    .limit(ACCOUNT_CHOICES_LIMIT + 1)
+    .all();
+  return rows.length > ACCOUNT_CHOICES_LIMIT ? null : rows;
+}
+
+export interface ProvisioningLine {
+  lineId: number;
+  productCode: string;
+  productName: string;
+  accountNumber: string;
+  accountName: string;
+  available: number;
+  ordered: number;
+  nextExpiration: string | null;
+  /** The purchase account's partner of record: who to ask to order. */
+  partner: { name: string; email: string | null; phone: string | null };
+}
+
+function lineSelect() {
+  return getDb()
+    .select({
+      lineId: inventoryLines.id,
+      productCode: products.code,
+      productName: products.name,
+      accountNumber: purchaseAccounts.number,
+      accountName: purchaseAccounts.name,
+      available: inventoryLines.availableCount,
+      ordered: inventoryLines.orderedCount,
+      nextExpiration: inventoryLines.nextExpiration,
+      partnerName: partners.name,
+      partnerEmail: partners.contactEmail,
+      partnerPhone: partners.contactPhone,
+    })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .innerJoin(partners, eq(partners.id, purchaseAccounts.partnerId));
+}
+
+type LineSelectRow = NonNullable<ReturnType<ReturnType<typeof lineSelect>['get']>>;
+
+function toProvisioningLine({ partnerName, partnerEmail, partnerPhone, ...line }: LineSelectRow): ProvisioningLine {
+  return { ...line, partner: { name: partnerName, email: partnerEmail, phone: partnerPhone } };
+}
+
+/** One of the viewer's online service subscriptions, with its partner of record; null when not theirs. */
+export function getProvisioningLine(viewer: Viewer, lineId: number): ProvisioningLine | null {
+  const row = lineSelect()
+    .where(and(accountScope(viewer), eq(inventoryLines.id, lineId), eq(inventoryLines.kind, 'subscription')))
+    .get();
+  return row ? toProvisioningLine(row) : null;
+}
+
+export interface ProvisioningReceipt extends ProvisioningLine {
+  /** The change recorded: positive when switched on, negative when reduced. */
+  change: number;
+  occurredOn: string;
+}
+
+/** A self-provisioning the viewer may see, with the line as it is now; null when not theirs. */
+export function getProvisioningReceipt(viewer: Viewer, transactionId: number): ProvisioningReceipt | null {
+  const row = lineSelect()
+    .innerJoin(inventoryTransactions, eq(inventoryTransactions.lineId, inventoryLines.id))
+    .where(and(accountScope(viewer), eq(inventoryTransactions.id, transactionId), eq(inventoryTransactions.kind, 'self_provisioning')))
+    .get();
+  if (!row) return null;
+  const transaction = getDb()
+    .select({ change: inventoryTransactions.availableDelta, occurredOn: inventoryTransactions.occurredOn })
+    .from(inventoryTransactions)
+    .where(eq(inventoryTransactions.id, transactionId))
+    .get()!;
+  return { ...toProvisioningLine(row), ...transaction };
+}
