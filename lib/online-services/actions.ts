@@ -9,6 +9,7 @@
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
+import { getAccountByNumber } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { MAX_SELF_PROVISIONED_QUANTITY, maySetUpOnlineServices, reduceFormSchema, reduceSelfProvisioning, setUpFormSchema, setUpOnlineService, type WriteOutcome } from './provisioning';
@@ -50,6 +51,8 @@ export async function setUpOnlineServiceAction(_previous: SetUpState, formData: 
   // What was typed comes back in the fields; an absurd length is not worth echoing.
   const values = { product: text(formData, 'product', 64), account: text(formData, 'account', 64), quantity: text(formData, 'quantity', 20) };
   const parsed = setUpFormSchema.safeParse({ key: formData.get('key'), product: formData.get('product') ?? '', account: formData.get('account') ?? '', quantity: formData.get('quantity') ?? '' });
+  // An account outside the grants is not found whatever else the form holds: no field message may tell it apart from an unknown one.
+  if (values.account.trim() && !getAccountByNumber(viewer, values.account.trim())) notFound();
   if (!parsed.success) {
     const errors: SetUpState['errors'] = {};
     for (const issue of parsed.error.issues) {

@@ -2,8 +2,9 @@
  * A second production server of its own for the tests that break or load its
  * database (tests/e2e/faults.spec.ts): the same start as the main end-to-end
  * server (tests/e2e/server.ts, fresh demo database) on E2E_AUX_PORT (default
- * E2E_PORT + 10), with a database file of its own under data/. Tests using it
- * run serially in one file.
+ * E2E_PORT + 10; a second spec passes its own `portOffset` so that two such
+ * files can run at once), with a database file of its own under data/. Tests
+ * using it run serially in one file.
  */
 import { TEST_TODAY } from '../../playwright.config';
 import { startDemoServer, type DemoServer } from '../helpers/demo-server';
@@ -12,9 +13,9 @@ export const AUX_PORT = Number(process.env.E2E_AUX_PORT ?? Number(process.env.E2
 
 export type AuxServer = DemoServer;
 
-export function startAuxServer(name: string): Promise<AuxServer> {
+export function startAuxServer(name: string, portOffset = 0): Promise<AuxServer> {
   return startDemoServer({
-    port: AUX_PORT,
+    port: AUX_PORT + portOffset,
     databasePath: `data/e2e-${name}.db`,
     env: { APP_TIME_ZONE: 'UTC', LICENSE_DESK_TEST_TODAY: TEST_TODAY },
   });

@@ -14,8 +14,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { findForm, formBody } from '../helpers/html-forms';
-import { BASE_URL } from '../../playwright.config';
+import { BASE_URL, E2E_DATABASE_PATH as DATABASE_PATH } from '../../playwright.config';
 import { storageStatePath, type Role } from './users';
 
 // ─── The route tree ───────────────────────────────────────────────────────
@@ -71,6 +72,8 @@ interface Side {
   lineOwner: Role;
   lineAccounts: string[];
   lineIds: string[];
+  /** Ids of self-provisioning transactions on this side's accounts (the set-up receipts), read from the database. */
+  receipts: string[];
 }
 
 const FABRIKAM_ACCOUNTS = ['5100201', '5100202', '5100203', '5100204', '5100205', '5100206', '5100207'];
@@ -89,6 +92,7 @@ const fabrikam: Side = {
   lineOwner: 'adminFr',
   lineAccounts: ['5100201', '5100204'],
   lineIds: [],
+  receipts: [],
 };
 const contoso: Side = {
   role: 'singleAccount',
@@ -101,6 +105,7 @@ const contoso: Side = {
   lineOwner: 'singleAccount',
   lineAccounts: ['5100101'],
   lineIds: [],
+  receipts: [],
 };
 /** Northwind working for Fabrikam: Fabrikam's accounts whose partner of record is Northwind. */
 const northwind: Side = {
@@ -115,6 +120,7 @@ const northwind: Side = {
   lineOwner: 'adminFr',
   lineAccounts: ['5100201', '5100203'],
   lineIds: [],
+  receipts: [],
 };
 /** Adatum working for Fabrikam: the two accounts it is partner of record for. */
 const adatum: Side = {
@@ -129,6 +135,7 @@ const adatum: Side = {
   lineOwner: 'adminFr',
   lineAccounts: ADATUM_ACCOUNTS,
   lineIds: [],
+  receipts: [],
 };
 
 /** Viewer → the side whose resources it must never reach. */
@@ -215,6 +222,16 @@ const ROUTES: Record<string, Probe> = {
     ],
     lists: (v) => [url('/reports', v)],
   },
+  // Customer administrators only: a partner user is answered 404 whatever it asks; an administrator, for the other side's things.
+  '/online-services/setup': {
+    notFound: (v, f) => (v.customer ? [url('/online-services/setup', v)] : each(f.accounts.slice(0, 3), (account) => `/online-services/setup?account=${account}`)),
+  },
+  '/online-services/setup/done': {
+    notFound: (v, f) => each(f.receipts.slice(0, 3), (transaction) => url('/online-services/setup/done', v, { transaction })),
+  },
+  '/online-services/reduce': {
+    notFound: (v, f) => each(f.lineIds.slice(0, 3), (line) => url('/online-services/reduce', v, { line })),
+  },
   '/reports/export': {
     notFound: (v, f) => [
       ...each(f.accounts.slice(0, 3), (account) => url('/reports/export', v, { account })),
@@ -231,6 +248,8 @@ const ACTIONS: Record<string, string> = {
   'lib/i18n/actions.ts#switchLanguage': 'none: changes the caller’s own language; its return address is checked by safeCallbackPath',
   'lib/auth/actions.ts#signInAction': 'none: public sign-in',
   'lib/auth/actions.ts#signOutAction': 'none: ends the caller’s own session',
+  'lib/online-services/actions.ts#setUpOnlineServiceAction': 'posted below with the other side’s account, and by partner users at all: 404, nothing written',
+  'lib/online-services/actions.ts#reduceSelfProvisioningAction': 'posted below with the other side’s line, and by partner users at all: 404, nothing written',
 };
 
 // ─── The checks ───────────────────────────────────────────────────────────
@@ -258,7 +277,32 @@ async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<
 
 const contexts = new Map<Role, APIRequestContext>();
 
+/** Rows of the end-to-end database (read-only: the counts that a refused write must leave as they were). */
+function database(): Database.Database {
+  return new Database(DATABASE_PATH, { readonly: true, fileMustExist: true });
+}
+const transactionCount = () => {
+  const db = database();
+  try {
+    return (db.prepare('select count(*) as n from inventory_transactions').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
 test.beforeAll(async ({ playwright }) => {
+  const db = database();
+  for (const side of [fabrikam, contoso, northwind, adatum]) {
+    const marks = side.accounts.map(() => '?').join(', ');
+    const rows = db
+      .prepare(
+        `select t.id from inventory_transactions t join inventory_lines l on l.id = t.line_id join purchase_accounts a on a.id = l.purchase_account_id
+          where t.kind = 'self_provisioning' and a.number in (${marks}) order by t.id`,
+      )
+      .all(...side.accounts) as { id: number }[];
+    side.receipts.push(...rows.map((row) => String(row.id)));
+  }
+  db.close();
   for (const role of new Set(PAIRS.flatMap(([viewer, foreign]) => [viewer.role, foreign.lineOwner]))) {
     contexts.set(role, await playwright.request.newContext({ baseURL: BASE_URL, storageState: storageStatePath(role) }));
   }
@@ -325,6 +369,38 @@ for (const [viewer, foreign] of PAIRS) {
       const leaked = leaks(body, foreign, `account=${account}`);
       if (leaked.length) problems.push(`chooseAccount ${account}: shows ${leaked.join(', ')}`);
     }
+
+    // The set-up and reduction actions, posted as an administrator's own forms (a partner user has none:
+    // it forges one from the administrator's page) with the other side's account and line.
+    const formOwner = viewer.customer ? contexts.get(viewer.lineOwner)! : request;
+    const written = transactionCount();
+    const setUpPage = await formOwner.get('/online-services/setup');
+    const setUp = findForm(await setUpPage.text(), /name="quantity"/);
+    const setUpAccounts = viewer.customer ? [foreign.accounts[0]!, viewer.accounts[0]!] : foreign.accounts.slice(0, 2);
+    for (const account of setUpAccounts) {
+      const response = await request.post(new URL(setUpPage.url()).pathname + new URL(setUpPage.url()).search, {
+        multipart: formBody(setUp, { account, quantity: '3' }),
+        headers: { origin: BASE_URL },
+        maxRedirects: 0,
+      });
+      if (response.status() !== 404) problems.push(`setUpOnlineService ${account}: ${response.status()} instead of 404`);
+      const leaked = leaks(await response.text(), foreign, `account=${account}`);
+      if (leaked.length) problems.push(`setUpOnlineService ${account}: shows ${leaked.join(', ')}`);
+    }
+    const ownLines = await (await formOwner.get('/inventory?account=all&expand=all')).text();
+    const reducible = /\/online-services\/reduce\?line=(\d+)/.exec(ownLines)?.[1];
+    expect(reducible, 'a self-provisioned line of the form owner').toBeTruthy();
+    const reducePage = await formOwner.get(`/online-services/reduce?line=${reducible}`);
+    const reduce = findForm(await reducePage.text(), /name="available"/);
+    for (const line of [...foreign.lineIds.slice(0, 2), ...(viewer.customer ? [reducible!] : [])]) {
+      const response = await request.post(new URL(reducePage.url()).pathname + new URL(reducePage.url()).search, {
+        multipart: formBody(reduce, { line, intent: 'switch-off' }),
+        headers: { origin: BASE_URL },
+        maxRedirects: 0,
+      });
+      if (response.status() !== 404) problems.push(`reduceSelfProvisioning line ${line}: ${response.status()} instead of 404`);
+    }
+    expect(transactionCount(), 'transactions after the refused set-up and reduction posts').toBe(written);
 
     expect(problems, `${missing.length * 2} foreign requests, ${lists.length * 2} lists`).toEqual([]);
   });

@@ -46,4 +46,14 @@ test.describe('lists on a phone', () => {
     expect((await name.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
     await expectAccessible(page);
   });
+
+  test('the set-up and reduction forms fit the screen', async ({ page }) => {
+    await page.goto('/online-services/setup?account=5100201');
+    await expect(page.getByRole('radio').first()).toBeVisible();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+    await page.goto('/inventory?account=5100201&expand=all');
+    await page.getByRole('link', { name: /^Réduire ou désactiver/ }).first().click();
+    await expect(page.getByLabel('Nouvelle quantité disponible')).toBeVisible();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+  });
 });
