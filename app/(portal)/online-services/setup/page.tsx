@@ -40,10 +40,9 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const viewer = await requireViewer();
   // Account viewers and partner users may not switch services on: for them the page does not exist.
   if (!maySetUpOnlineServices(viewer)) notFound();
-  if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
-
   const selection = resolveAccountSelection(viewer, params.account);
   if (selection.kind === 'not-found') notFound();
+  if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
   const catalogue = searchServiceCatalogue(params.q, params.product);
   const accounts = listAccountChoices(viewer);
 
