@@ -5,10 +5,11 @@
  * Starts the production server (tests/e2e/server.ts: a fresh demo database at
  * data/load.db, then scripts/serve.ts) on 127.0.0.1:$LOAD_PORT (3232), signs
  * in N sessions spread over the demo users, and for S seconds has every
- * session loop over page reads, CSV exports and the writes that exist today:
- * the language switch and choosing a purchase account (server actions posted
- * as a browser without JavaScript posts them). Then it stops the server and
- * checks the database: the writes' effect is exactly what was sent.
+ * session loop over page reads, CSV exports and the writes: the language
+ * switch, choosing a purchase account and, for customer administrators,
+ * switching an online service on (server actions posted as a browser without
+ * JavaScript posts them, double submits included). Then it stops the server
+ * and checks the database: the writes' effect is exactly what was sent.
  *
  * Every session of one user writes that user's own target values (a language,
  * a purchase account), so the final state does not depend on the order in
@@ -19,6 +20,7 @@
  * no "SQLITE" text reached a person, the server logged no 503, and the
  * counts match. Prints throughput and latency percentiles per kind.
  */
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/lib/import/demo';
 import { startDemoServer } from '../tests/helpers/demo-server';
@@ -40,11 +42,11 @@ const DATABASE_PATH = 'data/load.db';
 
 /** Each demo user, the customer it works for (partners), and the targets of its writes. */
 const USERS = [
-  { email: 'camille.martin@fabrikam.example', locale: 'en', account: DEMO_ACCOUNTS.montrealRnd },
-  { email: 'jordan.lee@fabrikam.example', locale: 'fr', account: DEMO_ACCOUNTS.geneva },
+  { email: 'camille.martin@fabrikam.example', locale: 'en', account: DEMO_ACCOUNTS.montrealRnd, admin: true },
+  { email: 'jordan.lee@fabrikam.example', locale: 'fr', account: DEMO_ACCOUNTS.geneva, admin: true },
   { email: 'lucie.bernard@fabrikam.example', locale: 'en', account: DEMO_ACCOUNTS.lyonPlant },
   { email: 'sam.taylor@fabrikam.example', locale: 'fr', account: DEMO_ACCOUNTS.lyon },
-  { email: 'paul.roy@contoso.example', locale: 'en', account: DEMO_ACCOUNTS.contoso },
+  { email: 'paul.roy@contoso.example', locale: 'en', account: DEMO_ACCOUNTS.contoso, admin: true },
   { email: 'mathieu.gagnon@northwind.example', locale: 'en', account: DEMO_ACCOUNTS.besancon, customer: DEMO_CUSTOMERS.fabrikam },
   { email: 'emma.wilson@northwind.example', locale: 'fr', account: DEMO_ACCOUNTS.contoso, customer: DEMO_CUSTOMERS.contoso },
   { email: 'nadia.roux@adatum.example', locale: 'en', account: DEMO_ACCOUNTS.genevaSales, customer: DEMO_CUSTOMERS.fabrikam },
@@ -52,17 +54,38 @@ const USERS = [
 
 type User = (typeof USERS)[number];
 
+/** The online service every administrator's session switches on, one subscription per write, on its own target account. */
+const PROVISIONED_PRODUCT = 'EXO-P1';
+
 /**
- * Hook for self-provisioning (issue 7 asks the load to mix it in once it
- * exists): return a request that switches on an online service for the
- * session's customer, and add what it implies to `verify` below. Until then
- * it is null and the load has no self-provisioning writes.
+ * CONFIGURER DES SERVICES EN LIGNE posted as a browser without JavaScript
+ * posts it: a new idempotency key each time (one more subscription), and now
+ * and then the previous key again, as a double submit does (nothing more).
  */
-const selfProvisioningWrite: ((session: LoadSession) => Promise<Result>) | null = null;
+function selfProvisioningWrite(session: LoadSession, counts: Map<string, number>): Promise<Result> {
+  const repeat = session.lastKey !== undefined && Math.random() < 0.2;
+  const key = repeat ? session.lastKey! : randomBytes(16).toString('hex');
+  if (!repeat) {
+    session.lastKey = key;
+    counts.set(`provision:${session.user.email}`, (counts.get(`provision:${session.user.email}`) ?? 0) + 1);
+  }
+  const body = formBody(session.setUpForm!, { key, product: PROVISIONED_PRODUCT, account: session.user.account, quantity: '1' });
+  return timed('selfProvisioning', () => fetch(`${BASE}${session.setUpPath}`, { method: 'POST', headers: { cookie: session.cookie, origin: BASE }, body, redirect: 'manual' }), (status) => status === 303);
+}
 
 type Kind = 'page' | 'export' | 'switchLanguage' | 'chooseAccount' | 'selfProvisioning';
 type Result = { kind: Kind; status: number; ms: number; problem?: string };
-type LoadSession = HttpSession & { user: User; pages: string[]; languageForm: HtmlForm; chooseForm: HtmlForm; formPage: string };
+type LoadSession = HttpSession & {
+  user: User;
+  pages: string[];
+  languageForm: HtmlForm;
+  chooseForm: HtmlForm;
+  formPage: string;
+  /** Customer administrators only: the set-up form and the address it posts to. */
+  setUpForm?: HtmlForm;
+  setUpPath?: string;
+  lastKey?: string;
+};
 
 function withCustomer(user: User, path: string): string {
   if (!('customer' in user)) return path;
@@ -108,7 +131,7 @@ async function step(session: LoadSession, counts: Map<string, number>): Promise<
     counts.set(`account:${session.user.email}`, (counts.get(`account:${session.user.email}`) ?? 0) + 1);
     return timed('chooseAccount', () => fetch(`${BASE}${session.formPage}`, { method: 'POST', headers, body: formBody(session.chooseForm, { account: session.user.account }), redirect: 'manual' }), (status) => status === 303);
   }
-  if (roll < 0.18 && selfProvisioningWrite) return selfProvisioningWrite(session);
+  if (roll < 0.26 && session.setUpForm) return selfProvisioningWrite(session, counts);
   const path = session.pages[Math.floor(Math.random() * session.pages.length)]!;
   return timed(path.includes('/export') ? 'export' : 'page', () => fetch(`${BASE}${path}`, { headers: { cookie: session.cookie }, redirect: 'manual' }), (status) => status === 200);
 }
@@ -118,7 +141,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const server = await startDemoServer({ port: PORT, databasePath: DATABASE_PATH, env: { AUTH_SECRET: 'load-test-secret-0123456789abcdefghijklmnopqrstuvwxyz' } });
+  const server = await startDemoServer({
+    port: PORT,
+    databasePath: DATABASE_PATH,
+    // Every session signs in from 127.0.0.1 within seconds: the sign-in limits are for attackers, not for this.
+    env: { AUTH_SECRET: 'load-test-secret-0123456789abcdefghijklmnopqrstuvwxyz', SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_IN_LIMIT_OVERALL: '1000' },
+  });
   try {
     console.log(`server up on ${BASE}; signing in ${SESSIONS} sessions ...`);
 
@@ -128,7 +156,14 @@ async function main() {
       const session = await signInOverHttp(BASE, user.email, DEMO_PASSWORD);
       const formPage = withCustomer(user, '/accounts');
       const html = await (await fetch(`${BASE}${formPage}`, { headers: { cookie: session.cookie } })).text();
-      sessions.push({ ...session, user, pages: pagesOf(user), formPage, languageForm: findForm(html, /name="locale"/), chooseForm: findForm(html, /name="account"/) });
+      const loadSession: LoadSession = { ...session, user, pages: pagesOf(user), formPage, languageForm: findForm(html, /name="locale"/), chooseForm: findForm(html, /name="account"/) };
+      if ('admin' in user) {
+        // The set-up page hands out its key by a redirect; the form's action fields are the same for every key.
+        const setUp = await fetch(`${BASE}/online-services/setup?account=${user.account}`, { headers: { cookie: session.cookie } });
+        loadSession.setUpForm = findForm(await setUp.text(), /name="quantity"/);
+        loadSession.setUpPath = new URL(setUp.url).pathname + new URL(setUp.url).search;
+      }
+      sessions.push(loadSession);
     }
 
     // Every user starts away from its targets, so the check below proves the writes landed.
@@ -158,6 +193,25 @@ async function main() {
       if ((counts.get(`locale:${user.email}`) ?? 0) > 0 && row.locale !== user.locale) mismatches.push(`${user.email}: locale ${row.locale}, expected ${user.locale}`);
       if ((counts.get(`account:${user.email}`) ?? 0) > 0 && row.account !== user.account) mismatches.push(`${user.email}: remembered account ${row.account}, expected ${user.account}`);
     }
+    // Self-provisioning: each administrator's new keys, one subscription each, repeats adding nothing; every count the sum of its history.
+    for (const user of USERS.filter((candidate) => 'admin' in candidate)) {
+      const sent = counts.get(`provision:${user.email}`) ?? 0;
+      const recorded = db
+        .prepare(
+          `select count(*) as n, coalesce(sum(t.available_delta), 0) as added from inventory_transactions t join users u on u.id = t.author_user_id
+            where t.kind = 'self_provisioning' and u.email = ?`,
+        )
+        .get(user.email) as { n: number; added: number };
+      if (recorded.n !== sent || recorded.added !== sent) mismatches.push(`${user.email}: ${recorded.n} self-provisionings adding ${recorded.added} recorded, ${sent} new submissions sent`);
+    }
+    const drift = db
+      .prepare(
+        `select count(*) as n from inventory_lines l
+          where l.available_count != (select coalesce(sum(available_delta), 0) from inventory_transactions where line_id = l.id)
+             or l.ordered_count != (select coalesce(sum(ordered_delta), 0) from inventory_transactions where line_id = l.id)`,
+      )
+      .get() as { n: number };
+    if (drift.n > 0) mismatches.push(`${drift.n} lines whose counts are not the sums of their transactions`);
     const signIns = (db.prepare('select count(*) as n from sign_in_attempts where succeeded = 1').get() as { n: number }).n;
     if (signIns !== SESSIONS) mismatches.push(`${signIns} successful sign-ins recorded, ${SESSIONS} made`);
     const integrity = db.pragma('integrity_check', { simple: true });
