@@ -20,7 +20,7 @@ import {
   fixtureDocument,
 } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
-import { listReportFilterOptions, listUnpaidServices, parseReportParams, type UnpaidServicesReport } from './queries';
+import { listReportSuggestions, listUnpaidServices, parseReportParams, REPORT_PAGE_SIZE, REPORT_SUGGESTION_LIMIT, type UnpaidServicesReport } from './queries';
 
 const EXO = 'FX-EXO-P1';
 const SECOND_AGREEMENT = '8000003';
@@ -91,7 +91,7 @@ describe('listUnpaidServices', () => {
   it('totals cover every listed row', () => {
     const report = listUnpaidServices(viewerOf(db, U.alphaAdmin), {})!;
     expect(report.totals).toEqual({ available: 52 + 25 + 13, ordered: 40 + 20 + 10, unpaid: 12 + 5 + 3 });
-    expect(report).toMatchObject({ shown: 3, total: 3, capped: false });
+    expect(report).toMatchObject({ total: 3, page: 1, pages: 1 });
   });
 
   it('filters by account, agreement, product and order, alone and together', () => {
@@ -122,7 +122,7 @@ describe('listUnpaidServices', () => {
     const admin = viewerOf(db, U.alphaAdmin);
     expect(listUnpaidServices(admin, { product: BETA_ONLY })).toBeNull();
     expect(listUnpaidServices(admin, { product: BETA_ONLY })).toEqual(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' }));
-    expect(listReportFilterOptions(admin).products.map((product) => product.code)).not.toContain(BETA_ONLY);
+    expect(listReportSuggestions(admin).products.map((product) => product.code)).not.toContain(BETA_ONLY);
   });
 
   it("never shows another customer's lines", () => {
@@ -154,24 +154,87 @@ describe('listUnpaidServices', () => {
   });
 });
 
-describe('listReportFilterOptions', () => {
+describe('listReportSuggestions', () => {
   it("offers only what is in the viewer's scope", () => {
-    const admin = listReportFilterOptions(viewerOf(db, U.alphaAdmin));
+    const admin = listReportSuggestions(viewerOf(db, U.alphaAdmin));
     expect(admin.accounts.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
     expect(admin.agreements.map((agreement) => agreement.number)).toEqual([FIXTURE_AGREEMENTS.alpha, SECOND_AGREEMENT]);
     expect(admin.products.map((product) => product.code)).toEqual([EXO, P.o365]);
     expect(admin.orders.map((order) => order.number)).toEqual([FIXTURE_ORDERS.alphaNorth]);
 
-    const viewer = listReportFilterOptions(viewerOf(db, U.alphaViewer));
+    const viewer = listReportSuggestions(viewerOf(db, U.alphaViewer));
     expect(viewer.accounts.map((account) => account.number)).toEqual([A.alphaNorth]);
     expect(viewer.agreements.map((agreement) => agreement.number)).toEqual([FIXTURE_AGREEMENTS.alpha]);
 
-    const south = listReportFilterOptions(viewerOf(db, U.southPartner, C.beta));
+    const south = listReportSuggestions(viewerOf(db, U.southPartner, C.beta));
     expect(south.accounts.map((account) => account.number)).toEqual([A.betaSouth]);
     expect(south.orders).toEqual([]);
     expect(south.products.map((product) => product.code)).toEqual([EXO, P.o365]);
 
-    expect(listReportFilterOptions(viewerOf(db, U.northPartner))).toEqual({ accounts: [], agreements: [], products: [], orders: [] });
+    expect(listReportSuggestions(viewerOf(db, U.northPartner))).toEqual({ accounts: [], agreements: [], products: [], orders: [] });
+  });
+});
+
+describe('a report larger than a page', () => {
+  /** alpha with 120 more gaps (one per new account) and 30 more orders that touched a service line. */
+  beforeEach(async () => {
+    const doc = fixtureDocument();
+    doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
+    for (let index = 0; index < 120; index++) {
+      const number = String(7000000 + index);
+      doc.purchaseAccounts!.push({ ...doc.purchaseAccounts!.find((account) => account.number === A.alphaNorth)!, number, name: `Alpha ${index}` });
+      doc.subscriptions!.push({
+        account: number,
+        product: EXO,
+        available: 10 + (index % 7),
+        ordered: 10,
+        nextExpiration: '2027-02-01',
+        transactions:
+          index < 30
+            ? [
+                { date: '2026-01-01', kind: 'order' as const, availableDelta: 10, orderedDelta: 10, order: `BIG-${index}` },
+                { date: '2026-02-01', kind: 'self_provisioning' as const, availableDelta: index % 7 },
+              ].filter((transaction) => transaction.availableDelta !== 0)
+            : undefined,
+      });
+      if (index < 30) {
+        doc.orders!.push({
+          number: `BIG-${index}`,
+          date: `2026-01-${String(1 + (index % 28)).padStart(2, '0')}`,
+          status: 'completed',
+          partner: 'PN',
+          account: number,
+          items: [{ product: EXO, quantity: 10, termMonths: 12 }],
+        });
+      }
+    }
+    db = createTestDb();
+    await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
+    setDb(db);
+  });
+
+  it('is paged, most to order first, with totals over every page', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const first = listUnpaidServices(admin, {}, 1)!;
+    const all = listUnpaidServices(admin, {}, 'all')!;
+    expect(first.rows).toHaveLength(REPORT_PAGE_SIZE);
+    expect(first.total).toBe(all.rows.length);
+    expect(first.pages).toBe(Math.ceil(all.rows.length / REPORT_PAGE_SIZE));
+    const pages = Array.from({ length: first.pages }, (_, index) => listUnpaidServices(admin, {}, index + 1)!);
+    expect(pages.flatMap((page) => page.rows)).toEqual(all.rows);
+    for (const page of pages) expect(page.totals).toEqual(all.totals);
+    expect(all.totals.unpaid).toBe(all.rows.reduce((sum, row) => sum + row.unpaid, 0));
+    // A page past the end shows the last one.
+    expect(listUnpaidServices(admin, {}, 999)!.page).toBe(first.pages);
+  });
+
+  it('suggests a bounded number of values for each filter, the latest orders first', () => {
+    const suggestions = listReportSuggestions(viewerOf(db, U.alphaAdmin));
+    expect(suggestions.accounts).toHaveLength(REPORT_SUGGESTION_LIMIT);
+    expect(suggestions.orders).toHaveLength(REPORT_SUGGESTION_LIMIT);
+    const dates = suggestions.orders.map((order) => order.orderedOn);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(suggestions.orders[0]!.number).toBe(FIXTURE_ORDERS.alphaNorth);
   });
 });
 

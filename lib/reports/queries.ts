@@ -16,14 +16,14 @@ import { agreements, inventoryLines, inventoryTransactions, orders, products, pu
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { unpaidQuantity } from '@/lib/inventory/rules';
 
+/** Rows a page of the report shows; the totals always cover every matching row. */
+export const REPORT_PAGE_SIZE = 50;
 /**
- * A large customer can have thousands of service lines; past this many rows
- * the page and the export stop and say so instead of rendering an unbounded
- * table (the totals still cover every row).
+ * Suggestions each filter field offers. The fields are text: a customer with
+ * 50,000 orders gets the same page as one with 50 (issue 8), and any number
+ * can still be typed.
  */
-export const REPORT_ROW_LIMIT = 2_000;
-/** The drop-downs are bounded too: beyond this, a value can still be typed into the URL. */
-export const REPORT_OPTION_LIMIT = 1_000;
+export const REPORT_SUGGESTION_LIMIT = 20;
 
 // ─── Parameters ─────────────────────────────────────────────────────────────
 
@@ -43,6 +43,7 @@ export const reportParamsSchema = z.object({
   order: identifier.catch(undefined),
   agreement: identifier.catch(undefined),
   product: identifier.catch(undefined),
+  page: z.preprocess(single, z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),
 });
 
 export type ReportParams = z.infer<typeof reportParamsSchema>;
@@ -174,26 +175,43 @@ export interface UnpaidServiceRow {
 }
 
 export interface UnpaidServicesReport {
+  /** The rows of the page asked for (every row for the export). */
   rows: UnpaidServiceRow[];
-  /** Sums over every matching row, even when the list was capped. */
+  /** Sums over every matching row, on every page. */
   totals: { available: number; ordered: number; unpaid: number };
-  /** Rows shown (at most REPORT_ROW_LIMIT). */
-  shown: number;
-  /** Rows matching; larger than `shown` only when capped. */
+  /** Rows matching. */
   total: number;
-  capped: boolean;
+  /** The page shown (clamped into range) and the number of pages. */
+  page: number;
+  pages: number;
 }
 
 /**
  * The unpaid online services in the viewer's scope with the filters, most to
- * order first (then by product, account). Null when a filter names something
- * outside the viewer's scope: the caller answers 404.
+ * order first (then by product, account): one page of REPORT_PAGE_SIZE rows,
+ * or every row (`page: 'all'`, the CSV export). Null when a filter names
+ * something outside the viewer's scope: the caller answers 404.
  */
-export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters): UnpaidServicesReport | null {
+export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1): UnpaidServicesReport | null {
   const resolved = resolveFilters(viewer, filters);
   if (!resolved) return null;
   const db = getDb();
   const where = conditions(viewer, resolved);
+
+  const aggregate = db
+    .select({
+      count: sql<number>`count(*)`,
+      available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`,
+      ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`,
+    })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(where)
+    .get();
+
+  const total = Number(aggregate?.count ?? 0);
+  const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));
+  const current = page === 'all' ? 1 : Math.min(Math.max(1, page), pages);
 
   const rows = db
     .select({
@@ -220,50 +238,44 @@ export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters
       asc(purchaseAccounts.number),
       asc(inventoryLines.id),
     )
-    .limit(REPORT_ROW_LIMIT)
+    .limit(page === 'all' ? -1 : REPORT_PAGE_SIZE)
+    .offset(page === 'all' ? 0 : (current - 1) * REPORT_PAGE_SIZE)
     .all();
-
-  const aggregate = db
-    .select({
-      count: sql<number>`count(*)`,
-      available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`,
-      ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`,
-    })
-    .from(inventoryLines)
-    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
-    .where(where)
-    .get();
 
   const listed = rows
     .map((row) => ({ ...row, unpaid: unpaidQuantity(row.available, row.ordered) }))
     // Never listed when nothing is unpaid, whatever the SQL said (one rule for every screen).
     .filter((row) => row.unpaid > 0);
-  const total = Number(aggregate?.count ?? 0);
   const available = Number(aggregate?.available ?? 0);
   const ordered = Number(aggregate?.ordered ?? 0);
   return {
     rows: listed,
     // Every matching line has available > ordered, so the sum of the gaps is the gap of the sums.
     totals: { available, ordered, unpaid: available - ordered },
-    shown: listed.length,
     total,
-    capped: total > listed.length,
+    page: current,
+    pages: page === 'all' ? 1 : pages,
   };
 }
 
-// ─── Drop-down options ──────────────────────────────────────────────────────
+// ─── Suggestions for the filter fields ─────────────────────────────────────
 
-export interface ReportFilterOptions {
+export interface ReportSuggestions {
   accounts: { number: string; name: string }[];
   agreements: { number: string; name: string | null }[];
   /** Online services held on the accounts in scope. */
   products: { code: string; name: string }[];
-  /** Orders in scope that touched an online service line, newest first. */
+  /** The latest orders in scope that touched an online service line. */
   orders: { number: string; orderedOn: string; accountNumber: string }[];
 }
 
-/** What the filter drop-downs offer: only what is in the viewer's scope. */
-export function listReportFilterOptions(viewer: Viewer): ReportFilterOptions {
+/**
+ * What each filter field suggests: only what is in the viewer's scope, at
+ * most REPORT_SUGGESTION_LIMIT each (the first accounts and agreements by
+ * number, services by name, the latest orders), so the page is the same size
+ * for any customer.
+ */
+export function listReportSuggestions(viewer: Viewer): ReportSuggestions {
   const db = getDb();
   const scope = accountScope(viewer);
   const accounts = db
@@ -271,7 +283,7 @@ export function listReportFilterOptions(viewer: Viewer): ReportFilterOptions {
     .from(purchaseAccounts)
     .where(scope)
     .orderBy(asc(purchaseAccounts.number))
-    .limit(REPORT_OPTION_LIMIT)
+    .limit(REPORT_SUGGESTION_LIMIT)
     .all();
   const agreementRows = db
     .selectDistinct({ number: agreements.number, name: agreements.name })
@@ -279,7 +291,7 @@ export function listReportFilterOptions(viewer: Viewer): ReportFilterOptions {
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.agreementId, agreements.id))
     .where(scope)
     .orderBy(asc(agreements.number))
-    .limit(REPORT_OPTION_LIMIT)
+    .limit(REPORT_SUGGESTION_LIMIT)
     .all();
   const productRows = db
     .selectDistinct({ code: products.code, name: products.name })
@@ -288,17 +300,27 @@ export function listReportFilterOptions(viewer: Viewer): ReportFilterOptions {
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .where(and(scope, eq(inventoryLines.kind, 'subscription')))
     .orderBy(asc(products.name), asc(products.code))
-    .limit(REPORT_OPTION_LIMIT)
+    .limit(REPORT_SUGGESTION_LIMIT)
     .all();
+  // The latest orders first, found through the orders' date index, then kept when they touched a service line.
   const orderRows = db
-    .selectDistinct({ number: orders.number, orderedOn: orders.orderedOn, accountNumber: purchaseAccounts.number })
+    .select({ number: orders.number, orderedOn: orders.orderedOn, accountNumber: purchaseAccounts.number })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
-    .innerJoin(inventoryTransactions, eq(inventoryTransactions.orderId, orders.id))
-    .innerJoin(inventoryLines, eq(inventoryLines.id, inventoryTransactions.lineId))
-    .where(and(scope, eq(inventoryLines.kind, 'subscription')))
+    .where(
+      and(
+        scope,
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(inventoryTransactions)
+            .innerJoin(inventoryLines, eq(inventoryLines.id, inventoryTransactions.lineId))
+            .where(and(eq(inventoryTransactions.orderId, orders.id), eq(inventoryLines.kind, 'subscription'))),
+        ),
+      ),
+    )
     .orderBy(desc(orders.orderedOn), desc(orders.number))
-    .limit(REPORT_OPTION_LIMIT)
+    .limit(REPORT_SUGGESTION_LIMIT)
     .all();
   return { accounts, agreements: agreementRows, products: productRows, orders: orderRows };
 }

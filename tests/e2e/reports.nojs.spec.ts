@@ -11,7 +11,7 @@ test.describe('unpaid online services reconciliation without JavaScript', () => 
     await expect(page.getByTestId('report-row')).toHaveCount(6);
     await expectAccessibleWithoutJs(page, browser);
 
-    await page.getByLabel('Contrat', { exact: true }).selectOption('7600202');
+    await page.getByLabel('Contrat', { exact: true }).fill('7600202');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await expect(page).toHaveURL(/agreement=7600202/);
     const rows = page.getByTestId('report-row');

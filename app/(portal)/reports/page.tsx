@@ -3,13 +3,14 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
 import { Notice } from '@/components/Notice';
+import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
-import { listReportFilterOptions, listUnpaidServices, parseReportParams } from '@/lib/reports/queries';
+import { listReportSuggestions, listUnpaidServices, parseReportParams } from '@/lib/reports/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { REPORT_NAMESPACE, reportColumns } from './columns';
 import { ReportFilters } from './ReportFilters';
@@ -27,10 +28,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
   const viewer = await requireCustomerViewer(params.customer);
 
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
-  const report = listUnpaidServices(viewer, filters);
+  const report = listUnpaidServices(viewer, filters, params.page ?? 1);
   // A filter naming an account, order or agreement outside the viewer's scope: as if it did not exist.
   if (!report) notFound();
-  const options = listReportFilterOptions(viewer);
+  const suggestions = listReportSuggestions(viewer);
 
   const t = await getTranslations(REPORT_NAMESPACE);
   const tc = await getTranslations('common');
@@ -58,7 +59,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
       </p>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
 
-      <ReportFilters options={options} params={params} scope={scope} filtered={filtered} locale={locale} />
+      <ReportFilters suggestions={suggestions} params={params} scope={scope} filtered={filtered} locale={locale} />
 
       <div className="mt-4 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
         <p role="status" className="text-sm text-slate-700" data-testid="report-count">
@@ -70,7 +71,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
           </a>
         )}
       </div>
-      {report.capped && <Notice>{t('capped', { shown: report.shown, total: report.total })}</Notice>}
 
       <DataTable
         namespace={REPORT_NAMESPACE}
@@ -81,7 +81,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
         caption={t('tableLabel')}
         testId="report-table"
         footer={{
-          label: t('total'),
+          label: report.pages > 1 ? t('totalAllPages') : t('total'),
           cells: { available: count(report.totals.available), ordered: count(report.totals.ordered), unpaid: count(report.totals.unpaid) },
           testId: 'report-totals',
         }}
@@ -93,6 +93,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
           className: 'mt-4',
         }}
       />
+      <Pagination page={report.page} pages={report.pages} hrefFor={(page) => hrefWith('/reports', { ...scope, ...filters, page: page > 1 ? page : undefined })} />
     </PortalShell>
   );
 }

@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const { params } = parseReportParams(rawSearchParams(request));
   const viewer = await requireCustomerViewer(params.customer);
 
-  const report = listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product });
+  const report = listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product }, 'all');
   // Not the viewer's (or no such thing): answered exactly like a missing page.
   if (!report) return csvNotFound();
 
