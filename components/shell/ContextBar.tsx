@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { AccountSelection } from '@/lib/accounts/queries';
+import type { SelectorReturnPage } from '@/lib/accounts/return';
 import type { Viewer } from '@/lib/auth/viewer';
 import { hrefWith, scopeParams } from '@/lib/url';
 
@@ -9,23 +10,15 @@ import { hrefWith, scopeParams } from '@/lib/url';
  * link to change it; for a partner user, a coloured banner naming the
  * customer being served, with a link to change it.
  */
-export async function ContextBar({ viewer, selection }: { viewer: Viewer; selection: AccountSelection }) {
+export async function ContextBar({ viewer, selection, returnTo }: { viewer: Viewer; selection: AccountSelection; returnTo?: SelectorReturnPage }) {
   const t = await getTranslations('common.context');
-  const changeHref = hrefWith('/accounts', scopeParams(viewer));
+  // "Changer de compte" comes back to this page with the account chosen (the inventory needs no `return`).
+  const changeHref = hrefWith('/accounts', { ...scopeParams(viewer), return: returnTo === '/inventory' ? undefined : returnTo });
   const canChange = selection.kind !== 'not-found' && selection.accountCount > 1;
 
   return (
     <section aria-label={t('label')} className="no-print">
-      {viewer.role === 'partner_user' && viewer.customer && (
-        <div className="bg-amber-100 text-amber-950">
-          <p className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-1.5 text-sm">
-            <strong>{t('partnerBanner', { name: viewer.customer.legalName, number: viewer.customer.number })}</strong>
-            <Link href="/partner" className="underline underline-offset-2">
-              {t('changeCustomer')}
-            </Link>
-          </p>
-        </div>
-      )}
+      <PartnerBanner viewer={viewer} />
       <div className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-1 px-4 py-2 text-sm">
           {selection.kind === 'account' && (
@@ -51,5 +44,21 @@ export async function ContextBar({ viewer, selection }: { viewer: Viewer; select
         </div>
       </div>
     </section>
+  );
+}
+
+/** For a partner user, a coloured banner naming the customer being served, with a link to change it. */
+export async function PartnerBanner({ viewer }: { viewer: Viewer }) {
+  if (viewer.role !== 'partner_user' || !viewer.customer) return null;
+  const t = await getTranslations('common.context');
+  return (
+    <div className="bg-amber-100 text-amber-950" data-testid="partner-banner">
+      <p className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-1.5 text-sm">
+        <strong>{t('partnerBanner', { name: viewer.customer.legalName, number: viewer.customer.number })}</strong>
+        <Link href="/partner" className="underline underline-offset-2">
+          {t('changeCustomer')}
+        </Link>
+      </p>
+    </div>
   );
 }

@@ -1,17 +1,37 @@
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
+import { PartnerBanner } from './ContextBar';
 import { TopBar, type PortalSection } from './TopBar';
 
 /** The frame of every signed-in page: skip link, top bar, optional context bar, content. */
-export async function PortalShell({ viewer, section, context, children }: { viewer: Viewer; section: PortalSection; context?: React.ReactNode; children: React.ReactNode }) {
+export async function PortalShell({
+  viewer,
+  section,
+  account,
+  context,
+  children,
+}: {
+  viewer: Viewer;
+  section: PortalSection;
+  /** The purchase account in view (a number or `all`): every menu link carries it (issue 9, defect 1). */
+  account?: string | null;
+  context?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   const t = await getTranslations('common');
   return (
     <>
       <a href="#main" className="sr-only z-50 rounded bg-white px-3 py-2 text-brand-800 focus:not-sr-only focus:absolute focus:left-2 focus:top-2">
         {t('skipToContent')}
       </a>
-      <TopBar viewer={viewer} section={section} />
-      {context}
+      <TopBar viewer={viewer} section={section} account={account ?? undefined} />
+      {/* Pages without a context bar still say which customer a partner works for. */}
+      {context ??
+        (viewer.role === 'partner_user' && viewer.customer ? (
+          <section aria-label={t('context.label')} className="no-print">
+            <PartnerBanner viewer={viewer} />
+          </section>
+        ) : null)}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
         {children}
       </main>

@@ -5,20 +5,23 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { hrefWith, scopeParams } from '@/lib/url';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts';
+export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts' | 'help';
 
 /** Product name, the menu of SPEC §3, the language switch and the user's menu (UI.md §1). */
-export async function TopBar({ viewer, section }: { viewer: Viewer; section: PortalSection }) {
+export async function TopBar({ viewer, section, account }: { viewer: Viewer; section: PortalSection; account?: string }) {
   const t = await getTranslations('common');
   const scope = scopeParams(viewer);
+  // The account in view travels with the menu, so that the inventory and the order history show the same one.
+  const inView = { ...scope, account };
   const linkClass = (active: boolean) =>
     `block rounded px-2 py-1 text-sm ${active ? 'bg-white/15 font-semibold text-white underline underline-offset-4' : 'text-blue-50 hover:bg-white/10 hover:text-white'}`;
   const groups = [
-    { label: t('menu.inventory'), href: hrefWith('/inventory', scope), text: t('menu.manageInventory'), active: section === 'inventory' || section === 'accounts' },
-    { label: t('menu.account'), href: hrefWith('/orders', scope), text: t('menu.orderHistory'), active: section === 'orders' },
+    { label: t('menu.inventory'), href: hrefWith('/inventory', inView), text: t('menu.manageInventory'), active: section === 'inventory' || section === 'accounts' },
+    { label: t('menu.account'), href: hrefWith('/orders', inView), text: t('menu.orderHistory'), active: section === 'orders' },
     { label: null, href: hrefWith('/reports', scope), text: t('menu.reports'), active: section === 'reports' },
   ];
   if (viewer.role === 'partner_user') groups.push({ label: null, href: '/partner', text: t('menu.partnerWorkspace'), active: section === 'partner' });
+  groups.push({ label: null, href: '/help', text: t('menu.help'), active: section === 'help' });
 
   const menu = (
     <ul className="flex flex-col gap-1 md:flex-row md:items-center md:gap-4">

@@ -7,19 +7,21 @@ import { users } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { hrefWith, scopeParams } from '@/lib/url';
 import { getAccountByNumber } from './queries';
+import { selectorReturnSchema } from './return';
 
 const chooseAccountForm = z.object({
   account: z.string().trim().min(1).max(64),
   customer: z.string().trim().max(64).optional(),
+  return: selectorReturnSchema,
 });
 
-/** Picks a purchase account in the selector: remembers it as the default and opens its inventory. */
+/** Picks a purchase account in the selector: remembers it as the default and goes back to the page the selector was opened from (the inventory by default). */
 export async function chooseAccount(formData: FormData): Promise<void> {
-  const parsed = chooseAccountForm.safeParse({ account: formData.get('account'), customer: formData.get('customer') || undefined });
+  const parsed = chooseAccountForm.safeParse({ account: formData.get('account'), customer: formData.get('customer') || undefined, return: formData.get('return') || undefined });
   const viewer = await requireViewer(parsed.success ? parsed.data.customer : undefined);
   if (!parsed.success) notFound();
   const account = getAccountByNumber(viewer, parsed.data.account);
   if (!account) notFound();
   getDb().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId)).run();
-  redirect(hrefWith('/inventory', { ...scopeParams(viewer), account: account.number }));
+  redirect(hrefWith(parsed.data.return ?? '/inventory', { ...scopeParams(viewer), account: account.number }));
 }

@@ -112,3 +112,33 @@ export function accountScope(viewer: Viewer): SQL {
       return and(eq(purchaseAccounts.customerId, viewer.customer.id), eq(purchaseAccounts.partnerId, viewer.partner!.id))!;
   }
 }
+
+/** Identifiers in an address that each belong to one customer: an order number, a line id, a purchase account number. */
+export interface CustomerReference {
+  order?: string;
+  line?: number;
+  account?: string;
+}
+
+/**
+ * The customer that `reference` belongs to, when the partner is the partner
+ * of record of its purchase account; null otherwise (another partner's, or no
+ * such thing). Lets a plain link — an order, a `line=`, an `account=` —
+ * open in its customer's context for a partner user (issue 9, defect 2).
+ */
+export function servedCustomerOf(db: DB, partnerId: number, reference: CustomerReference): string | null {
+  const conditions: SQL[] = [];
+  if (reference.order) conditions.push(sql`${purchaseAccounts.id} = (select purchase_account_id from orders where number = ${reference.order})`);
+  if (reference.line !== undefined) conditions.push(sql`${purchaseAccounts.id} = (select purchase_account_id from inventory_lines where id = ${reference.line})`);
+  if (reference.account && reference.account !== 'all') conditions.push(eq(purchaseAccounts.number, reference.account));
+  if (conditions.length === 0) return null;
+  const rows = db
+    .select({ number: customers.number })
+    .from(purchaseAccounts)
+    .innerJoin(customers, eq(customers.id, purchaseAccounts.customerId))
+    .where(and(eq(purchaseAccounts.partnerId, partnerId), ...conditions))
+    .limit(2)
+    .all();
+  // Every identifier given must point into the same served customer (an order and a line of two customers point nowhere).
+  return rows.length === 1 ? rows[0]!.number : null;
+}

@@ -10,10 +10,10 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { auth, sessionLimits } from './config';
-import { loadSessionViewer, type Viewer } from './scope';
+import { loadSessionViewer, servedCustomerOf, type CustomerReference, type Viewer } from './scope';
 import { HOME_PATH } from './redirect';
 
-export { accountScope, loadViewer, type Viewer } from './scope';
+export { accountScope, loadViewer, type CustomerReference, type Viewer } from './scope';
 
 /** Set by proxy.ts on every request: the path and query the person asked for. */
 export const REQUEST_PATH_HEADER = 'x-license-desk-path';
@@ -52,10 +52,28 @@ export async function requireViewer(customerNumber?: string | null): Promise<Vie
 /**
  * The viewer of a page that shows one customer's data: as requireViewer(),
  * and a partner user who has not chosen the customer to work for yet is sent
- * to choose one first (SPEC §1).
+ * to choose one first (SPEC §1) — unless the address names something of one
+ * customer (`reference`: an order, a line, an account): then the same page
+ * opens in that customer's context when the partner serves it, and is a 404
+ * when it does not.
  */
-export async function requireCustomerViewer(customerNumber?: string | null): Promise<Viewer> {
+export async function requireCustomerViewer(customerNumber?: string | null, reference?: CustomerReference): Promise<Viewer> {
   const viewer = await requireViewer(customerNumber);
-  if (viewer.role === 'partner_user' && !viewer.customer) redirect('/partner');
+  if (viewer.role === 'partner_user' && !viewer.customer) {
+    const referenced = reference && (reference.order || reference.line !== undefined || (reference.account && reference.account !== 'all'));
+    if (!referenced) redirect('/partner');
+    const customer = servedCustomerOf(getDb(), viewer.partner!.id, reference);
+    if (!customer) notFound();
+    redirect(withCustomer(await requestedPath(), customer));
+  }
   return viewer;
+}
+
+/** The same address with `customer=` first (and without Next's internal `_rsc`). */
+function withCustomer(path: string, customer: string): string {
+  const url = new URL(path, 'http://localhost');
+  url.searchParams.delete('_rsc');
+  url.searchParams.delete('customer');
+  const rest = url.searchParams.toString();
+  return `${url.pathname}?customer=${encodeURIComponent(customer)}${rest ? `&${rest}` : ''}${url.hash}`;
 }

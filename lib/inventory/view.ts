@@ -43,7 +43,12 @@ export function accountFilterOf(selection: AccountSelection): AccountFilter {
   return selection.kind === 'account' ? { accountId: selection.account.id } : 'all';
 }
 
+/** The `account=` of a selection: its number, `all`, or nothing when none is in view. */
+export function accountParamOf(selection: AccountSelection): string | undefined {
+  return selection.kind === 'account' ? selection.account.number : selection.kind === 'all' ? 'all' : undefined;
+}
+
 /** The parameters that keep the viewer's scope (customer, account) on links between tabs and pages. */
 export function scopeLinkParams(viewer: Viewer, selection: AccountSelection): UrlParams {
-  return { ...scopeParams(viewer), account: selection.kind === 'account' ? selection.account.number : selection.kind === 'all' ? 'all' : undefined };
+  return { ...scopeParams(viewer), account: accountParamOf(selection) };
 }

@@ -173,6 +173,7 @@ const ROUTES: Record<string, Probe> = {
   '/sign-in': { none: 'public sign-in form' },
   '/api/auth/[...nextauth]': { none: "next-auth's own endpoints: the session of the caller only" },
   '/api/health': { none: 'public, no data' },
+  '/help': { none: 'the same help text for every signed-in person, no data' },
   '/partner': {
     notFound: (v) => (v.customer ? [] : ['/partner']),
     lists: (v) => (v.customer ? ['/partner'] : []),

@@ -47,6 +47,12 @@ test.describe('lists on a phone', () => {
     await expectAccessible(page);
   });
 
+  test('the Aide page fits the screen', async ({ page }) => {
+    await page.goto('/help');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+  });
+
   test('the set-up and reduction forms fit the screen', async ({ page }) => {
     await page.goto('/online-services/setup?account=5100201');
     await expect(page.getByRole('radio').first()).toBeVisible();

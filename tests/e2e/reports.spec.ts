@@ -63,8 +63,9 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
       "NUMÉRO DU COMPTE D'ACHATS",
       "NOM DU COMPTE D'ACHATS",
       'NUMÉRO DE CONTRAT',
-      'QUANTITÉ DISPONIBLE',
-      'QUANTITÉ COMMANDÉE',
+      // The guide's help tips beside the two quantities (the visible "?" and the tip read with it).
+      'QUANTITÉ DISPONIBLE?Nombre total de postes ou de licences à votre disposition.',
+      'QUANTITÉ COMMANDÉE?Nombre total de postes ou de licences à votre disposition et que votre partenaire a commandés.',
       'QUANTITÉ À COMMANDER',
       'PROCHAINE EXPIRATION',
     ]);

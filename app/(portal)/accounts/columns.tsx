@@ -10,7 +10,7 @@ export const ACCOUNTS_NAMESPACE = 'accounts.selector';
  * remembers the account), so it works without JavaScript; the buttons carry
  * `data-account-result` for the search box's arrow keys.
  */
-export function accountColumns({ t, scope, currentNumber }: { t: Translate; scope: { customer?: string }; currentNumber: string | null }): Column<AccountSummary>[] {
+export function accountColumns({ t, scope, currentNumber, returnTo }: { t: Translate; scope: { customer?: string }; currentNumber: string | null; returnTo?: string }): Column<AccountSummary>[] {
   return [
     { key: 'number', heading: 'columns.number', code: true, cell: (account) => <span className="font-medium">{account.number}</span> },
     {
@@ -37,6 +37,7 @@ export function accountColumns({ t, scope, currentNumber }: { t: Translate; scop
         <form action={chooseAccount}>
           {scope.customer && <input type="hidden" name="customer" value={scope.customer} />}
           <input type="hidden" name="account" value={account.number} />
+          {returnTo && <input type="hidden" name="return" value={returnTo} />}
           <button
             type="submit"
             data-account-result

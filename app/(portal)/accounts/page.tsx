@@ -8,6 +8,7 @@ import { Pagination } from '@/components/Pagination';
 import { ACCOUNT_SEARCH_FIELDS, resolveAccountSelection, searchAccounts, type AccountCriteria } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { titleFrom } from '@/lib/i18n/metadata';
+import { selectorReturnSchema } from '@/lib/accounts/return';
 import { firstParam, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { AccountSearchBox } from './AccountSearchBox';
 import { ACCOUNTS_NAMESPACE, accountColumns } from './columns';
@@ -25,6 +26,7 @@ const paramsSchema = z.object({
   location: criterion,
   name: criterion,
   number: criterion,
+  return: selectorReturnSchema,
 });
 
 /** Sélectionner un compte d'achats (SPEC §3 item 2): five fields, combinable criteria, a plain GET form. */
@@ -39,7 +41,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
   if (params.field && params.term) criteria[params.field] = params.term;
 
   const t = await getTranslations(ACCOUNTS_NAMESPACE);
-  const scope = scopeParams(viewer);
+  // Every link of the selector keeps where it goes back to once an account is chosen.
+  const scope = { ...scopeParams(viewer), return: params.return };
   const result = searchAccounts(viewer, criteria, params.page ?? 1);
   const selection = resolveAccountSelection(viewer, undefined);
   const currentNumber = selection.kind === 'account' ? selection.account.number : null;
@@ -53,6 +56,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
 
       <form method="get" action="/accounts" role="search" className="mt-4 flex flex-wrap items-end gap-2">
         {scope.customer && <input type="hidden" name="customer" value={scope.customer} />}
+        {scope.return && <input type="hidden" name="return" value={scope.return} />}
         {activeCriteria.map((field) => (
           <input key={field} type="hidden" name={field} value={criteria[field]} />
         ))}
@@ -105,7 +109,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
           {t('results', { total: result.total })}
         </p>
         {selection.kind !== 'not-found' && selection.accountCount > 1 && (
-          <Link href={hrefWith('/inventory', { ...scope, account: 'all' })} className="text-sm text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith(params.return ?? '/inventory', { ...scopeParams(viewer), account: 'all' })} className="text-sm text-brand-700 underline underline-offset-2">
             {t('allAccounts')}
           </Link>
         )}
@@ -113,7 +117,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
 
       <DataTable
         namespace={ACCOUNTS_NAMESPACE}
-        columns={accountColumns({ t, scope, currentNumber })}
+        columns={accountColumns({ t, scope: scopeParams(viewer), currentNumber, returnTo: params.return })}
         rows={result.rows}
         rowKey={(account) => account.number}
         rowAttributes={(account) => ({ current: account.number === currentNumber })}

@@ -10,15 +10,24 @@ export function familyAnchor(family: string): string {
   return `family-${foldForSearch(family).trim().replace(/ /g, '-')}`;
 }
 
-/** Parcourir: links to the family headings of the page. */
-export async function FamilyLinks({ groups }: { groups: ProductGroup[] }) {
-  const t = await getTranslations('inventory.toolbar');
+/**
+ * Parcourir: links to the headings of the page — the families, or in the
+ * packages view the two sections shown (Produits, Packages).
+ */
+export async function BrowseLinks({ groups, split }: { groups: ProductGroup[]; split: boolean }) {
+  const t = await getTranslations('inventory');
+  const links = split
+    ? [
+        ...(groups.some((group) => group.packageId === null) ? [{ href: '#section-products', label: t('sections.products') }] : []),
+        ...(groups.some((group) => group.packageId !== null) ? [{ href: '#section-packages', label: t('sections.packages') }] : []),
+      ]
+    : [...new Set(groups.map((group) => group.familyName))].map((family) => ({ href: `#${familyAnchor(family)}`, label: family }));
   return (
-    <nav aria-label={t('browse')} className="no-print mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-      <span className="font-medium">{t('browseLabel')}</span>
-      {[...new Set(groups.map((group) => group.familyName))].map((family) => (
-        <a key={family} href={`#${familyAnchor(family)}`} className="text-brand-700 underline underline-offset-2">
-          {family}
+    <nav aria-label={t('toolbar.browse')} className="no-print mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="browse">
+      <span className="font-medium">{t('toolbar.browseLabel')}</span>
+      {links.map((link) => (
+        <a key={link.href} href={link.href} className="text-brand-700 underline underline-offset-2">
+          {link.label}
         </a>
       ))}
     </nav>
@@ -47,7 +56,7 @@ function ByHeading({ groups, heading, level, row }: { groups: ProductGroup[]; he
 function Category({ id, title, hint, className, children }: { id: string; title: string; hint: string; className: string; children: React.ReactNode }) {
   return (
     <section className={className} aria-labelledby={id}>
-      <h2 id={id} className="text-xl font-semibold">
+      <h2 id={id} className="scroll-mt-4 text-xl font-semibold">
         {title}
       </h2>
       <p className="text-sm text-slate-600">{hint}</p>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { DataTable } from '@/components/DataTable';
+import type { Translate } from '@/components/columns';
 import { ExpiryBadge } from '@/components/ExpiryBadge';
 import { today } from '@/lib/clock';
 import type { InventoryLineRow, ProductGroup } from '@/lib/inventory/queries';
@@ -30,7 +31,6 @@ export function ProductGroupRow({
   highlightLineId: number | null;
 }) {
   const t = useTranslations(INVENTORY_NAMESPACE);
-  const isService = group.kind === 'online_service';
   const urgent = expiryStatus(today(), group.earliestExpiration);
   const linesId = `lines-${group.key}`;
   const Heading = headingLevel;
@@ -58,9 +58,7 @@ export function ProductGroupRow({
           </p>
         </div>
         <p className="tabular text-sm text-slate-800" data-testid="product-totals">
-          {isService
-            ? t('totals.subscriptions', { available: group.totals.availableCount, ordered: group.totals.orderedCount })
-            : t('totals.licenses', { licenses: group.totals.licenseCount, sa: group.totals.saCount })}
+          {productSummary(t, group)}
         </p>
         <span data-testid="product-expiry">
           <ExpiryBadge status={urgent} />
@@ -83,4 +81,22 @@ export function ProductGroupRow({
       )}
     </li>
   );
+}
+
+/**
+ * A product's totals in the words of its kind: licences and SA, available and
+ * ordered subscriptions, or a number of subscriptions for developer
+ * subscriptions and cloud platforms (their licence count; they have no SA).
+ */
+function productSummary(t: Translate, group: ProductGroup): string {
+  switch (group.kind) {
+    case 'online_service':
+      return t('totals.subscriptions', { available: group.totals.availableCount, ordered: group.totals.orderedCount });
+    case 'developer_subscription':
+      return t('totals.developerSubscriptions', { count: group.totals.licenseCount });
+    case 'cloud_platform':
+      return t('totals.cloudSubscriptions', { count: group.totals.licenseCount });
+    case 'license':
+      return t('totals.licenses', { licenses: group.totals.licenseCount, sa: group.totals.saCount });
+  }
 }

@@ -95,7 +95,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
             {count(line.availableCount)}
             {unpaid > 0 && (
               <p className="mt-1 min-w-44 max-w-56 whitespace-normal text-left text-xs text-amber-900" data-testid="self-provisioned">
-                {t('selfProvisioned', { count: unpaid })}
+                {t(scope.customer ? 'selfProvisionedForPartner' : 'selfProvisioned', { count: unpaid })}
               </p>
             )}
           </>

@@ -16,12 +16,12 @@ import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { getDataUpdatedAt, getLineReference, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
-import { accountFilterOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
+import { accountFilterOf, accountParamOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
 import { setupHref } from '@/lib/online-services/paths';
 import { maySetUpOnlineServices } from '@/lib/online-services/provisioning';
 import { hrefWith, type PageSearchParams, scopeParams, type UrlParams } from '@/lib/url';
 import { INVENTORY_NAMESPACE, inventoryLineColumns } from './columns';
-import { FamilyLinks, InventorySections } from './InventorySections';
+import { BrowseLinks, InventorySections } from './InventorySections';
 import { ProductGroupRow } from './ProductGroupRow';
 import { Toolbar } from './Toolbar';
 
@@ -30,7 +30,7 @@ export const generateMetadata = titleFrom('inventory');
 /** Licences et services (SPEC §3 items 1, 3–9, 11, 12): the default tab of the inventory. */
 export default async function InventoryPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseInventoryParams(await searchParams);
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { line: params.line, account: params.account });
 
   // A `line` deep link (e-mails, history, orders) must be the viewer's; it also decides the account when none is given.
   const lineRef = params.line ? getLineReference(viewer, params.line) : null;
@@ -88,7 +88,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   };
 
   return (
-    <PortalShell viewer={viewer} section="inventory" context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} />}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="text-xs text-slate-600" data-testid="data-updated">
@@ -111,7 +111,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
       <p role="status" className="mt-4 text-sm text-slate-700" data-testid="product-count">
         {params.q ? t('searchResults', { total: inventory.totalGroups, q: params.q }) : t('results', { total: inventory.totalGroups })}
       </p>
-      {!filters.packages && inventory.groups.length > 0 && <FamilyLinks groups={inventory.groups} />}
+      {inventory.groups.length > 0 && <BrowseLinks groups={inventory.groups} split={filters.packages ?? false} />}
 
       {inventory.groups.length === 0 ? (
         params.q ? (

@@ -10,7 +10,7 @@ import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { titleFrom } from '@/lib/i18n/metadata';
-import { accountFilterOf, inventoryParamsSchema, scopeLinkParams } from '@/lib/inventory/view';
+import { accountFilterOf, accountParamOf, inventoryParamsSchema, scopeLinkParams } from '@/lib/inventory/view';
 import { listOrders } from '@/lib/orders/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDERS_NAMESPACE, orderColumns } from './columns';
@@ -29,7 +29,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const raw = await searchParams;
   const params = ordersParamsSchema.parse(raw);
   const ignored = (['account', 'page'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
   const resolved = resolveAccountSelection(viewer, params.account);
   if (resolved.kind === 'not-found') notFound();
@@ -44,7 +44,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const orderHref = (number: string) => hrefWith(`/orders/${encodeURIComponent(number)}`, scopeParams(viewer));
 
   return (
-    <PortalShell viewer={viewer} section="orders" context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="orders" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/orders" />}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}

@@ -22,6 +22,8 @@ function lineHref(scope: { customer?: string }, row: UnpaidServiceRow): string {
  */
 export function reportColumns({ t, locale, today, scope }: { t: Translate; locale: Locale; today: string; scope: { customer?: string } }): Column<UnpaidServiceRow>[] {
   const count = (value: number) => formatCount(locale, value);
+  // A partner user (who works with `customer=`) reads the tips in its own voice: what the customer has, what it ordered.
+  const help = scope.customer ? 'partnerHelp' : 'help';
   return [
     {
       key: 'product',
@@ -39,8 +41,8 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
     { key: 'accountNumber', heading: 'columns.accountNumber', code: true, cell: (row) => row.accountNumber, csv: (row) => row.accountNumber },
     { key: 'accountName', heading: 'columns.accountName', text: true, cell: (row) => row.accountName, csv: (row) => row.accountName },
     { key: 'agreement', heading: 'columns.agreement', code: true, cell: (row) => row.agreementNumber, csv: (row) => row.agreementNumber },
-    { key: 'available', heading: 'columns.available', numeric: true, cell: (row) => count(row.available), csv: (row) => row.available },
-    { key: 'ordered', heading: 'columns.ordered', numeric: true, cell: (row) => count(row.ordered), csv: (row) => row.ordered },
+    { key: 'available', heading: 'columns.available', help: `${help}.available`, numeric: true, cell: (row) => count(row.available), csv: (row) => row.available },
+    { key: 'ordered', heading: 'columns.ordered', help: `${help}.ordered`, numeric: true, cell: (row) => count(row.ordered), csv: (row) => row.ordered },
     { key: 'unpaid', heading: 'columns.unpaid', numeric: true, cell: (row) => <span className="font-semibold">{count(row.unpaid)}</span>, csv: (row) => row.unpaid },
     {
       key: 'nextExpiration',

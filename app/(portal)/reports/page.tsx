@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
@@ -25,7 +24,7 @@ export const generateMetadata = titleFrom('reports');
  */
 export default async function ReportsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseReportParams(await searchParams);
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account, order: params.order });
 
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
   const report = listUnpaidServices(viewer, filters, params.page ?? 1);
@@ -43,19 +42,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
   const columns = reportColumns({ t, locale, today: today(), scope });
 
   return (
-    <PortalShell viewer={viewer} section="reports">
+    <PortalShell viewer={viewer} section="reports" account={params.account}>
       <p className="text-sm font-medium text-slate-600">{t('section')}</p>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      {viewer.role === 'partner_user' && viewer.customer && (
-        <p className="mt-2 text-sm">
-          <strong>{t('partnerIntro', { name: viewer.customer.legalName, number: viewer.customer.number })}</strong>{' '}
-          <Link href="/partner" className="text-brand-700 underline underline-offset-2">
-            {t('changeCustomer')}
-          </Link>
-        </p>
-      )}
       <p className="mt-2 max-w-3xl text-sm text-slate-700" data-testid="report-intro">
-        {t('intro')}
+        {viewer.role === 'partner_user' ? t('partnerIntro') : t('intro')}
       </p>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
 
@@ -86,7 +77,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
           testId: 'report-totals',
         }}
         empty={{
-          title: filtered ? t('emptyFiltered') : t('empty'),
+          title: filtered ? t('emptyFiltered') : viewer.role === 'partner_user' ? t('partnerEmpty') : t('empty'),
           hint: filtered ? t('emptyFilteredHint') : undefined,
           action: filtered ? { href: hrefWith('/reports', scope), label: t('filters.clear') } : undefined,
           testId: 'report-empty',

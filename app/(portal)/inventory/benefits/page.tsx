@@ -12,7 +12,7 @@ import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { listBenefits, parseBenefitsParams } from '@/lib/inventory/benefits';
-import { accountFilterOf, scopeLinkParams } from '@/lib/inventory/view';
+import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { BENEFITS_NAMESPACE, benefitColumns, benefitLines } from './columns';
 
@@ -25,7 +25,7 @@ export const generateMetadata = titleFrom('benefits');
  */
 export default async function BenefitsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseBenefitsParams(await searchParams);
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
   const selection = resolveAccountSelection(viewer, params.account);
   if (selection.kind === 'not-found') notFound();
@@ -40,7 +40,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   const columns = benefitColumns({ locale, today: today() });
 
   return (
-    <PortalShell viewer={viewer} section="inventory" context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/inventory/benefits" />}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <InventoryTabs current="benefits" params={hrefWith('', scope)} />
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}

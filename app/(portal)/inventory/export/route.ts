@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const { params } = parseInventoryParams(raw);
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const selection = resolveAccountSelection(viewer, params.account);
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return csvNotFound();

@@ -45,7 +45,7 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
   const lineHref = hrefWith('/inventory', { account: line.accountNumber, line: line.lineId }) + `#line-${line.lineId}`;
 
   return (
-    <PortalShell viewer={viewer} section="inventory">
+    <PortalShell viewer={viewer} section="inventory" account={line.accountNumber}>
       <Link href={lineHref} className="text-sm text-brand-700 underline underline-offset-2">
         ← {t('back')}
       </Link>

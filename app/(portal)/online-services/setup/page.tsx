@@ -11,7 +11,7 @@ import { resolveAccountSelection } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { formatCount } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
-import { scopeLinkParams } from '@/lib/inventory/view';
+import { accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { SETUP_PATH, setupHref } from '@/lib/online-services/paths';
 import { idempotencyKeySchema, MAX_SELF_PROVISIONED_QUANTITY, maySetUpOnlineServices } from '@/lib/online-services/provisioning';
 import { listAccountChoices, searchServiceCatalogue, SERVICE_CHOICES_LIMIT } from '@/lib/online-services/queries';
@@ -52,7 +52,7 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const keep = { account: params.account, product: params.product, key: params.key };
 
   return (
-    <PortalShell viewer={viewer} section="inventory" context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} returnTo={SETUP_PATH} />}>
       <Link href={hrefWith('/inventory', view)} className="text-sm text-brand-700 underline underline-offset-2">
         ← {t('back')}
       </Link>

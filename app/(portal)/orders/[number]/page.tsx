@@ -28,7 +28,7 @@ const paramsSchema = z.object({
  */
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
   const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
-  const viewer = await requireCustomerViewer(customer);
+  const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
   const order = getOrder(viewer, number);
   if (!order) notFound();
@@ -42,7 +42,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const link = 'text-brand-700 underline underline-offset-2';
 
   return (
-    <PortalShell viewer={viewer} section="orders">
+    <PortalShell viewer={viewer} section="orders" account={order.header.accountNumber}>
       <Link href={backHref} className="text-sm text-brand-700 underline underline-offset-2">
         ← {t('detail.back')}
       </Link>

@@ -19,7 +19,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
   const { params } = parseReportParams(rawSearchParams(request));
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account, order: params.order });
 
   const report = listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product }, 'all');
   // Not the viewer's (or no such thing): answered exactly like a missing page.

@@ -23,7 +23,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   // Repeated parameters keep their first value, as on the page.
   const { params } = parseBenefitsParams(rawSearchParams(request));
-  const viewer = await requireCustomerViewer(params.customer);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const selection = resolveAccountSelection(viewer, params.account);
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return csvNotFound();

@@ -26,7 +26,7 @@ const paramsSchema = z.object({
 /** Afficher l'historique: the dated transactions behind one line, with running totals ending at its counts. */
 export default async function LineHistoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
-  const viewer = await requireCustomerViewer(customer);
+  const viewer = await requireCustomerViewer(customer, { line: id });
   if (id === undefined) notFound();
   const history = getLineHistory(viewer, id);
   if (!history) notFound();
@@ -53,7 +53,7 @@ export default async function LineHistoryPage({ params, searchParams }: { params
   ];
 
   return (
-    <PortalShell viewer={viewer} section="inventory">
+    <PortalShell viewer={viewer} section="inventory" account={line.accountNumber}>
       <Link href={backHref} className="text-sm text-brand-700 underline underline-offset-2">
         ← {t('history.back')}
       </Link>

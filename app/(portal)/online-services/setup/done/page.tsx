@@ -45,7 +45,7 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
   const { partner } = receipt;
 
   return (
-    <PortalShell viewer={viewer} section="inventory">
+    <PortalShell viewer={viewer} section="inventory" account={receipt.accountNumber}>
       <h1 className="text-2xl font-semibold">{receipt.change > 0 ? t('titleSetUp') : t('titleReduced')}</h1>
       <p className="mt-2 text-sm" data-testid="receipt-change">
         {receipt.change > 0
