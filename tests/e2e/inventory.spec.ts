@@ -149,7 +149,7 @@ test.describe('inventory (customer administrator)', () => {
   test('help tips show on hover and on keyboard focus and close with Escape', async ({ page }) => {
     await page.goto('/inventory?account=5100201&expand=all');
     const help = productRow(page, 'SQL Server').getByRole('button', { name: 'Aide : NOMBRE DE LICENCES' });
-    const tip = page.getByRole('tooltip', { name: /licences acquises dans le cadre d'un contrat/ }).first();
+    const tip = page.getByRole('tooltip', { name: /licences acquises dans le cadre d'un Contrat de produits et services Microsoft \(MPSA\)/ }).first();
     await expect(help).toHaveAttribute('aria-describedby', /.+/);
     await help.hover();
     await expect(tip).toBeVisible();
