@@ -449,7 +449,49 @@ export const rateLimits = sqliteTable('rate_limits', {
   expire: integer('expire'),
 });
 
-/** Expiry notices already e-mailed, so that each threshold is sent once. */
+export const NOTICE_MESSAGE_STATUSES = ['sending', 'sent'] as const;
+export type NoticeMessageStatus = (typeof NOTICE_MESSAGE_STATUSES)[number];
+
+/**
+ * One expiry e-mail to one person (lib/notices/): recorded as `sending`, with
+ * its whole raw message and Message-ID, before the SMTP hand-off and marked
+ * `sent` after. A message left `sending` (an interrupted run, an SMTP failure)
+ * is sent again as it was — the same Message-ID — by a later run, once no
+ * other run holds its claim.
+ */
+export const noticeMessages = sqliteTable(
+  'notice_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The Message-ID header, `<…@host>`. */
+    messageId: text('message_id').notNull(),
+    status: text('status', { enum: NOTICE_MESSAGE_STATUSES }).notNull(),
+    /** The whole message as handed to SMTP (RFC 5322), so that a resend is byte for byte the same. */
+    raw: text('raw').notNull(),
+    /** The run sending it now, and since when (a claim older than the lease may be taken over). */
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at'),
+    attempts: integer('attempts').notNull().default(0),
+    /** The last SMTP error, for the operator; never shown to customers. */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('notice_messages_message_id_unique').on(t.messageId),
+    index('notice_messages_status_idx').on(t.status, t.claimedAt),
+    check('notice_messages_status_check', sql`${t.status} in ('sending', 'sent')`),
+  ],
+);
+
+/**
+ * What each expiry e-mail announced: one row per (person, line, threshold,
+ * expiration date). Its unique key is the once-only rule and the lock: two
+ * runs at once cannot both record the same notice.
+ */
 export const noticesSent = sqliteTable(
   'notices_sent',
   {
@@ -460,11 +502,16 @@ export const noticesSent = sqliteTable(
     lineId: integer('line_id')
       .notNull()
       .references(() => inventoryLines.id),
-    threshold: text('threshold', { enum: ['90', '30', 'expired'] }).notNull(),
+    /** The threshold crossed: a number of days (`90`, `30`, as NOTICE_THRESHOLDS says) or `expired`. */
+    threshold: text('threshold').notNull(),
     expiresOn: text('expires_on').notNull(),
+    /** The e-mail that announced it. */
+    noticeMessageId: integer('notice_message_id')
+      .notNull()
+      .references(() => noticeMessages.id),
     sentAt: integer('sent_at').notNull(),
   },
-  (t) => [uniqueIndex('notices_sent_unique').on(t.userId, t.lineId, t.threshold, t.expiresOn)],
+  (t) => [uniqueIndex('notices_sent_unique').on(t.userId, t.lineId, t.threshold, t.expiresOn), index('notices_sent_message_idx').on(t.noticeMessageId)],
 );
 
 /** The secret in a user's calendar-feed URL; only its hash is stored. */

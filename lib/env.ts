@@ -77,6 +77,31 @@ const envSchema = z.object({
   /** Sign-in attempts allowed per minute from one client address, and from everyone together. */
   SIGN_IN_LIMIT_PER_ADDRESS: perMinute(20),
   SIGN_IN_LIMIT_OVERALL: perMinute(120),
+  /** Expiry notices (lib/notices/): days before an expiration at which a notice is e-mailed, e.g. `90,30`. */
+  NOTICE_THRESHOLDS: z
+    .string()
+    .default('90,30')
+    .transform((value, context) => {
+      const days = value.split(',').map((part) => part.trim());
+      if (days.some((day) => !/^\d{1,3}$/.test(day) || Number(day) < 1 || Number(day) > 366)) {
+        context.addIssue({ code: 'custom', message: 'must be whole numbers of days from 1 to 366 separated by commas, such as 90,30' });
+        return z.NEVER;
+      }
+      return [...new Set(days.map(Number))].sort((a, b) => b - a);
+    }),
+  /** SMTP server of the notices, e.g. smtps://user:password@mail.example.com:465; absent: messages go to OUTBOX_DIR as .eml files. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465' })
+    .optional(),
+  /** The From of the notices. */
+  MAIL_FROM: z.string().min(3).default('License Desk <no-reply@license-desk.invalid>'),
+  /** Where messages are written as .eml files when SMTP_URL is not set (the demo). */
+  OUTBOX_DIR: z.string().min(1).default('data/outbox'),
+  /** HH:MM in APP_TIME_ZONE: the server runs the notices itself once a day at that time; absent: never (use a scheduler). */
+  NOTICES_DAILY_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, such as 06:30')
+    .optional(),
   /** Test-only: the date the application takes as "today" (YYYY-MM-DD). */
   LICENSE_DESK_TEST_TODAY: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD').optional(),
 });

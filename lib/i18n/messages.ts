@@ -10,6 +10,7 @@ import enBenefits from './messages/en/benefits.json';
 import enCommon from './messages/en/common.json';
 import enHelp from './messages/en/help.json';
 import enInventory from './messages/en/inventory.json';
+import enNotices from './messages/en/notices.json';
 import enOnlineServices from './messages/en/onlineServices.json';
 import enOrders from './messages/en/orders.json';
 import enReports from './messages/en/reports.json';
@@ -19,13 +20,14 @@ import frBenefits from './messages/fr/benefits.json';
 import frCommon from './messages/fr/common.json';
 import frHelp from './messages/fr/help.json';
 import frInventory from './messages/fr/inventory.json';
+import frNotices from './messages/fr/notices.json';
 import frOnlineServices from './messages/fr/onlineServices.json';
 import frOrders from './messages/fr/orders.json';
 import frReports from './messages/fr/reports.json';
 
 export const messages = {
-  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp },
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)['fr'];

@@ -1,0 +1,221 @@
+/**
+ * Expiry notices against a real SMTP server on 127.0.0.1 (smtp-server) and a
+ * migrated database with two customers and two partners: who is told, in
+ * which language, with which links; once only — across runs, after a
+ * renewal, an SMTP failure, an interrupted run and two runs at once.
+ */
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { importDocument } from '@/lib/import/apply';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
+import { smtpTransport, type NoticeTransport } from './mailer';
+import { LEASE_MS, runNotices, type NoticeRunOptions } from './run';
+import { turnNoticesOff } from './unsubscribe';
+
+const APP_URL = 'https://portal.example';
+const SECRET = 'test-secret-for-notices-0123456789abcdef';
+const EXO = 'FX-EXO-P1';
+
+type Received = { to: string[]; mail: ParsedMail; raw: string };
+let server: SMTPServer;
+let port: number;
+let received: Received[] = [];
+/** Addresses the SMTP server refuses for now (to make a delivery fail). */
+const refused = new Set<string>();
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      callback(refused.has(address.address) ? new Error('mailbox unavailable') : undefined);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        simpleParser(raw).then(
+          (mail) => {
+            received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail, raw });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+let db: DB;
+let transport: NoticeTransport;
+
+beforeEach(async () => {
+  received = [];
+  refused.clear();
+  db = createTestDb();
+  const doc = fixtureDocument();
+  doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
+  doc.subscriptions!.push(
+    // Expired four days ago, on alpha's account served by south.
+    { account: A.alphaSouth, product: EXO, available: 8, ordered: 8, nextExpiration: '2026-11-20' },
+    // Sixty days ahead, on beta's account served by north.
+    { account: A.betaNorth, product: EXO, available: 5, ordered: 5, nextExpiration: '2027-01-23' },
+  );
+  // The fixture's alphaNorth Office 365 expires on 2026-12-10 (16 days); betaSouth's on 2027-03-01 (97 days: nothing yet).
+  await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
+  transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+});
+
+const options = (overrides: Partial<NoticeRunOptions> = {}): NoticeRunOptions => ({
+  today: FIXTURE_TODAY,
+  appUrl: APP_URL,
+  secret: SECRET,
+  thresholds: [90, 30],
+  from: 'License Desk <notices@portal.example>',
+  transport,
+  now: () => Date.parse('2026-11-24T06:00:00Z'),
+  ...overrides,
+});
+
+const to = (email: string) => received.filter((message) => message.to.includes(email));
+const lineId = (account: string, product: string) =>
+  (
+    db.$client
+      .prepare(
+        `select l.id from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
+          where l.kind = 'subscription' and a.number = ? and p.code = ?`,
+      )
+      .get(account, product) as { id: number }
+  ).id;
+
+describe('runNotices', () => {
+  it('tells each person once about the lines they may see, in their language, with a link to each line', async () => {
+    const summary = await runNotices(db, options());
+    expect(summary).toMatchObject({ sent: 5, resent: 0, skipped: 0, failed: [] });
+    expect(received.map((message) => message.to[0]).sort()).toEqual([U.alphaAdmin, U.alphaViewer, U.betaAdmin, U.northPartner, U.southPartner].sort());
+
+    const o365 = lineId(A.alphaNorth, P.o365);
+    const [admin] = to(U.alphaAdmin);
+    expect(admin!.mail.subject).toBe('2 services en ligne expirent bientôt ou ont expiré');
+    expect(admin!.mail.text).toContain(`Voir la ligne : ${APP_URL}/inventory?account=${A.alphaNorth}&line=${o365}#line-${o365}`);
+    expect(admin!.mail.text).toContain('Office 365 E3 — compte d\'achats 6000011');
+    expect(admin!.mail.text).toContain('expire dans 16 jours');
+    expect(admin!.mail.text).toContain('expiré depuis 4 jours');
+    expect(admin!.mail.html).toContain(`href="${APP_URL}/inventory?account=${A.alphaNorth}&amp;line=${o365}#line-${o365}"`);
+    expect(admin!.mail.text).toContain(`${APP_URL}/inventory/expiring?account=all`);
+
+    // The account viewer: only the granted account, in English.
+    const [viewer] = to(U.alphaViewer);
+    expect(viewer!.mail.subject).toBe('An online service expires soon');
+    expect(viewer!.mail.text).toContain('expires in 16 days');
+    expect(viewer!.mail.text).not.toContain(A.alphaSouth);
+
+    // The partner's digest: per customer it serves, links into that customer's view.
+    const [north] = to(U.northPartner);
+    expect(north!.mail.text).toContain('Client Alpha');
+    expect(north!.mail.text).toContain(`${APP_URL}/inventory?customer=2000001&account=${A.alphaNorth}&line=${o365}`);
+    expect(north!.mail.text).toContain(`${APP_URL}/inventory?customer=2000002&account=${A.betaNorth}`);
+    expect(north!.mail.text).not.toContain(A.alphaSouth);
+
+    // Nobody reads what is not theirs; nobody inactive or without a due line is written to.
+    expect(to(U.betaViewer)).toEqual([]);
+    expect(to(U.inactive)).toEqual([]);
+    expect(to(U.betaAdmin)[0]!.mail.text).not.toContain('6000011');
+  });
+
+  it('carries a one-click link to stop the notices, which works', async () => {
+    await runNotices(db, options());
+    const [viewer] = to(U.alphaViewer);
+    // The header as sent (folded lines joined).
+    const headers = viewer!.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+    const unsubscribe = { url: /^List-Unsubscribe: <([^>]+)>/im.exec(headers)?.[1] ?? '' };
+    expect(unsubscribe.url).toMatch(/^https:\/\/portal\.example\/notices\/off\/one-click\?token=v1\.\d+\./);
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/im);
+    expect(viewer!.mail.text).toMatch(/Stop these notices: https:\/\/portal\.example\/notices\/off\?token=v1\./);
+    const token = new URL(unsubscribe.url).searchParams.get('token')!;
+    expect(turnNoticesOff(db, SECRET, token)).toBe(true);
+    expect(turnNoticesOff(db, 'another-secret-0123456789abcdef0123', token)).toBe(false);
+    expect(turnNoticesOff(db, SECRET, token.replace(/\.\d+\./, '.1.'))).toBe(false);
+    // Renewed and due again: the viewer, who stopped the notices, is not written to.
+    db.$client.prepare("update inventory_lines set next_expiration = '2026-12-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
+    received = [];
+    await runNotices(db, options());
+    expect(to(U.alphaViewer)).toEqual([]);
+    expect(to(U.alphaAdmin)).toHaveLength(1);
+  });
+
+  it('never announces the same line, threshold and date twice; a renewal is announced again', async () => {
+    await runNotices(db, options());
+    received = [];
+    expect(await runNotices(db, options())).toMatchObject({ sent: 0, resent: 0 });
+    expect(received).toEqual([]);
+    // Later, beta's Exchange line (2027-01-23) crosses from the 90-day notice to the 30-day one: told again.
+    await runNotices(db, options({ today: '2027-01-01' }));
+    expect(to(U.betaAdmin).map((message) => message.mail.text).join()).toContain('Exchange Online (Plan 1) — purchase account 6000021 (Beta Genève) — expires on Jan 23, 2027: expires in 22 days');
+    expect(await runNotices(db, options({ today: '2027-01-01' }))).toMatchObject({ sent: 0 });
+    // A renewal (a new expiration date) of alpha's Office 365 is announced again, to its readers only.
+    received = [];
+    db.$client.prepare("update inventory_lines set next_expiration = '2027-01-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
+    const renewed = await runNotices(db, options({ today: '2027-01-01' }));
+    expect(renewed.sent).toBe(3);
+    expect(received.map((message) => message.to[0]).sort()).toEqual([U.alphaAdmin, U.alphaViewer, U.northPartner].sort());
+  });
+
+  it('reports an SMTP failure for that person, sends the others, and retries it with the same Message-ID', async () => {
+    refused.add(U.alphaViewer);
+    const first = await runNotices(db, options());
+    expect(first.sent).toBe(4);
+    expect(first.failed).toEqual([{ email: U.alphaViewer, error: expect.stringContaining('mailbox unavailable') }]);
+    const left = db.$client.prepare("select message_id, status from notice_messages where status = 'sending'").all() as { message_id: string }[];
+    expect(left).toHaveLength(1);
+
+    refused.clear();
+    received = [];
+    const second = await runNotices(db, options());
+    expect(second).toMatchObject({ sent: 0, resent: 1, failed: [] });
+    expect(received.map((message) => message.to[0])).toEqual([U.alphaViewer]);
+    expect(received[0]!.mail.messageId).toBe(left[0]!.message_id);
+  });
+
+  it('resends what an interrupted run left, as it was, once its claim has lapsed', async () => {
+    await runNotices(db, options());
+    // A run that died between the record and the hand-off: a message still `sending`, claimed just now.
+    const interrupted = db.$client.prepare('select id, message_id from notice_messages order by id limit 1').get() as { id: number; message_id: string };
+    const claimedAt = options().now!();
+    db.$client.prepare("update notice_messages set status = 'sending', sent_at = null, claimed_by = 'dead-run', claimed_at = ? where id = ?").run(claimedAt, interrupted.id);
+    received = [];
+    // Within the lease, another run leaves it alone (the first one may still be sending it).
+    expect(await runNotices(db, options({ now: () => claimedAt + LEASE_MS - 1 }))).toMatchObject({ sent: 0, resent: 0 });
+    expect(received).toEqual([]);
+    const resumed = await runNotices(db, options({ now: () => claimedAt + LEASE_MS + 1 }));
+    expect(resumed).toMatchObject({ sent: 0, resent: 1 });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.mail.messageId).toBe(interrupted.message_id);
+  });
+
+  it('two runs at once send each notice once', async () => {
+    const [one, two] = await Promise.all([runNotices(db, options()), runNotices(db, options())]);
+    expect(one.sent + two.sent).toBe(5);
+    expect(one.skipped + two.skipped).toBe(5);
+    expect(received).toHaveLength(5);
+  });
+
+  it('a dry run says what it would send and writes nothing', async () => {
+    const summary = await runNotices(db, options({ dryRun: true }));
+    expect(summary.planned.map((plan) => plan.email).sort()).toEqual([U.alphaAdmin, U.alphaViewer, U.betaAdmin, U.northPartner, U.southPartner].sort());
+    expect(received).toEqual([]);
+    expect(db.$client.prepare('select count(*) as n from notices_sent').get()).toEqual({ n: 0 });
+  });
+});
