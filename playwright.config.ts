@@ -4,6 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 export const TEST_TODAY = '2026-11-24';
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The end-to-end server's secret (tests that run a command against its database sign with it too). */
+export const E2E_AUTH_SECRET = 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 /** The end-to-end server's database: a fresh demo database each run. */
 export const E2E_DATABASE_PATH = 'data/e2e.db';
 
@@ -45,7 +47,7 @@ export default defineConfig({
       NODE_ENV: 'production',
       PORT: String(PORT),
       DATABASE_PATH: E2E_DATABASE_PATH,
-      AUTH_SECRET: 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      AUTH_SECRET: E2E_AUTH_SECRET,
       APP_URL: BASE_URL,
       APP_TIME_ZONE: 'UTC',
       LICENSE_DESK_TEST_TODAY: TEST_TODAY,

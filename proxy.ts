@@ -19,6 +19,7 @@ import { errorPageResponse, hasMalformedEncoding } from '@/lib/http/error-page';
 import { isSameOriginRequest, needsOriginCheck } from '@/lib/http/same-origin';
 
 const REQUEST_PATH_HEADER = 'x-license-desk-path';
+const ONE_CLICK_UNSUBSCRIBE = '/notices/off/one-click';
 
 /** What nobody needs to sign in for (SPEC §1). */
 const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/calendar\//, /^\/notices\/off/, /^\/invitation\//, /^\/reset-password\//];
@@ -57,7 +58,8 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (hasMalformedEncoding(pathname)) return errorPageResponse(400);
   const origin = appOrigin();
-  if (needsOriginCheck(request.method) && !isSameOriginRequest(request.headers, origin)) return errorPageResponse(403);
+  // Mail clients post one-click unsubscribes from elsewhere (RFC 8058); that address only ever turns notices off, by its signed token.
+  if (needsOriginCheck(request.method) && pathname !== ONE_CLICK_UNSUBSCRIBE && !isSameOriginRequest(request.headers, origin)) return errorPageResponse(403);
 
   const path = `${pathname}${search}`;
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname)) && !hasSessionCookie(request)) {

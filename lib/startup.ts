@@ -30,5 +30,8 @@ export function startUp(): void {
     if (error instanceof DatabaseLocationError) refuseToStart(error.message);
     throw error;
   }
+  if (config.NOTICES_DAILY_AT) {
+    void import('@/lib/notices/schedule').then(({ startDailyNotices }) => startDailyNotices(config.NOTICES_DAILY_AT!, config.APP_TIME_ZONE));
+  }
   if (config.LICENSE_DESK_TEST_TODAY) console.warn(`LICENSE_DESK_TEST_TODAY is set: "today" is ${config.LICENSE_DESK_TEST_TODAY} (a test-only setting).`);
 }

@@ -7,7 +7,8 @@
  * open that customer's view (`customer=`).
  */
 import 'server-only';
-import { createTranslator } from 'next-intl';
+// The core of next-intl, without React: the notices are composed outside a request (the command, the daily run).
+import { createTranslator } from 'use-intl/core';
 import type { Locale } from '@/db/schema';
 import { daysBetween } from '@/lib/clock';
 import { formatDate } from '@/lib/i18n/format';

@@ -173,6 +173,8 @@ const ROUTES: Record<string, Probe> = {
   '/sign-in': { none: 'public sign-in form' },
   '/api/auth/[...nextauth]': { none: "next-auth's own endpoints: the session of the caller only" },
   '/api/health': { none: 'public, no data' },
+  '/notices/off': { none: 'public: asks to confirm, and only for the user its signed token names' },
+  '/notices/off/one-click': { none: 'public: turns off the notices of the user its signed token names, nothing else' },
   '/help': { none: 'the same help text for every signed-in person, no data' },
   '/partner': {
     notFound: (v) => (v.customer ? [] : ['/partner']),
@@ -249,6 +251,7 @@ const ACTIONS: Record<string, string> = {
   'lib/i18n/actions.ts#switchLanguage': 'none: changes the caller’s own language; its return address is checked by safeCallbackPath',
   'lib/auth/actions.ts#signInAction': 'none: public sign-in',
   'lib/auth/actions.ts#signOutAction': 'none: ends the caller’s own session',
+  'lib/notices/actions.ts#turnNoticesOffAction': 'none: public; turns off the notices of the user its signed token names, nothing else',
   'lib/online-services/actions.ts#setUpOnlineServiceAction': 'posted below with the other side’s account, and by partner users at all: 404, nothing written',
   'lib/online-services/actions.ts#reduceSelfProvisioningAction': 'posted below with the other side’s line, and by partner users at all: 404, nothing written',
 };

@@ -1,0 +1,43 @@
+/**
+ * NOTICES_DAILY_AT: the server runs the notices itself once a day at that time
+ * of day in APP_TIME_ZONE (off by default; a scheduler calling `npm run
+ * notices` is the other way). Several processes or hosts may each do it: the
+ * once-only record (lib/notices/run.ts) keeps every notice to one e-mail.
+ */
+import 'server-only';
+
+/** Milliseconds from `now` to the next `HH:MM` in `timeZone` (at least one minute ahead). */
+export function msUntilNext(now: Date, timeZone: string, at: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
+  const nowMinutes = Number(parts.hour) * 60 + Number(parts.minute);
+  const [hour, minute] = at.split(':').map(Number) as [number, number];
+  let minutes = (hour * 60 + minute - nowMinutes + 1440) % 1440;
+  if (minutes === 0) minutes = 1440;
+  return minutes * 60_000 - Number(parts.second) * 1000 - now.getMilliseconds();
+}
+
+let timer: NodeJS.Timeout | undefined;
+
+/** Schedules the daily run (once per process); each run logs its report. */
+export function startDailyNotices(at: string, timeZone: string): void {
+  if (timer) return;
+  const schedule = () => {
+    timer = setTimeout(async () => {
+      try {
+        const { describeRun, runConfiguredNotices } = await import('./command');
+        for (const line of describeRun(await runConfiguredNotices(), false)) console.log(`[notices] ${line}`);
+      } catch (error) {
+        console.error(`[notices] ${error instanceof Error ? error.message : String(error)}`);
+      }
+      schedule();
+    }, msUntilNext(new Date(), timeZone, at));
+    // The daily run never keeps the process alive on its own.
+    timer.unref();
+  };
+  schedule();
+  console.log(`[notices] expiry notices run every day at ${at} (${timeZone})`);
+}
