@@ -9,7 +9,7 @@ const url = `http://127.0.0.1:${port}`;
 console.log(`\nLicense Desk demo: ${url}\n`);
 console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
 for (const signIn of DEMO_SIGN_INS) console.log(`  ${signIn.email.padEnd(40)} ${signIn.locale}  ${signIn.description}`);
-console.log(`Expiry notices: APP_URL=${url} npm run notices — written as .eml files to data/outbox/ (the demo has no SMTP_URL).\n`);
+console.log(`\nExpiry notices: APP_URL=${url} npm run notices — written as .eml files to data/outbox/ (the demo has no SMTP_URL).\n`);
 
 const child = spawn('tsx', ['scripts/serve.ts', '--port', port], {
   stdio: 'inherit',
