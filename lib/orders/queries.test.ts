@@ -10,7 +10,7 @@ import { orderItems, orders, partners, products, purchaseAccounts } from '@/db/s
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PARTNERS, FIXTURE_PRODUCTS, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
-import { getOrder, listOrders, ORDERS_PAGE_SIZE } from './queries';
+import { getOrder, listOrderItemsForExport, listOrders, ORDERS_PAGE_SIZE } from './queries';
 
 /** An extra order on alpha's Lyon account (partner south): outside the account viewer's grant and the north partner's reach. */
 const ALPHA_SOUTH_ORDER = 'FX-ORD-1002';
@@ -149,6 +149,7 @@ describe('one order', () => {
         termMonths: null,
         unitPriceMinor: 51250,
         unitPrice: 512.5,
+        lineId: expect.any(Number),
       },
       {
         position: 2,
@@ -161,6 +162,7 @@ describe('one order', () => {
         termMonths: 12,
         unitPriceMinor: null,
         unitPrice: null,
+        lineId: expect.any(Number),
       },
     ]);
   });
@@ -170,5 +172,83 @@ describe('one order', () => {
     expect(order.information).toMatchObject({ currency: 'JPY', fractionDigits: 0, billToName: null, shipToAddress: null });
     expect(order.items.map((item) => [item.quantity, item.unitPriceMinor, item.unitPrice])).toEqual([[8, 98000, 98000]]);
     expect(order.header.partnerName).toBe(db.select({ name: partners.name }).from(partners).where(eq(partners.code, FIXTURE_PARTNERS.south)).get()!.name);
+  });
+});
+
+describe('the search (issue 8)', () => {
+  const search = (params: Parameters<typeof listOrders>[1]['search'], email: string = U.alphaAdmin) =>
+    listOrders(viewerOf(db, email), { accounts: 'all', page: 1, search: params }).orders.map((order) => order.number);
+
+  it('by order number from its start, without case', () => {
+    expect(search({ number: 'fx-ord-100' })).toEqual([ALPHA_SOUTH_ORDER, O.alphaNorth]);
+    expect(search({ number: ALPHA_SOUTH_ORDER })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ number: 'ORD-1002' })).toEqual([]);
+    // LIKE wildcards are text, not patterns.
+    expect(search({ number: 'FX_ORD%' })).toEqual([]);
+  });
+
+  it('by customer PO number, anywhere in it, without case', () => {
+    expect(search({ po: 'lyon' })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ po: 'PO-' })).toEqual([ALPHA_SOUTH_ORDER, O.alphaNorth]);
+    expect(search({ po: 'PO-BETA' })).toEqual([]);
+  });
+
+  it('by product code or words of its name', () => {
+    expect(search({ product: FIXTURE_PRODUCTS.winServer })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ product: 'fx-o365-e3' })).toEqual([O.alphaNorth]);
+    expect(search({ product: 'office 365' })).toEqual([O.alphaNorth]);
+    expect(search({ product: 'windows serv' })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ product: 'visual' })).toEqual([]);
+  });
+
+  it('by date range, both ends included', () => {
+    expect(search({ from: '2026-11-02' })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ to: '2026-11-01' })).toEqual([O.alphaNorth]);
+    expect(search({ from: '2026-11-02', to: '2026-11-02' })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ from: '2026-11-03' })).toEqual([]);
+  });
+
+  it('combines the fields, the account in view and the viewer’s scope', () => {
+    expect(search({ po: 'PO-', product: 'windows' })).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(search({ po: 'PO-', product: 'windows', to: '2026-10-31' })).toEqual([]);
+    expect(listOrders(viewerOf(db, U.alphaAdmin), { accounts: { accountId: accountIdOf(db, A.alphaNorth) }, page: 1, search: { po: 'PO-' } }).orders.map((o) => o.number)).toEqual([O.alphaNorth]);
+    // Another customer's order never matches, whatever is typed.
+    expect(search({ number: O.betaSouth })).toEqual([]);
+    expect(search({ po: 'PO-BETA-12' }, U.betaAdmin)).toEqual([O.betaSouth]);
+    expect(search({ po: 'PO-' }, U.alphaViewer)).toEqual([O.alphaNorth]);
+  });
+});
+
+describe('the export (issue 8)', () => {
+  it('has one row per item of the orders the list shows, with the order’s fields', () => {
+    const rows = listOrderItemsForExport(viewerOf(db, U.alphaAdmin), { accounts: 'all' });
+    expect(rows.map((row) => [row.number, row.position, row.productCode])).toEqual([
+      [ALPHA_SOUTH_ORDER, 1, FIXTURE_PRODUCTS.winServer],
+      [O.alphaNorth, 1, FIXTURE_PRODUCTS.office],
+      [O.alphaNorth, 2, FIXTURE_PRODUCTS.o365],
+    ]);
+    expect(rows[1]).toMatchObject({ accountNumber: A.alphaNorth, customerPoNumber: 'PO-ALPHA-77', currency: 'CAD', unitPrice: 512.5, withSoftwareAssurance: true });
+    // Yen have no minor unit.
+    expect(rows[0]).toMatchObject({ unitPrice: 98000, currency: 'JPY' });
+    expect(listOrderItemsForExport(viewerOf(db, U.alphaAdmin), { accounts: 'all', search: { product: 'windows' } }).map((row) => row.number)).toEqual([ALPHA_SOUTH_ORDER]);
+    expect(listOrderItemsForExport(viewerOf(db, U.betaAdmin), { accounts: 'all' }).every((row) => row.number === O.betaSouth)).toBe(true);
+  });
+});
+
+describe('an order’s items lead to their inventory lines (issue 8)', () => {
+  it('the line the order went to, or none', () => {
+    const order = getOrder(viewerOf(db, U.alphaAdmin), O.alphaNorth)!;
+    const lineOf = (kind: 'license' | 'subscription', code: string) =>
+      (
+        db.$client
+          .prepare(
+            `select l.id from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
+              where l.kind = ? and p.code = ? and a.number = ? and l.package_id is null`,
+          )
+          .get(kind, code, A.alphaNorth) as { id: number }
+      ).id;
+    expect(order.items.map((item) => item.lineId)).toEqual([lineOf('license', FIXTURE_PRODUCTS.office), lineOf('subscription', FIXTURE_PRODUCTS.o365)]);
+    // alphaSouth holds no Windows Server 2022 position: no line to link to.
+    expect(getOrder(viewerOf(db, U.alphaAdmin), ALPHA_SOUTH_ORDER)!.items[0]!.lineId).toBeNull();
   });
 });

@@ -6,12 +6,14 @@
  * accountScope(viewer), so an order outside the grants is simply not found.
  */
 import 'server-only';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { agreements, orderItems, orders, partners, products, purchaseAccounts, type OrderStatus } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { currencyFractionDigits } from '@/lib/import/schema';
 import type { AccountFilter } from '@/lib/inventory/queries';
+import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import type { OrderSearch } from './params';
 
 export const ORDERS_PAGE_SIZE = 25;
 
@@ -33,14 +35,46 @@ export interface OrderListPage {
   pages: number;
 }
 
-function listConditions(viewer: Viewer, accounts: AccountFilter) {
-  return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId));
+/** `%term%` for LIKE, its wildcards escaped (the ESCAPE character is `\`). */
+const contains = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const startsWith = (term: string) => `${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The search form's conditions (all combinable): an order number from its
+ * start, a customer PO number anywhere in it, without case; a product by its
+ * code or the starts of words of its name or family (the inventory's folded
+ * search column); a date range, both ends included.
+ */
+function searchConditions(search: OrderSearch): SQL[] {
+  const conditions: SQL[] = [];
+  if (search.number) conditions.push(sql`lower(${orders.number}) like ${startsWith(search.number)} escape '\\'`);
+  if (search.po) conditions.push(sql`lower(coalesce(${orders.customerPoNumber}, '')) like ${contains(search.po)} escape '\\'`);
+  if (search.product) {
+    const terms = searchTerms(search.product);
+    const byName = terms.length > 0 ? and(...terms.map((term) => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)) : sql`0`;
+    conditions.push(
+      exists(
+        getDb()
+          .select({ one: sql`1` })
+          .from(orderItems)
+          .innerJoin(products, eq(products.id, orderItems.productId))
+          .where(and(eq(orderItems.orderId, orders.id), or(sql`lower(${products.code}) = ${search.product.toLowerCase()}`, byName))),
+      ),
+    );
+  }
+  if (search.from) conditions.push(gte(orders.orderedOn, search.from));
+  if (search.to) conditions.push(lte(orders.orderedOn, search.to));
+  return conditions;
 }
 
-/** One page of the orders in scope, newest first; `page` is clamped into range. */
-export function listOrders(viewer: Viewer, { accounts, page }: { accounts: AccountFilter; page: number }): OrderListPage {
+function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSearch = {}) {
+  return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId), ...searchConditions(search));
+}
+
+/** One page of the orders in scope matching the search, newest first; `page` is clamped into range. */
+export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { accounts: AccountFilter; page: number; search?: OrderSearch }): OrderListPage {
   const db = getDb();
-  const where = listConditions(viewer, accounts);
+  const where = listConditions(viewer, accounts, search);
   const total =
     db
       .select({ n: count() })
@@ -74,6 +108,70 @@ export function listOrders(viewer: Viewer, { accounts, page }: { accounts: Accou
   return { orders: rows.map((row) => ({ ...row, itemCount: Number(row.itemCount) })), total, page: current, pages };
 }
 
+/**
+ * The export's bound: a customer's whole history can hold hundreds of
+ * thousands of items; the export holds the most recent ones up to this many
+ * (the filters narrow it), so one request never builds an unbounded file.
+ */
+export const ORDER_EXPORT_ROW_LIMIT = 50_000;
+
+export interface OrderExportRow {
+  number: string;
+  orderedOn: string;
+  status: OrderStatus;
+  partnerName: string;
+  accountNumber: string;
+  accountName: string;
+  customerPoNumber: string | null;
+  currency: string | null;
+  position: number;
+  productCode: string;
+  productName: string;
+  edition: string;
+  version: string;
+  resourceUsage: string;
+  quantity: number;
+  withSoftwareAssurance: boolean;
+  termMonths: number | null;
+  /** In major units of the order's currency; null when none was given. */
+  unitPrice: number | null;
+}
+
+/** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
+export function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} }: { accounts: AccountFilter; search?: OrderSearch }): OrderExportRow[] {
+  return getDb()
+    .select({
+      number: orders.number,
+      orderedOn: orders.orderedOn,
+      status: orders.status,
+      partnerName: partners.name,
+      accountNumber: purchaseAccounts.number,
+      accountName: purchaseAccounts.name,
+      customerPoNumber: orders.customerPoNumber,
+      currency: orders.currency,
+      position: orderItems.position,
+      productCode: products.code,
+      productName: products.name,
+      edition: orderItems.edition,
+      version: orderItems.version,
+      resourceUsage: orderItems.resourceUsage,
+      quantity: orderItems.quantity,
+      withSoftwareAssurance: orderItems.withSoftwareAssurance,
+      termMonths: orderItems.termMonths,
+      unitPriceMinor: orderItems.unitPriceMinor,
+    })
+    .from(orders)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+    .innerJoin(partners, eq(partners.id, orders.partnerId))
+    .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
+    .innerJoin(products, eq(products.id, orderItems.productId))
+    .where(listConditions(viewer, accounts, search))
+    .orderBy(desc(orders.orderedOn), desc(orders.number), asc(orderItems.position))
+    .limit(ORDER_EXPORT_ROW_LIMIT)
+    .all()
+    .map(({ unitPriceMinor, ...row }) => ({ ...row, unitPrice: unitPriceMinor === null ? null : unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
+}
+
 export interface OrderItemRow {
   position: number;
   productName: string;
@@ -87,6 +185,8 @@ export interface OrderItemRow {
   unitPriceMinor: number | null;
   /** The same price in major units (e.g. 512.5 for 51250 cents); null when none was given. */
   unitPrice: number | null;
+  /** The inventory line the item went to (the line with this order in its history, else the account's line of that product, edition, version and usage); null when there is none. */
+  lineId: number | null;
 }
 
 export interface OrderDetail {
@@ -120,6 +220,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
   const order = db
     .select({
       id: orders.id,
+      accountId: purchaseAccounts.id,
       number: orders.number,
       orderedOn: orders.orderedOn,
       status: orders.status,
@@ -156,6 +257,14 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
       withSoftwareAssurance: orderItems.withSoftwareAssurance,
       termMonths: orderItems.termMonths,
       unitPriceMinor: orderItems.unitPriceMinor,
+      lineId: sql<number | null>`coalesce(
+        (select l.id from inventory_lines l join inventory_transactions t on t.line_id = l.id
+          where t.order_id = ${order.id} and l.product_id = ${orderItems.productId} and l.purchase_account_id = ${order.accountId}
+          order by l.id limit 1),
+        (select l.id from inventory_lines l
+          where l.purchase_account_id = ${order.accountId} and l.product_id = ${orderItems.productId}
+            and (l.kind = 'subscription' or (l.edition = ${orderItems.edition} and l.version = ${orderItems.version} and l.resource_usage = ${orderItems.resourceUsage}))
+          order by l.package_id is not null, l.id limit 1))`,
     })
     .from(orderItems)
     .innerJoin(products, eq(products.id, orderItems.productId))

@@ -212,6 +212,10 @@ const ROUTES: Record<string, Probe> = {
     notFound: (v, f) => each(f.accounts, (account) => url('/orders', v, { account })),
     lists: (v) => [url('/orders', v, { account: 'all' })],
   },
+  '/orders/export': {
+    notFound: (v, f) => each(f.accounts.slice(0, 3), (account) => url('/orders/export', v, { account })),
+    lists: (v, f) => [url('/orders/export', v, { account: 'all' }), url('/orders/export', v, { account: 'all', number: f.orders[0]! })],
+  },
   '/orders/[number]': {
     notFound: (v, f) => each(f.orders, (order) => url(`/orders/${order}`, v)),
   },

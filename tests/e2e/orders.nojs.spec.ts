@@ -28,4 +28,17 @@ test.describe('order history without JavaScript', () => {
     await expect(page.getByTestId('order-count')).toHaveText('17 commandes');
     await expectAccessibleWithoutJs(page, browser);
   });
+
+  test('the search form and the order’s link work without JavaScript', async ({ page, browser }) => {
+    await page.goto('/orders?account=5100201');
+    await page.getByRole('search', { name: 'Rechercher des commandes' }).getByLabel('Numéro du bon de commande du client').fill('mtl-04');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(/po=mtl-04/);
+    await expect(page.getByTestId('order-row')).toHaveCount(4);
+    await expectAccessibleWithoutJs(page, browser);
+    await page.goto('/orders/8800202');
+    // The address is on the page; the copy button needs JavaScript and is not offered.
+    await expect(page.getByTestId('order-link').getByRole('link')).toHaveText(/\/orders\/8800202$/);
+    await expect(page.getByRole('button', { name: 'Copier le lien' })).toHaveCount(0);
+  });
 });

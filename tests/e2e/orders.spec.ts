@@ -34,7 +34,8 @@ test.describe('order history (customer administrator, French)', () => {
       'STATUT',
       'PARTENAIRE',
       "COMPTE D'ACHATS",
-      'NUMÉRO DU BON DE COMMANDE DU CLIENT',
+      // With its help tip (the visible "?" and the tip read with it).
+      "NUMÉRO DU BON DE COMMANDE DU CLIENT?Anciennement le numéro de bon de commande secondaire : la référence que vous avez donnée à votre partenaire pour cette commande.",
       'ARTICLES',
     ]);
     await expect(page.getByTestId('order-count')).toHaveText('7 commandes');
@@ -114,6 +115,71 @@ test.describe('order history (customer administrator, French)', () => {
   });
 });
 
+test.describe('searching the order history (customer administrator, French)', () => {
+  test.use(sessionOf('adminFr'));
+
+  const search = async (page: Page, fields: Record<string, string>) => {
+    await page.goto('/orders?account=5100201');
+    const form = page.getByRole('search', { name: 'Rechercher des commandes' });
+    for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/[?&](number|po|product|from|to)=/);
+  };
+
+  test('by each field and their combination, kept in the URL, with an export of what is shown', async ({ page }) => {
+    await search(page, { 'Numéro de commande': '8800202' });
+    await expect(orderNumbers(page)).toHaveText(['8800202']);
+    await expect(page.getByRole('search').getByLabel('Numéro de commande', { exact: true })).toHaveValue('8800202');
+
+    await search(page, { 'Numéro du bon de commande du client': 'mtl-04' });
+    await expect(orderNumbers(page)).toHaveText(['8800205', '8800204', '8800202', '8800201']);
+
+    await search(page, { Produit: 'windows server' });
+    await expect(orderNumbers(page)).toContainText(['8800202']);
+
+    await search(page, { Du: '2026-06-01', Au: '2026-08-31' });
+    await expect(orderNumbers(page)).toHaveText(['8800207', '8800206', '8800205']);
+
+    await search(page, { 'Numéro du bon de commande du client': 'FAB-MTL', Du: '2026-06-01' });
+    await expect(orderNumbers(page)).toHaveText(['8800208', '8800206', '8800205']);
+    await expect(page).toHaveURL(/account=5100201/);
+    await expectAccessible(page);
+
+    // The export holds the items of exactly these orders, with their order's fields.
+    const exportHref = (await page.getByRole('link', { name: 'Exporter (CSV)' }).getAttribute('href'))!;
+    expect(exportHref).toMatch(/^\/orders\/export\?account=5100201&po=FAB-MTL&from=2026-06-01$/);
+    const csv = await (await page.request.get(exportHref)).text();
+    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(header!.split(';').slice(0, 3)).toEqual(['NUMÉRO DE COMMANDE', 'DATE', 'STATUT']);
+    expect([...new Set(rows.map((row) => row.split(';')[0]))]).toEqual(['8800208', '8800206', '8800205']);
+
+    await search(page, { 'Numéro de commande': 'zzz' });
+    await expect(page.getByTestId('orders-empty')).toContainText('Aucune commande ne correspond à ces critères.');
+    await page.getByTestId('orders-empty').getByRole('link', { name: 'Effacer les filtres' }).click();
+    await expect(page).toHaveURL(/\/orders\?account=5100201$/);
+    await expect(orderNumbers(page)).toHaveCount(MONTREAL_HQ_ORDERS.length);
+  });
+
+  test('the customer PO number column says what it used to be called', async ({ page }) => {
+    await page.goto('/orders?account=5100201');
+    await expect(page.getByRole('tooltip', { includeHidden: true }).filter({ hasText: 'Anciennement le numéro de bon de commande secondaire' })).toHaveCount(1);
+  });
+
+  test('an item leads to its inventory line, and the order’s link is shown and copied', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/orders/8800202');
+    await expect(page.getByTestId('order-link').getByRole('link')).toHaveText(`${baseURL}/orders/8800202`);
+    await page.getByRole('button', { name: 'Copier le lien' }).click();
+    await expect(page.getByRole('button', { name: 'Lien copié' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/orders/8800202`);
+
+    await page.getByRole('link', { name: "Voir la ligne Windows Server dans l'inventaire" }).click();
+    await expect(page).toHaveURL(/\/inventory\?account=5100201&line=(\d+)#line-\d+$/);
+    const line = /line=(\d+)/.exec(page.url())![1]!;
+    await expect(page.locator(`#line-${line}`)).toContainText('Datacenter');
+  });
+});
+
 test.describe('a deep link to an order, signed out', () => {
   test('goes through sign-in and comes back to the order', async ({ page }) => {
     await page.goto('/orders/8800202');
@@ -166,7 +232,17 @@ test.describe('order history in English', () => {
   test('uses the English terms', async ({ page }) => {
     await page.goto('/orders?account=5100201');
     await expect(page.getByRole('heading', { level: 1, name: 'View order history' })).toBeVisible();
-    await expect(page.getByTestId('orders-table').locator('thead th')).toHaveText(['ORDER NUMBER', 'DATE', 'STATUS', 'PARTNER', 'PURCHASE ACCOUNT', 'CUSTOMER PO NUMBER', 'ITEMS']);
+    await expect(page.getByTestId('orders-table').locator('thead th')).toHaveText([
+      'ORDER NUMBER',
+      'DATE',
+      'STATUS',
+      'PARTNER',
+      'PURCHASE ACCOUNT',
+      // With its help tip (the visible "?" and the tip read with it).
+      'CUSTOMER PO NUMBER?Formerly the secondary PO number: the reference you gave your partner for this order.',
+      'ITEMS',
+    ]);
+    await expect(page.getByRole('search', { name: 'Search orders' }).getByLabel('Customer PO number')).toBeVisible();
     await expect(page.getByTestId('order-row').first().locator('td:nth-child(2)')).toHaveText('Oct 25, 2026');
     await expectAccessible(page);
 

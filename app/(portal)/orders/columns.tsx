@@ -43,7 +43,7 @@ export function orderColumns({ t, locale, orderHref }: { t: Translate; locale: L
         </>
       ),
     },
-    { key: 'customerPoNumber', heading: 'columns.customerPoNumber', cell: (order) => order.customerPoNumber ?? <NotGiven label={t('detail.notGiven')} dash={t('none')} /> },
+    { key: 'customerPoNumber', heading: 'columns.customerPoNumber', help: 'help.customerPoNumber', cell: (order) => order.customerPoNumber ?? <NotGiven label={t('detail.notGiven')} dash={t('none')} /> },
     { key: 'items', heading: 'columns.items', numeric: true, cell: (order) => formatCount(locale, order.itemCount) },
   ];
 }

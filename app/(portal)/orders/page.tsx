@@ -10,15 +10,15 @@ import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { titleFrom } from '@/lib/i18n/metadata';
-import { accountFilterOf, accountParamOf, inventoryParamsSchema, scopeLinkParams } from '@/lib/inventory/view';
+import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
+import { parseOrdersParams, searchOf } from '@/lib/orders/params';
 import { listOrders } from '@/lib/orders/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDERS_NAMESPACE, orderColumns } from './columns';
+import { OrderSearchForm } from './OrderSearchForm';
 
 export const generateMetadata = titleFrom('orders');
 
-// The same fallbacks as the inventory (SPEC §5): a malformed value is dropped, never a 500.
-const ordersParamsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
 
 /**
  * Compte → Afficher l'historique des commandes (SPEC §3 item 10): the orders
@@ -26,21 +26,22 @@ const ordersParamsSchema = inventoryParamsSchema.pick({ customer: true, account:
  * number opens /orders/NUMBER, the same link a partner sends by e-mail.
  */
 export default async function OrdersPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const raw = await searchParams;
-  const params = ordersParamsSchema.parse(raw);
-  const ignored = (['account', 'page'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);
+  // The same fallbacks as the inventory (SPEC §5): a malformed value is dropped, never a 500.
+  const { params, ignored } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
   const resolved = resolveAccountSelection(viewer, params.account);
   if (resolved.kind === 'not-found') notFound();
   // Orders are worth reading across accounts: where the inventory would send a person to the selector, show them all.
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
-  const list = listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1 });
+  const search = searchOf(params);
+  const searching = Object.values(search).some(Boolean);
+  const list = listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search });
 
   const t = await getTranslations(ORDERS_NAMESPACE);
   const tc = await getTranslations('common');
   const locale = (await getLocale()) as Locale;
-  const view = scopeLinkParams(viewer, selection);
+  const view = { ...scopeLinkParams(viewer, selection), ...search };
   const orderHref = (number: string) => hrefWith(`/orders/${encodeURIComponent(number)}`, scopeParams(viewer));
 
   return (
@@ -49,14 +50,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
 
+      <OrderSearchForm search={search} scope={scopeLinkParams(viewer, selection)} clearHref={hrefWith('/orders', scopeLinkParams(viewer, selection))} />
+
       <div className="mt-4 flex flex-wrap items-baseline gap-x-6 gap-y-1 text-sm">
         <p role="status" className="text-slate-700" data-testid="order-count">
           {t('results', { total: list.total })}
         </p>
         {selection.kind === 'account' && selection.accountCount > 1 && (
-          <Link href={hrefWith('/orders', { ...scopeParams(viewer), account: 'all' })} className="text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith('/orders', { ...scopeParams(viewer), ...search, account: 'all' })} className="text-brand-700 underline underline-offset-2">
             {t('allAccounts')}
           </Link>
+        )}
+        {list.total > 0 && (
+          <a href={hrefWith('/orders/export', view)} download className="no-print ml-auto text-brand-700 underline underline-offset-2">
+            {t('export.link')}
+          </a>
         )}
       </div>
 
@@ -69,13 +77,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
         caption={t('tableCaption')}
         testId="orders-table"
         className="mt-2"
-        empty={{
-          title: selection.kind === 'account' ? t('empty') : t('emptyAll'),
-          hint: t('emptyHint'),
-          action: selection.accountCount > 1 ? { href: hrefWith('/accounts', scopeParams(viewer)), label: t('chooseAccount') } : undefined,
-          testId: 'orders-empty',
-          className: 'mt-3',
-        }}
+        empty={
+          searching
+            ? { title: t('emptySearch'), hint: t('emptySearchHint'), action: { href: hrefWith('/orders', scopeLinkParams(viewer, selection)), label: t('search.clear') }, testId: 'orders-empty', className: 'mt-3' }
+            : {
+                title: selection.kind === 'account' ? t('empty') : t('emptyAll'),
+                hint: t('emptyHint'),
+                action: selection.accountCount > 1 ? { href: hrefWith('/accounts', scopeParams(viewer)), label: t('chooseAccount') } : undefined,
+                testId: 'orders-empty',
+                className: 'mt-3',
+              }
+        }
       />
       <Pagination page={list.page} pages={list.pages} hrefFor={(page) => hrefWith('/orders', { ...view, page: page > 1 ? page : undefined })} />
     </PortalShell>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Column, Translate } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { formatCount } from '@/lib/i18n/format';
@@ -25,11 +26,34 @@ function formatUnitPrice(locale: Locale, amount: number, { currency, fractionDig
 }
 
 /** Articles de la commande: one row an item, prices in the order's currency. */
-export function orderItemColumns({ t, locale, information }: { t: Translate; locale: Locale; information: OrderDetail['information'] }): Column<OrderItemRow>[] {
+export function orderItemColumns({
+  t,
+  locale,
+  information,
+  lineHref,
+}: {
+  t: Translate;
+  locale: Locale;
+  information: OrderDetail['information'];
+  /** The inventory line of an item, opened and highlighted. */
+  lineHref: (lineId: number) => string;
+}): Column<OrderItemRow>[] {
   const orNone = (value: string) => value || t('none');
   return [
     { key: 'position', heading: 'detail.columns.position', numeric: true, cell: (item) => item.position },
-    { key: 'product', heading: 'detail.columns.product', text: true, cell: (item) => item.productName },
+    {
+      key: 'product',
+      heading: 'detail.columns.product',
+      text: true,
+      cell: (item) =>
+        item.lineId === null ? (
+          item.productName
+        ) : (
+          <Link href={lineHref(item.lineId)} prefetch={false} aria-label={t('detail.openLine', { product: item.productName })} className="text-brand-700 underline underline-offset-2">
+            {item.productName}
+          </Link>
+        ),
+    },
     { key: 'edition', heading: 'detail.columns.edition', cell: (item) => orNone(item.edition) },
     { key: 'version', heading: 'detail.columns.version', cell: (item) => orNone(item.version) },
     { key: 'resourceUsage', heading: 'detail.columns.resourceUsage', cell: (item) => orNone(item.resourceUsage) },

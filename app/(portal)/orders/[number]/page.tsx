@@ -2,11 +2,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { CopyLinkButton } from '@/components/CopyLinkButton';
 import { DataTable } from '@/components/DataTable';
 import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
+import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { getOrder } from '@/lib/orders/queries';
@@ -40,6 +42,10 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const backHref = hrefWith('/orders', { ...scopeParams(viewer), account: header.accountNumber });
   const notGiven = <span className="text-slate-600">{t('detail.notGiven')}</span>;
   const link = 'text-brand-700 underline underline-offset-2';
+  // The order's own address (without `customer=`: a plain link opens in the right customer's context for a partner too).
+  const orderPath = `/orders/${encodeURIComponent(header.number)}`;
+  const appUrl = env().APP_URL;
+  const orderUrl = appUrl ? new URL(orderPath, appUrl).toString() : orderPath;
 
   return (
     <PortalShell viewer={viewer} section="orders" account={order.header.accountNumber}>
@@ -47,6 +53,14 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         ← {t('detail.back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
+      {/* The link partners send and e-mails carry: visible to everyone, copied in one click with JavaScript. */}
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="order-link">
+        <span className="font-medium">{t('link.label')}</span>
+        <a href={orderPath} className="break-all text-brand-700 underline underline-offset-2">
+          {orderUrl}
+        </a>
+        <CopyLinkButton path={orderPath} label={t('link.copy')} copiedLabel={t('link.copied')} />
+      </p>
 
       <OrderPart id="order-header" title={t('detail.header')} className="mt-5">
         <FieldList
@@ -78,7 +92,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       <OrderPart id="order-items" title={t('detail.items')}>
         <DataTable
           namespace={ORDER_ITEMS_NAMESPACE}
-          columns={orderItemColumns({ t, locale, information })}
+          columns={orderItemColumns({ t, locale, information, lineHref: (lineId) => `${hrefWith('/inventory', { ...scopeParams(viewer), account: header.accountNumber, line: lineId })}#line-${lineId}` })}
           rows={items}
           rowKey={(item) => item.position}
           rowAttributes={() => ({ data: { testid: 'order-item' } })}

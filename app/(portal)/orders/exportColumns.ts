@@ -1,0 +1,30 @@
+import type { Column, Translate } from '@/components/columns';
+import type { OrderExportRow } from '@/lib/orders/queries';
+
+/**
+ * Exporter (CSV) of the order history: one row per order item with its
+ * order's fields (SPEC §5 CSV rules: ISO dates, plain numbers). Export-only
+ * columns — the page lists orders, not items — so each has `csv` and no `cell`.
+ */
+export function orderExportColumns(t: Translate): Column<OrderExportRow>[] {
+  return [
+    { key: 'number', heading: 'columns.number', csv: (row) => row.number },
+    { key: 'date', heading: 'columns.date', csv: (row) => row.orderedOn },
+    { key: 'status', heading: 'columns.status', csv: (row) => t(`status.${row.status}`) },
+    { key: 'partner', heading: 'columns.partner', csv: (row) => row.partnerName },
+    { key: 'accountNumber', heading: 'detail.accountNumber', csv: (row) => row.accountNumber },
+    { key: 'accountName', heading: 'detail.accountName', csv: (row) => row.accountName },
+    { key: 'customerPoNumber', heading: 'columns.customerPoNumber', csv: (row) => row.customerPoNumber },
+    { key: 'position', heading: 'detail.columns.position', csv: (row) => row.position },
+    { key: 'productCode', heading: 'export.productCode', csv: (row) => row.productCode },
+    { key: 'product', heading: 'detail.columns.product', csv: (row) => row.productName },
+    { key: 'edition', heading: 'detail.columns.edition', csv: (row) => row.edition },
+    { key: 'version', heading: 'detail.columns.version', csv: (row) => row.version },
+    { key: 'resourceUsage', heading: 'detail.columns.resourceUsage', csv: (row) => row.resourceUsage },
+    { key: 'quantity', heading: 'detail.columns.quantity', csv: (row) => row.quantity },
+    { key: 'softwareAssurance', heading: 'detail.columns.softwareAssurance', csv: (row) => (row.withSoftwareAssurance ? t('detail.yes') : t('detail.no')) },
+    { key: 'term', heading: 'export.termMonths', csv: (row) => row.termMonths },
+    { key: 'unitPrice', heading: 'detail.columns.unitPrice', csv: (row) => row.unitPrice },
+    { key: 'currency', heading: 'detail.currency', csv: (row) => row.currency },
+  ];
+}
