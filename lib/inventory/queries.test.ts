@@ -137,6 +137,15 @@ describe('search and paging', () => {
     expect(listLinesOfGroups(viewer, filters, groups).get(groups[0]!.key)!.map((line) => line.accountNumber)).toEqual([A.alphaNorth]);
   });
 
+  it('an opened row shows at most the limit of lines asked for; the count of the row says how many there are', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const filters: InventoryFilters = { accounts: 'all' };
+    const { groups } = listProductGroups(viewer, filters, 1);
+    const crowded = groups.find((group) => group.lineCount > 1)!;
+    expect(listLinesOfGroups(viewer, filters, [crowded]).get(crowded.key)).toHaveLength(crowded.lineCount);
+    expect(listLinesOfGroups(viewer, filters, [crowded], 1).get(crowded.key)).toHaveLength(1);
+  });
+
   it('clamps the page into range', () => {
     const page = listProductGroups(viewerOf(db, U.alphaAdmin), { accounts: 'all' }, 99);
     expect(page.page).toBe(1);

@@ -197,10 +197,19 @@ const lineColumns = {
 };
 
 /**
- * The lines of some product rows (those opened), in the same view. Keys are
- * ProductGroup.key values; the result maps each key to its lines.
+ * An opened product row shows at most this many lines (one per account and
+ * edition: with every account of a large customer, hundreds); the row then
+ * says how many there are and how to see them (one account at a time). The
+ * export has them all.
  */
-export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[]): Map<string, InventoryLineRow[]> {
+export const LINES_PER_PRODUCT_LIMIT = 100;
+
+/**
+ * The lines of some product rows (those opened), in the same view. Keys are
+ * ProductGroup.key values; the result maps each key to its lines, at most
+ * `limitPerGroup` each (the page) or all (the export).
+ */
+export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Map<string, InventoryLineRow[]> {
   const result = new Map<string, InventoryLineRow[]>(groups.map((group) => [group.key, []]));
   if (groups.length === 0) return result;
   const productIds = [...new Set(groups.map((group) => group.productId))];
@@ -215,7 +224,8 @@ export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, gro
     .all();
   for (const row of rows) {
     const key = filters.packages && row.packageId ? `${row.packageId}-${row.productId}` : String(row.productId);
-    result.get(key)?.push(row);
+    const lines = result.get(key);
+    if (lines && lines.length < limitPerGroup) lines.push(row);
   }
   return result;
 }

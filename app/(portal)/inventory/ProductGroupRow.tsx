@@ -20,6 +20,7 @@ export function ProductGroupRow({
   lines,
   columns,
   toggleHref,
+  chooseAccountHref,
   highlightLineId,
 }: {
   group: ProductGroup;
@@ -28,6 +29,8 @@ export function ProductGroupRow({
   lines: InventoryLineRow[] | undefined;
   columns: InventoryLineColumn[];
   toggleHref: string;
+  /** Where to choose one account, when a product has more lines than a row shows. */
+  chooseAccountHref?: string;
   highlightLineId: number | null;
 }) {
   const t = useTranslations(INVENTORY_NAMESPACE);
@@ -77,6 +80,16 @@ export function ProductGroupRow({
             className="mt-2"
             empty={{ title: t('empty') }}
           />
+          {lines.length < group.lineCount && (
+            <p className="mt-2 text-sm" data-testid="lines-capped">
+              {t('row.linesCapped', { shown: lines.length, total: group.lineCount })}{' '}
+              {chooseAccountHref && (
+                <Link href={chooseAccountHref} className="text-brand-700 underline underline-offset-2">
+                  {t('chooseAccount')}
+                </Link>
+              )}
+            </p>
+          )}
         </div>
       )}
     </li>

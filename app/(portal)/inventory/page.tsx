@@ -15,7 +15,7 @@ import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
-import { getDataUpdatedAt, getLineReference, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
+import { getDataUpdatedAt, getLineReference, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, accountParamOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
 import { setupHref } from '@/lib/online-services/paths';
 import { maySetUpOnlineServices } from '@/lib/online-services/provisioning';
@@ -49,7 +49,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   const open = new Set(params.open);
   if (lineGroupKey) open.add(lineGroupKey);
   const isOpen = (group: ProductGroup) => expandAll || open.has(group.key) || open.has(String(group.productId));
-  const lines = listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen));
+  // With every account in view a product can have hundreds of lines: a row shows the first ones (one account shows all its own).
+  const lines = listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity);
 
   const t = await getTranslations(INVENTORY_NAMESPACE);
   const tc = await getTranslations('common');
@@ -141,6 +142,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
                 lines={lines.get(group.key)}
                 columns={columns}
                 toggleHref={toggleHref(group)}
+                chooseAccountHref={selection.accountCount > 1 ? hrefWith('/accounts', scopeParams(viewer)) : undefined}
                 highlightLineId={lineRef?.id ?? null}
               />
             )}
