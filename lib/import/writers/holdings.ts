@@ -1,0 +1,168 @@
+/**
+ * The holdings of an import — licence positions and online service
+ * subscriptions — and their counts, always through the ledger
+ * (lib/inventory/ledger.ts).
+ * Each writer updates by natural key, counts what it did in the summary and
+ * uses statements prepared once (docs/performance.md).
+ */
+import 'server-only';
+import type { ImportDocument } from '../schema';
+import { licenseKey, subscriptionKey, type LineRow } from '../state';
+import { givenLicenseTransactions, givenSubscriptionTransactions, planTransactions, type GivenTransaction } from '../validate';
+import type { WriteContext } from './context';
+
+/** The note on the transactions the importer writes itself (opening balances, adjustments). */
+export const IMPORT_NOTE = 'import';
+
+/** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
+export function writeHoldings(context: WriteContext, doc: ImportDocument): void {
+  const { prepare, at, day, prune, summary, fold, ledger, progress, touchAccount, count, id, state, plans } = context;
+  const updateLine = prepare('update inventory_lines set edition = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
+  const orderNumberOf = (orderId: number) => state.orders.keyOf.get(orderId);
+  const toEntry = (t: GivenTransaction) => ({
+    occurredOn: t.date,
+    kind: t.kind,
+    licenseDelta: t.licenseDelta,
+    saDelta: t.saDelta,
+    availableDelta: t.availableDelta,
+    orderedDelta: t.orderedDelta,
+    orderId: t.order === null ? null : id(state.orders, t.order),
+    note: t.note,
+  });
+
+  const writeLine = (
+    type: 'licensePositions' | 'subscriptions',
+    key: string,
+    fields: {
+      kind: LineRow['kind'];
+      accountId: number;
+      productId: number;
+      edition: string;
+      version: string;
+      resourceUsage: string;
+      packageId: number | null;
+      nextExpiration: string | null;
+      search: string;
+    },
+    stated: { licenseCount: number; saCount: number; availableCount: number; orderedCount: number },
+    given: GivenTransaction[] | null,
+    entry: object,
+  ) => {
+    const line = state.lines.byKey.get(key);
+    if (!line) {
+      // A new line: its counts are its opening balance, or the sums of the file's history.
+      const entries =
+        given ??
+        [{ date: day, kind: 'opening_balance' as const, licenseDelta: stated.licenseCount, saDelta: stated.saCount, availableDelta: stated.availableCount, orderedDelta: stated.orderedCount, order: null, note: IMPORT_NOTE }];
+      const newId = ledger.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry));
+      summary.transactions.created += entries.length;
+      const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') => entries.reduce((total, t) => total + t[field], 0);
+      state.lines.add(key, {
+        id: newId,
+        kind: fields.kind,
+        purchaseAccountId: fields.accountId,
+        productId: fields.productId,
+        edition: fields.edition,
+        version: fields.version,
+        resourceUsage: fields.resourceUsage,
+        packageId: fields.packageId,
+        licenseCount: sum('licenseDelta'),
+        saCount: sum('saDelta'),
+        availableCount: sum('availableDelta'),
+        orderedCount: sum('orderedDelta'),
+        nextExpiration: fields.nextExpiration,
+        search: fields.search,
+      });
+      touchAccount(fields.accountId);
+      count(type, 'created');
+      progress();
+      return;
+    }
+    let changed = false;
+    if (
+      line.edition !== fields.edition ||
+      line.packageId !== fields.packageId ||
+      line.nextExpiration !== fields.nextExpiration ||
+      line.search !== fields.search
+    ) {
+      updateLine.run(fields.edition, fields.packageId, fields.nextExpiration, fields.search, at, line.id);
+      Object.assign(line, { edition: fields.edition, packageId: fields.packageId, nextExpiration: fields.nextExpiration, search: fields.search });
+      changed = true;
+    }
+    const append = (t: GivenTransaction) => {
+      ledger.append({ lineId: line.id, ...toEntry(t) });
+      summary.transactions.created++;
+      changed = true;
+    };
+    if (given === null) {
+      // No history in the file: an adjustment for a difference with the stored counts.
+      const delta = {
+        licenseDelta: stated.licenseCount - line.licenseCount,
+        saDelta: stated.saCount - line.saCount,
+        availableDelta: stated.availableCount - line.availableCount,
+        orderedDelta: stated.orderedCount - line.orderedCount,
+      };
+      if (Object.values(delta).some((value) => value !== 0)) {
+        append({ date: day, kind: 'adjustment', ...delta, order: null, note: IMPORT_NOTE });
+      }
+    } else {
+      const plan = plans.get(entry) ?? planTransactions(given, state.transactions?.get(line.id) ?? [], orderNumberOf);
+      for (const index of plan.toAppend) append(given[index]!);
+      if (prune) {
+        for (const row of plan.unlisted) {
+          ledger.remove(row.id);
+          summary.transactions.deleted++;
+          changed = true;
+        }
+      }
+    }
+    if (changed) touchAccount(fields.accountId);
+    count(type, changed ? 'updated' : 'unchanged');
+    progress();
+  };
+
+  for (const p of doc.licensePositions ?? []) {
+    const edition = p.edition ?? '';
+    const version = p.version ?? '';
+    const resourceUsage = p.resourceUsage ?? '';
+    writeLine(
+      'licensePositions',
+      licenseKey(p.account, p.product, edition, version, resourceUsage, p.package ?? null),
+      {
+        kind: 'license',
+        accountId: id(state.accounts, p.account),
+        productId: id(state.products, p.product),
+        edition,
+        version,
+        resourceUsage,
+        packageId: p.package === undefined ? null : id(state.packages, p.package),
+        nextExpiration: null,
+        search: fold(edition, version, resourceUsage),
+      },
+      { licenseCount: p.licenseCount, saCount: p.saCount, availableCount: 0, orderedCount: 0 },
+      p.transactions ? givenLicenseTransactions(p) : null,
+      p,
+    );
+  }
+  for (const s of doc.subscriptions ?? []) {
+    const edition = s.edition ?? '';
+    writeLine(
+      'subscriptions',
+      subscriptionKey(s.account, s.product),
+      {
+        kind: 'subscription',
+        accountId: id(state.accounts, s.account),
+        productId: id(state.products, s.product),
+        edition,
+        version: '',
+        resourceUsage: '',
+        packageId: s.package === undefined ? null : id(state.packages, s.package),
+        nextExpiration: s.nextExpiration,
+        search: fold(edition),
+      },
+      { licenseCount: 0, saCount: 0, availableCount: s.available, orderedCount: s.ordered },
+      s.transactions ? givenSubscriptionTransactions(s) : null,
+      s,
+    );
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The orders of an import, with their items.
+ * Each writer updates by natural key, counts what it did in the summary and
+ * uses statements prepared once (docs/performance.md).
+ */
+import 'server-only';
+import { toMinorUnits, type ImportDocument } from '../schema';
+import type { WriteContext } from './context';
+
+/** Orders and their items (by position, part of the order). */
+export function writeOrders(context: WriteContext, doc: ImportDocument): void {
+  const { prepare, at, progress, touchAccount, count, id, state } = context;
+  const insert = prepare(
+    `insert into orders (number, ordered_on, status, partner_id, purchase_account_id, agreement_id, customer_po_number,
+                         bill_to_name, bill_to_address, ship_to_name, ship_to_address, currency, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = prepare(
+    `update orders set ordered_on = ?, status = ?, partner_id = ?, purchase_account_id = ?, agreement_id = ?, customer_po_number = ?,
+            bill_to_name = ?, bill_to_address = ?, ship_to_name = ?, ship_to_address = ?, currency = ? where id = ?`,
+  );
+  const insertItem = prepare(
+    `insert into order_items (order_id, position, product_id, edition, version, resource_usage, quantity, with_software_assurance,
+                              term_months, unit_price_minor)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateItem = prepare(
+    `update order_items set product_id = ?, edition = ?, version = ?, resource_usage = ?, quantity = ?, with_software_assurance = ?,
+            term_months = ?, unit_price_minor = ? where id = ?`,
+  );
+  const deleteItem = prepare('delete from order_items where id = ?');
+  for (const o of doc.orders ?? []) {
+    const account = state.accounts.byKey.get(o.account)!;
+    const row = {
+      orderedOn: o.date,
+      status: o.status,
+      partnerId: id(state.partners, o.partner),
+      purchaseAccountId: account.id,
+      agreementId: account.agreementId,
+      customerPoNumber: o.customerPoNumber ?? null,
+      billToName: o.billTo?.name ?? null,
+      billToAddress: o.billTo?.address ?? null,
+      shipToName: o.shipTo?.name ?? null,
+      shipToAddress: o.shipTo?.address ?? null,
+      currency: o.currency ?? null,
+    };
+    const values = [
+      row.orderedOn,
+      row.status,
+      row.partnerId,
+      row.purchaseAccountId,
+      row.agreementId,
+      row.customerPoNumber,
+      row.billToName,
+      row.billToAddress,
+      row.shipToName,
+      row.shipToAddress,
+      row.currency,
+    ];
+    let stored = state.orders.byKey.get(o.number);
+    const created = !stored;
+    let changed = false;
+    if (!stored) {
+      const newId = Number(insert.run(o.number, ...values, at).lastInsertRowid);
+      stored = { id: newId, number: o.number, ...row };
+      state.orders.add(o.number, stored);
+    } else if ((Object.keys(row) as (keyof typeof row)[]).some((field) => stored![field] !== row[field])) {
+      update.run(...values, stored.id);
+      touchAccount(stored.purchaseAccountId);
+      Object.assign(stored, row);
+      changed = true;
+    }
+    const storedItems = new Map((state.orderItems.get(stored.id) ?? []).map((item) => [item.position, item]));
+    o.items.forEach((item, index) => {
+      const position = index + 1;
+      const itemRow = {
+        productId: id(state.products, item.product),
+        edition: item.edition ?? '',
+        version: item.version ?? '',
+        resourceUsage: item.resourceUsage ?? '',
+        quantity: item.quantity,
+        withSoftwareAssurance: item.softwareAssurance ? 1 : 0,
+        termMonths: item.termMonths ?? null,
+        unitPriceMinor: item.unitPrice === undefined ? null : toMinorUnits(item.unitPrice, o.currency),
+      };
+      const itemValues = Object.values(itemRow);
+      const existing = storedItems.get(position);
+      storedItems.delete(position);
+      if (!existing) {
+        insertItem.run(stored.id, position, ...itemValues);
+        changed = true;
+      } else if ((Object.keys(itemRow) as (keyof typeof itemRow)[]).some((field) => existing[field] !== itemRow[field])) {
+        updateItem.run(...itemValues, existing.id);
+        changed = true;
+      }
+    });
+    for (const leftover of storedItems.values()) {
+      deleteItem.run(leftover.id);
+      changed = true;
+    }
+    if (created || changed) touchAccount(account.id);
+    count('orders', created ? 'created' : changed ? 'updated' : 'unchanged');
+    progress();
+  }
+}
