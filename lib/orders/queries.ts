@@ -67,6 +67,30 @@ function searchConditions(search: OrderSearch): SQL[] {
   return conditions;
 }
 
+/** The columns of an order that the list and the export both show. */
+const orderColumns = {
+  number: orders.number,
+  orderedOn: orders.orderedOn,
+  status: orders.status,
+  partnerName: partners.name,
+  accountNumber: purchaseAccounts.number,
+  accountName: purchaseAccounts.name,
+  customerPoNumber: orders.customerPoNumber,
+};
+
+/** The columns of an order item that the order's page and the export both show. */
+const itemColumns = {
+  position: orderItems.position,
+  productName: products.name,
+  edition: orderItems.edition,
+  version: orderItems.version,
+  resourceUsage: orderItems.resourceUsage,
+  quantity: orderItems.quantity,
+  withSoftwareAssurance: orderItems.withSoftwareAssurance,
+  termMonths: orderItems.termMonths,
+  unitPriceMinor: orderItems.unitPriceMinor,
+};
+
 function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSearch = {}) {
   return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId), ...searchConditions(search));
 }
@@ -86,13 +110,7 @@ export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { ac
   const current = Math.min(Math.max(1, page), pages);
   const rows = db
     .select({
-      number: orders.number,
-      orderedOn: orders.orderedOn,
-      status: orders.status,
-      partnerName: partners.name,
-      accountNumber: purchaseAccounts.number,
-      accountName: purchaseAccounts.name,
-      customerPoNumber: orders.customerPoNumber,
+      ...orderColumns,
       // A correlated count keeps one row per order without grouping every selected column.
       itemCount: sql<number>`(select count(*) from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
     })
@@ -141,24 +159,10 @@ export interface OrderExportRow {
 export function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} }: { accounts: AccountFilter; search?: OrderSearch }): OrderExportRow[] {
   return getDb()
     .select({
-      number: orders.number,
-      orderedOn: orders.orderedOn,
-      status: orders.status,
-      partnerName: partners.name,
-      accountNumber: purchaseAccounts.number,
-      accountName: purchaseAccounts.name,
-      customerPoNumber: orders.customerPoNumber,
+      ...orderColumns,
       currency: orders.currency,
-      position: orderItems.position,
       productCode: products.code,
-      productName: products.name,
-      edition: orderItems.edition,
-      version: orderItems.version,
-      resourceUsage: orderItems.resourceUsage,
-      quantity: orderItems.quantity,
-      withSoftwareAssurance: orderItems.withSoftwareAssurance,
-      termMonths: orderItems.termMonths,
-      unitPriceMinor: orderItems.unitPriceMinor,
+      ...itemColumns,
     })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -248,15 +252,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
   const fractionDigits = currencyFractionDigits(order.currency);
   const items = db
     .select({
-      position: orderItems.position,
-      productName: products.name,
-      edition: orderItems.edition,
-      version: orderItems.version,
-      resourceUsage: orderItems.resourceUsage,
-      quantity: orderItems.quantity,
-      withSoftwareAssurance: orderItems.withSoftwareAssurance,
-      termMonths: orderItems.termMonths,
-      unitPriceMinor: orderItems.unitPriceMinor,
+      ...itemColumns,
       lineId: sql<number | null>`coalesce(
         (select l.id from inventory_lines l join inventory_transactions t on t.line_id = l.id
           where t.order_id = ${order.id} and l.product_id = ${orderItems.productId} and l.purchase_account_id = ${order.accountId}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { LanguageSwitch } from '@/components/shell/LanguageSwitch';
+import { PublicShell } from '@/components/shell/PublicShell';
 import { getOptionalViewer } from '@/lib/auth/viewer';
 import { safeCallbackPath } from '@/lib/auth/redirect';
 import { SignInForm } from './SignInForm';
@@ -23,16 +23,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackPath = safeCallbackPath(params.callbackUrl);
   if (await getOptionalViewer()) redirect(callbackPath);
   const t = await getTranslations('auth.signIn');
-  const tc = await getTranslations('common');
   const notice = params.reason === 'session' ? t('sessionEnded') : params.signedOut ? t('signedOut') : null;
 
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3">
-        <span className="text-lg font-semibold text-slate-900">{tc('productName')}</span>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="mx-auto w-full max-w-sm flex-1 px-4 py-12">
+    <PublicShell>
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
         {notice && (
@@ -41,7 +35,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <SignInForm callbackUrl={callbackPath} />
-      </main>
-    </div>
+    </PublicShell>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { LanguageSwitch } from '@/components/shell/LanguageSwitch';
+import { PublicShell } from '@/components/shell/PublicShell';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { turnNoticesOffAction } from '@/lib/notices/actions';
@@ -27,17 +27,11 @@ const paramsSchema = z.object({
 export default async function NoticesOffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = paramsSchema.parse(await searchParams);
   const t = await getTranslations('notices.offPage');
-  const tc = await getTranslations('common');
   const secret = env().AUTH_SECRET;
   const recipient = params.token && secret ? noticesOffRecipient(getDb(), secret, params.token) : null;
 
   return (
-    <div className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3">
-        <span className="text-lg font-semibold text-slate-900">{tc('productName')}</span>
-        <LanguageSwitch />
-      </header>
-      <main id="main" className="mx-auto w-full max-w-md flex-1 px-4 py-12">
+    <PublicShell width="max-w-md">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         {params.done ? (
           <p role="status" className="mt-4 rounded border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm" data-testid="notices-off-done">
@@ -61,7 +55,6 @@ export default async function NoticesOffPage({ searchParams }: { searchParams: P
             {t('signIn')}
           </Link>
         </p>
-      </main>
-    </div>
+    </PublicShell>
   );
 }
