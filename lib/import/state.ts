@@ -5,7 +5,8 @@
  */
 import 'server-only';
 import type { DB } from '@/db/client';
-import type { GrantRole, LineKind, Locale, OrderStatus, ProductKind, TransactionKind } from '@/db/schema';
+import type { GrantRole, Locale, OrderStatus, ProductKind, TransactionKind } from '@/db/schema';
+import type { LineCounts, NewLine } from '@/lib/inventory/ledger';
 
 export interface PartnerRow {
   id: number;
@@ -67,21 +68,9 @@ export interface AccountRow {
   agreementId: number;
   partnerId: number;
 }
-export interface LineRow {
+/** A stored inventory line: the ledger's new line with its id and counts. */
+export interface LineRow extends NewLine, LineCounts {
   id: number;
-  kind: LineKind;
-  purchaseAccountId: number;
-  productId: number;
-  edition: string;
-  version: string;
-  resourceUsage: string;
-  packageId: number | null;
-  licenseCount: number;
-  saCount: number;
-  availableCount: number;
-  orderedCount: number;
-  nextExpiration: string | null;
-  search: string;
 }
 export interface OrderRow {
   id: number;

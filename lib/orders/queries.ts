@@ -133,17 +133,8 @@ export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { ac
  */
 export const ORDER_EXPORT_ROW_LIMIT = 50_000;
 
-export interface OrderExportRow {
-  number: string;
-  orderedOn: string;
-  status: OrderStatus;
-  partnerName: string;
-  accountNumber: string;
-  accountName: string;
-  customerPoNumber: string | null;
-  currency: string | null;
+export interface OrderItemRow {
   position: number;
-  productCode: string;
   productName: string;
   edition: string;
   version: string;
@@ -151,8 +142,18 @@ export interface OrderExportRow {
   quantity: number;
   withSoftwareAssurance: boolean;
   termMonths: number | null;
-  /** In major units of the order's currency; null when none was given. */
+  /** Unit price in minor units of the order's currency, as stored; null when none was given. */
+  unitPriceMinor: number | null;
+  /** The same price in major units (e.g. 512.5 for 51250 cents); null when none was given. */
   unitPrice: number | null;
+  /** The inventory line the item went to (the line with this order in its history, else the account's line of that product, edition, version and usage); null when there is none. */
+  lineId: number | null;
+}
+
+/** An order item with its order's fields (the list's, but its item count). */
+export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<OrderItemRow, 'unitPriceMinor' | 'lineId'> {
+  currency: string | null;
+  productCode: string;
 }
 
 /** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
@@ -176,22 +177,6 @@ export function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} 
     .map(({ unitPriceMinor, ...row }) => ({ ...row, unitPrice: unitPriceMinor === null ? null : unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
 }
 
-export interface OrderItemRow {
-  position: number;
-  productName: string;
-  edition: string;
-  version: string;
-  resourceUsage: string;
-  quantity: number;
-  withSoftwareAssurance: boolean;
-  termMonths: number | null;
-  /** Unit price in minor units of the order's currency, as stored; null when none was given. */
-  unitPriceMinor: number | null;
-  /** The same price in major units (e.g. 512.5 for 51250 cents); null when none was given. */
-  unitPrice: number | null;
-  /** The inventory line the item went to (the line with this order in its history, else the account's line of that product, edition, version and usage); null when there is none. */
-  lineId: number | null;
-}
 
 export interface OrderDetail {
   header: {

@@ -7,8 +7,9 @@
  */
 import 'server-only';
 import type { ImportDocument } from '../schema';
-import { licenseKey, subscriptionKey, type LineRow } from '../state';
+import { licenseKey, subscriptionKey } from '../state';
 import { givenLicenseTransactions, givenSubscriptionTransactions, planTransactions, type GivenTransaction } from '../validate';
+import type { NewLine } from '@/lib/inventory/ledger';
 import type { WriteContext } from './context';
 
 /** The note on the transactions the importer writes itself (opening balances, adjustments). */
@@ -33,17 +34,7 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
   const writeLine = (
     type: 'licensePositions' | 'subscriptions',
     key: string,
-    fields: {
-      kind: LineRow['kind'];
-      accountId: number;
-      productId: number;
-      edition: string;
-      version: string;
-      resourceUsage: string;
-      packageId: number | null;
-      nextExpiration: string | null;
-      search: string;
-    },
+    fields: Omit<NewLine, 'purchaseAccountId'> & { accountId: number },
     stated: { licenseCount: number; saCount: number; availableCount: number; orderedCount: number },
     given: GivenTransaction[] | null,
     entry: object,
