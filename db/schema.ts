@@ -563,6 +563,12 @@ export const idempotencyKeys = sqliteTable(
   (t) => [index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
+/**
+ * Who did what, when, from where (issue 11): sign-ins, self-provisionings,
+ * exports, and every change to people and grants. `customer_id` and
+ * `partner_id` say whose log an entry belongs to: a customer's administrators
+ * read their customer's entries, a partner's users their partner's.
+ */
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -574,8 +580,17 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id'),
     /** JSON with what changed; never a secret. */
     details: text('details'),
+    customerId: integer('customer_id').references(() => customers.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+    /** The client address of the request (lib/http/client-address.ts). */
+    address: text('address'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_user_idx').on(t.userId, t.occurredAt)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_user_idx').on(t.userId, t.occurredAt),
+    index('audit_log_customer_idx').on(t.customerId, t.occurredAt, t.id),
+    index('audit_log_partner_idx').on(t.partnerId, t.occurredAt, t.id),
+  ],
 );
 
 export type Customer = typeof customers.$inferSelect;

@@ -49,6 +49,19 @@ describe('authorizeCredentials', () => {
     expect(await code(authorizeCredentials({ email: U.inactive, password: FIXTURE_PASSWORD }, context()))).toBe('invalid');
   });
 
+  it('writes each sign-in and each refusal to the audit log, under the user’s customer when the e-mail is known', async () => {
+    await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context());
+    await code(authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context()));
+    await code(authorizeCredentials({ email: 'nobody@alpha.example', password: 'wrong' }, context()));
+    const alpha = (db.$client.prepare("select id from customers where number = '2000001'").get() as { id: number }).id;
+    expect(db.$client.prepare('select action, entity_id, customer_id, address, details from audit_log order by id').all()).toEqual([
+      { action: 'sign_in', entity_id: U.alphaAdmin, customer_id: alpha, address: '198.51.100.7', details: null },
+      { action: 'sign_in_failed', entity_id: U.alphaAdmin, customer_id: alpha, address: '198.51.100.7', details: null },
+      // An unknown e-mail belongs to nobody's log.
+      { action: 'sign_in_failed', entity_id: 'nobody@alpha.example', customer_id: null, address: '198.51.100.7', details: null },
+    ]);
+  });
+
   it('a direct client cannot dodge the lockout with a new X-Forwarded-For on each attempt', async () => {
     for (let attempt = 0; attempt < MAX_FAILURES; attempt += 1) {
       const address = addressOf('198.51.100.7', `203.0.113.${attempt}`);

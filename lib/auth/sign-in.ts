@@ -15,6 +15,7 @@ import type { DB } from '@/db/client';
 import { users } from '@/db/schema';
 import { isDatabaseFault } from '@/lib/errors';
 import { QueueFull, type BoundedQueue } from './bounded-queue';
+import { recordAudit } from '@/lib/audit/log';
 import { lockedUntil, recordSignInAttempt } from './lockout';
 import { checkPassword, takeSignInAllowance, type SignInLimits } from './throttle';
 
@@ -97,9 +98,12 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
     }
     if (!user || !valid || !user.active) {
       recordSignInAttempt(db, email, address, false, now);
+      // Filed under the user's customer or partner when the e-mail is one of theirs (their administrators see it).
+      recordAudit(db, { action: 'sign_in_failed', userId: user?.id ?? null, entity: 'user', entityId: email, address, at: now });
       throw new InvalidCredentials();
     }
     recordSignInAttempt(db, email, address, true, now);
+    recordAudit(db, { action: 'sign_in', userId: user.id, entity: 'user', entityId: email, address, at: now });
     db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).run();
     return { id: String(user.id), sessionVersion: user.sessionVersion };
   } catch (error) {

@@ -223,9 +223,12 @@ function pruneAbsent(db: DB, doc: ImportDocument, state: ExistingState, summary:
   if (doc.customers) {
     const gone = absent(state.customers, doc.customers.map((c) => c.number));
     for (const c of gone) touched.delete(c.id);
-    each('customers', gone, ['delete from customers where id = ?']);
+    // The audit log outlives what it speaks of: its entries lose the link, not their words.
+    each('customers', gone, ['update audit_log set customer_id = null where customer_id = ?', 'delete from customers where id = ?']);
   }
-  if (doc.partners) each('partners', absent(state.partners, doc.partners.map((p) => p.code)), ['delete from partners where id = ?']);
+  if (doc.partners) {
+    each('partners', absent(state.partners, doc.partners.map((p) => p.code)), ['update audit_log set partner_id = null where partner_id = ?', 'delete from partners where id = ?']);
+  }
 }
 
 /** The summary as lines of text, for the command line. */

@@ -6,12 +6,14 @@
  * outside their grants, is a 404 and writes nothing; a field to correct comes
  * back beside the field with what was typed.
  */
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getAccountByNumber } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
+import { clientAddress } from '@/lib/http/request-headers';
 import { MAX_SELF_PROVISIONED_QUANTITY, maySetUpOnlineServices, reduceFormSchema, reduceSelfProvisioning, setUpFormSchema, setUpOnlineService, type WriteOutcome } from './provisioning';
 import { receiptPath } from './paths';
 
@@ -27,7 +29,11 @@ export interface ReduceState {
 
 const text = (formData: FormData, name: string, max: number) => String(formData.get(name) ?? '').slice(0, max);
 
-const writeOptions = () => ({ today: today(), resultPath: ({ transactionId }: { transactionId: number }) => receiptPath(transactionId) });
+const writeOptions = async () => ({
+  today: today(),
+  resultPath: ({ transactionId }: { transactionId: number }) => receiptPath(transactionId),
+  address: clientAddress(await headers()),
+});
 
 /** Sends the person where a recorded (or repeated) write leads, or to 404; returns the message of a field otherwise. */
 function settle(outcome: WriteOutcome): Extract<WriteOutcome, { kind: 'invalid' }> {
@@ -63,7 +69,7 @@ export async function setUpOnlineServiceAction(_previous: SetUpState, formData: 
     }
     return { values, errors };
   }
-  const invalid = settle(setUpOnlineService(getDb(), viewer, parsed.data, writeOptions()));
+  const invalid = settle(setUpOnlineService(getDb(), viewer, parsed.data, await writeOptions()));
   return { values, errors: { [invalid.field]: t(invalid.message, invalid.values) } };
 }
 
@@ -80,7 +86,7 @@ export async function reduceSelfProvisioningAction(_previous: ReduceState, formD
     available: formData.get('available') ?? undefined,
   });
   if (!parsed.success) notFound();
-  const invalid = settle(reduceSelfProvisioning(getDb(), viewer, parsed.data, writeOptions()));
+  const invalid = settle(reduceSelfProvisioning(getDb(), viewer, parsed.data, await writeOptions()));
   return { values, errors: { available: t(invalid.message, invalid.values) } };
 }
 

@@ -65,7 +65,7 @@ describe('setUpOnlineService', () => {
   it('raises the available count of the existing line through a dated self_provisioning transaction by its author, never the ordered count', () => {
     const admin = viewerOf(db, U.alphaAdmin);
     const before = lineOf(A.alphaNorth, P.o365)!;
-    const outcome = recorded(setUpOnlineService(db, admin, form({ quantity: 7 }), options));
+    const outcome = recorded(setUpOnlineService(db, admin, form({ quantity: 7 }), { ...options, address: '192.0.2.7' }));
     const after = lineOf(A.alphaNorth, P.o365)!;
     expect(outcome.lineId).toBe(before.id);
     expect(after).toEqual({ ...before, available: before.available + 7 });
@@ -75,6 +75,18 @@ describe('setUpOnlineService', () => {
     expect(transaction).toEqual({ kind: 'self_provisioning', occurred_on: FIXTURE_TODAY, available_delta: 7, ordered_delta: 0, author_user_id: admin.userId });
     expect(db.$client.prepare("select data_updated_at from customers where number = '2000001'").get()).toEqual({ data_updated_at: options.now() });
     expect(ledgerDiscrepancies(db)).toEqual([]);
+    // Written to the customer's audit log, by whom, from where.
+    expect(db.$client.prepare('select action, user_id, entity, entity_id, details, customer_id, address from audit_log').all()).toEqual([
+      {
+        action: 'self_provisioning',
+        user_id: admin.userId,
+        entity: 'inventory_line',
+        entity_id: String(before.id),
+        details: JSON.stringify({ account: A.alphaNorth, product: P.o365, change: 7 }),
+        customer_id: admin.customer!.id,
+        address: '192.0.2.7',
+      },
+    ]);
   });
 
   it('creates the subscription line when the account has none, expiring after the self-provisioning term', () => {
@@ -116,6 +128,7 @@ describe('setUpOnlineService', () => {
     }
     expect(transactionCount()).toBe(transactions);
     expect(keyCount()).toBe(0);
+    expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 0 });
   });
 
   it('answers not found for an account outside the grants, as for one that does not exist, and writes nothing', () => {

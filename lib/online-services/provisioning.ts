@@ -18,6 +18,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db/client';
 import { idempotencyKeys, inventoryLines, products, purchaseAccounts } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/log';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { addDays } from '@/lib/clock';
 import { createLedgerWriter, recordTransaction } from '@/lib/inventory/ledger';
@@ -85,6 +86,8 @@ interface WriteOptions {
   now?: () => number;
   /** Where the result is shown, stored with the key so that a repeat is sent there too. */
   resultPath: (outcome: { transactionId: number; lineId: number }) => string;
+  /** The client address, for the audit log. */
+  address?: string;
 }
 
 /** The key's earlier use, if any: its stored result for this person, or 'foreign' when it is someone else's. */
@@ -108,6 +111,21 @@ function once(db: DB, viewer: Viewer, key: string, options: WriteOptions, write:
       if (earlier) return { kind: 'repeat', result: earlier.result };
       const outcome = write();
       if (outcome.kind === 'recorded') {
+        const change = db.$client.prepare<[number], { delta: number; account: string; product: string }>(
+          `select t.available_delta as delta, a.number as account, p.code as product
+             from inventory_transactions t join inventory_lines l on l.id = t.line_id
+             join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where t.id = ?`,
+        ).get(outcome.transactionId)!;
+        recordAudit(db, {
+          action: change.delta > 0 ? 'self_provisioning' : 'self_provisioning_reduced',
+          userId: viewer.userId,
+          entity: 'inventory_line',
+          entityId: String(outcome.lineId),
+          details: { account: change.account, product: change.product, change: change.delta },
+          customerId: viewer.customer!.id,
+          address: options.address ?? null,
+          at: (options.now ?? Date.now)(),
+        });
         db.insert(idempotencyKeys)
           .values({ key, userId: viewer.userId, result: options.resultPath(outcome), createdAt: (options.now ?? Date.now)() })
           .run();

@@ -6,6 +6,9 @@
  */
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { recordExport } from '@/lib/audit/log';
+import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
@@ -34,5 +37,6 @@ export async function GET(request: Request) {
   const columns = inventoryLineColumns({ t, locale, today: today(), packagesView, scope: scopeParams(viewer) });
   const rows = listAllLines(viewer, { accounts: accountFilterOf(selection), query: params.q, packages: packagesView }).flatMap(({ group, lines }) => lines.map((line) => ({ group, line })));
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
+  recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, columns, rows));
 }

@@ -5,6 +5,9 @@
  * first. Asks for the viewer itself; an account outside its scope is a 404.
  */
 import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { recordExport } from '@/lib/audit/log';
+import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
@@ -30,5 +33,6 @@ export async function GET(request: Request) {
 
   const t = await getTranslations(ORDERS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
+  recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, orderExportColumns(t), rows));
 }

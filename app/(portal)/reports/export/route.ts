@@ -6,6 +6,9 @@
  * is a 404, as on the page.
  */
 import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { recordExport } from '@/lib/audit/log';
+import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
@@ -28,5 +31,6 @@ export async function GET(request: Request) {
   const t = await getTranslations(REPORT_NAMESPACE);
   const locale = (await getLocale()) as Locale;
   const columns = reportColumns({ t, locale, today: today(), scope: scopeParams(viewer) });
+  recordExport(getDb(), viewer, request, report.rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, columns, report.rows));
 }

@@ -7,6 +7,9 @@
  */
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { recordExport } from '@/lib/audit/log';
+import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
@@ -33,5 +36,6 @@ export async function GET(request: Request) {
   const locale = (await getLocale()) as Locale;
   const rows = benefitLines(listBenefits(viewer, accountFilterOf(selection)).accounts);
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
+  recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, benefitColumns({ locale, today: today() }), rows));
 }

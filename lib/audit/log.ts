@@ -1,0 +1,76 @@
+/**
+ * The audit log (issue 11): who did what, when, from which address. Every
+ * entry is filed under the customer or the partner whose log it belongs to,
+ * so that a customer's administrators read theirs and a partner's users
+ * theirs (lib/audit/queries.ts). Details are plain facts — never a password,
+ * a token or a hash.
+ */
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { DB } from '@/db/client';
+import { auditLog, grants } from '@/db/schema';
+
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_out_everywhere',
+  'password_changed',
+  'self_provisioning',
+  'self_provisioning_reduced',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** Who did it; null when nobody is known (a failed sign-in with an unknown e-mail). */
+  userId: number | null;
+  /** What it was about: a kind of thing and its identifier (an e-mail, a line id, an export's path). */
+  entity: string;
+  entityId?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+  /** Whose log it is; by default the customer or partner of the user's grant. */
+  customerId?: number | null;
+  partnerId?: number | null;
+  address?: string | null;
+  at?: number;
+}
+
+/** The customer or partner a user works for (the grant the viewer rule reads: the first). */
+export function logOwnerOfUser(db: DB, userId: number): { customerId: number | null; partnerId: number | null } {
+  const grant = db.select({ customerId: grants.customerId, partnerId: grants.partnerId }).from(grants).where(eq(grants.userId, userId)).orderBy(grants.id).get();
+  return { customerId: grant?.customerId ?? null, partnerId: grant?.partnerId ?? null };
+}
+
+export function recordAudit(db: DB, entry: AuditEntry): void {
+  const owner = entry.customerId !== undefined || entry.partnerId !== undefined || entry.userId === null ? null : logOwnerOfUser(db, entry.userId);
+  db.insert(auditLog)
+    .values({
+      occurredAt: entry.at ?? Date.now(),
+      userId: entry.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId ?? null,
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      customerId: entry.customerId ?? owner?.customerId ?? null,
+      partnerId: entry.partnerId ?? owner?.partnerId ?? null,
+      address: entry.address ?? null,
+    })
+    .run();
+}
+
+/** An export, as its route handler answers it: which one (path and filters), how many rows, by whom, from where. */
+export function recordExport(db: DB, viewer: { userId: number; customer: { id: number } | null; partner: { id: number } | null }, request: Request, rows: number, address: string): void {
+  const url = new URL(request.url);
+  recordAudit(db, {
+    action: 'export',
+    userId: viewer.userId,
+    entity: 'export',
+    entityId: `${url.pathname}${url.search}`,
+    details: { rows },
+    // A partner's export of a customer's data is in both logs' reach: filed under the customer, by the partner.
+    customerId: viewer.customer?.id ?? null,
+    partnerId: viewer.partner?.id ?? null,
+    address,
+  });
+}
