@@ -5,6 +5,7 @@
  */
 import type { Locale } from '@/db/schema';
 import enAccounts from './messages/en/accounts.json';
+import enActivity from './messages/en/activity.json';
 import enAuth from './messages/en/auth.json';
 import enBenefits from './messages/en/benefits.json';
 import enCommon from './messages/en/common.json';
@@ -15,6 +16,7 @@ import enOnlineServices from './messages/en/onlineServices.json';
 import enOrders from './messages/en/orders.json';
 import enReports from './messages/en/reports.json';
 import frAccounts from './messages/fr/accounts.json';
+import frActivity from './messages/fr/activity.json';
 import frAuth from './messages/fr/auth.json';
 import frBenefits from './messages/fr/benefits.json';
 import frCommon from './messages/fr/common.json';
@@ -26,8 +28,8 @@ import frOrders from './messages/fr/orders.json';
 import frReports from './messages/fr/reports.json';
 
 export const messages = {
-  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices },
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices, activity: frActivity },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices, activity: enActivity },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)['fr'];
