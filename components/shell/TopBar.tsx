@@ -5,7 +5,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { hrefWith, scopeParams } from '@/lib/url';
 import { LanguageSwitch } from './LanguageSwitch';
 
-export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts' | 'help' | 'activity';
+export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts' | 'help' | 'activity' | 'account';
 
 /** Product name, the menu of SPEC §3, the language switch and the user's menu (UI.md §1). */
 export async function TopBar({ viewer, section, account }: { viewer: Viewer; section: PortalSection; account?: string }) {
@@ -58,6 +58,9 @@ export async function TopBar({ viewer, section, account }: { viewer: Viewer; sec
                   {t('user.activity')}
                 </Link>
               )}
+              <Link href="/account/password" className="mt-1 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+                {t('user.security')}
+              </Link>
               <form action={signOutAction} className="mt-2">
                 <button type="submit" className="w-full rounded border !border-slate-300 px-3 py-1.5 text-left text-sm hover:!bg-slate-100">
                   {t('user.signOut')}

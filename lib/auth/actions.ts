@@ -10,11 +10,14 @@ import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
 import { formatTime } from '@/lib/i18n/format';
+import { changePassword, signOutEverywhere } from './account';
 import { auth, signIn, signOut } from './config';
+import { MIN_PASSWORD_LENGTH } from './password-strength';
 import { lockedUntil } from './lockout';
 import { safeCallbackPath } from './redirect';
 import { endSession } from './sessions';
 import { signInRefusal } from './sign-in';
+import { requireViewer } from './viewer';
 import type { Locale } from '@/db/schema';
 
 export interface SignInState {
@@ -87,4 +90,30 @@ export async function signOutAction(): Promise<void> {
   const session = await auth();
   if (session?.sessionId) endSession(getDb(), session.sessionId, 'signed_out', Date.now());
   await signOut({ redirectTo: '/sign-in?signedOut=1' });
+}
+
+/** "Se déconnecter de partout": ends every session of the person, this one included, then back to the sign-in page. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const viewer = await requireViewer();
+  signOutEverywhere(getDb(), viewer.userId, { address: clientAddress(await headers()), now: Date.now() });
+  await signOut({ redirectTo: '/sign-in?signedOut=everywhere' });
+}
+
+export interface PasswordChangeState {
+  errors: { current?: string; next?: string; confirmation?: string };
+}
+
+const passwordChangeForm = z.object({ current: z.string().max(1024), next: z.string().max(4096), confirmation: z.string().max(4096) });
+
+/** Changer le mot de passe: the current one, the new one twice; every session ends, and the person signs in again with it. */
+export async function changePasswordAction(_previous: PasswordChangeState, formData: FormData): Promise<PasswordChangeState> {
+  const viewer = await requireViewer();
+  const t = await getTranslations('auth.password');
+  const parsed = passwordChangeForm.safeParse({ current: formData.get('current') ?? '', next: formData.get('next') ?? '', confirmation: formData.get('confirmation') ?? '' });
+  // Nothing typed is ever sent back: password fields come back empty.
+  if (!parsed.success) return { errors: { next: t('errors.tooLong') } };
+  const outcome = await changePassword(getDb(), viewer.userId, parsed.data, { address: clientAddress(await headers()), now: Date.now() });
+  if (outcome.kind === 'invalid') return { errors: { [outcome.field]: t(`errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
+  await signOut({ redirectTo: '/sign-in?passwordChanged=1' });
+  return { errors: {} };
 }

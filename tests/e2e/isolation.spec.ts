@@ -178,6 +178,7 @@ const ROUTES: Record<string, Probe> = {
   // A customer's or a partner's own log: nothing in it is asked for by identifier; the lists hold only its own entries.
   '/account/activity': { lists: () => ['/account/activity'] },
   '/account/activity/export': { lists: () => ['/account/activity/export'] },
+  '/account/password': { none: 'the caller’s own password and sessions, no data' },
   '/help': { none: 'the same help text for every signed-in person, no data' },
   '/partner': {
     notFound: (v) => (v.customer ? [] : ['/partner']),
@@ -259,6 +260,8 @@ const ACTIONS: Record<string, string> = {
   'lib/i18n/actions.ts#switchLanguage': 'none: changes the caller’s own language; its return address is checked by safeCallbackPath',
   'lib/auth/actions.ts#signInAction': 'none: public sign-in',
   'lib/auth/actions.ts#signOutAction': 'none: ends the caller’s own session',
+  'lib/auth/actions.ts#signOutEverywhereAction': 'none: ends the caller’s own sessions',
+  'lib/auth/actions.ts#changePasswordAction': 'none: changes the caller’s own password, the current one required',
   'lib/notices/actions.ts#turnNoticesOffAction': 'none: public; turns off the notices of the user its signed token names, nothing else',
   'lib/online-services/actions.ts#setUpOnlineServiceAction': 'posted below with the other side’s account, and by partner users at all: 404, nothing written',
   'lib/online-services/actions.ts#reduceSelfProvisioningAction': 'posted below with the other side’s line, and by partner users at all: 404, nothing written',

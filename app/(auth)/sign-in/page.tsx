@@ -15,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 const paramsSchema = z.object({
   callbackUrl: z.string().optional().catch(undefined),
   reason: z.enum(['session']).optional().catch(undefined),
-  signedOut: z.literal('1').optional().catch(undefined),
+  signedOut: z.enum(['1', 'everywhere']).optional().catch(undefined),
+  passwordChanged: z.literal('1').optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -23,7 +24,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackPath = safeCallbackPath(params.callbackUrl);
   if (await getOptionalViewer()) redirect(callbackPath);
   const t = await getTranslations('auth.signIn');
-  const notice = params.reason === 'session' ? t('sessionEnded') : params.signedOut ? t('signedOut') : null;
+  const notice =
+    params.reason === 'session'
+      ? t('sessionEnded')
+      : params.passwordChanged
+        ? t('passwordChanged')
+        : params.signedOut === 'everywhere'
+          ? t('signedOutEverywhere')
+          : params.signedOut
+            ? t('signedOut')
+            : null;
 
   return (
     <PublicShell>

@@ -1,0 +1,69 @@
+/**
+ * A person's own account security against a migrated database: a password
+ * change needs the current password and a strong new one, then ends every
+ * session; signing out everywhere ends them too; both are audited.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
+import { viewerOf } from '@/tests/helpers/viewers';
+import { changePassword, signOutEverywhere } from './account';
+import { verifyPassword } from './password';
+import { countActiveSessions, startSession } from './sessions';
+
+let db: DB;
+const LIMITS = { idleMs: 3_600_000, absoluteMs: 86_400_000 };
+const NOW = Date.parse('2026-11-24T10:00:00Z');
+const STRONG = 'violet lantern orchestra 47';
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+});
+
+const user = (email: string) => db.$client.prepare('select id, password_hash as hash, session_version as version from users where email = ?').get(email) as { id: number; hash: string; version: number };
+const change = (current: string, next: string, confirmation = next) =>
+  changePassword(db, user(U.alphaAdmin).id, { current, next, confirmation }, { address: '192.0.2.4', now: NOW, hash: fastPasswordHash });
+
+describe('changePassword', () => {
+  it('needs the current password, a long and strong new one, typed twice alike — and changes nothing otherwise', async () => {
+    const before = user(U.alphaAdmin);
+    expect(await change('wrong', STRONG)).toEqual({ kind: 'invalid', field: 'current', message: 'currentWrong' });
+    expect(await change(FIXTURE_PASSWORD, 'short-1')).toEqual({ kind: 'invalid', field: 'next', message: 'tooShort' });
+    expect(await change(FIXTURE_PASSWORD, 'password1234')).toEqual({ kind: 'invalid', field: 'next', message: 'weak' });
+    expect(await change(FIXTURE_PASSWORD, 'Alice.Admin.2026')).toEqual({ kind: 'invalid', field: 'next', message: 'weak' });
+    expect(await change(FIXTURE_PASSWORD, STRONG, `${STRONG}!`)).toEqual({ kind: 'invalid', field: 'confirmation', message: 'confirmationDiffers' });
+    expect(user(U.alphaAdmin)).toEqual(before);
+    expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 0 });
+  });
+
+  it('stores the new password’s hash, ends every session and writes the audit log', async () => {
+    const { id, version } = user(U.alphaAdmin);
+    startSession(db, id, NOW, LIMITS);
+    startSession(db, id, NOW, LIMITS);
+    expect(await change(FIXTURE_PASSWORD, STRONG)).toEqual({ kind: 'changed' });
+    const after = user(U.alphaAdmin);
+    expect(await verifyPassword(STRONG, after.hash)).toBe(true);
+    expect(await verifyPassword(FIXTURE_PASSWORD, after.hash)).toBe(false);
+    expect(after.version).toBe(version + 1);
+    expect(countActiveSessions(db, id, NOW, LIMITS)).toBe(0);
+    expect(db.$client.prepare('select action, entity_id, address, details from audit_log').all()).toEqual([{ action: 'password_changed', entity_id: U.alphaAdmin, address: '192.0.2.4', details: null }]);
+    // The password never reaches the log.
+    expect(JSON.stringify(db.$client.prepare('select * from audit_log').all())).not.toContain(STRONG);
+  });
+});
+
+describe('signOutEverywhere', () => {
+  it('ends every session of the person only, and says how many in the audit log', () => {
+    const alpha = viewerOf(db, U.alphaAdmin).userId;
+    const beta = viewerOf(db, U.betaAdmin).userId;
+    startSession(db, alpha, NOW, LIMITS);
+    startSession(db, alpha, NOW, LIMITS);
+    startSession(db, beta, NOW, LIMITS);
+    signOutEverywhere(db, alpha, { address: '192.0.2.5', now: NOW });
+    expect(countActiveSessions(db, alpha, NOW, LIMITS)).toBe(0);
+    expect(countActiveSessions(db, beta, NOW, LIMITS)).toBe(1);
+    expect(db.$client.prepare('select action, details from audit_log').all()).toEqual([{ action: 'sign_out_everywhere', details: JSON.stringify({ sessions: 2 }) }]);
+  });
+});

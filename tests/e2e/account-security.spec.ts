@@ -1,0 +1,96 @@
+/**
+ * Sécurité du compte (issue 11): changing the password (the current one, a
+ * strong new one) ends every session, and the new password signs in; "sign
+ * out everywhere" ends every session too. These end sessions, so they run on
+ * a server with a database of its own (tests/e2e/aux-server.ts).
+ */
+import { expect, test, type Browser } from '@playwright/test';
+import { signInOverHttp } from '../helpers/http-session';
+import { startAuxServer, type AuxServer } from './aux-server';
+import { expectAccessible, expectAccessibleWithoutJs } from './support';
+import { PASSWORD, USERS } from './users';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: AuxServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startAuxServer('account-security', 3);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+/** A browser signed in as `email` (over HTTP, the cookie given to the context). */
+async function signedIn(browser: Browser, email: string, password = PASSWORD, javaScriptEnabled = true, locale = 'fr-FR') {
+  const session = await signInOverHttp(server.baseURL, email, password);
+  const context = await browser.newContext({ baseURL: server.baseURL, javaScriptEnabled, locale });
+  const [name, value] = session.cookie.split('=', 2) as [string, string];
+  await context.addCookies([{ name, value, url: server.baseURL }]);
+  return { context, cookie: session.cookie };
+}
+
+const stillSignedIn = async (cookie: string) => (await fetch(`${server.baseURL}/inventory?account=5100201`, { headers: { cookie }, redirect: 'manual' })).status === 200;
+
+test('a password change needs the current password and a strong new one, then ends every session', async ({ browser }) => {
+  const other = await signInOverHttp(server.baseURL, USERS.adminFr, PASSWORD);
+  const { context } = await signedIn(browser, USERS.adminFr);
+  const page = await context.newPage();
+  await page.goto('/inventory?account=5100201');
+  await page.getByText('Camille Martin ▾').click();
+  await page.getByRole('link', { name: 'Sécurité du compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sécurité du compte' })).toBeVisible();
+  await expectAccessible(page);
+
+  const fill = async (current: string, next: string, confirmation = next) => {
+    await page.getByLabel('Mot de passe actuel').fill(current);
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(next);
+    await page.getByLabel('Nouveau mot de passe, une seconde fois').fill(confirmation);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  };
+  await fill('pas le bon', 'violet lantern orchestra 47');
+  await expect(page.locator('#current-error')).toHaveText("Le mot de passe actuel n'est pas le bon.");
+  await fill(PASSWORD, 'motdepasse123');
+  await expect(page.locator('#next-error')).toContainText('trop facile à deviner');
+  await expect(page.getByLabel('Nouveau mot de passe', { exact: true })).toHaveValue('');
+  expect(await stillSignedIn(other.cookie)).toBe(true);
+
+  await fill(PASSWORD, 'violet lantern orchestra 47');
+  await expect(page).toHaveURL(/\/sign-in\?passwordChanged=1$/);
+  await expect(page.getByRole('status')).toHaveText('Votre mot de passe a été changé. Connectez-vous avec le nouveau.');
+  expect(await stillSignedIn(other.cookie)).toBe(false);
+  await expect(signInOverHttp(server.baseURL, USERS.adminFr, PASSWORD)).rejects.toThrow();
+  expect(await stillSignedIn((await signInOverHttp(server.baseURL, USERS.adminFr, 'violet lantern orchestra 47')).cookie)).toBe(true);
+  await context.close();
+});
+
+test('sign out everywhere ends every session of the person, and only theirs', async ({ browser }) => {
+  const other = await signInOverHttp(server.baseURL, USERS.adminEn, PASSWORD);
+  const someoneElse = await signInOverHttp(server.baseURL, USERS.viewerFr, PASSWORD);
+  // Signed out, the sign-in page speaks the browser's language.
+  const { context } = await signedIn(browser, USERS.adminEn, PASSWORD, true, 'en-US');
+  const page = await context.newPage();
+  await page.goto('/account/password');
+  await expect(page.getByRole('heading', { level: 1, name: 'Account security' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedOut=everywhere$/);
+  await expect(page.getByRole('status')).toHaveText('You are signed out on every device.');
+  expect(await stillSignedIn(other.cookie)).toBe(false);
+  expect((await fetch(`${server.baseURL}/inventory?account=5100203`, { headers: { cookie: someoneElse.cookie }, redirect: 'manual' })).status).toBe(200);
+  await context.close();
+});
+
+test('the password form works without JavaScript', async ({ browser }) => {
+  const { context } = await signedIn(browser, USERS.viewerFr, PASSWORD, false);
+  const page = await context.newPage();
+  await page.goto('/account/password');
+  await page.getByLabel('Mot de passe actuel').fill(PASSWORD);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('court');
+  await page.getByLabel('Nouveau mot de passe, une seconde fois').fill('court');
+  await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+  await expect(page.locator('#next-error')).toHaveText('Le nouveau mot de passe doit compter au moins 12 caractères.');
+  await expectAccessibleWithoutJs(page, browser);
+  await context.close();
+});
