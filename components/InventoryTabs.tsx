@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
-/** The two tabs of the inventory (SPEC §3 item 1), as links; the current one is marked for assistive technology. */
-export function InventoryTabs({ current, params }: { current: 'licenses' | 'benefits'; params: string }) {
+/** The tabs of the inventory (SPEC §3 item 1, and what expires soon), as links; the current one is marked for assistive technology. */
+export function InventoryTabs({ current, params }: { current: 'licenses' | 'benefits' | 'expiring'; params: string }) {
   const t = useTranslations('inventory.tabs');
   const tabs = [
     { id: 'licenses', href: `/inventory${params}`, label: t('licenses') },
     { id: 'benefits', href: `/inventory/benefits${params}`, label: t('benefits') },
+    { id: 'expiring', href: `/inventory/expiring${params}`, label: t('expiring') },
   ] as const;
   return (
     <nav aria-label={t('label')} className="mt-4 border-b border-slate-300">

@@ -58,6 +58,9 @@ export async function TopBar({ viewer, section, account }: { viewer: Viewer; sec
                   {t('user.activity')}
                 </Link>
               )}
+              <Link href="/settings" className="mt-1 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+                {t('user.settings')}
+              </Link>
               <Link href="/account/password" className="mt-1 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
                 {t('user.security')}
               </Link>

@@ -15,6 +15,7 @@ import enNotices from './messages/en/notices.json';
 import enOnlineServices from './messages/en/onlineServices.json';
 import enOrders from './messages/en/orders.json';
 import enReports from './messages/en/reports.json';
+import enSettings from './messages/en/settings.json';
 import frAccounts from './messages/fr/accounts.json';
 import frActivity from './messages/fr/activity.json';
 import frAuth from './messages/fr/auth.json';
@@ -26,10 +27,11 @@ import frNotices from './messages/fr/notices.json';
 import frOnlineServices from './messages/fr/onlineServices.json';
 import frOrders from './messages/fr/orders.json';
 import frReports from './messages/fr/reports.json';
+import frSettings from './messages/fr/settings.json';
 
 export const messages = {
-  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices, activity: frActivity },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices, activity: enActivity },
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices, activity: frActivity, settings: frSettings },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices, activity: enActivity, settings: enSettings },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)['fr'];

@@ -179,6 +179,8 @@ const ROUTES: Record<string, Probe> = {
   '/account/activity': { lists: () => ['/account/activity'] },
   '/account/activity/export': { lists: () => ['/account/activity/export'] },
   '/account/password': { none: 'the caller’s own password and sessions, no data' },
+  '/settings': { none: 'the caller’s own notices setting and calendar feed, no customer data' },
+  '/calendar/[secret]': { none: 'no session: its secret is the authority, and it holds only what that secret’s user may see (lib/calendar/feed.test.ts)' },
   '/help': { none: 'the same help text for every signed-in person, no data' },
   '/partner': {
     notFound: (v) => (v.customer ? [] : ['/partner']),
@@ -208,6 +210,10 @@ const ROUTES: Record<string, Probe> = {
   '/inventory/benefits/export': {
     notFound: (v, f) => each(f.accounts, (account) => url('/inventory/benefits/export', v, { account })),
     lists: (v) => [url('/inventory/benefits/export', v, { account: 'all' })],
+  },
+  '/inventory/expiring': {
+    notFound: (v, f) => [...each(f.accounts.slice(0, 3), (account) => url('/inventory/expiring', v, { account })), ...each(otherCustomers(v, f), (customer) => `/inventory/expiring?customer=${customer}`)],
+    lists: (v) => [url('/inventory/expiring', v, { account: 'all' })],
   },
   '/inventory/history/[id]': {
     notFound: (v, f) => each(f.lineIds, (id) => url(`/inventory/history/${id}`, v)),
@@ -263,6 +269,8 @@ const ACTIONS: Record<string, string> = {
   'lib/auth/actions.ts#signOutEverywhereAction': 'none: ends the caller’s own sessions',
   'lib/auth/actions.ts#changePasswordAction': 'none: changes the caller’s own password, the current one required',
   'lib/notices/actions.ts#turnNoticesOffAction': 'none: public; turns off the notices of the user its signed token names, nothing else',
+  'lib/settings/actions.ts#setNoticesAction': 'none: the caller’s own notices setting',
+  'lib/settings/actions.ts#calendarFeedAction': 'none: the caller’s own calendar feed',
   'lib/online-services/actions.ts#setUpOnlineServiceAction': 'posted below with the other side’s account, and by partner users at all: 404, nothing written',
   'lib/online-services/actions.ts#reduceSelfProvisioningAction': 'posted below with the other side’s line, and by partner users at all: 404, nothing written',
 };

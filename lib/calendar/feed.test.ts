@@ -1,0 +1,66 @@
+/**
+ * The private calendar feed against a migrated database: a secret shows its
+ * user's expirations only (a partner's, every customer it serves, with links
+ * into each customer's view), parses as iCalendar, and stops when revoked or
+ * replaced.
+ */
+import ICAL from 'ical.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { viewerOf } from '@/tests/helpers/viewers';
+import { calendarEvents, hasCalendarFeed, issueCalendarSecret, revokeCalendarSecrets, toICalendar, userOfCalendarSecret } from './feed';
+
+let db: DB;
+const APP_URL = 'https://portal.example';
+const NOW = Date.parse('2026-11-24T08:00:00Z');
+
+beforeEach(async () => {
+  db = createTestDb();
+  await loadFixtures(db);
+});
+
+const feedOf = (email: string) => {
+  const secret = issueCalendarSecret(db, viewerOf(db, email).userId, NOW);
+  return { secret, events: calendarEvents(db, userOfCalendarSecret(db, secret)!, APP_URL, FIXTURE_TODAY) };
+};
+
+describe('the calendar feed', () => {
+  it('holds the expirations its user may see, each with a deep link', () => {
+    const admin = feedOf(U.alphaAdmin).events;
+    expect(admin.map((event) => [event.date, event.summary])).toEqual([['2026-12-10', `Office 365 E3 — ${A.alphaNorth} Alpha Montréal`]]);
+    expect(admin[0]!.url).toMatch(new RegExp(`^${APP_URL}/inventory\\?account=${A.alphaNorth}&line=\\d+#line-\\d+$`));
+    expect(feedOf(U.betaViewer).events.map((event) => event.date)).toEqual(['2027-03-01']);
+    // A partner: the lines of every customer it serves, in that customer's view.
+    const north = feedOf(U.northPartner).events;
+    expect(north.map((event) => event.url.replace(/line=\d+#line-\d+/, 'line=N'))).toEqual([`${APP_URL}/inventory?customer=2000001&account=${A.alphaNorth}&line=N`]);
+    expect(feedOf(U.southPartner).events.map((event) => event.url)).toEqual([expect.stringContaining(`customer=2000002&account=${A.betaSouth}`)]);
+  });
+
+  it('is valid iCalendar: one all-day event per expiration, folded and escaped', () => {
+    const events = feedOf(U.alphaAdmin).events.map((event) => ({ ...event, summary: `${event.summary}; with, commas and a very long name to fold beyond seventy-five octets é` }));
+    const text = toICalendar(events, 'License Desk', new Date(NOW));
+    expect(text.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const [event] = calendar.getAllSubcomponents('vevent');
+    expect(event!.getFirstPropertyValue('summary')).toBe(events[0]!.summary);
+    const start = event!.getFirstPropertyValue('dtstart') as ICAL.Time;
+    expect([start.isDate, start.toString()]).toEqual([true, '2026-12-10']);
+    expect(event!.getFirstPropertyValue('url')).toBe(events[0]!.url);
+  });
+
+  it('stops when revoked, and a new address replaces the old one', () => {
+    const userId = viewerOf(db, U.alphaAdmin).userId;
+    const first = issueCalendarSecret(db, userId, NOW);
+    const second = issueCalendarSecret(db, userId, NOW);
+    expect(userOfCalendarSecret(db, first)).toBeNull();
+    expect(userOfCalendarSecret(db, second)).not.toBeNull();
+    revokeCalendarSecrets(db, userId, NOW);
+    expect(userOfCalendarSecret(db, second)).toBeNull();
+    expect(hasCalendarFeed(db, userId)).toBe(false);
+    expect(userOfCalendarSecret(db, 'not-a-secret')).toBeNull();
+    // Only the hash is stored.
+    expect(JSON.stringify(db.$client.prepare('select * from calendar_feed_secrets').all())).not.toContain(second);
+  });
+});
