@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'sign_in_failed',
   'sign_out_everywhere',
   'password_changed',
+  'password_reset_requested',
+  'password_reset',
   'self_provisioning',
   'self_provisioning_reduced',
   'export',

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getDb } from '@/db/client';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { outboxTransport, smtpTransport } from './mailer';
+import { configuredTransport } from './mailer';
 import { runNotices, type NoticeRunSummary } from './run';
 
 /** Where `npm run demo` keeps its generated AUTH_SECRET (scripts/demo-secret.ts). */
@@ -31,7 +31,7 @@ export async function runConfiguredNotices({ dryRun = false }: { dryRun?: boolea
   // The demo's generated secret signs the demo's links; a production install sets AUTH_SECRET.
   const secret = config.AUTH_SECRET ?? (existsSync(DEMO_SECRET_PATH) ? readFileSync(DEMO_SECRET_PATH, 'utf8').trim() : undefined);
   if (!secret) throw new NoticesConfigurationError('AUTH_SECRET is not set: it signs the "stop these notices" links. Set it to the same value as the server’s.');
-  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : outboxTransport(config.OUTBOX_DIR);
+  const transport = configuredTransport(config);
   try {
     const summary = await runNotices(getDb(), {
       today: today(),

@@ -75,3 +75,8 @@ export function outboxTransport(dir: string): NoticeTransport {
     close: () => undefined,
   };
 }
+
+/** The transport the configuration names: SMTP_URL, or the outbox folder without it. */
+export function configuredTransport(config: { SMTP_URL?: string; OUTBOX_DIR: string }): NoticeTransport {
+  return config.SMTP_URL ? smtpTransport(config.SMTP_URL) : outboxTransport(config.OUTBOX_DIR);
+}

@@ -4,13 +4,11 @@
  * which language, with which links; once only — across runs, after a
  * renewal, an SMTP failure, an interrupted run and two runs at once.
  */
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { createTestDb } from '@/tests/helpers/db';
+import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpTransport, type NoticeTransport } from './mailer';
 import { LEASE_MS, runNotices, type NoticeRunOptions } from './run';
@@ -20,49 +18,25 @@ const APP_URL = 'https://portal.example';
 const SECRET = 'test-secret-for-notices-0123456789abcdef';
 const EXO = 'FX-EXO-P1';
 
-type Received = { to: string[]; mail: ParsedMail; raw: string };
-let server: SMTPServer;
-let port: number;
-let received: Received[] = [];
-/** Addresses the SMTP server refuses for now (to make a delivery fail). */
-const refused = new Set<string>();
+let smtp: TestSmtpServer;
+let received: ReceivedMail[] = [];
+let refused: Set<string>;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      callback(refused.has(address.address) ? new Error('mailbox unavailable') : undefined);
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        simpleParser(raw).then(
-          (mail) => {
-            received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), mail, raw });
-            callback();
-          },
-          (error: Error) => callback(error),
-        );
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
+  refused = smtp.refused;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
 });
 
 let db: DB;
 let transport: NoticeTransport;
 
 beforeEach(async () => {
-  received = [];
+  smtp.received.length = 0;
+  received = smtp.received;
   refused.clear();
   db = createTestDb();
   const doc = fixtureDocument();
@@ -75,7 +49,7 @@ beforeEach(async () => {
   );
   // The fixture's alphaNorth Office 365 expires on 2026-12-10 (16 days); betaSouth's on 2027-03-01 (97 days: nothing yet).
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-  transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+  transport = smtpTransport(smtp.url);
 });
 
 const options = (overrides: Partial<NoticeRunOptions> = {}): NoticeRunOptions => ({
@@ -150,7 +124,7 @@ describe('runNotices', () => {
     expect(turnNoticesOff(db, SECRET, token.replace(/\.\d+\./, '.1.'))).toBe(false);
     // Renewed and due again: the viewer, who stopped the notices, is not written to.
     db.$client.prepare("update inventory_lines set next_expiration = '2026-12-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
-    received = [];
+    received.length = 0;
     await runNotices(db, options());
     expect(to(U.alphaViewer)).toEqual([]);
     expect(to(U.alphaAdmin)).toHaveLength(1);
@@ -158,7 +132,7 @@ describe('runNotices', () => {
 
   it('never announces the same line, threshold and date twice; a renewal is announced again', async () => {
     await runNotices(db, options());
-    received = [];
+    received.length = 0;
     expect(await runNotices(db, options())).toMatchObject({ sent: 0, resent: 0 });
     expect(received).toEqual([]);
     // Later, beta's Exchange line (2027-01-23) crosses from the 90-day notice to the 30-day one: told again.
@@ -166,7 +140,7 @@ describe('runNotices', () => {
     expect(to(U.betaAdmin).map((message) => message.mail.text).join()).toContain('Exchange Online (Plan 1) — purchase account 6000021 (Beta Genève) — expires on Jan 23, 2027: expires in 22 days');
     expect(await runNotices(db, options({ today: '2027-01-01' }))).toMatchObject({ sent: 0 });
     // A renewal (a new expiration date) of alpha's Office 365 is announced again, to its readers only.
-    received = [];
+    received.length = 0;
     db.$client.prepare("update inventory_lines set next_expiration = '2027-01-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
     const renewed = await runNotices(db, options({ today: '2027-01-01' }));
     expect(renewed.sent).toBe(3);
@@ -182,7 +156,7 @@ describe('runNotices', () => {
     expect(left).toHaveLength(1);
 
     refused.clear();
-    received = [];
+    received.length = 0;
     const second = await runNotices(db, options());
     expect(second).toMatchObject({ sent: 0, resent: 1, failed: [] });
     expect(received.map((message) => message.to[0])).toEqual([U.alphaViewer]);
@@ -195,7 +169,7 @@ describe('runNotices', () => {
     const interrupted = db.$client.prepare('select id, message_id from notice_messages order by id limit 1').get() as { id: number; message_id: string };
     const claimedAt = options().now!();
     db.$client.prepare("update notice_messages set status = 'sending', sent_at = null, claimed_by = 'dead-run', claimed_at = ? where id = ?").run(claimedAt, interrupted.id);
-    received = [];
+    received.length = 0;
     // Within the lease, another run leaves it alone (the first one may still be sending it).
     expect(await runNotices(db, options({ now: () => claimedAt + LEASE_MS - 1 }))).toMatchObject({ sent: 0, resent: 0 });
     expect(received).toEqual([]);

@@ -4,6 +4,10 @@
  * out everywhere" ends every session too. These end sessions, so they run on
  * a server with a database of its own (tests/e2e/aux-server.ts).
  */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { expect, test, type Browser } from '@playwright/test';
 import { signInOverHttp } from '../helpers/http-session';
 import { startAuxServer, type AuxServer } from './aux-server';
@@ -14,9 +18,12 @@ test.describe.configure({ mode: 'serial' });
 
 let server: AuxServer;
 
+/** Where this server writes its e-mails (no SMTP_URL): a folder of this file's own. */
+const outbox = mkdtempSync(join(tmpdir(), 'license-desk-account-outbox-'));
+
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  server = await startAuxServer('account-security', 3);
+  server = await startAuxServer('account-security', 3, { OUTBOX_DIR: outbox });
 });
 
 test.afterAll(async () => {
@@ -92,5 +99,40 @@ test('the password form works without JavaScript', async ({ browser }) => {
   await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
   await expect(page.locator('#next-error')).toHaveText('Le nouveau mot de passe doit compter au moins 12 caractères.');
   await expectAccessibleWithoutJs(page, browser);
+  await context.close();
+});
+
+test('a forgotten password: the same answer for anyone, a link by e-mail, a new password, signed in', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: server.baseURL, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
+  await expectAccessible(page);
+  // An unknown address gets the same answer, and no e-mail.
+  await page.getByLabel('Adresse e-mail').fill('personne@inconnu.example');
+  await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+  await expect(page.getByTestId('reset-sent')).toBeVisible();
+  expect(readdirSync(outbox)).toEqual([]);
+  await page.getByLabel('Adresse e-mail').fill(USERS.partnerFr);
+  await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+  // The answer was already on the page: wait for the e-mail itself.
+  await expect.poll(() => readdirSync(outbox).length).toBe(1);
+  const files = readdirSync(outbox);
+  const mail = await simpleParser(readFileSync(join(outbox, files[0]!)));
+  const link = /(http:\/\/\S+\/reset-password\/[A-Za-z0-9_-]{43})/.exec(mail.text!)![1]!;
+
+  await page.goto(link);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('glacier tambourine meadow 88');
+  await page.getByLabel('Nouveau mot de passe, une seconde fois').fill('glacier tambourine meadow 88');
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?passwordReset=1$/);
+  await page.getByLabel('Adresse e-mail').fill(USERS.partnerFr);
+  await page.getByLabel('Mot de passe').fill('glacier tambourine meadow 88');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/partner$/);
+  // The link worked once.
+  await page.goto(link);
+  await expect(page.getByTestId('link-state')).toContainText('Ce lien a déjà servi.');
   await context.close();
 });

@@ -13,10 +13,10 @@ export const AUX_PORT = Number(process.env.E2E_AUX_PORT ?? Number(process.env.E2
 
 export type AuxServer = DemoServer;
 
-export function startAuxServer(name: string, portOffset = 0): Promise<AuxServer> {
+export function startAuxServer(name: string, portOffset = 0, env: Record<string, string> = {}): Promise<AuxServer> {
   return startDemoServer({
     port: AUX_PORT + portOffset,
     databasePath: `data/e2e-${name}.db`,
-    env: { APP_TIME_ZONE: 'UTC', LICENSE_DESK_TEST_TODAY: TEST_TODAY },
+    env: { APP_TIME_ZONE: 'UTC', LICENSE_DESK_TEST_TODAY: TEST_TODAY, ...env },
   });
 }

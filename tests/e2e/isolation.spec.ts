@@ -181,6 +181,8 @@ const ROUTES: Record<string, Probe> = {
   '/account/password': { none: 'the caller’s own password and sessions, no data' },
   '/settings': { none: 'the caller’s own notices setting and calendar feed, no customer data' },
   '/calendar/[secret]': { none: 'no session: its secret is the authority, and it holds only what that secret’s user may see (lib/calendar/feed.test.ts)' },
+  '/forgot-password': { none: 'public: the same answer whatever the e-mail' },
+  '/reset-password/[token]': { none: 'public: its single-use token is the authority, for its own user only' },
   '/help': { none: 'the same help text for every signed-in person, no data' },
   '/partner': {
     notFound: (v) => (v.customer ? [] : ['/partner']),
@@ -269,6 +271,8 @@ const ACTIONS: Record<string, string> = {
   'lib/auth/actions.ts#signOutEverywhereAction': 'none: ends the caller’s own sessions',
   'lib/auth/actions.ts#changePasswordAction': 'none: changes the caller’s own password, the current one required',
   'lib/notices/actions.ts#turnNoticesOffAction': 'none: public; turns off the notices of the user its signed token names, nothing else',
+  'lib/people/actions.ts#requestResetAction': 'none: public; the same answer whatever the e-mail, limited per address',
+  'lib/people/actions.ts#setPasswordAction': 'none: public; its single-use token names its own user',
   'lib/settings/actions.ts#setNoticesAction': 'none: the caller’s own notices setting',
   'lib/settings/actions.ts#calendarFeedAction': 'none: the caller’s own calendar feed',
   'lib/online-services/actions.ts#setUpOnlineServiceAction': 'posted below with the other side’s account, and by partner users at all: 404, nothing written',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ const paramsSchema = z.object({
   reason: z.enum(['session']).optional().catch(undefined),
   signedOut: z.enum(['1', 'everywhere']).optional().catch(undefined),
   passwordChanged: z.literal('1').optional().catch(undefined),
+  passwordReset: z.literal('1').optional().catch(undefined),
 });
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -24,11 +26,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackPath = safeCallbackPath(params.callbackUrl);
   if (await getOptionalViewer()) redirect(callbackPath);
   const t = await getTranslations('auth.signIn');
+  const tr = await getTranslations('auth.reset');
   const notice =
     params.reason === 'session'
       ? t('sessionEnded')
       : params.passwordChanged
         ? t('passwordChanged')
+        : params.passwordReset
+          ? t('passwordReset')
         : params.signedOut === 'everywhere'
           ? t('signedOutEverywhere')
           : params.signedOut
@@ -45,6 +50,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <SignInForm callbackUrl={callbackPath} />
+        <p className="mt-4 text-sm">
+          <Link href="/forgot-password" className="text-brand-700 underline underline-offset-2">
+            {tr('forgotLink')}
+          </Link>
+        </p>
     </PublicShell>
   );
 }

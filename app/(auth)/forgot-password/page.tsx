@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { PublicShell } from '@/components/shell/PublicShell';
+import { ForgotPasswordForm } from './ForgotPasswordForm';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth.reset');
+  return { title: t('forgotTitle') };
+}
+
+/** Mot de passe oublié (issue 11): a link by e-mail, valid one hour; open without a session. */
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations('auth');
+  return (
+    <PublicShell>
+      <h1 className="text-2xl font-semibold">{t('reset.forgotTitle')}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t('reset.forgotIntro')}</p>
+      <ForgotPasswordForm />
+      <p className="mt-6 text-sm">
+        <Link href="/sign-in" className="text-brand-700 underline underline-offset-2">
+          {t('signIn.title')}
+        </Link>
+      </p>
+    </PublicShell>
+  );
+}

@@ -1,0 +1,65 @@
+'use server';
+/**
+ * The forms of the forgotten-password flow, open without a session: asking
+ * for a link (the same answer whether or not the e-mail is known, limited per
+ * address like sign-in), and choosing the new password through it.
+ */
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
+import { takeSignInAllowance } from '@/lib/auth/throttle';
+import { env } from '@/lib/env';
+import { clientAddress } from '@/lib/http/request-headers';
+import { configuredTransport } from '@/lib/notices/mailer';
+import { requestPasswordReset, setPasswordWithLink } from './reset';
+
+export interface ResetRequestState {
+  email: string;
+  sent?: boolean;
+  error?: string;
+}
+
+const requestForm = z.object({ email: z.string().trim().min(1).max(320).pipe(z.email()) });
+
+export async function requestResetAction(_previous: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
+  const t = await getTranslations('auth.reset');
+  const typed = String(formData.get('email') ?? '').slice(0, 320);
+  const parsed = requestForm.safeParse({ email: typed });
+  if (!parsed.success) return { email: typed, error: t('emailRequired') };
+  const requestHeaders = await headers();
+  const address = clientAddress(requestHeaders);
+  const config = env();
+  const db = getDb();
+  const allowance = await takeSignInAllowance(db, address, { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL });
+  if (!allowance.allowed) return { email: typed, error: t('tooMany') };
+  const transport = configuredTransport(config);
+  try {
+    const appUrl = config.APP_URL ?? `http://${requestHeaders.get('host') ?? 'localhost'}`;
+    await requestPasswordReset(db, parsed.data.email, { appUrl, from: config.MAIL_FROM, transport, now: Date.now(), address });
+  } catch (error) {
+    // The answer must not tell whether the e-mail exists: a failed delivery is logged, not shown.
+    console.error('[reset] the reset e-mail could not be sent', error);
+  } finally {
+    transport.close();
+  }
+  return { email: '', sent: true };
+}
+
+export interface SetPasswordState {
+  errors: { next?: string; confirmation?: string; link?: string };
+}
+
+const setForm = z.object({ token: z.string().max(100), purpose: z.enum(['password_reset', 'invitation']), next: z.string().max(4096), confirmation: z.string().max(4096) });
+
+export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
+  const t = await getTranslations('auth');
+  const parsed = setForm.safeParse({ token: formData.get('token') ?? '', purpose: formData.get('purpose') ?? '', next: formData.get('next') ?? '', confirmation: formData.get('confirmation') ?? '' });
+  if (!parsed.success) return { errors: { link: t('reset.unknown') } };
+  const outcome = await setPasswordWithLink(getDb(), parsed.data.token, parsed.data.purpose, parsed.data, { now: Date.now(), address: clientAddress(await headers()) });
+  if (outcome.kind === 'link') return { errors: { link: t(`reset.${outcome.state}`) } };
+  if (outcome.kind === 'invalid') return { errors: { [outcome.field]: t(`password.errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
+  redirect('/sign-in?passwordReset=1');
+}

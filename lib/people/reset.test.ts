@@ -1,0 +1,82 @@
+/**
+ * "Mot de passe oublié ?" against a real SMTP server on 127.0.0.1 and a
+ * migrated database: the same silence for an unknown e-mail, a link by e-mail
+ * in the person's language that sets a strong password once, ends every
+ * session and signs in; an expired or used link says so.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { authorizeCredentials } from '@/lib/auth/sign-in';
+import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
+import { startSmtpServer, type TestSmtpServer } from '@/tests/helpers/smtp';
+import { requestPasswordReset, setPasswordWithLink } from './reset';
+import { LINK_LIFETIME_MS } from './tokens';
+
+let smtp: TestSmtpServer;
+let db: DB;
+let transport: NoticeTransport;
+const NOW = Date.parse('2026-11-24T09:00:00Z');
+const STRONG = 'amber cathedral violin 2031';
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+beforeEach(async () => {
+  smtp.received.length = 0;
+  db = createTestDb();
+  await loadFixtures(db);
+  transport = smtpTransport(smtp.url);
+});
+
+const context = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', transport, now: NOW, address: '192.0.2.9' });
+const linkOf = (text: string) => /https:\/\/portal\.example\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+const signIn = (email: string, password: string) =>
+  authorizeCredentials({ email, password }, { db, address: '192.0.2.9', now: NOW, limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0 }).then(
+    () => 'signed-in',
+    () => 'refused',
+  );
+
+describe('password reset', () => {
+  it('says nothing and sends nothing for an unknown or inactive e-mail', async () => {
+    await requestPasswordReset(db, 'nobody@alpha.example', context());
+    await requestPasswordReset(db, U.inactive, context());
+    expect(smtp.received).toEqual([]);
+  });
+
+  it('sends a link in the person’s language that sets a strong new password once, then signs in with it', async () => {
+    await requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail!.to).toEqual([U.alphaViewer]);
+    expect(mail!.mail.subject).toBe('Reset your License Desk password');
+    const token = linkOf(mail!.mail.text!)!;
+    expect(token).toBeTruthy();
+
+    const set = (next: string, confirmation = next, now = NOW) => setPasswordWithLink(db, token, 'password_reset', { next, confirmation }, { now, address: '192.0.2.9', hash: fastPasswordHash });
+    expect(await set('too short')).toEqual({ kind: 'invalid', field: 'next', message: 'tooShort' });
+    expect(await set('password1234')).toEqual({ kind: 'invalid', field: 'next', message: 'weak' });
+    expect(await set(STRONG, 'other')).toEqual({ kind: 'invalid', field: 'confirmation', message: 'confirmationDiffers' });
+    expect(await set(STRONG)).toEqual({ kind: 'done', email: U.alphaViewer });
+    expect(await set(STRONG)).toEqual({ kind: 'link', state: 'used' });
+    expect(await signIn(U.alphaViewer, STRONG)).toBe('signed-in');
+    expect(await signIn(U.alphaViewer, FIXTURE_PASSWORD)).toBe('refused');
+    expect(db.$client.prepare("select action from audit_log where action like 'password_reset%' order by id").all()).toEqual([{ action: 'password_reset_requested' }, { action: 'password_reset' }]);
+  });
+
+  it('a link expires after an hour, and a newer one replaces it', async () => {
+    await requestPasswordReset(db, U.alphaAdmin, context());
+    const first = linkOf(smtp.received[0]!.mail.text!)!;
+    expect(smtp.received[0]!.mail.subject).toBe('Réinitialiser votre mot de passe License Desk');
+    const late = await setPasswordWithLink(db, first, 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW + LINK_LIFETIME_MS.password_reset, address: '', hash: fastPasswordHash });
+    expect(late).toEqual({ kind: 'link', state: 'expired' });
+    await requestPasswordReset(db, U.alphaAdmin, context());
+    const replaced = await setPasswordWithLink(db, first, 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW, address: '', hash: fastPasswordHash });
+    expect(replaced).toEqual({ kind: 'link', state: 'used' });
+    expect(await setPasswordWithLink(db, 'x'.repeat(43), 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW, address: '', hash: fastPasswordHash })).toEqual({ kind: 'link', state: 'unknown' });
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * "Mot de passe oublié ?" (issue 11): a request answers the same whether or
+ * not the e-mail is known; a known, active person gets a single-use link
+ * valid one hour, by e-mail through the notices' mailer, in their language.
+ * Setting the new password through the link checks it like a change, ends
+ * every session, and is audited. No Next.js here: tests call it directly.
+ */
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { createTranslator } from 'use-intl/core';
+import type { DB } from '@/db/client';
+import { users, type Locale } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/log';
+import { endEverySession } from '@/lib/auth/account';
+import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-strength';
+import { messages } from '@/lib/i18n/messages';
+import { buildRawMessage, type NoticeTransport } from '@/lib/notices/mailer';
+import { issueLink, linkState, useLink, type LinkPurpose } from './tokens';
+
+export interface MailContext {
+  appUrl: string;
+  from: string;
+  transport: NoticeTransport;
+  now: number;
+  address: string;
+}
+
+/** Sends a reset link to a known, active person; does nothing otherwise (the caller's answer is the same). */
+export async function requestPasswordReset(db: DB, email: string, context: MailContext): Promise<void> {
+  const user = db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .get();
+  if (!user?.active) return;
+  const token = issueLink(db, user.id, 'password_reset', context.now);
+  const locale: Locale = user.locale ?? 'fr';
+  const t = createTranslator({ locale, messages: messages[locale], namespace: 'auth.reset.mail' });
+  const url = new URL(`/reset-password/${token}`, context.appUrl).toString();
+  const messageId = `<reset-${randomUUID()}@${new URL(context.appUrl).hostname || 'license-desk.invalid'}>`;
+  const raw = await buildRawMessage({
+    from: context.from,
+    to: user.email,
+    messageId,
+    subject: t('subject'),
+    text: [t('greeting', { name: user.name }), '', t('body'), '', url, '', t('notYou')].join('\n'),
+    html: `<p>${escape(t('greeting', { name: user.name }))}</p><p>${escape(t('body'))}</p><p><a href="${escape(url)}">${escape(t('link'))}</a></p><p>${escape(t('notYou'))}</p>`,
+    headers: { 'Auto-Submitted': 'auto-generated' },
+    date: new Date(context.now),
+  });
+  await context.transport.send({ from: context.from, to: user.email, messageId, raw });
+  recordAudit(db, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: context.address, at: context.now });
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+
+export type LinkOutcome =
+  | { kind: 'done'; email: string }
+  | { kind: 'link'; state: 'expired' | 'used' | 'unknown' }
+  | { kind: 'invalid'; field: 'next' | 'confirmation'; message: PasswordProblem | 'confirmationDiffers' };
+
+/** Sets the password of the link's person (a reset or an accepted invitation), once. */
+export async function setPasswordWithLink(
+  db: DB,
+  token: string,
+  purpose: LinkPurpose,
+  form: { next: string; confirmation: string },
+  context: { now: number; address: string; hash?: (password: string) => Promise<string> },
+): Promise<LinkOutcome> {
+  const state = linkState(db, token, purpose, context.now);
+  if (state.kind !== 'valid') return { kind: 'link', state: state.kind };
+  const user = db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, state.userId)).get()!;
+  const problem = passwordProblem(form.next, [user.name, user.email]);
+  if (problem) return { kind: 'invalid', field: 'next', message: problem };
+  if (form.confirmation !== form.next) return { kind: 'invalid', field: 'confirmation', message: 'confirmationDiffers' };
+  const passwordHash = await (context.hash ?? hashPassword)(form.next);
+  const done = db.transaction(() => {
+    // Used once: a second request with the same link (a double click) finds it used and writes nothing.
+    if (!useLink(db, state.id, context.now)) return false;
+    db.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
+    endEverySession(db, state.userId, context.now);
+    recordAudit(db, { action: 'password_reset', userId: state.userId, entity: 'user', entityId: user.email, details: { through: purpose }, address: context.address, at: context.now });
+    return true;
+  });
+  return done ? { kind: 'done', email: user.email } : { kind: 'link', state: 'used' };
+}
