@@ -14,6 +14,7 @@ import enInventory from './messages/en/inventory.json';
 import enNotices from './messages/en/notices.json';
 import enOnlineServices from './messages/en/onlineServices.json';
 import enOrders from './messages/en/orders.json';
+import enPeople from './messages/en/people.json';
 import enReports from './messages/en/reports.json';
 import enSettings from './messages/en/settings.json';
 import frAccounts from './messages/fr/accounts.json';
@@ -26,12 +27,13 @@ import frInventory from './messages/fr/inventory.json';
 import frNotices from './messages/fr/notices.json';
 import frOnlineServices from './messages/fr/onlineServices.json';
 import frOrders from './messages/fr/orders.json';
+import frPeople from './messages/fr/people.json';
 import frReports from './messages/fr/reports.json';
 import frSettings from './messages/fr/settings.json';
 
 export const messages = {
-  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices, activity: frActivity, settings: frSettings },
-  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices, activity: enActivity, settings: enSettings },
+  fr: { common: frCommon, auth: frAuth, accounts: frAccounts, inventory: frInventory, benefits: frBenefits, orders: frOrders, reports: frReports, onlineServices: frOnlineServices, help: frHelp, notices: frNotices, activity: frActivity, settings: frSettings, people: frPeople },
+  en: { common: enCommon, auth: enAuth, accounts: enAccounts, inventory: enInventory, benefits: enBenefits, orders: enOrders, reports: enReports, onlineServices: enOnlineServices, help: enHelp, notices: enNotices, activity: enActivity, settings: enSettings, people: enPeople },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof messages)['fr'];

@@ -15,6 +15,7 @@ import { formatDate } from '@/lib/i18n/format';
 import { messages } from '@/lib/i18n/messages';
 import { expiryStatus } from '@/lib/inventory/rules';
 import { hrefWith } from '@/lib/url';
+import { escapeHtml } from './mailer';
 import type { NoticeItem, NoticeRecipient } from './recipients';
 
 export interface ComposedNotice {
@@ -33,11 +34,6 @@ export interface ComposeContext {
 
 const DEFAULT_LOCALE: Locale = 'fr';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
-}
 
 /** The deep link to a line, as the inventory's own `line=` links (SPEC: e-mails link straight to the item). */
 export function lineUrl(appUrl: string, item: NoticeItem, partner: boolean): string {

@@ -80,3 +80,10 @@ export function outboxTransport(dir: string): NoticeTransport {
 export function configuredTransport(config: { SMTP_URL?: string; OUTBOX_DIR: string }): NoticeTransport {
   return config.SMTP_URL ? smtpTransport(config.SMTP_URL) : outboxTransport(config.OUTBOX_DIR);
 }
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text made safe for an e-mail's HTML part. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+}

@@ -16,7 +16,7 @@ import { endEverySession } from '@/lib/auth/account';
 import { hashPassword } from '@/lib/auth/password';
 import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-strength';
 import { messages } from '@/lib/i18n/messages';
-import { buildRawMessage, type NoticeTransport } from '@/lib/notices/mailer';
+import { buildRawMessage, escapeHtml, type NoticeTransport } from '@/lib/notices/mailer';
 import { issueLink, linkState, useLink, type LinkPurpose } from './tokens';
 
 export interface MailContext {
@@ -46,7 +46,7 @@ export async function requestPasswordReset(db: DB, email: string, context: MailC
     messageId,
     subject: t('subject'),
     text: [t('greeting', { name: user.name }), '', t('body'), '', url, '', t('notYou')].join('\n'),
-    html: `<p>${escape(t('greeting', { name: user.name }))}</p><p>${escape(t('body'))}</p><p><a href="${escape(url)}">${escape(t('link'))}</a></p><p>${escape(t('notYou'))}</p>`,
+    html: `<p>${escapeHtml(t('greeting', { name: user.name }))}</p><p>${escapeHtml(t('body'))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t('link'))}</a></p><p>${escapeHtml(t('notYou'))}</p>`,
     headers: { 'Auto-Submitted': 'auto-generated' },
     date: new Date(context.now),
   });
@@ -54,8 +54,6 @@ export async function requestPasswordReset(db: DB, email: string, context: MailC
   recordAudit(db, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: context.address, at: context.now });
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
 
 export type LinkOutcome =
   | { kind: 'done'; email: string }
@@ -82,7 +80,7 @@ export async function setPasswordWithLink(
     if (!useLink(db, state.id, context.now)) return false;
     db.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
     endEverySession(db, state.userId, context.now);
-    recordAudit(db, { action: 'password_reset', userId: state.userId, entity: 'user', entityId: user.email, details: { through: purpose }, address: context.address, at: context.now });
+    recordAudit(db, { action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', userId: state.userId, entity: 'user', entityId: user.email, address: context.address, at: context.now });
     return true;
   });
   return done ? { kind: 'done', email: user.email } : { kind: 'link', state: 'used' };

@@ -4,6 +4,7 @@
  * out everywhere" ends every session too. These end sessions, so they run on
  * a server with a database of its own (tests/e2e/aux-server.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,5 +135,28 @@ test('a forgotten password: the same answer for anyone, a link by e-mail, a new 
   // The link worked once.
   await page.goto(link);
   await expect(page.getByTestId('link-state')).toContainText('Ce lien a déjà servi.');
+  await context.close();
+});
+
+test('the first administrator of a customer: created by the command, arrives through the invitation, signs in', async ({ browser }) => {
+  const output = execFileSync(
+    process.execPath,
+    ['scripts/bootstrap.mjs', 'exec', 'tsx', '--conditions=react-server', 'scripts/user-create.ts', '--email', 'premiere.admin@contoso.example', '--customer', '1000101', '--role', 'customer_admin', '--name', 'Première Admin'],
+    { env: { ...process.env, DATABASE_PATH: server.databasePath, APP_URL: server.baseURL, OUTBOX_DIR: outbox }, encoding: 'utf8', timeout: 60_000 },
+  );
+  const link = /Invitation \(valid 72 hours, once\): (\S+)/.exec(output)![1]!;
+  const context = await browser.newContext({ baseURL: server.baseURL, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans License Desk' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('orchid lighthouse tundra 55');
+  await page.getByLabel('Nouveau mot de passe, une seconde fois').fill('orchid lighthouse tundra 55');
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?passwordReset=1$/);
+  await page.getByLabel('Adresse e-mail').fill('premiere.admin@contoso.example');
+  await page.getByLabel('Mot de passe').fill('orchid lighthouse tundra 55');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/inventory/);
   await context.close();
 });

@@ -181,6 +181,7 @@ const ROUTES: Record<string, Probe> = {
   '/account/password': { none: 'the caller’s own password and sessions, no data' },
   '/settings': { none: 'the caller’s own notices setting and calendar feed, no customer data' },
   '/calendar/[secret]': { none: 'no session: its secret is the authority, and it holds only what that secret’s user may see (lib/calendar/feed.test.ts)' },
+  '/invitation/[token]': { none: 'public: its single-use token is the authority, for its own user only' },
   '/forgot-password': { none: 'public: the same answer whatever the e-mail' },
   '/reset-password/[token]': { none: 'public: its single-use token is the authority, for its own user only' },
   '/help': { none: 'the same help text for every signed-in person, no data' },

@@ -1,0 +1,102 @@
+/**
+ * A customer's people, managed by its administrators, against a real SMTP
+ * server and a migrated database: invite (then arrive through the
+ * invitation and sign in), change access, deactivate — never another
+ * customer's people, never the last administrator; changes end sessions.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '@/db/client';
+import { authorizeCredentials } from '@/lib/auth/sign-in';
+import { countActiveSessions, startSession } from '@/lib/auth/sessions';
+import { smtpTransport } from '@/lib/notices/mailer';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
+import { startSmtpServer, type TestSmtpServer } from '@/tests/helpers/smtp';
+import { viewerOf } from '@/tests/helpers/viewers';
+import { changeAccess, invitePerson, listPeople, setPersonActive } from './manage';
+import { setPasswordWithLink } from './reset';
+
+let smtp: TestSmtpServer;
+let db: DB;
+const NOW = Date.parse('2026-11-24T09:00:00Z');
+const LIMITS = { idleMs: 3_600_000, absoluteMs: 86_400_000 };
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+beforeEach(async () => {
+  smtp.received.length = 0;
+  db = createTestDb();
+  await loadFixtures(db);
+});
+
+const mail = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', transport: smtpTransport(smtp.url), now: NOW, address: '192.0.2.3' });
+const at = { now: NOW, address: '192.0.2.3' };
+const userId = (email: string) => (db.$client.prepare('select id from users where email = ?').get(email) as { id: number }).id;
+
+describe('invitePerson', () => {
+  it('creates an account viewer of the chosen accounts, e-mails the invitation, and the invitation sets the password once', async () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const outcome = await invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail());
+    expect(outcome).toMatchObject({ kind: 'done' });
+    const person = listPeople(db, admin)!.rows.find((row) => row.email === 'new.person@alpha.example')!;
+    expect(person).toMatchObject({ role: 'account_viewer', accounts: [A.alphaNorth2], invited: true, active: true });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]!.mail.subject).toBe('Votre accès à License Desk');
+    const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(smtp.received[0]!.mail.text!)![1]!;
+    const strong = 'harbor quilt saffron 1987';
+    expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, { ...at, hash: fastPasswordHash })).toEqual({ kind: 'done', email: 'new.person@alpha.example' });
+    const signIn = await authorizeCredentials({ email: 'new.person@alpha.example', password: strong }, { db, address: '192.0.2.3', now: NOW, limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0 });
+    expect(signIn).toMatchObject({ id: String(person.id) });
+    expect(viewerOf(db, 'new.person@alpha.example').grantedAccountIds).toHaveLength(1);
+    expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, at)).toEqual({ kind: 'link', state: 'used' });
+  });
+
+  it('refuses an address that already has an account, a viewer without accounts, and another customer’s account', async () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(await invitePerson(db, admin, { email: U.betaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
+    expect(await invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
+    expect(await invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail())).toEqual({ kind: 'not-found' });
+    expect(smtp.received).toEqual([]);
+  });
+
+  it('is for customer administrators only', async () => {
+    for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001')]) {
+      expect(await invitePerson(db, viewer, { email: 'c@alpha.example', name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'not-found' });
+      expect(listPeople(db, viewer)).toBeNull();
+    }
+  });
+});
+
+describe('changing access and deactivating', () => {
+  it('a new role or new accounts end the person’s sessions', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const viewer = userId(U.alphaViewer);
+    startSession(db, viewer, NOW, LIMITS);
+    expect(changeAccess(db, admin, viewer, { role: 'account_viewer', accounts: [A.alphaNorth, A.alphaSouth] }, at)).toEqual({ kind: 'done', userId: viewer });
+    expect(countActiveSessions(db, viewer, NOW, LIMITS)).toBe(0);
+    expect(listPeople(db, admin)!.rows.find((row) => row.id === viewer)!.accounts).toEqual([A.alphaNorth, A.alphaSouth].sort());
+  });
+
+  it('never touches another customer’s people', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(changeAccess(db, admin, userId(U.betaViewer), { role: 'customer_admin', accounts: [] }, at)).toEqual({ kind: 'not-found' });
+    expect(setPersonActive(db, admin, userId(U.betaAdmin), false, at)).toEqual({ kind: 'not-found' });
+    expect(setPersonActive(db, admin, userId(U.northPartner), false, at)).toEqual({ kind: 'not-found' });
+  });
+
+  it('keeps the customer’s last active administrator', () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const self = admin.userId;
+    expect(setPersonActive(db, admin, self, false, at)).toEqual({ kind: 'invalid', field: 'active', message: 'lastAdministrator' });
+    expect(changeAccess(db, admin, self, { role: 'account_viewer', accounts: [A.alphaNorth] }, at)).toEqual({ kind: 'invalid', field: 'role', message: 'lastAdministrator' });
+    // With a second administrator, one may go.
+    expect(changeAccess(db, admin, userId(U.alphaViewer), { role: 'customer_admin', accounts: [] }, at)).toMatchObject({ kind: 'done' });
+    expect(setPersonActive(db, admin, self, false, at)).toMatchObject({ kind: 'done' });
+    expect(db.$client.prepare('select active from users where id = ?').get(self)).toEqual({ active: 0 });
+    expect(db.$client.prepare("select action from audit_log where action in ('access_changed', 'person_deactivated') order by id").all()).toEqual([{ action: 'access_changed' }, { action: 'person_deactivated' }]);
+  });
+});

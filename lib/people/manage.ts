@@ -1,0 +1,219 @@
+/**
+ * A customer's people, managed by its administrators (issue 11): invite
+ * someone as an administrator or as an account viewer of chosen accounts,
+ * change a role or grants, deactivate and reactivate. Never another
+ * customer's people (not found, as for an unknown id), never the customer's
+ * last active administrator. A change of role or grants, and a
+ * deactivation, end the person's sessions at once; everything is audited.
+ * No Next.js here: tests call it directly; lib/people/users-actions.ts wraps it.
+ */
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { createTranslator } from 'use-intl/core';
+import type { DB } from '@/db/client';
+import { grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/log';
+import { endEverySession } from '@/lib/auth/account';
+import type { Viewer } from '@/lib/auth/scope';
+import { messages } from '@/lib/i18n/messages';
+import type { MailContext } from './reset';
+import { buildRawMessage, escapeHtml } from '@/lib/notices/mailer';
+import { issueLink } from './tokens';
+
+export type CustomerRole = 'customer_admin' | 'account_viewer';
+
+export interface PersonAccess {
+  role: CustomerRole;
+  /** Purchase account numbers, for an account viewer (at least one). */
+  accounts: string[];
+}
+
+export type ManageOutcome =
+  | { kind: 'done'; userId: number }
+  | { kind: 'not-found' }
+  | { kind: 'invalid'; field: 'email' | 'accounts' | 'role' | 'active'; message: 'emailTaken' | 'accountsRequired' | 'lastAdministrator' };
+
+function mayManage(viewer: Viewer): viewer is Viewer & { customer: NonNullable<Viewer['customer']> } {
+  return viewer.role === 'customer_admin' && viewer.customer !== null;
+}
+
+/** The grant of one of the viewer's customer's people, or null (another customer's, a partner's, unknown). */
+function grantOfPerson(db: DB, viewer: Viewer & { customer: NonNullable<Viewer['customer']> }, userId: number) {
+  return db
+    .select({ id: grants.id, role: grants.role })
+    .from(grants)
+    .where(and(eq(grants.userId, userId), eq(grants.customerId, viewer.customer.id)))
+    .get();
+}
+
+/** Account numbers of the viewer's customer → ids; null when one is not the customer's. */
+function accountIds(db: DB, customerId: number, numbers: string[]): number[] | null {
+  if (numbers.length === 0) return [];
+  const rows = db
+    .select({ id: purchaseAccounts.id })
+    .from(purchaseAccounts)
+    .where(and(eq(purchaseAccounts.customerId, customerId), inArray(purchaseAccounts.number, numbers)))
+    .all();
+  return rows.length === new Set(numbers).size ? rows.map((row) => row.id) : null;
+}
+
+function activeAdministrators(db: DB, customerId: number): number {
+  return db
+    .select({ id: users.id })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(and(eq(grants.customerId, customerId), eq(grants.role, 'customer_admin'), eq(users.active, true)))
+    .all().length;
+}
+
+function setAccess(db: DB, grantId: number, access: PersonAccess, ids: number[]): void {
+  db.update(grants).set({ role: access.role }).where(eq(grants.id, grantId)).run();
+  db.delete(grantAccounts).where(eq(grantAccounts.grantId, grantId)).run();
+  if (access.role === 'account_viewer') for (const id of ids) db.insert(grantAccounts).values({ grantId, purchaseAccountId: id }).run();
+}
+
+/**
+ * Invites someone to the viewer's customer: the user is created without a
+ * password (they choose it through the invitation, valid 72 hours) and the
+ * invitation is e-mailed in their language.
+ */
+export async function invitePerson(
+  db: DB,
+  viewer: Viewer,
+  person: { email: string; name: string; locale: Locale } & PersonAccess,
+  context: MailContext,
+): Promise<ManageOutcome> {
+  if (!mayManage(viewer)) return { kind: 'not-found' };
+  const email = person.email.trim().toLowerCase();
+  if (person.role === 'account_viewer' && person.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
+  const ids = accountIds(db, viewer.customer.id, person.role === 'account_viewer' ? person.accounts : []);
+  if (ids === null) return { kind: 'not-found' };
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
+  const userId = db.transaction(() => {
+    const id = Number(db.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now }).run().lastInsertRowid);
+    const grantId = Number(db.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).run().lastInsertRowid);
+    setAccess(db, grantId, person, ids);
+    recordAudit(db, {
+      action: 'person_invited',
+      userId: viewer.userId,
+      entity: 'user',
+      entityId: email,
+      details: { role: person.role, accounts: person.accounts.join(' ') },
+      customerId: viewer.customer.id,
+      address: context.address,
+      at: context.now,
+    });
+    return id;
+  });
+  await sendInvitation(db, userId, context);
+  return { kind: 'done', userId };
+}
+
+/** (Re)sends the invitation of a person who has not chosen a password yet; a new link replaces the old. Returns the link. */
+export async function sendInvitation(db: DB, userId: number, context: MailContext): Promise<string> {
+  const user = db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
+  const token = issueLink(db, userId, 'invitation', context.now);
+  const locale: Locale = user.locale ?? 'fr';
+  const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
+  const url = new URL(`/invitation/${token}`, context.appUrl).toString();
+  const messageId = `<invitation-${randomUUID()}@${new URL(context.appUrl).hostname || 'license-desk.invalid'}>`;
+  const raw = await buildRawMessage({
+    from: context.from,
+    to: user.email,
+    messageId,
+    subject: t('subject'),
+    text: [t('greeting', { name: user.name }), '', t('body'), '', url, '', t('validity')].join('\n'),
+    html: `<p>${escapeHtml(t('greeting', { name: user.name }))}</p><p>${escapeHtml(t('body'))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t('link'))}</a></p><p>${escapeHtml(t('validity'))}</p>`,
+    headers: { 'Auto-Submitted': 'auto-generated' },
+    date: new Date(context.now),
+  });
+  await context.transport.send({ from: context.from, to: user.email, messageId, raw });
+  return url;
+}
+
+/** A new role or new accounts for one of the customer's people; ends their sessions. */
+export function changeAccess(db: DB, viewer: Viewer, userId: number, access: PersonAccess, context: { now: number; address: string }): ManageOutcome {
+  if (!mayManage(viewer)) return { kind: 'not-found' };
+  const grant = grantOfPerson(db, viewer, userId);
+  if (!grant) return { kind: 'not-found' };
+  if (access.role === 'account_viewer' && access.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
+  const ids = accountIds(db, viewer.customer.id, access.role === 'account_viewer' ? access.accounts : []);
+  if (ids === null) return { kind: 'not-found' };
+  if (grant.role === 'customer_admin' && access.role !== 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
+    return { kind: 'invalid', field: 'role', message: 'lastAdministrator' };
+  }
+  db.transaction(() => {
+    setAccess(db, grant.id, access, ids);
+    endEverySession(db, userId, context.now);
+    const email = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email;
+    recordAudit(db, { action: 'access_changed', userId: viewer.userId, entity: 'user', entityId: email, details: { role: access.role, accounts: access.accounts.join(' ') }, customerId: viewer.customer.id, address: context.address, at: context.now });
+  });
+  return { kind: 'done', userId };
+}
+
+/** Deactivates (sessions end, sign-in refused) or reactivates one of the customer's people. */
+export function setPersonActive(db: DB, viewer: Viewer, userId: number, active: boolean, context: { now: number; address: string }): ManageOutcome {
+  if (!mayManage(viewer)) return { kind: 'not-found' };
+  const grant = grantOfPerson(db, viewer, userId);
+  if (!grant) return { kind: 'not-found' };
+  const user = db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).get()!;
+  if (!active && user.active && grant.role === 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
+    return { kind: 'invalid', field: 'active', message: 'lastAdministrator' };
+  }
+  db.transaction(() => {
+    db.update(users).set({ active }).where(eq(users.id, userId)).run();
+    if (!active) endEverySession(db, userId, context.now);
+    recordAudit(db, { action: active ? 'person_reactivated' : 'person_deactivated', userId: viewer.userId, entity: 'user', entityId: user.email, customerId: viewer.customer.id, address: context.address, at: context.now });
+  });
+  return { kind: 'done', userId };
+}
+
+export interface PersonRow {
+  id: number;
+  email: string;
+  name: string;
+  locale: Locale | null;
+  role: CustomerRole;
+  accounts: string[];
+  lastSignInAt: number | null;
+  active: boolean;
+  /** Invited and not yet arrived (no password chosen). */
+  invited: boolean;
+}
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+/** One page of the viewer's customer's people, by name; null for anyone but a customer administrator. */
+export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[]; total: number; page: number; pages: number } | null {
+  if (!mayManage(viewer)) return null;
+  const total = db.select({ n: count() }).from(grants).where(eq(grants.customerId, viewer.customer.id)).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: grants.role, grantId: grants.id, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(eq(grants.customerId, viewer.customer.id))
+    .orderBy(users.name, users.email)
+    .limit(PEOPLE_PAGE_SIZE)
+    .offset((current - 1) * PEOPLE_PAGE_SIZE)
+    .all();
+  const accounts = db
+    .select({ grantId: grantAccounts.grantId, number: purchaseAccounts.number })
+    .from(grantAccounts)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, grantAccounts.purchaseAccountId))
+    .where(inArray(grantAccounts.grantId, rows.map((row) => row.grantId)))
+    .all();
+  return {
+    rows: rows.map(({ grantId, passwordHash, ...row }) => ({
+      ...row,
+      role: row.role as CustomerRole,
+      accounts: accounts.filter((account) => account.grantId === grantId).map((account) => account.number).sort(),
+      invited: passwordHash === null,
+    })),
+    total,
+    page: current,
+    pages,
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run user:create -- --email EMAIL --customer NUMBER --role customer_admin [--name NAME] [--locale fr|en]`
+ *
+ * Creates the first administrator of a customer (or any user of it) without
+ * a password, and prints an invitation link (valid 72 hours) — also e-mailed
+ * through SMTP_URL or written to OUTBOX_DIR. APP_URL must be set: the link
+ * points at the portal. Exit codes: 0 created; 1 refused (the reason is
+ * printed); 2 wrong command line.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { customers, grants, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/log';
+import { env } from '@/lib/env';
+import { configuredTransport } from '@/lib/notices/mailer';
+import { sendInvitation } from '@/lib/people/manage';
+
+const USAGE = 'usage: npm run user:create -- --email EMAIL --customer NUMBER --role customer_admin [--name NAME] [--locale fr|en]';
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const schema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  customer: z.string().trim().min(1).max(64),
+  // An account viewer needs accounts, which the user management page chooses: the command creates administrators.
+  role: z.literal('customer_admin'),
+  name: z.string().trim().min(1).max(200).optional(),
+  locale: z.enum(['fr', 'en']).default('fr'),
+});
+
+async function main() {
+  const parsed = schema.safeParse({ email: option('email'), customer: option('customer'), role: option('role'), name: option('name'), locale: option('locale') });
+  if (!parsed.success) {
+    console.error(`${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n')}\n${USAGE}`);
+    process.exit(2);
+  }
+  const config = env();
+  if (!config.APP_URL) {
+    console.error('APP_URL is not set: the invitation links to the portal. Set APP_URL, such as https://licenses.example.com.');
+    process.exit(1);
+  }
+  const db = getDb();
+  const { email, customer: number, name, locale } = parsed.data;
+  const customer = db.select({ id: customers.id }).from(customers).where(eq(customers.number, number)).get();
+  if (!customer) {
+    console.error(`No customer ${number}: import it first (npm run db:import).`);
+    process.exit(1);
+  }
+  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+    console.error(`${email} already has an account.`);
+    process.exit(1);
+  }
+  const now = Date.now();
+  const userId = db.transaction(() => {
+    const id = Number(db.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now }).run().lastInsertRowid);
+    db.insert(grants).values({ userId: id, role: 'customer_admin', customerId: customer.id }).run();
+    recordAudit(db, { action: 'person_invited', userId: null, entity: 'user', entityId: email, details: { role: 'customer_admin', by: 'user:create' }, customerId: customer.id, at: now });
+    return id;
+  });
+  // The link is printed as well as sent: the first administrator may have no reachable mailbox yet.
+  const transport = configuredTransport(config);
+  let link: string;
+  try {
+    link = await sendInvitation(db, userId, { appUrl: config.APP_URL, from: config.MAIL_FROM, transport, now, address: 'command line' });
+  } finally {
+    transport.close();
+  }
+  console.log(`${email} created as the administrator of customer ${number}.`);
+  console.log(`Invitation (valid 72 hours, once): ${link}`);
+  console.log(config.SMTP_URL ? `Also e-mailed through ${transport.describe}.` : `Also written to ${transport.describe}.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
