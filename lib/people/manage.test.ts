@@ -4,14 +4,14 @@
  * invitation and sign in), change access, deactivate — never another
  * customer's people, never the last administrator; changes end sessions.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { countActiveSessions, startSession } from '@/lib/auth/sessions';
 import { smtpTransport } from '@/lib/notices/mailer';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '@/tests/helpers/smtp';
+import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { changeAccess, invitePerson, listPeople, setPersonActive } from './manage';
 import { setPasswordWithLink } from './reset';
@@ -21,14 +21,9 @@ let db: DB;
 const NOW = Date.parse('2026-11-24T09:00:00Z');
 const LIMITS = { idleMs: 3_600_000, absoluteMs: 86_400_000 };
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const server = smtpServerForEachFile();
 beforeEach(async () => {
-  smtp.received.length = 0;
+  smtp = server();
   db = createTestDb();
   await loadFixtures(db);
 });

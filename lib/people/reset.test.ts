@@ -4,13 +4,13 @@
  * in the person's language that sets a strong password once, ends every
  * session and signs in; an expired or used link says so.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
-import { startSmtpServer, type TestSmtpServer } from '@/tests/helpers/smtp';
+import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { requestPasswordReset, setPasswordWithLink } from './reset';
 import { LINK_LIFETIME_MS } from './tokens';
 
@@ -20,14 +20,9 @@ let transport: NoticeTransport;
 const NOW = Date.parse('2026-11-24T09:00:00Z');
 const STRONG = 'amber cathedral violin 2031';
 
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-afterAll(async () => {
-  await smtp.close();
-});
+const server = smtpServerForEachFile();
 beforeEach(async () => {
-  smtp.received.length = 0;
+  smtp = server();
   db = createTestDb();
   await loadFixtures(db);
   transport = smtpTransport(smtp.url);

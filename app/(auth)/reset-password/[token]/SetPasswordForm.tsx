@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { TextField } from '@/components/TextField';
+import { NewPasswordFields } from '@/components/NewPasswordFields';
 import { setPasswordAction, type SetPasswordState } from '@/lib/people/actions';
 
 /** The new password, twice, through a single-use link (a reset or an invitation). */
@@ -18,8 +18,7 @@ export function SetPasswordForm({ token, purpose, minLength }: { token: string; 
           {state.errors.link}
         </p>
       )}
-      <TextField name="next" type="password" label={t('reset.next')} hint={t('password.nextHint', { min: minLength })} autoComplete="new-password" error={state.errors.next} />
-      <TextField name="confirmation" type="password" label={t('reset.confirmation')} autoComplete="new-password" error={state.errors.confirmation} />
+      <NewPasswordFields labels={{ next: t('reset.next'), hint: t('password.nextHint', { min: minLength }), confirmation: t('reset.confirmation') }} errors={state.errors} />
       <button type="submit" disabled={pending} className="w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
         {t('reset.submit')}
       </button>

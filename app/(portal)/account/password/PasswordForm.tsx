@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { NewPasswordFields } from '@/components/NewPasswordFields';
 import { TextField } from '@/components/TextField';
 import { changePasswordAction, type PasswordChangeState } from '@/lib/auth/actions';
 
@@ -12,8 +13,7 @@ export function PasswordForm({ minLength }: { minLength: number }) {
   return (
     <form action={action} noValidate className="mt-4 max-w-md space-y-4 rounded border border-slate-200 bg-white p-4" data-testid="password-form">
       <TextField name="current" type="password" label={t('current')} autoComplete="current-password" error={state.errors.current} />
-      <TextField name="next" type="password" label={t('next')} hint={t('nextHint', { min: minLength })} autoComplete="new-password" error={state.errors.next} />
-      <TextField name="confirmation" type="password" label={t('confirmation')} autoComplete="new-password" error={state.errors.confirmation} />
+      <NewPasswordFields labels={{ next: t('next'), hint: t('nextHint', { min: minLength }), confirmation: t('confirmation') }} errors={state.errors} />
       <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
         {t('submit')}
       </button>
