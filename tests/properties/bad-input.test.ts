@@ -12,6 +12,9 @@ import type { DB } from '@/db/client';
 import { parseBenefitsParams } from '@/lib/inventory/benefits';
 import { inventoryParamsSchema, parseInventoryParams } from '@/lib/inventory/view';
 import { validateImport } from '@/lib/import/validate';
+import { activityParamsSchema } from '@/lib/audit/queries';
+import { setUpFormSchema } from '@/lib/online-services/provisioning';
+import { ordersParamsSchema, parseOrdersParams } from '@/lib/orders/params';
 import { parseReportParams, reportParamsSchema } from '@/lib/reports/queries';
 import { createTestDb } from '@/tests/helpers/db';
 import { fixtureDocument } from '@/tests/helpers/fixtures';
@@ -43,6 +46,31 @@ describe('search parameters never throw', () => {
     );
   });
 
+  it('orders search', () => {
+    fc.assert(
+      fc.property(rawParams(Object.keys(ordersParamsSchema.shape)), (raw) => {
+        const { params } = parseOrdersParams(raw);
+        for (const date of [params.from, params.to]) if (date !== undefined) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        if (params.product !== undefined) expect(params.product.length).toBeLessThanOrEqual(100);
+      }),
+      RUNS,
+    );
+  });
+
+  it('activity', () => {
+    fc.assert(fc.property(rawParams(Object.keys(activityParamsSchema.shape)), (raw) => void activityParamsSchema.parse(raw)), RUNS);
+  });
+
+  it('set-up form: anything typed is a message beside its field, never a throw', () => {
+    fc.assert(
+      fc.property(fc.record({ key: text, product: text, account: text, quantity: text }), (form) => {
+        const parsed = setUpFormSchema.safeParse(form);
+        if (parsed.success) expect(parsed.data.quantity).toBeGreaterThanOrEqual(1);
+      }),
+      RUNS,
+    );
+  });
+
   it('benefits', () => {
     fc.assert(fc.property(rawParams(['customer', 'account']), (raw) => void parseBenefitsParams(raw)), RUNS);
   });
@@ -50,8 +78,10 @@ describe('search parameters never throw', () => {
   it('reports', () => {
     fc.assert(
       fc.property(rawParams(Object.keys(reportParamsSchema.shape)), (raw) => {
-        const { params } = parseReportParams(raw);
+        const { params: { page, ...params } } = parseReportParams(raw);
         for (const kept of Object.values(params)) if (kept !== undefined) expect(typeof kept).toBe('string');
+        // The page, when kept, is a whole number in range.
+        if (page !== undefined) expect(Number.isInteger(page) && page >= 1 && page <= 100_000).toBe(true);
       }),
       RUNS,
     );
