@@ -217,3 +217,21 @@ export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[
     pages,
   };
 }
+
+/** One of the viewer's customer's people, or null (not theirs, unknown, or the viewer is not an administrator). */
+export function getPerson(db: DB, viewer: Viewer, userId: number): PersonRow | null {
+  if (!mayManage(viewer)) return null;
+  const grant = grantOfPerson(db, viewer, userId);
+  if (!grant) return null;
+  const user = db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()!;
+  const accounts = db
+    .select({ number: purchaseAccounts.number })
+    .from(grantAccounts)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, grantAccounts.purchaseAccountId))
+    .where(eq(grantAccounts.grantId, grant.id))
+    .all()
+    .map((row) => row.number)
+    .sort();
+  const { passwordHash, ...rest } = user;
+  return { ...rest, role: grant.role as CustomerRole, accounts, invited: passwordHash === null };
+}

@@ -74,6 +74,8 @@ interface Side {
   lineIds: string[];
   /** Ids of self-provisioning transactions on this side's accounts (the set-up receipts), read from the database. */
   receipts: string[];
+  /** Ids of the users of this side's customer (for a customer side), read from the database. */
+  people: string[];
 }
 
 const FABRIKAM_ACCOUNTS = ['5100201', '5100202', '5100203', '5100204', '5100205', '5100206', '5100207'];
@@ -93,6 +95,7 @@ const fabrikam: Side = {
   lineAccounts: ['5100201', '5100204'],
   lineIds: [],
   receipts: [],
+  people: [],
 };
 const contoso: Side = {
   role: 'singleAccount',
@@ -106,6 +109,7 @@ const contoso: Side = {
   lineAccounts: ['5100101'],
   lineIds: [],
   receipts: [],
+  people: [],
 };
 /** Northwind working for Fabrikam: Fabrikam's accounts whose partner of record is Northwind. */
 const northwind: Side = {
@@ -121,6 +125,7 @@ const northwind: Side = {
   lineAccounts: ['5100201', '5100203'],
   lineIds: [],
   receipts: [],
+  people: [],
 };
 /** Adatum working for Fabrikam: the two accounts it is partner of record for. */
 const adatum: Side = {
@@ -136,6 +141,7 @@ const adatum: Side = {
   lineAccounts: ADATUM_ACCOUNTS,
   lineIds: [],
   receipts: [],
+  people: [],
 };
 
 /** Viewer → the side whose resources it must never reach. */
@@ -178,6 +184,10 @@ const ROUTES: Record<string, Probe> = {
   // A customer's or a partner's own log: nothing in it is asked for by identifier; the lists hold only its own entries.
   '/account/activity': { lists: () => ['/account/activity'] },
   '/account/activity/export': { lists: () => ['/account/activity/export'] },
+  // Another customer's person is asked for by id: found through the list of the other side's administrator.
+  '/account/users': { lists: (v) => (v.customer ? [] : ['/account/users']), notFound: (v) => (v.customer ? ['/account/users'] : []) },
+  '/account/users/new': { notFound: (v) => (v.customer ? ['/account/users/new'] : []), none: 'a form; the invitation it posts is scoped by lib/people/manage.ts' },
+  '/account/users/[id]': { notFound: (v, f) => each(f.people, (id) => `/account/users/${id}`) },
   '/account/password': { none: 'the caller’s own password and sessions, no data' },
   '/settings': { none: 'the caller’s own notices setting and calendar feed, no customer data' },
   '/calendar/[secret]': { none: 'no session: its secret is the authority, and it holds only what that secret’s user may see (lib/calendar/feed.test.ts)' },
@@ -272,6 +282,10 @@ const ACTIONS: Record<string, string> = {
   'lib/auth/actions.ts#signOutEverywhereAction': 'none: ends the caller’s own sessions',
   'lib/auth/actions.ts#changePasswordAction': 'none: changes the caller’s own password, the current one required',
   'lib/notices/actions.ts#turnNoticesOffAction': 'none: public; turns off the notices of the user its signed token names, nothing else',
+  'lib/people/users-actions.ts#invitePersonAction': 'lib/people/manage.test.ts: administrators only, the customer’s own accounts (404 otherwise)',
+  'lib/people/users-actions.ts#changeAccessAction': 'lib/people/manage.test.ts: another customer’s person is a 404',
+  'lib/people/users-actions.ts#setPersonActiveAction': 'lib/people/manage.test.ts: another customer’s person is a 404',
+  'lib/people/users-actions.ts#resendInvitationAction': 'only the caller’s customer’s invited people (404 otherwise)',
   'lib/people/actions.ts#requestResetAction': 'none: public; the same answer whatever the e-mail, limited per address',
   'lib/people/actions.ts#setPasswordAction': 'none: public; its single-use token names its own user',
   'lib/settings/actions.ts#setNoticesAction': 'none: the caller’s own notices setting',
@@ -329,6 +343,12 @@ test.beforeAll(async ({ playwright }) => {
       )
       .all(...side.accounts) as { id: number }[];
     side.receipts.push(...rows.map((row) => String(row.id)));
+    if (!side.customer) {
+      const people = db
+        .prepare(`select distinct g.user_id as id from grants g join customers c on c.id = g.customer_id where c.number in (${side.customers.map(() => '?').join(', ')})`)
+        .all(...side.customers) as { id: number }[];
+      side.people.push(...people.map((row) => String(row.id)));
+    }
   }
   db.close();
   for (const role of new Set(PAIRS.flatMap(([viewer, foreign]) => [viewer.role, foreign.lineOwner]))) {

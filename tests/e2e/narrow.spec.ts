@@ -42,7 +42,7 @@ for (const role of ['adminFr', 'adminEn'] as const) {
     }
 
     test('the forms and the help page fit the screen', async ({ page }) => {
-      for (const url of ['/online-services/setup?account=5100201', '/help', '/inventory/expiring?account=all', '/settings', '/account/activity', '/account/password']) {
+      for (const url of ['/online-services/setup?account=5100201', '/help', '/inventory/expiring?account=all', '/settings', '/account/activity', '/account/password', '/account/users', '/account/users/new']) {
         await page.goto(url);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         expect(await pageWidth(page), url).toBeLessThanOrEqual(390);
