@@ -83,6 +83,17 @@ test.describe('people (customer administrator, own database)', () => {
     await context.close();
   });
 
+  test('in English', async ({ browser }) => {
+    const context = await contextOf(browser, USERS.adminEn, { locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto('/account/users');
+    await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+    await expect(page.getByRole('columnheader')).toHaveText(['NAME', 'ROLE', 'PURCHASE ACCOUNTS', 'LANGUAGE', 'LAST SIGN-IN', 'STATUS']);
+    await expect(page.getByTestId('person-row').filter({ hasText: 'jordan.lee@fabrikam.example' })).toContainText('Administrator');
+    await expectAccessible(page);
+    await context.close();
+  });
+
   test('inviting works without JavaScript, errors included', async ({ browser }) => {
     const context = await contextOf(browser, USERS.adminEn, { javaScriptEnabled: false, locale: 'en-US' });
     const page = await context.newPage();
