@@ -44,13 +44,43 @@ describe('listServedCustomersPage', () => {
         .run(`70000${String(index).padStart(2, '0')}`, customerId, north.agreementId, north.partnerId);
     }
     const viewer = viewerOf(db, U.northPartner);
-    const first = listServedCustomersPage(viewer, 1);
+    const first = listServedCustomersPage(viewer, { page: 1, today: '2026-11-24' });
     expect(first).toMatchObject({ total: 32, page: 1, pages: 2 });
     expect(first.rows).toHaveLength(SERVED_CUSTOMERS_PAGE_SIZE);
     expect(first.rows[0]!.number).toBe(C.alpha);
-    const last = listServedCustomersPage(viewer, 9);
+    const last = listServedCustomersPage(viewer, { page: 9, today: '2026-11-24' });
     expect(last.page).toBe(2);
     expect([...first.rows, ...last.rows].map((row) => row.number)).toEqual(listServedCustomers(viewer).map((row) => row.number));
-    expect(listServedCustomersPage(viewerOf(db, U.alphaAdmin), 1)).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+    expect(listServedCustomersPage(viewerOf(db, U.alphaAdmin), { today: '2026-11-24' })).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+  });
+});
+
+describe('the partner’s home', () => {
+  const page = (options: Partial<Parameters<typeof listServedCustomersPage>[1]> = {}, email: string = U.northPartner) =>
+    listServedCustomersPage(viewerOf(db, email), { today: '2026-11-24', ...options });
+
+  it('counts, on the served accounts only, the online services to order and those expiring within 90 days', () => {
+    // north serves alphaNorth (Office 365: 25 available, 20 ordered, expires 2026-12-10), alphaNorth2 and betaNorth.
+    expect(page().rows).toEqual([
+      { number: C.alpha, legalName: 'Alpha Équipements Ltée', accountCount: 2, unpaidServices: 1, expiringServices: 1 },
+      { number: C.beta, legalName: 'Beta Industries SA', accountCount: 1, unpaidServices: 0, expiringServices: 0 },
+    ]);
+    // south serves betaSouth (Office 365 fully ordered, expires 2027-03-01: 97 days) and alphaSouth (none).
+    expect(page({}, U.southPartner).rows.map((row) => [row.number, row.unpaidServices, row.expiringServices])).toEqual([
+      [C.alpha, 0, 0],
+      [C.beta, 0, 0],
+    ]);
+  });
+
+  it('finds a customer by a word of its name, an agreement number or a served account number, and sorts by where to act', () => {
+    expect(page({ query: 'beta' }).rows.map((row) => row.number)).toEqual([C.beta]);
+    expect(page({ query: 'industries' }).rows.map((row) => row.number)).toEqual([C.beta]);
+    expect(page({ query: '8000001' }).rows.map((row) => row.number)).toEqual([C.alpha]);
+    expect(page({ query: '600002' }).rows.map((row) => row.number)).toEqual([C.beta]);
+    // alphaSouth is not north's: its number finds nothing.
+    expect(page({ query: '6000013' }).total).toBe(0);
+    expect(page({ query: 'zzz' }).total).toBe(0);
+    expect(page({ sort: 'unpaid' }).rows[0]!.number).toBe(C.alpha);
+    expect(page({ sort: 'expiring' }).rows[0]!.number).toBe(C.alpha);
   });
 });

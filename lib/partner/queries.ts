@@ -1,9 +1,12 @@
 /** What a partner user works on: the customers it serves (partner of record of at least one account). */
 import 'server-only';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customers, purchaseAccounts } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
+import { addDays } from '@/lib/clock';
+import { SOON_DAYS } from '@/lib/inventory/rules';
+import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
 
 export interface ServedCustomer {
   number: string;
@@ -11,33 +14,71 @@ export interface ServedCustomer {
   accountCount: number;
 }
 
+/** A customer on the partner's home: with where to act first. */
+export interface ServedCustomerSummary extends ServedCustomer {
+  /** Online services of the served accounts switched on beyond what is ordered. */
+  unpaidServices: number;
+  /** Online services of the served accounts that expire within 90 days or have expired. */
+  expiringServices: number;
+}
+
 /** Customers a page of the workspace lists; a partner may serve thousands. */
 export const SERVED_CUSTOMERS_PAGE_SIZE = 25;
 
+export const SERVED_CUSTOMER_SORTS = ['name', 'unpaid', 'expiring'] as const;
+export type ServedCustomerSort = (typeof SERVED_CUSTOMER_SORTS)[number];
+
 export interface ServedCustomersPage {
-  rows: ServedCustomer[];
+  rows: ServedCustomerSummary[];
   total: number;
   page: number;
   pages: number;
 }
 
-/** One page of the customers the viewer's partner serves, by legal name; `page` is clamped into range. */
-export function listServedCustomersPage(viewer: Viewer, page: number): ServedCustomersPage {
+const ORDER: Record<ServedCustomerSort, string> = {
+  name: 'c.legal_name, c.number',
+  unpaid: 'unpaid desc, c.legal_name, c.number',
+  expiring: 'expiring desc, c.legal_name, c.number',
+};
+
+/**
+ * One page of the customers the viewer's partner serves (partner of record of
+ * at least one of their accounts), each with its unpaid and expiring online
+ * services on the served accounts — where to act first. `query` finds a
+ * customer by the start of a word of its legal name, or the start of one of
+ * its agreement numbers or served purchase account numbers.
+ */
+export function listServedCustomersPage(
+  viewer: Viewer,
+  { page = 1, query, sort = 'name', today }: { page?: number; query?: string; sort?: ServedCustomerSort; today: string },
+): ServedCustomersPage {
   if (viewer.role !== 'partner_user' || !viewer.partner) return { rows: [], total: 0, page: 1, pages: 1 };
   const db = getDb();
-  const total =
-    db
-      .select({ n: sql<number>`count(distinct ${purchaseAccounts.customerId})` })
-      .from(purchaseAccounts)
-      .where(eq(purchaseAccounts.partnerId, viewer.partner.id))
-      .get()?.n ?? 0;
+  const terms = searchTerms(query ?? '');
+  const number = `${(query ?? '').trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const searching = (query ?? '').trim() !== '';
+  const filter = searching
+    ? `and ((${terms.length ? terms.map(() => "c.legal_name_search like ? escape '\\'").join(' and ') : '0'})
+         or exists (select 1 from agreements g where g.customer_id = c.id and g.number like ? escape '\\')
+         or exists (select 1 from purchase_accounts p where p.customer_id = c.id and p.partner_id = s.partner_id and p.number like ? escape '\\'))`
+    : '';
+  const filterParams = searching ? [...terms.map(likeWordPrefix), number, number] : [];
+  const served = `with s as (
+      select a.customer_id, a.partner_id, count(*) as accounts,
+             sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and l.kind = 'subscription' and l.available_count > l.ordered_count)) as unpaid,
+             sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and l.kind = 'subscription' and l.next_expiration <= ?)) as expiring
+        from purchase_accounts a where a.partner_id = ? group by a.customer_id, a.partner_id)`;
+  const base = [addDays(today, SOON_DAYS), viewer.partner.id];
+  const total = (db.$client.prepare(`${served} select count(*) as n from s join customers c on c.id = s.customer_id where 1 ${filter}`).get(...base, ...filterParams) as { n: number }).n;
   const pages = Math.max(1, Math.ceil(total / SERVED_CUSTOMERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = servedCustomersQuery(viewer.partner.id)
-    .limit(SERVED_CUSTOMERS_PAGE_SIZE)
-    .offset((current - 1) * SERVED_CUSTOMERS_PAGE_SIZE)
-    .all();
-  return { rows, total: Number(total), page: current, pages };
+  const rows = db.$client
+    .prepare(
+      `${served} select c.number, c.legal_name as legalName, s.accounts as accountCount, s.unpaid as unpaidServices, s.expiring as expiringServices
+         from s join customers c on c.id = s.customer_id where 1 ${filter} order by ${ORDER[sort]} limit ? offset ?`,
+    )
+    .all(...base, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, (current - 1) * SERVED_CUSTOMERS_PAGE_SIZE) as ServedCustomerSummary[];
+  return { rows, total, page: current, pages };
 }
 
 /** Every customer the viewer's partner serves, by legal name. */
