@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PortalShell } from '@/components/shell/PortalShell';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
-import { hasCalendarFeed } from '@/lib/calendar/feed';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { setNoticesAction } from '@/lib/settings/actions';
+import { ownSettings } from '@/lib/settings/queries';
 import type { PageSearchParams } from '@/lib/url';
 import { CalendarFeedForm } from './CalendarFeedForm';
 
@@ -19,8 +16,7 @@ const paramsSchema = z.object({ saved: z.literal('notices').optional().catch(und
 export default async function SettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { saved } = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const db = getDb();
-  const receives = db.select({ receives: users.receivesNotices }).from(users).where(eq(users.id, viewer.userId)).get()?.receives ?? false;
+  const { receivesNotices: receives, calendarFeed } = ownSettings(viewer);
   const t = await getTranslations('settings');
   return (
     <PortalShell viewer={viewer} section="account">
@@ -52,7 +48,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pag
           {t('calendar.title')}
         </h2>
         <p className="mt-1 text-sm text-slate-700">{t('calendar.intro')}</p>
-        <CalendarFeedForm active={hasCalendarFeed(db, viewer.userId)} />
+        <CalendarFeedForm active={calendarFeed} />
       </section>
     </PortalShell>
   );
