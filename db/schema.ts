@@ -244,7 +244,10 @@ export const orders = sqliteTable(
     shipToName: text('ship_to_name'),
     shipToAddress: text('ship_to_address'),
     currency: text('currency'),
+    /** Who recorded it in the portal (a partner user); null for imported orders. */
     createdByUserId: integer('created_by_user_id').references(() => users.id),
+    /** YYYY-MM-DD: when a partner cancelled it (its effects reversed by `cancellation` transactions). */
+    cancelledOn: text('cancelled_on'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -302,6 +305,13 @@ export const inventoryTransactions = sqliteTable(
     authorUserId: integer('author_user_id').references(() => users.id),
     /** Free text shown in the history (e.g. "import", a partner's remark). */
     note: text('note'),
+    /**
+     * When the transaction moved the line's next expiration (an order of an
+     * online service for a term): the date before and after, so that a
+     * cancellation can put it back and the history shows the move.
+     */
+    expirationBefore: text('expiration_before'),
+    expirationAfter: text('expiration_after'),
     createdAt: createdAt(),
   },
   (t) => [

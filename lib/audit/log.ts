@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'person_reactivated',
   'self_provisioning',
   'self_provisioning_reduced',
+  'order_recorded',
+  'order_cancelled',
+  'order_link_sent',
   'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -34,6 +34,12 @@ export interface LedgerEntry {
   /** The portal user who caused it; null for imports. */
   authorUserId?: number | null;
   note?: string | null;
+  /**
+   * Moves the line's next expiration to this date (null: none). The
+   * transaction keeps the date before and after, so that the move shows in
+   * the history and a cancellation can put it back. Left out: unchanged.
+   */
+  nextExpiration?: string | null;
 }
 
 export interface RecordedTransaction {
@@ -94,9 +100,12 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
   const now = options.now ?? Date.now;
   const insert = db.$client.prepare(
     `insert into inventory_transactions
-       (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note,
+        expiration_before, expiration_after, created_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const expirationOf = db.$client.prepare<[number], { next_expiration: string | null }>('select next_expiration from inventory_lines where id = ?');
+  const moveExpiration = db.$client.prepare('update inventory_lines set next_expiration = ? where id = ?');
   const addToLine = db.$client.prepare(
     `update inventory_lines
         set license_count = license_count + ?, sa_count = sa_count + ?,
@@ -109,7 +118,7 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
         license_count, sa_count, available_count, ordered_count, next_expiration, search, updated_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertOnly = (entry: LedgerEntry, at: number) =>
+  const insertOnly = (entry: LedgerEntry, at: number, expiration: { before: string | null; after: string | null } | null = null) =>
     insert.run(
       entry.lineId,
       entry.occurredOn,
@@ -121,6 +130,8 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
       entry.orderId ?? null,
       entry.authorUserId ?? null,
       entry.note ?? null,
+      expiration?.before ?? null,
+      expiration?.after ?? null,
       at,
     );
   const deleteTransaction = db.$client.prepare<[number], StoredDeltas>(
@@ -134,7 +145,12 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
       const available = entry.availableDelta ?? 0;
       const ordered = entry.orderedDelta ?? 0;
       const at = now();
-      const result = insertOnly(entry, at);
+      let expiration: { before: string | null; after: string | null } | null = null;
+      if (entry.nextExpiration !== undefined) {
+        expiration = { before: expirationOf.get(entry.lineId)?.next_expiration ?? null, after: entry.nextExpiration };
+        moveExpiration.run(entry.nextExpiration, entry.lineId);
+      }
+      const result = insertOnly(entry, at, expiration);
       addToLine.run(license, sa, available, ordered, at, entry.lineId);
       return Number(result.lastInsertRowid);
     },
@@ -216,7 +232,11 @@ export function recordTransaction(db: DB, entry: LedgerEntry, options: { now?: (
     if (entry.kind === 'self_provisioning' && ordered !== 0) {
       throw new LedgerError('self-provisioning raises available subscriptions only, never ordered ones');
     }
-    if (license === 0 && sa === 0 && available === 0 && ordered === 0) throw new LedgerError('the transaction changes nothing');
+    if (license === 0 && sa === 0 && available === 0 && ordered === 0 && entry.nextExpiration === undefined) throw new LedgerError('the transaction changes nothing');
+    if (entry.nextExpiration !== undefined) {
+      if (line.kind !== 'subscription') throw new LedgerError('only an online service subscription has a next expiration');
+      if (entry.nextExpiration !== null && !/^\d{4}-\d{2}-\d{2}$/.test(entry.nextExpiration)) throw new LedgerError('nextExpiration must be a date written YYYY-MM-DD');
+    }
     const counts: LineCounts = {
       licenseCount: line.license_count + license,
       saCount: line.sa_count + sa,

@@ -17,9 +17,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db/client';
-import { idempotencyKeys, inventoryLines, products, purchaseAccounts } from '@/db/schema';
+import { inventoryLines, products, purchaseAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { applyOnce, idempotencyKeySchema } from '@/lib/forms/once';
 import { addDays } from '@/lib/clock';
 import { createLedgerWriter, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
@@ -35,9 +36,6 @@ export const MAX_SELF_PROVISIONED_QUANTITY = 100_000;
  * keeps its own expiration date.
  */
 export const SELF_PROVISIONED_TERM_DAYS = 30;
-
-/** A form's idempotency key: 128 random bits, hex. */
-export const idempotencyKeySchema = z.string().regex(/^[0-9a-f]{32}$/);
 
 /** Whether a viewer may set up, reduce or switch off online services: a customer administrator only (SPEC §1). */
 export function maySetUpOnlineServices(viewer: Viewer): boolean {
@@ -90,49 +88,34 @@ interface WriteOptions {
   address?: string;
 }
 
-/** The key's earlier use, if any: its stored result for this person, or 'foreign' when it is someone else's. */
-function earlierUse(db: DB, viewer: Viewer, key: string): { result: string } | 'foreign' | null {
-  const row = db.select({ userId: idempotencyKeys.userId, result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
-  if (!row) return null;
-  if (row.userId !== viewer.userId) return 'foreign';
-  return { result: row.result ?? '/inventory' };
-}
-
 /**
- * Runs a write with its idempotency key in one immediate transaction (the
- * write lock is taken first, so two processes cannot both find the key
- * unused).
+ * Runs a write once per key (lib/forms/once.ts) and files it in the audit
+ * log, in the same transaction.
  */
 function once(db: DB, viewer: Viewer, key: string, options: WriteOptions, write: () => WriteOutcome): WriteOutcome {
-  return db.$client
-    .transaction((): WriteOutcome => {
-      const earlier = earlierUse(db, viewer, key);
-      if (earlier === 'foreign') return { kind: 'not-found' };
-      if (earlier) return { kind: 'repeat', result: earlier.result };
-      const outcome = write();
-      if (outcome.kind === 'recorded') {
-        const change = db.$client.prepare<[number], { delta: number; account: string; product: string }>(
-          `select t.available_delta as delta, a.number as account, p.code as product
-             from inventory_transactions t join inventory_lines l on l.id = t.line_id
-             join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where t.id = ?`,
-        ).get(outcome.transactionId)!;
-        recordAudit(db, {
-          action: change.delta > 0 ? 'self_provisioning' : 'self_provisioning_reduced',
-          userId: viewer.userId,
-          entity: 'inventory_line',
-          entityId: String(outcome.lineId),
-          details: { account: change.account, product: change.product, change: change.delta },
-          customerId: viewer.customer!.id,
-          address: options.address ?? null,
-          at: (options.now ?? Date.now)(),
-        });
-        db.insert(idempotencyKeys)
-          .values({ key, userId: viewer.userId, result: options.resultPath(outcome), createdAt: (options.now ?? Date.now)() })
-          .run();
-      }
-      return outcome;
-    })
-    .immediate();
+  const now = options.now ?? Date.now;
+  const audited = (): WriteOutcome => {
+    const outcome = write();
+    if (outcome.kind === 'recorded') {
+      const change = db.$client.prepare<[number], { delta: number; account: string; product: string }>(
+        `select t.available_delta as delta, a.number as account, p.code as product
+           from inventory_transactions t join inventory_lines l on l.id = t.line_id
+           join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where t.id = ?`,
+      ).get(outcome.transactionId)!;
+      recordAudit(db, {
+        action: change.delta > 0 ? 'self_provisioning' : 'self_provisioning_reduced',
+        userId: viewer.userId,
+        entity: 'inventory_line',
+        entityId: String(outcome.lineId),
+        details: { account: change.account, product: change.product, change: change.delta },
+        customerId: viewer.customer!.id,
+        address: options.address ?? null,
+        at: now(),
+      });
+    }
+    return outcome;
+  };
+  return applyOnce(db, viewer.userId, key, audited, (outcome) => (outcome.kind === 'recorded' ? options.resultPath(outcome) : null), now);
 }
 
 /**

@@ -1,0 +1,431 @@
+/**
+ * A partner records an order, or cancels one it recorded (issue 12): the
+ * writes that close the loop of the unpaid online services report inside the
+ * product. Partners used to reach the portal's data only by import.
+ *
+ * Recording, in one immediate SQLite transaction with the form's key
+ * (lib/forms/once.ts, so a submission is applied once):
+ * - the order, with a new order number, and its items;
+ * - per item, one dated `order` transaction through the ledger, with the
+ *   order as its source: a licence raises the licence count by the quantity
+ *   (and the SA count when SA is chosen); an online service raises the
+ *   ordered subscriptions by the quantity, the available ones to at least the
+ *   ordered, and moves the next expiration to the later of the current one
+ *   and the order date + the term — so the report's gap closes;
+ * - an entry in the audit log, under the customer and the partner.
+ *
+ * Cancelling (within CANCEL_WINDOW_DAYS of the order date) writes the
+ * opposite `cancellation` transactions (the history keeps both), puts back
+ * an expiration the order moved, and marks the order cancelled.
+ *
+ * No Next.js here: lib/orders/actions.ts asks for the viewer and turns the
+ * outcomes into pages; integration tests call these functions directly.
+ */
+import 'server-only';
+import { and, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DB } from '@/db/client';
+import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts } from '@/db/schema';
+import { recordAudit } from '@/lib/audit/log';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { addDays, addMonths } from '@/lib/clock';
+import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
+import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
+import { foldForSearch, likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+
+/** Items one order may hold (a longer order is split in several). */
+export const MAX_ORDER_ITEMS = 50;
+/** The largest quantity of one item. */
+export const MAX_ITEM_QUANTITY = 1_000_000;
+/** The longest term of an online service, in months. */
+export const MAX_TERM_MONTHS = 60;
+/** The term an online service item starts with in the form. */
+export const DEFAULT_TERM_MONTHS = 12;
+/** A partner may cancel an order it recorded up to this many days after its date. */
+export const CANCEL_WINDOW_DAYS = 14;
+/** Product suggestions given beside an unknown product. */
+const SUGGESTIONS = 5;
+
+/** Whether a viewer may record and cancel orders: a partner user working for a customer it serves. */
+export function mayRecordOrders(viewer: Viewer): boolean {
+  return viewer.role === 'partner_user' && viewer.partner !== null && viewer.customer !== null;
+}
+
+const wholeNumber = z.string().regex(/^\d{1,9}$/, 'whole').transform(Number);
+const line = (max: number) => z.string().trim().max(max, 'tooLong');
+
+/** One item of the form, as typed; messages are catalogue keys of orders.record.errors. */
+export const orderItemSchema = z.object({
+  product: z.string().trim().min(1, 'productRequired').max(64, 'productUnknown'),
+  edition: line(100),
+  version: line(100),
+  usage: line(100),
+  quantity: z
+    .string()
+    .trim()
+    .min(1, 'quantityRequired')
+    .pipe(wholeNumber)
+    .pipe(z.number().min(1, 'quantityRange').max(MAX_ITEM_QUANTITY, 'quantityRange')),
+  sa: z.boolean(),
+  term: z
+    .string()
+    .trim()
+    .min(1, 'termRequired')
+    .pipe(wholeNumber)
+    .pipe(z.number().min(1, 'termRange').max(MAX_TERM_MONTHS, 'termRange')),
+});
+export type OrderItemForm = z.infer<typeof orderItemSchema>;
+
+export const orderFormSchema = z.object({
+  key: idempotencyKeySchema,
+  account: z.string().trim().min(1, 'accountRequired').max(64, 'accountUnknown'),
+  po: z.string().trim().min(1, 'poRequired').max(64, 'tooLong'),
+  items: z.array(orderItemSchema).min(1, 'itemsRequired').max(MAX_ORDER_ITEMS, 'itemsTooMany'),
+});
+export type OrderForm = z.infer<typeof orderFormSchema>;
+
+export type ItemField = 'product' | 'edition' | 'version' | 'usage' | 'quantity' | 'sa' | 'term';
+
+/** A message to show: its catalogue key and the values it names. */
+export interface FieldMessage {
+  message: string;
+  values?: Record<string, string | number>;
+}
+
+export type RecordOutcome =
+  | { kind: 'recorded'; orderId: number; number: string }
+  | { kind: 'not-found' }
+  /** Fields to correct: the order's (`account`, `po`, `items`) and each item's, by its index in the form. */
+  | { kind: 'invalid'; errors: Partial<Record<'account' | 'po' | 'items', FieldMessage>>; itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> };
+
+interface WriteOptions {
+  /** YYYY-MM-DD: the order date and the date of its transactions. */
+  today: string;
+  now?: () => number;
+  /** Where the result is shown, stored with the key so that a repeat is sent there too. */
+  resultPath: (order: { number: string }) => string;
+  /** The client address, for the audit log. */
+  address?: string;
+}
+
+interface CatalogueProduct {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+/** The product a person typed: its code (any case), or its exact name. */
+function findProduct(db: DB, typed: string): CatalogueProduct | null {
+  const columns = { id: products.id, code: products.code, name: products.name, kind: products.kind };
+  return (
+    db.select(columns).from(products).where(eq(products.code, typed)).get() ??
+    db.select(columns).from(products).where(sql`lower(${products.code}) = lower(${typed})`).get() ??
+    db.select(columns).from(products).where(sql`lower(${products.name}) = lower(${typed})`).limit(1).get() ??
+    null
+  );
+}
+
+/** Products whose names hold every word typed, for the message beside an unknown product (bounded). */
+export function suggestProducts(db: DB, typed: string): { code: string; name: string }[] {
+  const terms = searchTerms(typed);
+  if (terms.length === 0) return [];
+  return db
+    .select({ code: products.code, name: products.name })
+    .from(products)
+    .where(and(...terms.map((term) => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)))
+    .orderBy(products.name)
+    .limit(SUGGESTIONS)
+    .all();
+}
+
+/** An online service is a subscription line; every other kind of product is a licence position (as the importer files them). */
+const isOnlineService = (product: CatalogueProduct) => product.kind === 'online_service';
+
+/**
+ * A new order number: the partner's code and a sequence of its own
+ * (`NWP-000042`), the next after the highest recorded so far. Runs inside
+ * the immediate transaction, so two partners' users cannot take the same one;
+ * the unique index would refuse it anyway.
+ */
+export function nextOrderNumber(db: DB, partnerCode: string): string {
+  const prefix = `${partnerCode}-`;
+  const last = db
+    .select({ number: orders.number })
+    .from(orders)
+    .where(and(like(orders.number, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`substr(${orders.number}, ${prefix.length + 1}) glob '[0-9]*'`))
+    .orderBy(desc(sql`length(${orders.number})`), desc(orders.number))
+    .limit(1)
+    .get();
+  let sequence = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
+  for (;;) {
+    const number = `${prefix}${String(sequence).padStart(6, '0')}`;
+    if (!db.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).get()) return number;
+    sequence += 1;
+  }
+}
+
+/** The served account an order is for, or null (not served, or no such account: alike). */
+function servedAccount(db: DB, viewer: Viewer, number: string) {
+  return (
+    db
+      .select({ id: purchaseAccounts.id, number: purchaseAccounts.number, agreementId: purchaseAccounts.agreementId })
+      .from(purchaseAccounts)
+      .where(and(accountScope(viewer), eq(purchaseAccounts.number, number)))
+      .get() ?? null
+  );
+}
+
+/** Checks every item against the catalogue; the products found, or the messages to show. */
+function checkItems(db: DB, items: OrderItemForm[]): { products: CatalogueProduct[] } | { itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> } {
+  const found: CatalogueProduct[] = [];
+  const itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> = {};
+  items.forEach((item, index) => {
+    const product = findProduct(db, item.product);
+    const errors: Partial<Record<ItemField, FieldMessage>> = {};
+    if (!product) {
+      const suggestions = suggestProducts(db, item.product);
+      errors.product = suggestions.length
+        ? { message: 'productSuggestions', values: { suggestions: suggestions.map((s) => `${s.code} (${s.name})`).join(' ; ') } }
+        : { message: 'productUnknown' };
+    } else if (isOnlineService(product)) {
+      // What only a licence has would be lost on a subscription line: say so rather than drop it.
+      if (item.sa) errors.sa = { message: 'saLicencesOnly' };
+      for (const field of ['edition', 'version', 'usage'] as const) if (item[field]) errors[field] = { message: 'licencesOnly' };
+    }
+    if (Object.keys(errors).length) itemErrors[index] = errors;
+    if (product) found.push(product);
+  });
+  return Object.keys(itemErrors).length ? { itemErrors } : { products: found };
+}
+
+/**
+ * Records an order of the viewer's partner on one of the accounts it serves
+ * for the customer in view, once per key.
+ */
+export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: WriteOptions): OnceOutcome<RecordOutcome> {
+  if (!mayRecordOrders(viewer)) return { kind: 'not-found' };
+  const now = options.now ?? Date.now;
+  const write = (): RecordOutcome => {
+    const account = servedAccount(db, viewer, form.account);
+    if (!account) return { kind: 'not-found' };
+    const checked = checkItems(db, form.items);
+    if ('itemErrors' in checked) return { kind: 'invalid', errors: {}, itemErrors: checked.itemErrors };
+
+    const number = nextOrderNumber(db, viewer.partner!.code);
+    const orderId = Number(
+      db
+        .insert(orders)
+        .values({
+          number,
+          orderedOn: options.today,
+          // Its effects are applied as it is recorded: nothing is left to process.
+          status: 'completed',
+          partnerId: viewer.partner!.id,
+          purchaseAccountId: account.id,
+          agreementId: account.agreementId,
+          customerPoNumber: form.po,
+          createdByUserId: viewer.userId,
+          createdAt: now(),
+        })
+        .run().lastInsertRowid,
+    );
+    const ledger = createLedgerWriter(db, { now });
+    form.items.forEach((item, index) => {
+      const product = checked.products[index]!;
+      const online = isOnlineService(product);
+      db.insert(orderItems)
+        .values({
+          orderId,
+          position: index + 1,
+          productId: product.id,
+          edition: online ? '' : item.edition,
+          version: online ? '' : item.version,
+          resourceUsage: online ? '' : item.usage,
+          quantity: item.quantity,
+          withSoftwareAssurance: !online && item.sa,
+          termMonths: online ? item.term : null,
+        })
+        .run();
+      const source = { occurredOn: options.today, kind: 'order' as const, orderId, authorUserId: viewer.userId };
+      if (online) {
+        const line = subscriptionLine(db, ledger, account.id, product.id);
+        const ordered = line.ordered + item.quantity;
+        const termEnds = addMonths(options.today, item.term);
+        recordTransaction(
+          db,
+          {
+            ...source,
+            lineId: line.id,
+            orderedDelta: item.quantity,
+            availableDelta: Math.max(0, ordered - line.available),
+            nextExpiration: line.nextExpiration && line.nextExpiration > termEnds ? line.nextExpiration : termEnds,
+          },
+          { now },
+        );
+      } else {
+        const lineId = licenceLine(db, ledger, account.id, product.id, item);
+        recordTransaction(db, { ...source, lineId, licenseDelta: item.quantity, saDelta: item.sa ? item.quantity : 0 }, { now });
+      }
+    });
+    recordAudit(db, {
+      action: 'order_recorded',
+      userId: viewer.userId,
+      entity: 'order',
+      entityId: number,
+      details: { account: account.number, po: form.po, items: form.items.length },
+      customerId: viewer.customer!.id,
+      partnerId: viewer.partner!.id,
+      address: options.address ?? null,
+      at: now(),
+    });
+    return { kind: 'recorded', orderId, number };
+  };
+  return applyOnce(db, viewer.userId, form.key, write, (outcome) => (outcome.kind === 'recorded' ? options.resultPath(outcome) : null), now);
+}
+
+/** The account's subscription line of a product, created empty (its counts come from its transactions) when it has none. */
+function subscriptionLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number) {
+  const columns = { id: inventoryLines.id, available: inventoryLines.availableCount, ordered: inventoryLines.orderedCount, nextExpiration: inventoryLines.nextExpiration };
+  const where = and(eq(inventoryLines.purchaseAccountId, accountId), eq(inventoryLines.productId, productId), eq(inventoryLines.kind, 'subscription'));
+  const existing = db.select(columns).from(inventoryLines).where(where).get();
+  if (existing) return existing;
+  const id = ledger.insertLine(
+    { kind: 'subscription', purchaseAccountId: accountId, productId, edition: '', version: '', resourceUsage: '', packageId: null, nextExpiration: null, search: foldForSearch('') },
+    [],
+  );
+  return { id, available: 0, ordered: 0, nextExpiration: null };
+}
+
+/** The account's licence position of a product, edition, version and resource usage bought separately; created empty when new. */
+function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number, item: OrderItemForm): number {
+  const existing = db
+    .select({ id: inventoryLines.id })
+    .from(inventoryLines)
+    .where(
+      and(
+        eq(inventoryLines.purchaseAccountId, accountId),
+        eq(inventoryLines.productId, productId),
+        eq(inventoryLines.kind, 'license'),
+        eq(inventoryLines.edition, item.edition),
+        eq(inventoryLines.version, item.version),
+        eq(inventoryLines.resourceUsage, item.usage),
+        sql`${inventoryLines.packageId} is null`,
+      ),
+    )
+    .get();
+  if (existing) return existing.id;
+  return ledger.insertLine(
+    {
+      kind: 'license',
+      purchaseAccountId: accountId,
+      productId,
+      edition: item.edition,
+      version: item.version,
+      resourceUsage: item.usage,
+      packageId: null,
+      nextExpiration: null,
+      search: foldForSearch(item.edition, item.version, item.usage),
+    },
+    [],
+  );
+}
+
+/** An order of the viewer's partner that it recorded in the portal, on an account it serves for the customer in view. */
+function recordedOrder(db: DB, viewer: Viewer, number: string) {
+  return (
+    db
+      .select({ id: orders.id, number: orders.number, orderedOn: orders.orderedOn, status: orders.status, accountNumber: purchaseAccounts.number })
+      .from(orders)
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+      .where(and(accountScope(viewer), eq(orders.number, number), eq(orders.partnerId, viewer.partner!.id), isNotNull(orders.createdByUserId)))
+      .get() ?? null
+  );
+}
+
+/** The last day an order of `orderedOn` may be cancelled. */
+export const lastDayToCancel = (orderedOn: string) => addDays(orderedOn, CANCEL_WINDOW_DAYS);
+
+/** Whether the viewer may cancel this order today (the order page shows the button only then). */
+export function mayCancelOrder(db: DB, viewer: Viewer, number: string, today: string): boolean {
+  if (!mayRecordOrders(viewer)) return false;
+  const order = recordedOrder(db, viewer, number);
+  return order !== null && order.status !== 'cancelled' && today <= lastDayToCancel(order.orderedOn);
+}
+
+export const cancelFormSchema = z.object({ key: idempotencyKeySchema, number: z.string().min(1).max(64) });
+export type CancelForm = z.infer<typeof cancelFormSchema>;
+
+export type CancelOutcome =
+  | { kind: 'cancelled'; number: string }
+  | { kind: 'not-found' }
+  /** Why it cannot be cancelled (catalogue key of orders.cancel.errors). */
+  | { kind: 'refused'; message: 'alreadyCancelled' | 'tooLate' | 'cannotReverse'; values?: Record<string, string> };
+
+/** Cancels an order the viewer's partner recorded, within the window, once per key. */
+export function cancelOrder(db: DB, viewer: Viewer, form: CancelForm, options: WriteOptions): OnceOutcome<CancelOutcome> {
+  if (!mayRecordOrders(viewer)) return { kind: 'not-found' };
+  const now = options.now ?? Date.now;
+  const write = (): CancelOutcome => {
+    const order = recordedOrder(db, viewer, form.number);
+    if (!order) return { kind: 'not-found' };
+    if (order.status === 'cancelled') return { kind: 'refused', message: 'alreadyCancelled' };
+    if (options.today > lastDayToCancel(order.orderedOn)) return { kind: 'refused', message: 'tooLate', values: { date: lastDayToCancel(order.orderedOn) } };
+    const effects = db
+      .select({
+        lineId: inventoryTransactions.lineId,
+        licenseDelta: inventoryTransactions.licenseDelta,
+        saDelta: inventoryTransactions.saDelta,
+        availableDelta: inventoryTransactions.availableDelta,
+        orderedDelta: inventoryTransactions.orderedDelta,
+        expirationBefore: inventoryTransactions.expirationBefore,
+        expirationAfter: inventoryTransactions.expirationAfter,
+      })
+      .from(inventoryTransactions)
+      .where(and(eq(inventoryTransactions.orderId, order.id), eq(inventoryTransactions.kind, 'order')))
+      .orderBy(desc(inventoryTransactions.id))
+      .all();
+    try {
+      // A savepoint: a reversal that does not fit (a count that fell since, below what the order added) leaves nothing behind.
+      db.$client.transaction(() => {
+        for (const effect of effects) {
+          const expiration = db.select({ next: inventoryLines.nextExpiration }).from(inventoryLines).where(eq(inventoryLines.id, effect.lineId)).get()!.next;
+          recordTransaction(
+            db,
+            {
+              lineId: effect.lineId,
+              occurredOn: options.today,
+              kind: 'cancellation',
+              licenseDelta: -effect.licenseDelta,
+              saDelta: -effect.saDelta,
+              availableDelta: -effect.availableDelta,
+              orderedDelta: -effect.orderedDelta,
+              orderId: order.id,
+              authorUserId: viewer.userId,
+              // The expiration goes back only if nothing moved it since the order did.
+              ...(effect.expirationAfter !== null && expiration === effect.expirationAfter ? { nextExpiration: effect.expirationBefore } : {}),
+            },
+            { now },
+          );
+        }
+      })();
+    } catch (error) {
+      if (error instanceof LedgerError) return { kind: 'refused', message: 'cannotReverse' };
+      throw error;
+    }
+    db.update(orders).set({ status: 'cancelled', cancelledOn: options.today }).where(eq(orders.id, order.id)).run();
+    recordAudit(db, {
+      action: 'order_cancelled',
+      userId: viewer.userId,
+      entity: 'order',
+      entityId: order.number,
+      details: { account: order.accountNumber },
+      customerId: viewer.customer!.id,
+      partnerId: viewer.partner!.id,
+      address: options.address ?? null,
+      at: now(),
+    });
+    return { kind: 'cancelled', number: order.number };
+  };
+  return applyOnce(db, viewer.userId, form.key, write, (outcome) => (outcome.kind === 'cancelled' ? options.resultPath(outcome) : null), now);
+}
