@@ -6,6 +6,7 @@
  * a resend is exactly the same message.
  */
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -86,4 +87,43 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** Text made safe for an e-mail's HTML part. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+}
+
+/** What an action that e-mails one person needs: where links point, who sends, how, when, and from where it was asked. */
+export interface MailContext {
+  appUrl: string;
+  from: string;
+  transport: NoticeTransport;
+  now: number;
+  address: string;
+}
+
+/** A short message to one person that carries one link (an invitation, a reset, an order). */
+export interface LinkMessage {
+  to: string;
+  /** The Message-ID's first part: what kind of message it is. */
+  kind: string;
+  subject: string;
+  /** The paragraphs before the link. */
+  before: string[];
+  link: { url: string; label: string };
+  /** The paragraphs after it. */
+  after: string[];
+}
+
+/** Builds and sends a link message, plain text and HTML, as automatic mail. */
+export async function sendLinkMessage(context: Pick<MailContext, 'appUrl' | 'from' | 'transport' | 'now'>, message: LinkMessage): Promise<void> {
+  const messageId = `<${message.kind}-${randomUUID()}@${new URL(context.appUrl).hostname || 'license-desk.invalid'}>`;
+  const paragraphs = (texts: string[]) => texts.map((text) => `<p>${escapeHtml(text)}</p>`).join('');
+  const raw = await buildRawMessage({
+    from: context.from,
+    to: message.to,
+    messageId,
+    subject: message.subject,
+    text: [...message.before, message.link.url, ...message.after].join('\n\n'),
+    html: `${paragraphs(message.before)}<p><a href="${escapeHtml(message.link.url)}">${escapeHtml(message.link.label)}</a></p>${paragraphs(message.after)}`,
+    headers: { 'Auto-Submitted': 'auto-generated' },
+    date: new Date(context.now),
+  });
+  await context.transport.send({ from: context.from, to: message.to, messageId, raw });
 }

@@ -13,7 +13,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
 import { takeSignInAllowance } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
-import { configuredTransport } from '@/lib/notices/mailer';
+import { withRequestMail } from '@/lib/notices/request-mail';
 import { requestPasswordReset, setPasswordWithLink } from './reset';
 
 export interface ResetRequestState {
@@ -35,15 +35,11 @@ export async function requestResetAction(_previous: ResetRequestState, formData:
   const db = getDb();
   const allowance = await takeSignInAllowance(db, address, { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL });
   if (!allowance.allowed) return { email: typed, error: t('tooMany') };
-  const transport = configuredTransport(config);
   try {
-    const appUrl = config.APP_URL ?? `http://${requestHeaders.get('host') ?? 'localhost'}`;
-    await requestPasswordReset(db, parsed.data.email, { appUrl, from: config.MAIL_FROM, transport, now: Date.now(), address });
+    await withRequestMail((context) => requestPasswordReset(db, parsed.data.email, context));
   } catch (error) {
     // The answer must not tell whether the e-mail exists: a failed delivery is logged, not shown.
     console.error('[reset] the reset e-mail could not be sent', error);
-  } finally {
-    transport.close();
   }
   return { email: '', sent: true };
 }

@@ -8,7 +8,6 @@
  * No Next.js here: tests call it directly; lib/people/users-actions.ts wraps it.
  */
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import type { DB } from '@/db/client';
@@ -17,8 +16,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import type { Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
-import type { MailContext } from './reset';
-import { buildRawMessage, escapeHtml } from '@/lib/notices/mailer';
+import { sendLinkMessage, type MailContext } from '@/lib/notices/mailer';
 import { issueLink } from './tokens';
 
 export type CustomerRole = 'customer_admin' | 'account_viewer';
@@ -117,18 +115,14 @@ export async function sendInvitation(db: DB, userId: number, context: MailContex
   const locale: Locale = user.locale ?? 'fr';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
   const url = new URL(`/invitation/${token}`, context.appUrl).toString();
-  const messageId = `<invitation-${randomUUID()}@${new URL(context.appUrl).hostname || 'license-desk.invalid'}>`;
-  const raw = await buildRawMessage({
-    from: context.from,
+  await sendLinkMessage(context, {
     to: user.email,
-    messageId,
+    kind: 'invitation',
     subject: t('subject'),
-    text: [t('greeting', { name: user.name }), '', t('body'), '', url, '', t('validity')].join('\n'),
-    html: `<p>${escapeHtml(t('greeting', { name: user.name }))}</p><p>${escapeHtml(t('body'))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t('link'))}</a></p><p>${escapeHtml(t('validity'))}</p>`,
-    headers: { 'Auto-Submitted': 'auto-generated' },
-    date: new Date(context.now),
+    before: [t('greeting', { name: user.name }), t('body')],
+    link: { url, label: t('link') },
+    after: [t('validity')],
   });
-  await context.transport.send({ from: context.from, to: user.email, messageId, raw });
   return url;
 }
 

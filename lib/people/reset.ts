@@ -6,7 +6,6 @@
  * every session, and is audited. No Next.js here: tests call it directly.
  */
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import type { DB } from '@/db/client';
@@ -16,16 +15,9 @@ import { endEverySession } from '@/lib/auth/account';
 import { hashPassword } from '@/lib/auth/password';
 import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-strength';
 import { messages } from '@/lib/i18n/messages';
-import { buildRawMessage, escapeHtml, type NoticeTransport } from '@/lib/notices/mailer';
+import { sendLinkMessage, type MailContext } from '@/lib/notices/mailer';
 import { issueLink, linkState, useLink, type LinkPurpose } from './tokens';
 
-export interface MailContext {
-  appUrl: string;
-  from: string;
-  transport: NoticeTransport;
-  now: number;
-  address: string;
-}
 
 /** Sends a reset link to a known, active person; does nothing otherwise (the caller's answer is the same). */
 export async function requestPasswordReset(db: DB, email: string, context: MailContext): Promise<void> {
@@ -39,18 +31,14 @@ export async function requestPasswordReset(db: DB, email: string, context: MailC
   const locale: Locale = user.locale ?? 'fr';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'auth.reset.mail' });
   const url = new URL(`/reset-password/${token}`, context.appUrl).toString();
-  const messageId = `<reset-${randomUUID()}@${new URL(context.appUrl).hostname || 'license-desk.invalid'}>`;
-  const raw = await buildRawMessage({
-    from: context.from,
+  await sendLinkMessage(context, {
     to: user.email,
-    messageId,
+    kind: 'reset',
     subject: t('subject'),
-    text: [t('greeting', { name: user.name }), '', t('body'), '', url, '', t('notYou')].join('\n'),
-    html: `<p>${escapeHtml(t('greeting', { name: user.name }))}</p><p>${escapeHtml(t('body'))}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t('link'))}</a></p><p>${escapeHtml(t('notYou'))}</p>`,
-    headers: { 'Auto-Submitted': 'auto-generated' },
-    date: new Date(context.now),
+    before: [t('greeting', { name: user.name }), t('body')],
+    link: { url, label: t('link') },
+    after: [t('notYou')],
   });
-  await context.transport.send({ from: context.from, to: user.email, messageId, raw });
   recordAudit(db, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: context.address, at: context.now });
 }
 

@@ -11,9 +11,8 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/viewer';
-import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
-import { configuredTransport } from '@/lib/notices/mailer';
+import { withRequestMail } from '@/lib/notices/request-mail';
 import { changeAccess, invitePerson, sendInvitation, setPersonActive, type ManageOutcome } from './manage';
 
 export interface PersonFormState {
@@ -33,18 +32,6 @@ const personForm = z.object({
   role: z.enum(['customer_admin', 'account_viewer']),
 });
 const accessForm = z.object({ user: z.coerce.number().int().positive(), role: z.enum(['customer_admin', 'account_viewer']) });
-
-async function mailContext() {
-  const config = env();
-  const requestHeaders = await headers();
-  return {
-    appUrl: config.APP_URL ?? `http://${requestHeaders.get('host') ?? 'localhost'}`,
-    from: config.MAIL_FROM,
-    transport: configuredTransport(config),
-    now: Date.now(),
-    address: clientAddress(requestHeaders),
-  };
-}
 
 /** The page after a change, or the messages beside the fields; a 404 when it was not the viewer's to do. */
 async function settle(outcome: ManageOutcome, state: PersonFormState, next: string): Promise<PersonFormState> {
@@ -73,13 +60,8 @@ export async function invitePersonAction(_previous: PersonFormState, formData: F
     }
     return { values, errors };
   }
-  const context = await mailContext();
-  try {
-    const outcome = await invitePerson(getDb(), viewer, { ...parsed.data, accounts: accountNumbers(formData) }, context);
-    return await settle(outcome, { values, errors: {} }, '/account/users?invited=1');
-  } finally {
-    context.transport.close();
-  }
+  const outcome = await withRequestMail((context) => invitePerson(getDb(), viewer, { ...parsed.data, accounts: accountNumbers(formData) }, context));
+  return settle(outcome, { values, errors: {} }, '/account/users?invited=1');
 }
 
 export async function changeAccessAction(_previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
@@ -108,11 +90,6 @@ export async function resendInvitationAction(formData: FormData): Promise<void> 
     .prepare<[number, number], { id: number }>('select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
     .get(parsed.data.user, viewer.customer.id);
   if (!person) notFound();
-  const context = await mailContext();
-  try {
-    await sendInvitation(db, person.id, context);
-  } finally {
-    context.transport.close();
-  }
+  await withRequestMail((context) => sendInvitation(db, person.id, context));
   redirect(`/account/users/${person.id}?resent=1`);
 }
