@@ -12,6 +12,8 @@ export function TextField({
   defaultValue,
   hint,
   error,
+  optional = false,
+  list,
   className = 'w-full',
 }: {
   name: string;
@@ -23,6 +25,10 @@ export function TextField({
   /** What the field expects, read with it (e.g. "a whole number from 1 to 100,000"). */
   hint?: string;
   error?: string;
+  /** Whether it may be left empty (fields are required unless said). */
+  optional?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  list?: string;
   /** The input's width. */
   className?: string;
 }) {
@@ -45,7 +51,8 @@ export function TextField({
         type={type}
         autoComplete={autoComplete}
         inputMode={inputMode}
-        required
+        required={!optional}
+        list={list}
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}

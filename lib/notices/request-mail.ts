@@ -9,12 +9,12 @@ import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
 import { configuredTransport, type MailContext } from './mailer';
 
-export async function withRequestMail<T>(use: (context: MailContext) => Promise<T>): Promise<T> {
+export async function withRequestMail<T>(send: (context: MailContext) => Promise<T>): Promise<T> {
   const config = env();
   const requestHeaders = await headers();
   const transport = configuredTransport(config);
   try {
-    return await use({
+    return await send({
       appUrl: config.APP_URL ?? `http://${requestHeaders.get('host') ?? 'localhost'}`,
       from: config.MAIL_FROM,
       transport,

@@ -189,6 +189,8 @@ export interface OrderDetail {
     accountNumber: string;
     accountName: string;
     customerPoNumber: string | null;
+    /** When a partner cancelled it (null: not cancelled, or cancelled before the portal recorded when). */
+    cancelledOn: string | null;
   };
   information: {
     agreementNumber: string;
@@ -219,6 +221,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
       accountNumber: purchaseAccounts.number,
       accountName: purchaseAccounts.name,
       customerPoNumber: orders.customerPoNumber,
+      cancelledOn: orders.cancelledOn,
       agreementNumber: agreements.number,
       currency: orders.currency,
       billToName: orders.billToName,
@@ -265,6 +268,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
       accountNumber: order.accountNumber,
       accountName: order.accountName,
       customerPoNumber: order.customerPoNumber,
+      cancelledOn: order.cancelledOn,
     },
     information: {
       agreementNumber: order.agreementNumber,

@@ -32,15 +32,8 @@ import { addDays, addMonths } from '@/lib/clock';
 import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
 import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch, likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS, type ItemField } from './form';
 
-/** Items one order may hold (a longer order is split in several). */
-export const MAX_ORDER_ITEMS = 50;
-/** The largest quantity of one item. */
-export const MAX_ITEM_QUANTITY = 1_000_000;
-/** The longest term of an online service, in months. */
-export const MAX_TERM_MONTHS = 60;
-/** The term an online service item starts with in the form. */
-export const DEFAULT_TERM_MONTHS = 12;
 /** A partner may cancel an order it recorded up to this many days after its date. */
 export const CANCEL_WINDOW_DAYS = 14;
 /** Product suggestions given beside an unknown product. */
@@ -83,8 +76,6 @@ export const orderFormSchema = z.object({
   items: z.array(orderItemSchema).min(1, 'itemsRequired').max(MAX_ORDER_ITEMS, 'itemsTooMany'),
 });
 export type OrderForm = z.infer<typeof orderFormSchema>;
-
-export type ItemField = 'product' | 'edition' | 'version' | 'usage' | 'quantity' | 'sa' | 'term';
 
 /** A message to show: its catalogue key and the values it names. */
 export interface FieldMessage {

@@ -14,12 +14,10 @@ import { recordAudit } from '@/lib/audit/log';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
 import { sendLinkMessage, type MailContext } from '@/lib/notices/mailer';
+import { orderPath } from './paths';
 import { mayRecordOrders } from './record';
 
 export type SendOutcome = { kind: 'sent'; recipients: number } | { kind: 'no-recipients' } | { kind: 'not-found' };
-
-/** The order's own address (the one partners copy and e-mails carry). */
-export const orderPath = (number: string) => `/orders/${encodeURIComponent(number)}`;
 
 /** E-mails the link of one of the orders in the partner's view to every active administrator of the customer. */
 export async function sendOrderLink(db: DB, viewer: Viewer, number: string, context: MailContext): Promise<SendOutcome> {

@@ -1,9 +1,9 @@
 /** What a partner user works on: the customers it serves (partner of record of at least one account). */
 import 'server-only';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { customers, purchaseAccounts } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/scope';
+import { customers, inventoryLines, products, purchaseAccounts } from '@/db/schema';
+import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { addDays } from '@/lib/clock';
 import { SOON_DAYS } from '@/lib/inventory/rules';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
@@ -95,4 +95,34 @@ function servedCustomersQuery(partnerId: number) {
     .where(eq(purchaseAccounts.partnerId, partnerId))
     .groupBy(customers.id)
     .orderBy(asc(customers.legalName), asc(customers.number));
+}
+
+/** A product the order form suggests: an online service of the customer switched on beyond what is ordered. */
+export interface ProductToOrder {
+  code: string;
+  name: string;
+  /** The largest gap on one served account. */
+  unpaid: number;
+}
+
+/** At most this many suggestions: the form's product field takes any code, the list only helps. */
+export const PRODUCTS_TO_ORDER_LIMIT = 20;
+
+/**
+ * The online services to order for the customer in view (the unpaid online
+ * services of the accounts the partner serves), largest gap first, bounded.
+ */
+export function listProductsToOrder(viewer: Viewer): ProductToOrder[] {
+  if (viewer.role !== 'partner_user' || !viewer.customer) return [];
+  const unpaid = sql<number>`max(${inventoryLines.availableCount} - ${inventoryLines.orderedCount})`;
+  return getDb()
+    .select({ code: products.code, name: products.name, unpaid })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .innerJoin(products, eq(products.id, inventoryLines.productId))
+    .where(and(accountScope(viewer), eq(inventoryLines.kind, 'subscription'), gt(inventoryLines.availableCount, inventoryLines.orderedCount)))
+    .groupBy(products.id)
+    .orderBy(desc(unpaid), asc(products.name))
+    .limit(PRODUCTS_TO_ORDER_LIMIT)
+    .all();
 }

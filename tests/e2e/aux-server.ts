@@ -6,7 +6,9 @@
  * files can run at once), with a database file of its own under data/. Tests
  * using it run serially in one file.
  */
+import type { Browser, BrowserContext } from '@playwright/test';
 import { TEST_TODAY } from '../../playwright.config';
+import type { HttpSession } from '../helpers/http-session';
 import { startDemoServer, type DemoServer } from '../helpers/demo-server';
 
 export const AUX_PORT = Number(process.env.E2E_AUX_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 10);
@@ -19,4 +21,12 @@ export function startAuxServer(name: string, portOffset = 0, env: Record<string,
     databasePath: `data/e2e-${name}.db`,
     env: { APP_TIME_ZONE: 'UTC', LICENSE_DESK_TEST_TODAY: TEST_TODAY, ...env },
   });
+}
+
+/** A browser context on a server of its own, signed in with `session` (one sign-in per person, reused by every context). */
+export async function signedInContext(browser: Browser, session: HttpSession, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: session.base, ...options });
+  const [name, value] = session.cookie.split('=', 2) as [string, string];
+  await context.addCookies([{ name, value, url: session.base }]);
+  return context;
 }

@@ -12,11 +12,11 @@
  * The fixed test "today" is 2026-11-24.
  */
 import Database from 'better-sqlite3';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_DATABASE_PATH } from '../../playwright.config';
 import { signInOverHttp, type HttpSession } from '../helpers/http-session';
 import { findForm, formBody } from '../helpers/html-forms';
-import { startAuxServer, type AuxServer } from './aux-server';
+import { signedInContext, startAuxServer, type AuxServer } from './aux-server';
 import { expectAccessible, expectAccessibleWithoutJs, sessionOf } from './support';
 import { PASSWORD, USERS } from './users';
 
@@ -57,12 +57,7 @@ test.describe('set up online services (customer administrator, own database)', (
     await server?.stop();
   });
 
-  async function contextOf(browser: Browser, email: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-    const context = await browser.newContext({ baseURL: server.baseURL, ...options });
-    const [name, value] = sessions.get(email)!.cookie.split('=', 2) as [string, string];
-    await context.addCookies([{ name, value, url: server.baseURL }]);
-    return context;
-  }
+  const contextOf = (browser: Browser, email: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}) => signedInContext(browser, sessions.get(email)!, options);
 
   const transactionsOf = (lineId: string) => {
     const db = new Database(server.databasePath, { readonly: true });

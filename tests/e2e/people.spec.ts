@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import { signInOverHttp } from '../helpers/http-session';
-import { startAuxServer, type AuxServer } from './aux-server';
+import { signedInContext, startAuxServer, type AuxServer } from './aux-server';
 import { expectAccessible, expectAccessibleWithoutJs, sessionOf } from './support';
 import { PASSWORD, USERS } from './users';
 
@@ -27,13 +27,8 @@ test.describe('people (customer administrator, own database)', () => {
     await server?.stop();
   });
 
-  async function contextOf(browser: Browser, email: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}) {
-    const session = await signInOverHttp(server.baseURL, email, PASSWORD);
-    const context = await browser.newContext({ baseURL: server.baseURL, ...options });
-    const [name, value] = session.cookie.split('=', 2) as [string, string];
-    await context.addCookies([{ name, value, url: server.baseURL }]);
-    return context;
-  }
+  const contextOf = async (browser: Browser, email: string, options: { javaScriptEnabled?: boolean; locale?: string } = {}) =>
+    signedInContext(browser, await signInOverHttp(server.baseURL, email, PASSWORD), options);
 
   test('invite a viewer of chosen accounts, change their access, deactivate and reactivate them', async ({ browser }) => {
     const context = await contextOf(browser, USERS.adminFr);

@@ -11,6 +11,8 @@ import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/q
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
+import { newOrderHref } from '@/lib/orders/paths';
+import { mayRecordOrders } from '@/lib/orders/record';
 import { parseOrdersParams, searchOf } from '@/lib/orders/params';
 import { listOrders } from '@/lib/orders/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
@@ -46,8 +48,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
 
   return (
     <PortalShell viewer={viewer} section="orders" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/orders" />}>
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+        </div>
+        {mayRecordOrders(viewer) && (
+          <Link
+            href={newOrderHref({ customer: viewer.customer!.number, account: selection.kind === 'account' ? selection.account.number : undefined })}
+            className="no-print rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            data-testid="record-order"
+          >
+            {t('recordOrder')}
+          </Link>
+        )}
+      </div>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
 
       <OrderSearchForm search={search} scope={scopeLinkParams(viewer, selection)} clearHref={hrefWith('/orders', scopeLinkParams(viewer, selection))} />

@@ -4,6 +4,7 @@ import { ExpiryDate } from '@/components/ExpiryBadge';
 import type { Locale } from '@/db/schema';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { expiryStatus } from '@/lib/inventory/rules';
+import { newOrderHref } from '@/lib/orders/paths';
 import type { UnpaidServiceRow } from '@/lib/reports/queries';
 import { hrefWith } from '@/lib/url';
 
@@ -55,5 +56,25 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
         ),
       csv: (row) => row.nextExpiration,
     },
+    // A partner user orders the gap from here: the form opens with the account, the service and the quantity filled in.
+    ...(scope.customer
+      ? [
+          {
+            key: 'order',
+            heading: 'columns.order',
+            cell: (row: UnpaidServiceRow) => (
+              <Link
+                href={newOrderHref({ customer: scope.customer!, account: row.accountNumber, product: row.productCode, quantity: row.unpaid })}
+                prefetch={false}
+                aria-label={t('orderGap', { quantity: row.unpaid, product: row.productName, account: row.accountNumber })}
+                className="whitespace-nowrap text-brand-700 underline underline-offset-2"
+                data-testid="order-gap"
+              >
+                {t('order')}
+              </Link>
+            ),
+          } satisfies Column<UnpaidServiceRow>,
+        ]
+      : []),
   ];
 }

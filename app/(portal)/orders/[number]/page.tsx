@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -6,14 +7,19 @@ import { CopyLinkButton } from '@/components/CopyLinkButton';
 import { DataTable } from '@/components/DataTable';
 import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
+import { getDb } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
+import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
+import { orderPath as pathOfOrder } from '@/lib/orders/paths';
 import { getOrder } from '@/lib/orders/queries';
+import { lastDayToCancel, mayCancelOrder, mayRecordOrders } from '@/lib/orders/record';
 import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDER_ITEMS_NAMESPACE, orderItemColumns } from './columns';
+import { CancelOrderForm, SendLinkForm } from './PartnerOrderActions';
 
 export const generateMetadata = titleFrom('orders');
 
@@ -21,6 +27,8 @@ const paramsSchema = z.object({
   customer: customerParamSchema,
   // Order numbers are natural keys of the import format (1–64 characters, no surrounding spaces).
   number: z.string().min(1).max(64).regex(/^\S(?:.*\S)?$/).optional().catch(undefined),
+  // What the partner just did, said once on the page it led to.
+  done: z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.enum(['recorded', 'cancelled']).optional()).catch(undefined),
 });
 
 /**
@@ -29,7 +37,8 @@ const paramsSchema = z.object({
  * send; an order that does not exist or is not the viewer's is a 404 alike.
  */
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
-  const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
+  const query = await searchParams;
+  const { customer, number, done } = paramsSchema.parse({ customer: query.customer, number: (await params).number, done: query.done });
   const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
   const order = getOrder(viewer, number);
@@ -43,9 +52,12 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const notGiven = <span className="text-slate-600">{t('detail.notGiven')}</span>;
   const link = 'text-brand-700 underline underline-offset-2';
   // The order's own address (without `customer=`: a plain link opens in the right customer's context for a partner too).
-  const orderPath = `/orders/${encodeURIComponent(header.number)}`;
+  const orderPath = pathOfOrder(header.number);
   const appUrl = env().APP_URL;
   const orderUrl = appUrl ? new URL(orderPath, appUrl).toString() : orderPath;
+  // A partner user working for this customer sends the link, and cancels what it recorded within 14 days.
+  const partnerTools = mayRecordOrders(viewer);
+  const cancellable = partnerTools && mayCancelOrder(getDb(), viewer, header.number, today());
 
   return (
     <PortalShell viewer={viewer} section="orders" account={order.header.accountNumber}>
@@ -53,6 +65,11 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         ← {t('detail.back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
+      {done && (
+        <p role="status" className="mt-3 max-w-3xl rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="order-done">
+          {t(`done.${done}`, { number: header.number })}
+        </p>
+      )}
       {/* The link partners send and e-mails carry: visible to everyone, copied in one click with JavaScript. */}
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="order-link">
         <span className="font-medium">{t('link.label')}</span>
@@ -61,13 +78,23 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         </a>
         <CopyLinkButton path={orderPath} label={t('link.copy')} copiedLabel={t('link.copied')} />
       </p>
+      {partnerTools && (
+        <section aria-labelledby="send-to-customer" className="no-print mt-4 space-y-3" data-testid="partner-order-tools">
+          <h2 id="send-to-customer" className="sr-only">
+            {t('send.title')}
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-700">{t('send.explain')}</p>
+          <SendLinkForm number={header.number} customer={viewer.customer!.number} />
+          {cancellable && <CancelOrderForm number={header.number} customer={viewer.customer!.number} idempotencyKey={randomBytes(16).toString('hex')} lastDay={formatDate(locale, lastDayToCancel(header.orderedOn))} />}
+        </section>
+      )}
 
       <OrderPart id="order-header" title={t('detail.header')} className="mt-5">
         <FieldList
           fields={[
             { label: t('detail.number'), value: header.number, code: true },
             { label: t('detail.date'), value: formatDate(locale, header.orderedOn), code: true },
-            { label: t('detail.status'), value: t(`status.${header.status}`) },
+            { label: t('detail.status'), value: header.cancelledOn ? t('cancel.cancelledOn', { date: formatDate(locale, header.cancelledOn) }) : t(`status.${header.status}`), testId: 'order-status' },
             { label: t('detail.partner'), value: header.partnerName },
             { label: t('detail.partnerEmail'), value: header.partnerEmail ? <a href={`mailto:${header.partnerEmail}`} className={link}>{header.partnerEmail}</a> : notGiven },
             { label: t('detail.partnerPhone'), value: header.partnerPhone ? <a href={`tel:${header.partnerPhone.replace(/[^\d+]/g, '')}`} className={link}>{header.partnerPhone}</a> : notGiven },

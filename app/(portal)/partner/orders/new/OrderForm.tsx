@@ -1,0 +1,211 @@
+'use client';
+
+import { useActionState, useEffect, useState, type MouseEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { TextField } from '@/components/TextField';
+import type { AccountChoice } from '@/lib/online-services/queries';
+import { recordOrderAction } from '@/lib/orders/actions';
+import { emptyRow, MAX_ORDER_ITEMS, type OrderFormState, type OrderRow } from '@/lib/orders/form';
+import type { ProductToOrder } from '@/lib/partner/queries';
+
+const PRODUCTS_LIST = 'products-to-order';
+
+/**
+ * ENREGISTRER UNE COMMANDE: a plain form posting to a server action, which
+ * works before and without JavaScript — then "Add an item" and "Remove" are
+ * buttons of the form, answered by the server with one row more or fewer,
+ * everything typed kept. With JavaScript they act in place. Messages come
+ * back beside each field; the key in the address makes a repeated post
+ * record the order once.
+ */
+export function OrderForm({
+  idempotencyKey,
+  customer,
+  accounts,
+  initial,
+  suggestions,
+  maxQuantity,
+  maxTerm,
+}: {
+  idempotencyKey: string;
+  customer: string;
+  /** The accounts the partner serves for this customer, or null when too many to list (the number is typed). */
+  accounts: AccountChoice[] | null;
+  initial: OrderFormState;
+  suggestions: ProductToOrder[];
+  maxQuantity: string;
+  maxTerm: number;
+}) {
+  const t = useTranslations('orders.record');
+  const [state, action, pending] = useActionState<OrderFormState, FormData>(recordOrderAction, initial);
+  const [rows, setRows] = useState<OrderRow[]>(state.values.rows);
+  const [answered, setAnswered] = useState(state);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  // The server's answer (a correction to make, or a row added without JavaScript) replaces the rows.
+  if (answered !== state) {
+    setAnswered(state);
+    setRows(state.values.rows);
+  }
+  useEffect(() => {
+    if (focusRow) document.getElementById(`${focusRow}.product`)?.focus();
+  }, [focusRow]);
+
+  const add = (event: MouseEvent) => {
+    event.preventDefault();
+    if (rows.length >= MAX_ORDER_ITEMS) return;
+    const id = String(Math.max(0, ...rows.map((row) => Number(row.id))) + 1);
+    setRows([...rows, emptyRow(id)]);
+    setFocusRow(id);
+  };
+  const remove = (id: string) => (event: MouseEvent) => {
+    event.preventDefault();
+    setRows(rows.filter((row) => row.id !== id));
+  };
+  const { values, errors, rowErrors } = state;
+
+  return (
+    <form action={action} noValidate className="mt-4 max-w-4xl space-y-5 rounded border border-slate-200 bg-white p-4" data-testid="order-form">
+      {/* Enter in a field records the order: the first submit button of a form is the one Enter presses. */}
+      <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+        {t('submit')}
+      </button>
+      <input type="hidden" name="key" value={idempotencyKey} />
+      <input type="hidden" name="customer" value={customer} />
+      {errors.summary && (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="order-errors">
+          {errors.summary}
+        </p>
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        {accounts ? (
+          <div>
+            <label htmlFor="account" className="block text-sm font-medium">
+              {t('account')}
+            </label>
+            <select
+              id="account"
+              name="account"
+              defaultValue={values.account}
+              aria-invalid={errors.account ? true : undefined}
+              aria-describedby={errors.account ? 'account-error' : undefined}
+              className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2 text-sm"
+            >
+              <option value="">{t('chooseAccount')}</option>
+              {accounts.map((account) => (
+                <option key={account.number} value={account.number}>
+                  {t('accountOption', { number: account.number, name: account.name })}
+                </option>
+              ))}
+            </select>
+            {errors.account && (
+              <p id="account-error" className="mt-1 text-sm text-red-700">
+                {errors.account}
+              </p>
+            )}
+          </div>
+        ) : (
+          <TextField name="account" label={t('account')} hint={t('accountNumberHint')} inputMode="numeric" defaultValue={values.account} error={errors.account} />
+        )}
+        <TextField name="po" label={t('po')} hint={t('poHint')} defaultValue={values.po} error={errors.po} />
+      </div>
+
+      <fieldset aria-describedby={errors.items ? 'items-error' : undefined}>
+        <legend className="text-base font-semibold">{t('items')}</legend>
+        {errors.items && (
+          <p id="items-error" className="mt-1 text-sm text-red-700">
+            {errors.items}
+          </p>
+        )}
+        {suggestions.length > 0 && (
+          <datalist id={PRODUCTS_LIST} aria-label={t('suggested')}>
+            {suggestions.map((product) => (
+              <option key={product.code} value={product.code} label={product.name} />
+            ))}
+          </datalist>
+        )}
+        <ol className="mt-2 space-y-3">
+          {rows.map((row, index) => (
+            <ItemRow key={row.id} row={row} position={index + 1} errors={rowErrors[row.id] ?? {}} list={suggestions.length ? PRODUCTS_LIST : undefined} maxQuantity={maxQuantity} maxTerm={maxTerm} removable={rows.length > 1} onRemove={remove(row.id)} />
+          ))}
+        </ol>
+        <button
+          type="submit"
+          name="intent"
+          value="add"
+          onClick={add}
+          disabled={rows.length >= MAX_ORDER_ITEMS}
+          className="mt-3 rounded border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        >
+          + {t('addItem')}
+        </button>
+      </fieldset>
+
+      <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-70">
+        {pending ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}
+
+/** One item: product, quantity, term, and what only a licence has. */
+function ItemRow({
+  row,
+  position,
+  errors,
+  list,
+  maxQuantity,
+  maxTerm,
+  removable,
+  onRemove,
+}: {
+  row: OrderRow;
+  position: number;
+  errors: OrderFormState['rowErrors'][string];
+  list?: string;
+  maxQuantity: string;
+  maxTerm: number;
+  /** Whether the row can go (an order keeps at least one). */
+  removable: boolean;
+  onRemove: (event: MouseEvent) => void;
+}) {
+  const t = useTranslations('orders.record');
+  const name = (field: string) => `${row.id}.${field}`;
+  return (
+    <li className="rounded border border-slate-200 p-3" data-testid="order-item-row">
+      <fieldset>
+        <legend className="text-sm font-semibold">{t('item', { position })}</legend>
+        <input type="hidden" name="row" value={row.id} />
+        <div className="mt-2 grid gap-3 sm:grid-cols-4">
+          <div className="sm:col-span-2">
+            <TextField name={name('product')} label={t('product')} hint={t('productHint')} defaultValue={row.product} error={errors.product} list={list} />
+          </div>
+          <TextField name={name('quantity')} label={t('quantity')} hint={t('quantityHint', { max: maxQuantity })} inputMode="numeric" defaultValue={row.quantity} error={errors.quantity} />
+          <TextField name={name('term')} label={t('term')} hint={t('termHint', { max: maxTerm })} inputMode="numeric" defaultValue={row.term} error={errors.term} />
+          <TextField name={name('edition')} label={t('edition')} hint={t('licencesOnlyHint')} defaultValue={row.edition} error={errors.edition} optional />
+          <TextField name={name('version')} label={t('version')} hint={t('licencesOnlyHint')} defaultValue={row.version} error={errors.version} optional />
+          <TextField name={name('usage')} label={t('usage')} hint={t('licencesOnlyHint')} defaultValue={row.usage} error={errors.usage} optional />
+          <div className="self-end pb-2">
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name={name('sa')} value="yes" defaultChecked={row.sa} aria-describedby={errors.sa ? `${name('sa')}-error` : `${name('sa')}-hint`} />
+              {t('sa')}
+            </label>
+            <p id={`${name('sa')}-hint`} className="text-xs text-slate-600">
+              {t('saHint')}
+            </p>
+            {errors.sa && (
+              <p id={`${name('sa')}-error`} className="mt-1 text-sm text-red-700">
+                {errors.sa}
+              </p>
+            )}
+          </div>
+        </div>
+        {removable && (
+          <button type="submit" name="intent" value={`remove:${row.id}`} onClick={onRemove} className="mt-2 text-sm text-brand-700 underline underline-offset-2">
+            {t('removeItem', { position })}
+          </button>
+        )}
+      </fieldset>
+    </li>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * The order form's shape, shared by the form (a client component) and its
+ * server action: the rows of items as typed, the messages beside them, and
+ * how a posted form is read. Each row carries an id of its own (`row`
+ * fields, then `<id>.product`, `<id>.quantity`…), so rows can be added and
+ * removed in place with JavaScript, or by the form's buttons without it,
+ * and an unticked SA box (which a browser does not send) stays with its row.
+ */
+
+/** Items one order may hold (a longer order is split in several). */
+export const MAX_ORDER_ITEMS = 50;
+/** The largest quantity of one item. */
+export const MAX_ITEM_QUANTITY = 1_000_000;
+/** The longest term of an online service, in months. */
+export const MAX_TERM_MONTHS = 60;
+/** The term an online service item starts with in the form. */
+export const DEFAULT_TERM_MONTHS = 12;
+
+export type ItemField = 'product' | 'edition' | 'version' | 'usage' | 'quantity' | 'sa' | 'term';
+
+export interface OrderRow {
+  id: string;
+  product: string;
+  edition: string;
+  version: string;
+  usage: string;
+  quantity: string;
+  sa: boolean;
+  term: string;
+}
+
+export interface OrderFormState {
+  values: { account: string; po: string; rows: OrderRow[] };
+  /** Messages of the order's fields, and the summary said above the form when anything is to correct. */
+  errors: { account?: string; po?: string; items?: string; summary?: string };
+  /** Messages beside each row's fields, by row id. */
+  rowErrors: Record<string, Partial<Record<ItemField, string>>>;
+}
+
+export const emptyRow = (id: string, filled: Partial<Omit<OrderRow, 'id'>> = {}): OrderRow => ({
+  id,
+  product: '',
+  edition: '',
+  version: '',
+  usage: '',
+  quantity: '',
+  sa: false,
+  term: String(DEFAULT_TERM_MONTHS),
+  ...filled,
+});
+
+/** A row left as it was added: not an item, just ignored. */
+const isBlank = (row: OrderRow) => !row.product.trim() && !row.edition.trim() && !row.version.trim() && !row.usage.trim() && !row.quantity.trim() && !row.sa;
+
+/**
+ * What a posted order form holds: the values to show again (an absurd
+ * length cut just past each field's limit, so the limit is still reported),
+ * the rows that are items, and the button pressed (`add`, `remove:<id>`).
+ */
+export function readOrderForm(formData: FormData) {
+  const text = (name: string, max: number) => String(formData.get(name) ?? '').slice(0, max + 1);
+  const ids = [...new Set(formData.getAll('row').map(String))].filter((id) => /^\d{1,4}$/.test(id)).slice(0, MAX_ORDER_ITEMS + 1);
+  const rows = ids.map(
+    (id): OrderRow => ({
+      id,
+      product: text(`${id}.product`, 64),
+      edition: text(`${id}.edition`, 100),
+      version: text(`${id}.version`, 100),
+      usage: text(`${id}.usage`, 100),
+      quantity: text(`${id}.quantity`, 20),
+      sa: formData.get(`${id}.sa`) === 'yes',
+      term: text(`${id}.term`, 20),
+    }),
+  );
+  const intent = formData.get('intent');
+  return {
+    values: { account: text('account', 64), po: text('po', 64), rows: rows.length ? rows : [emptyRow('1')] },
+    items: rows.filter((row) => !isBlank(row)).map(({ id, ...fields }) => ({ id, fields })),
+    intent: typeof intent === 'string' && /^(add|remove:\d{1,4})$/.test(intent) ? intent : null,
+  };
+}
