@@ -276,9 +276,12 @@ export interface LineHistory {
     availableDelta: number;
     orderedDelta: number;
     orderNumber: string | null;
-    /** Who recorded it in the portal (a self-provisioning); null for imports and orders. */
+    /** Who recorded it in the portal (a self-provisioning, an order a partner recorded); null for imports. */
     authorName: string | null;
     note: string | null;
+    /** The next expiration before and after, when the transaction moved it (an order for a term, its cancellation). */
+    expirationBefore: string | null;
+    expirationAfter: string | null;
     /** Running totals after this transaction; the last equals the line's counts. */
     running: Totals;
   }[];
@@ -309,6 +312,8 @@ export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | nu
       orderNumber: orders.number,
       authorName: users.name,
       note: inventoryTransactions.note,
+      expirationBefore: inventoryTransactions.expirationBefore,
+      expirationAfter: inventoryTransactions.expirationAfter,
     })
     .from(inventoryTransactions)
     .leftJoin(orders, eq(orders.id, inventoryTransactions.orderId))

@@ -127,6 +127,7 @@ describe('one order', () => {
       accountNumber: A.alphaNorth,
       accountName: 'Alpha Montréal',
       customerPoNumber: 'PO-ALPHA-77',
+      cancelledOn: null,
     });
     expect(order.information).toEqual({
       agreementNumber: '8000001',

@@ -197,6 +197,12 @@ describe('cancelOrder', () => {
       ['order', FIXTURE_TODAY, 3, 8],
       ['cancellation', addDays(FIXTURE_TODAY, 3), -3, -8],
     ]);
+    // The expiration the order moved, and moved back, is in the history too.
+    const moves = getLineHistory(viewerOf(db, U.alphaAdmin), before.o365.id)!.entries.slice(-2).map((t) => [t.expirationBefore, t.expirationAfter]);
+    expect(moves).toEqual([
+      ['2026-12-10', '2027-11-24'],
+      ['2027-11-24', '2026-12-10'],
+    ]);
     expect(getOrder(viewerOf(db, U.alphaAdmin), 'PN-000001')!.header.status).toBe('cancelled');
     expect(db.$client.prepare("select cancelled_on from orders where number = 'PN-000001'").get()).toEqual({ cancelled_on: addDays(FIXTURE_TODAY, 3) });
     expect(db.$client.prepare("select action, entity_id from audit_log where action = 'order_cancelled'").all()).toEqual([{ action: 'order_cancelled', entity_id: 'PN-000001' }]);

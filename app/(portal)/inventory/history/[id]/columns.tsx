@@ -64,6 +64,12 @@ export function historyColumns({ t, locale, measures, scope }: { t: Translate; l
       }),
     ),
     { key: 'author', heading: 'history.author', text: true, cell: (entry) => entry.authorName ?? '—' },
-    { key: 'note', heading: 'history.note', text: true, cell: (entry) => entry.note ?? '' },
+    { key: 'note', heading: 'history.note', text: true, cell: (entry) => [entry.note, expirationMove(entry)].filter(Boolean).join(' ') },
   ];
+  /** An order for a term (or its cancellation) moves the next expiration: the history says from when to when. */
+  function expirationMove(entry: HistoryEntry): string | null {
+    if (entry.expirationBefore === entry.expirationAfter) return null;
+    const date = (value: string | null) => (value ? formatDate(locale, value) : t('history.noExpiration'));
+    return t('history.expirationMoved', { before: date(entry.expirationBefore), after: date(entry.expirationAfter) });
+  }
 }
