@@ -19,9 +19,9 @@ import { clientAddress } from '@/lib/http/request-headers';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import { withRequestMail } from '@/lib/notices/request-mail';
 import { hrefWith } from '@/lib/url';
-import { emptyRow, readOrderForm, type OrderFormState } from './form';
+import { emptyRow, readOrderForm, type ItemField, type OrderFormState } from './form';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS } from './form';
-import { cancelFormSchema, cancelOrder, mayRecordOrders, orderFormSchema, recordOrder, type FieldMessage } from './record';
+import { cancelFormSchema, cancelOrder, checkItems, mayRecordOrders, orderFormSchema, recordOrder, type FieldMessage } from './record';
 import { orderPath } from './paths';
 import { sendOrderLink } from './send';
 
@@ -71,6 +71,9 @@ export async function recordOrderAction(_previous: OrderFormState, formData: For
         row[itemField as keyof typeof row] ??= say({ message: issue.message });
       } else if (field === 'account' || field === 'po' || field === 'items') state.errors[field] ??= say({ message: issue.message });
     }
+    // What the catalogue says of the products typed, in the same answer.
+    const catalogue = checkItems(getDb(), items.map((item) => item.fields));
+    if ('itemErrors' in catalogue) addItemErrors(state, items, catalogue.itemErrors, say);
     return { ...state, errors: { ...state.errors, summary: t('summary') } };
   }
 
@@ -89,12 +92,17 @@ export async function recordOrderAction(_previous: OrderFormState, formData: For
       // An account outside the partner's reach for this customer: exactly as one that does not exist.
       notFound();
     case 'invalid':
-      for (const [index, fields] of Object.entries(outcome.itemErrors)) {
-        const row = (state.rowErrors[items[Number(index)]!.id] ??= {});
-        for (const [field, message] of Object.entries(fields)) row[field as keyof typeof row] = say(message);
-      }
+      addItemErrors(state, items, outcome.itemErrors, say);
       for (const [field, message] of Object.entries(outcome.errors)) state.errors[field as 'account' | 'po' | 'items'] = say(message);
       return { ...state, errors: { ...state.errors, summary: t('summary') } };
+  }
+}
+
+/** Puts the messages of items (by their index among the items) beside their rows, keeping a message already there. */
+function addItemErrors(state: OrderFormState, items: { id: string }[], itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>>, say: (message: FieldMessage) => string) {
+  for (const [index, fields] of Object.entries(itemErrors)) {
+    const row = (state.rowErrors[items[Number(index)]!.id] ??= {});
+    for (const [field, message] of Object.entries(fields) as [ItemField, FieldMessage][]) row[field] ??= say(message);
   }
 }
 

@@ -167,22 +167,30 @@ function servedAccount(db: DB, viewer: Viewer, number: string) {
   );
 }
 
-/** Checks every item against the catalogue; the products found, or the messages to show. */
-function checkItems(db: DB, items: OrderItemForm[]): { products: CatalogueProduct[] } | { itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> } {
+/** What the catalogue checks of an item: the product typed, and what only a licence has. */
+type ItemAsTyped = Pick<OrderItemForm, 'product' | 'edition' | 'version' | 'usage' | 'sa'>;
+
+/**
+ * Checks every item against the catalogue; the products found, or the
+ * messages to show. Also called on a form that has other mistakes, so that
+ * one answer says everything to correct.
+ */
+export function checkItems(db: DB, items: ItemAsTyped[]): { products: CatalogueProduct[] } | { itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> } {
   const found: CatalogueProduct[] = [];
   const itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> = {};
   items.forEach((item, index) => {
-    const product = findProduct(db, item.product);
+    if (!item.product.trim()) return;
+    const product = findProduct(db, item.product.trim());
     const errors: Partial<Record<ItemField, FieldMessage>> = {};
     if (!product) {
-      const suggestions = suggestProducts(db, item.product);
+      const suggestions = suggestProducts(db, item.product.trim());
       errors.product = suggestions.length
         ? { message: 'productSuggestions', values: { suggestions: suggestions.map((s) => `${s.code} (${s.name})`).join(' ; ') } }
         : { message: 'productUnknown' };
     } else if (isOnlineService(product)) {
       // What only a licence has would be lost on a subscription line: say so rather than drop it.
       if (item.sa) errors.sa = { message: 'saLicencesOnly' };
-      for (const field of ['edition', 'version', 'usage'] as const) if (item[field]) errors[field] = { message: 'licencesOnly' };
+      for (const field of ['edition', 'version', 'usage'] as const) if (item[field].trim()) errors[field] = { message: 'licencesOnly' };
     }
     if (Object.keys(errors).length) itemErrors[index] = errors;
     if (product) found.push(product);

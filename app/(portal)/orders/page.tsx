@@ -51,7 +51,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
+          <p className="mt-1 max-w-3xl text-sm text-slate-600">{viewer.role === 'partner_user' ? t('partnerIntro') : t('intro')}</p>
         </div>
         {mayRecordOrders(viewer) && (
           <Link

@@ -176,16 +176,18 @@ function ItemRow({
       <fieldset>
         <legend className="text-sm font-semibold">{t('item', { position })}</legend>
         <input type="hidden" name="row" value={row.id} />
-        <div className="mt-2 grid gap-3 sm:grid-cols-4">
-          <div className="sm:col-span-2">
+        <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <div className="col-span-2">
             <TextField name={name('product')} label={t('product')} hint={t('productHint')} defaultValue={row.product} error={errors.product} list={list} />
           </div>
           <TextField name={name('quantity')} label={t('quantity')} hint={t('quantityHint', { max: maxQuantity })} inputMode="numeric" defaultValue={row.quantity} error={errors.quantity} />
           <TextField name={name('term')} label={t('term')} hint={t('termHint', { max: maxTerm })} inputMode="numeric" defaultValue={row.term} error={errors.term} />
           <TextField name={name('edition')} label={t('edition')} hint={t('licencesOnlyHint')} defaultValue={row.edition} error={errors.edition} optional />
           <TextField name={name('version')} label={t('version')} hint={t('licencesOnlyHint')} defaultValue={row.version} error={errors.version} optional />
-          <TextField name={name('usage')} label={t('usage')} hint={t('licencesOnlyHint')} defaultValue={row.usage} error={errors.usage} optional />
-          <div className="self-end pb-2">
+          <div className="col-span-2 sm:col-span-1">
+            <TextField name={name('usage')} label={t('usage')} hint={t('licencesOnlyHint')} defaultValue={row.usage} error={errors.usage} optional />
+          </div>
+          <div className="col-span-2 self-end pb-2 sm:col-span-1">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name={name('sa')} value="yes" defaultChecked={row.sa} aria-describedby={errors.sa ? `${name('sa')}-error` : `${name('sa')}-hint`} />
               {t('sa')}
