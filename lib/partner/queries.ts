@@ -69,15 +69,37 @@ export function listServedCustomersPage(
              sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and l.kind = 'subscription' and l.next_expiration <= ?)) as expiring
         from purchase_accounts a where a.partner_id = ? group by a.customer_id, a.partner_id)`;
   const base = [addDays(today, SOON_DAYS), viewer.partner.id];
-  const total = (db.$client.prepare(`${served} select count(*) as n from s join customers c on c.id = s.customer_id where 1 ${filter}`).get(...base, ...filterParams) as { n: number }).n;
+  // The number of customers needs none of the sums: counted from the accounts alone.
+  const customersServed = `with s as (select distinct a.customer_id, a.partner_id from purchase_accounts a where a.partner_id = ?)`;
+  const total = (db.$client.prepare(`${customersServed} select count(*) as n from s join customers c on c.id = s.customer_id where 1 ${filter}`).get(viewer.partner.id, ...filterParams) as { n: number }).n;
   const pages = Math.max(1, Math.ceil(total / SERVED_CUSTOMERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = db.$client
-    .prepare(
-      `${served} select c.number, c.legal_name as legalName, s.accounts as accountCount, s.unpaid as unpaidServices, s.expiring as expiringServices
-         from s join customers c on c.id = s.customer_id where 1 ${filter} order by ${ORDER[sort]} limit ? offset ?`,
-    )
-    .all(...base, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, (current - 1) * SERVED_CUSTOMERS_PAGE_SIZE) as ServedCustomerSummary[];
+  const offset = (current - 1) * SERVED_CUSTOMERS_PAGE_SIZE;
+  const rows = (
+    sort === 'name'
+      ? // By name, the page is chosen first and only its 25 customers are counted: the cost does not grow with the partner's book.
+        db.$client
+          .prepare(
+            `${customersServed}, page as (
+               select c.id, c.number, c.legal_name from s join customers c on c.id = s.customer_id where 1 ${filter}
+                order by c.legal_name, c.number limit ? offset ?)
+             select page.number, page.legal_name as legalName,
+                    (select count(*) from purchase_accounts a where a.customer_id = page.id and a.partner_id = ?) as accountCount,
+                    (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
+                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.available_count > l.ordered_count) as unpaidServices,
+                    (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
+                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.next_expiration <= ?) as expiringServices
+               from page order by page.legal_name, page.number`,
+          )
+          .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, addDays(today, SOON_DAYS))
+      : // By what to act on first, every served customer's counts are needed to rank them.
+        db.$client
+          .prepare(
+            `${served} select c.number, c.legal_name as legalName, s.accounts as accountCount, s.unpaid as unpaidServices, s.expiring as expiringServices
+               from s join customers c on c.id = s.customer_id where 1 ${filter} order by ${ORDER[sort]} limit ? offset ?`,
+          )
+          .all(...base, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset)
+  ) as ServedCustomerSummary[];
   return { rows, total, page: current, pages };
 }
 
