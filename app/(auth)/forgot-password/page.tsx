@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PublicShell } from '@/components/shell/PublicShell';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 
@@ -16,7 +17,9 @@ export default async function ForgotPasswordPage() {
     <PublicShell>
       <h1 className="text-2xl font-semibold">{t('reset.forgotTitle')}</h1>
       <p className="mt-2 text-sm text-slate-600">{t('reset.forgotIntro')}</p>
-      <ForgotPasswordForm />
+      <ClientMessages namespaces={['auth.reset']}>
+        <ForgotPasswordForm />
+      </ClientMessages>
       <p className="mt-6 text-sm">
         <Link href="/sign-in" className="text-brand-700 underline underline-offset-2">
           {t('signIn.title')}

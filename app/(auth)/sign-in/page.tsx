@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PublicShell } from '@/components/shell/PublicShell';
 import { getOptionalViewer } from '@/lib/auth/viewer';
 import { safeCallbackPath } from '@/lib/auth/redirect';
@@ -49,7 +50,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {notice}
           </p>
         )}
-        <SignInForm callbackUrl={callbackPath} />
+        <ClientMessages namespaces={['auth.signIn']}>
+          <SignInForm callbackUrl={callbackPath} />
+        </ClientMessages>
         <p className="mt-4 text-sm">
           <Link href="/forgot-password" className="text-brand-700 underline underline-offset-2">
             {tr('forgotLink')}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { requireViewer } from '@/lib/auth/viewer';
 import { titleFrom } from '@/lib/i18n/metadata';
@@ -48,7 +49,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pag
           {t('calendar.title')}
         </h2>
         <p className="mt-1 text-sm text-slate-700">{t('calendar.intro')}</p>
-        <CalendarFeedForm active={calendarFeed} />
+        <ClientMessages namespaces={['settings.calendar']}>
+          <CalendarFeedForm active={calendarFeed} />
+        </ClientMessages>
       </section>
     </PortalShell>
   );

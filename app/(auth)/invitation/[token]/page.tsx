@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PublicShell } from '@/components/shell/PublicShell';
 import { getDb } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
@@ -23,7 +24,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       {state.kind === 'valid' ? (
         <>
           <p className="mt-2 text-sm text-slate-600">{t('invitation.intro')}</p>
-          <SetPasswordForm token={token} purpose="invitation" minLength={MIN_PASSWORD_LENGTH} />
+          <ClientMessages namespaces={['auth']}>
+            <SetPasswordForm token={token} purpose="invitation" minLength={MIN_PASSWORD_LENGTH} />
+          </ClientMessages>
         </>
       ) : (
         <div className="mt-6 space-y-3" data-testid="link-state">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PublicShell } from '@/components/shell/PublicShell';
 import { getDb } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
@@ -21,7 +22,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
     <PublicShell>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       {state.kind === 'valid' ? (
-        <SetPasswordForm token={token} purpose="password_reset" minLength={MIN_PASSWORD_LENGTH} />
+        <ClientMessages namespaces={['auth']}>
+          <SetPasswordForm token={token} purpose="password_reset" minLength={MIN_PASSWORD_LENGTH} />
+        </ClientMessages>
       ) : (
         <div className="mt-6 space-y-3" data-testid="link-state">
           <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { signOutEverywhereAction } from '@/lib/auth/actions';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
@@ -21,7 +22,9 @@ export default async function AccountSecurityPage() {
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <h2 className="mt-6 text-lg font-semibold">{t('changeTitle')}</h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('intro', { min: MIN_PASSWORD_LENGTH })}</p>
-      <PasswordForm minLength={MIN_PASSWORD_LENGTH} />
+      <ClientMessages namespaces={['auth.password']}>
+        <PasswordForm minLength={MIN_PASSWORD_LENGTH} />
+      </ClientMessages>
 
       <h2 className="mt-8 text-lg font-semibold">{t('everywhereTitle')}</h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('everywhereIntro')}</p>

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
@@ -64,7 +65,9 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
         ]}
       />
       {unpaid > 0 ? (
-        <ReduceForm idempotencyKey={params.key} lineId={line.lineId} ordered={count(line.ordered)} available={count(line.available)} />
+        <ClientMessages namespaces={['onlineServices.reduce']}>
+          <ReduceForm idempotencyKey={params.key} lineId={line.lineId} ordered={count(line.ordered)} available={count(line.available)} />
+        </ClientMessages>
       ) : (
         <p role="status" className="mt-4 max-w-3xl rounded border border-slate-300 bg-white p-4 text-sm" data-testid="nothing-to-reduce">
           {t('nothing')}

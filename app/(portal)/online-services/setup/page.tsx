@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { EmptyState } from '@/components/EmptyState';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
@@ -86,13 +87,15 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
       {catalogue.choices.length === 0 ? (
         <EmptyState title={t('empty', { q: params.q ?? '' })} hint={t('emptyHint')} action={{ href: setupHref(keep), label: t('clearSearch') }} testId="service-empty" />
       ) : (
-        <SetupForm
-          idempotencyKey={params.key}
-          services={catalogue.choices}
-          accounts={accounts}
-          initial={{ product: catalogue.selected?.code ?? (catalogue.choices.length === 1 ? catalogue.choices[0]!.code : ''), account: selection.kind === 'account' ? selection.account.number : '' }}
-          maxQuantity={formatCount(locale, MAX_SELF_PROVISIONED_QUANTITY)}
-        />
+        <ClientMessages namespaces={['onlineServices.setup']}>
+          <SetupForm
+            idempotencyKey={params.key}
+            services={catalogue.choices}
+            accounts={accounts}
+            initial={{ product: catalogue.selected?.code ?? (catalogue.choices.length === 1 ? catalogue.choices[0]!.code : ''), account: selection.kind === 'account' ? selection.account.number : '' }}
+            maxQuantity={formatCount(locale, MAX_SELF_PROVISIONED_QUANTITY)}
+          />
+        </ClientMessages>
       )}
     </PortalShell>
   );

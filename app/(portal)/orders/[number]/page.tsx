@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { CopyLinkButton } from '@/components/CopyLinkButton';
 import { DataTable } from '@/components/DataTable';
 import { FieldList } from '@/components/FieldList';
@@ -84,8 +85,10 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             {t('send.title')}
           </h2>
           <p className="max-w-3xl text-sm text-slate-700">{t('send.explain')}</p>
-          <SendLinkForm number={header.number} customer={viewer.customer!.number} />
-          {cancellable && <CancelOrderForm number={header.number} customer={viewer.customer!.number} idempotencyKey={randomBytes(16).toString('hex')} lastDay={formatDate(locale, lastDayToCancel(header.orderedOn))} />}
+          <ClientMessages namespaces={['orders.send', 'orders.cancel']}>
+            <SendLinkForm number={header.number} customer={viewer.customer!.number} />
+            {cancellable && <CancelOrderForm number={header.number} customer={viewer.customer!.number} idempotencyKey={randomBytes(16).toString('hex')} lastDay={formatDate(locale, lastDayToCancel(header.orderedOn))} />}
+          </ClientMessages>
         </section>
       )}
 

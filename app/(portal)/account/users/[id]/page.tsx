@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { getDb } from '@/db/client';
@@ -59,7 +60,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         </form>
       )}
       <h2 className="mt-6 text-lg font-semibold">{t('edit.access')}</h2>
-      <PersonForms userId={person.id} role={person.role} chosen={person.accounts} active={person.active} accounts={listAccountChoices(viewer)} />
+      <ClientMessages namespaces={['people']}>
+        <PersonForms userId={person.id} role={person.role} chosen={person.accounts} active={person.active} accounts={listAccountChoices(viewer)} />
+      </ClientMessages>
     </PortalShell>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { requireViewer } from '@/lib/auth/viewer';
 import { titleFrom } from '@/lib/i18n/metadata';
@@ -21,7 +22,9 @@ export default async function InvitePersonPage() {
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('invite.title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('invite.intro')}</p>
-      <InviteForm accounts={listAccountChoices(viewer)} />
+      <ClientMessages namespaces={['people']}>
+        <InviteForm accounts={listAccountChoices(viewer)} />
+      </ClientMessages>
     </PortalShell>
   );
 }

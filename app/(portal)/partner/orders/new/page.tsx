@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { ClientMessages } from '@/components/ClientMessages';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { getAccountByNumber } from '@/lib/accounts/queries';
@@ -57,19 +58,21 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('intro')}</p>
-      <OrderForm
-        idempotencyKey={params.key}
-        customer={viewer.customer!.number}
-        accounts={accounts}
-        initial={{
-          values: { account: params.account ?? onlyAccount, po: '', rows: [emptyRow('1', { product: params.product ?? '', quantity: params.quantity ?? '' })] },
-          errors: {},
-          rowErrors: {},
-        }}
-        suggestions={suggestions}
-        maxQuantity={formatCount(locale, MAX_ITEM_QUANTITY)}
-        maxTerm={MAX_TERM_MONTHS}
-      />
+      <ClientMessages namespaces={['orders.record']}>
+        <OrderForm
+          idempotencyKey={params.key}
+          customer={viewer.customer!.number}
+          accounts={accounts}
+          initial={{
+            values: { account: params.account ?? onlyAccount, po: '', rows: [emptyRow('1', { product: params.product ?? '', quantity: params.quantity ?? '' })] },
+            errors: {},
+            rowErrors: {},
+          }}
+          suggestions={suggestions}
+          maxQuantity={formatCount(locale, MAX_ITEM_QUANTITY)}
+          maxTerm={MAX_TERM_MONTHS}
+        />
+      </ClientMessages>
     </PortalShell>
   );
 }
