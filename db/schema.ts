@@ -213,6 +213,36 @@ export const inventoryLines = sqliteTable(
   ],
 );
 
+/**
+ * The inventory's product rows, summed ahead (issue 13): per customer,
+ * partner of record of the accounts, product and package (`package_key` 0:
+ * bought separately), the number of lines, the sums of their counts and the
+ * earliest next expiration. The all-accounts inventory reads these instead
+ * of adding up every line of a large customer on every request.
+ *
+ * Derived data, kept by the only write paths: the ledger refreshes the row
+ * of a line it changes in the same database transaction
+ * (lib/inventory/summaries.ts); an import rebuilds the rows of the customers
+ * it touched before it commits. No foreign keys: it is rebuilt, never the
+ * source of anything (`productSummaryDiscrepancies()` checks it).
+ */
+export const productSummaries = sqliteTable(
+  'product_summaries',
+  {
+    customerId: integer('customer_id').notNull(),
+    partnerId: integer('partner_id').notNull(),
+    productId: integer('product_id').notNull(),
+    packageKey: integer('package_key').notNull(),
+    lineCount: integer('line_count').notNull(),
+    licenseCount: integer('license_count').notNull(),
+    saCount: integer('sa_count').notNull(),
+    availableCount: integer('available_count').notNull(),
+    orderedCount: integer('ordered_count').notNull(),
+    earliestExpiration: text('earliest_expiration'),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.partnerId, t.productId, t.packageKey] })],
+);
+
 export const TRANSACTION_KINDS = ['opening_balance', 'order', 'renewal', 'self_provisioning', 'cancellation', 'adjustment'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 

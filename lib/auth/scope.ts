@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db/client';
-import { customers, grantAccounts, grants, partners, purchaseAccounts, users, type GrantRole, type Locale } from '@/db/schema';
+import { customers, grantAccounts, grants, partners, productSummaries, purchaseAccounts, users, type GrantRole, type Locale } from '@/db/schema';
 import { activeSession, type SessionLimits } from './sessions';
 
 export interface Viewer {
@@ -110,6 +110,25 @@ export function accountScope(viewer: Viewer): SQL {
       return and(eq(purchaseAccounts.customerId, viewer.customer.id), inArray(purchaseAccounts.id, viewer.grantedAccountIds ?? []))!;
     case 'partner_user':
       return and(eq(purchaseAccounts.customerId, viewer.customer.id), eq(purchaseAccounts.partnerId, viewer.partner!.id))!;
+  }
+}
+
+/**
+ * The same rule on the product summaries (lib/inventory/summaries.ts), which
+ * are kept per customer and partner of record: a customer administrator's
+ * scope is the customer's rows, a partner user's the customer's rows of its
+ * partner. Null for an account viewer, whose chosen accounts the summaries
+ * cannot tell apart: the caller reads the lines of those accounts instead.
+ */
+export function summaryScope(viewer: Viewer): SQL | null {
+  if (!viewer.customer) return sql`0`;
+  switch (viewer.role) {
+    case 'customer_admin':
+      return eq(productSummaries.customerId, viewer.customer.id);
+    case 'partner_user':
+      return and(eq(productSummaries.customerId, viewer.customer.id), eq(productSummaries.partnerId, viewer.partner!.id))!;
+    case 'account_viewer':
+      return null;
   }
 }
 

@@ -13,6 +13,7 @@ import 'server-only';
 import type { DB } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { today as todayInAppTimeZone } from '@/lib/clock';
+import { rebuildProductSummaries } from '@/lib/inventory/summaries';
 import { ImportValidationError } from './problems';
 import { ENTITY_TYPES, type EntityType, type ImportDocument } from './schema';
 import { benefitKey, licenseKey, loadExistingState, subscriptionKey, type ExistingState } from './state';
@@ -112,6 +113,8 @@ function writeDocument(
 
   const touch = context.prepare('update customers set data_updated_at = ? where id = ?');
   for (const customerId of context.touched) touch.run(context.at, customerId);
+  // Lines, accounts and partners of record changed: their customers' product summaries, from their lines, in this transaction.
+  rebuildProductSummaries(db, context.touched);
   if (context.total === 0) options.onProgress?.(0, 0);
   return context.summary;
 }

@@ -9,10 +9,14 @@
  *   the entry against the line and records it.
  * - createLedgerWriter(): the same two statements prepared once, for bulk
  *   writers (the importer) that validated their input beforehand.
+ *
+ * Each change also refreshes the line's product summary (./summaries.ts), so
+ * the all-accounts inventory never has to add up every line (issue 13).
  */
 import 'server-only';
 import type { DB } from '@/db/client';
 import type { LineKind, TransactionKind } from '@/db/schema';
+import { createSummaryRefresher } from './summaries';
 
 export interface LineCounts {
   licenseCount: number;
@@ -96,8 +100,21 @@ interface StoredDeltas {
  * the caller opens. Callers check their entries first (see recordTransaction
  * for the rules); the invariant counts = sums holds whatever they write.
  */
-export function createLedgerWriter(db: DB, options: { now?: () => number } = {}): LedgerWriter {
+export function createLedgerWriter(
+  db: DB,
+  options: {
+    now?: () => number;
+    /**
+     * `each` (the default): every change refreshes its line's product summary
+     * (./summaries.ts) at once. `deferred`: the caller rebuilds the summaries
+     * of what it touched before it commits (the importer, which also changes
+     * lines and accounts outside the ledger).
+     */
+    summaries?: 'each' | 'deferred';
+  } = {},
+): LedgerWriter {
   const now = options.now ?? Date.now;
+  const summaries = options.summaries === 'deferred' ? null : createSummaryRefresher(db);
   const insert = db.$client.prepare(
     `insert into inventory_transactions
        (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note,
@@ -152,6 +169,7 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
       }
       const result = insertOnly(entry, at, expiration);
       addToLine.run(license, sa, available, ordered, at, entry.lineId);
+      summaries?.refreshLine(entry.lineId);
       return Number(result.lastInsertRowid);
     },
     insertLine(line, entries) {
@@ -177,12 +195,14 @@ export function createLedgerWriter(db: DB, options: { now?: () => number } = {})
         ).lastInsertRowid,
       );
       for (const entry of entries) insertOnly({ ...entry, lineId }, at);
+      summaries?.refreshLine(lineId);
       return lineId;
     },
     remove(transactionId) {
       const removed = deleteTransaction.get(transactionId);
       if (!removed) return;
       addToLine.run(-removed.license_delta, -removed.sa_delta, -removed.available_delta, -removed.ordered_delta, now(), removed.line_id);
+      summaries?.refreshLine(removed.line_id);
     },
   };
 }

@@ -168,17 +168,24 @@ describe('query plans', () => {
     listProductGroups(viewer, { accounts: 'all' }, 1);
     spy.mockRestore();
 
-    const plans = statements
-      .filter((statement) => /inventory_lines/.test(statement.sql))
-      .map((statement) => {
-        const parameters = (statement.sql.match(/\?/g) ?? []).map(() => 1);
-        return (db.$client.prepare(`explain query plan ${statement.sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
-      });
-    expect(plans.length).toBeGreaterThanOrEqual(4);
+    const planOf = (sql: string) => {
+      const parameters = (sql.match(/\?/g) ?? []).map(() => 1);
+      return (db.$client.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
+    };
+    // One account and a search: the lines of that account, by index.
+    const plans = statements.filter((statement) => /inventory_lines/.test(statement.sql)).map((statement) => planOf(statement.sql));
+    expect(plans.length).toBeGreaterThanOrEqual(3);
     for (const plan of plans) {
       expect(plan).not.toMatch(/SCAN inventory_lines(?! USING)/);
       expect(plan).not.toMatch(/SCAN purchase_accounts(?! USING)/);
       expect(plan).toMatch(/inventory_lines USING (COVERING )?INDEX/);
+    }
+    // Every account: the customer's product summaries, by their key, and no line at all.
+    const summaries = statements.filter((statement) => /product_summaries/.test(statement.sql)).map((statement) => planOf(statement.sql));
+    expect(summaries).toHaveLength(2);
+    for (const plan of summaries) {
+      expect(plan).toMatch(/SEARCH product_summaries USING (COVERING )?INDEX/);
+      expect(plan).not.toMatch(/inventory_lines/);
     }
   });
 });

@@ -6,8 +6,8 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
-import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
+import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
 
 export const PRODUCTS_PAGE_SIZE = 25;
@@ -21,6 +21,13 @@ export interface InventoryFilters {
   query?: string;
   /** Split holdings bought separately from those bought through packages (`packages=1`). */
   packages?: boolean;
+  /**
+   * Where product rows are added up: from the product summaries when they can
+   * answer (every account in scope, no search, a viewer whose scope is a whole
+   * customer or a partner's part of it), else from the lines. Tests force
+   * `lines` to compare the two.
+   */
+  source?: 'auto' | 'lines';
 }
 
 export interface Totals {
@@ -122,6 +129,12 @@ function toGroup(row: GroupRow): ProductGroup {
  * family then product; then packages by name.
  */
 function groupQuery(viewer: Viewer, filters: InventoryFilters) {
+  const scope = filters.source === 'lines' || filters.accounts !== 'all' || searchTerms(filters.query ?? '').length > 0 ? null : summaryScope(viewer);
+  return scope ? summaryGroupQuery(scope, Boolean(filters.packages)) : lineGroupQuery(viewer, filters);
+}
+
+/** The product rows added up from the lines in the view (one account, a search, an account viewer's accounts). */
+function lineGroupQuery(viewer: Viewer, filters: InventoryFilters) {
   const where = baseConditions(viewer, filters);
   const split = Boolean(filters.packages);
   const query = getDb()
@@ -141,6 +154,42 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters) {
     ? query
         .groupBy(inventoryLines.packageId, products.id)
         .orderBy(sql`${inventoryLines.packageId} is not null`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
+    : query.groupBy(products.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
+}
+
+/**
+ * The same rows from the product summaries (lib/inventory/summaries.ts): one
+ * row per product and partner of record instead of every line, in the same
+ * order and with the same sums.
+ */
+function summaryGroupQuery(scope: SQL, split: boolean) {
+  const query = getDb()
+    .select({
+      productId: products.id,
+      productCode: products.code,
+      productName: products.name,
+      familyName: productFamilies.name,
+      kind: products.kind,
+      managementUrl: products.managementUrl,
+      lineCount: sql<number>`sum(${productSummaries.lineCount})`,
+      licenseCount: sql<number>`sum(${productSummaries.licenseCount})`,
+      saCount: sql<number>`sum(${productSummaries.saCount})`,
+      availableCount: sql<number>`sum(${productSummaries.availableCount})`,
+      orderedCount: sql<number>`sum(${productSummaries.orderedCount})`,
+      earliestExpiration: sql<string | null>`min(${productSummaries.earliestExpiration})`,
+      packageId: split ? sql<number | null>`nullif(${productSummaries.packageKey}, 0)` : sql<null>`null`,
+      packageName: split ? packages.name : sql<null>`null`,
+    })
+    .from(productSummaries)
+    .innerJoin(products, eq(products.id, productSummaries.productId))
+    .innerJoin(productFamilies, eq(productFamilies.id, products.familyId))
+    .leftJoin(packages, eq(packages.id, productSummaries.packageKey))
+    .where(scope)
+    .$dynamic();
+  return split
+    ? query
+        .groupBy(productSummaries.packageKey, products.id)
+        .orderBy(sql`${productSummaries.packageKey} != 0`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
     : query.groupBy(products.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
 }
 

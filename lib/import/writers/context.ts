@@ -94,7 +94,8 @@ export function createWriteContext(
     prune: options.prune ?? false,
     summary,
     fold,
-    ledger: createLedgerWriter(db, { now: () => at }),
+    // The summaries of every customer touched are rebuilt once at the end (apply.ts), not line by line.
+    ledger: createLedgerWriter(db, { now: () => at, summaries: 'deferred' }),
     progress: () => {
       done++;
       if (options.onProgress && (done % step === 0 || done === total)) options.onProgress(done, total);

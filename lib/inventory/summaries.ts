@@ -1,0 +1,108 @@
+/**
+ * Product summaries (db/schema.ts `product_summaries`, issue 13): the sums of
+ * the inventory lines per customer, partner of record, product and package,
+ * so that the all-accounts inventory reads one row per product instead of
+ * adding up every line of a large customer on every request.
+ *
+ * Kept on write, never by a reader:
+ * - the ledger (./ledger.ts) refreshes the summary of each line it changes,
+ *   in the same transaction (`createSummaryRefresher`);
+ * - an import, which also changes lines, accounts and partners of record
+ *   outside the ledger, rebuilds the summaries of the customers it touched
+ *   before it commits (`rebuildProductSummaries`).
+ * `productSummaryDiscrepancies` compares them with the lines (tests).
+ */
+import 'server-only';
+import type { DB } from '@/db/client';
+
+/** What a summary row holds, as the lines add up. */
+const SUMS = `count(*), sum(l.license_count), sum(l.sa_count), sum(l.available_count), sum(l.ordered_count), min(l.next_expiration)`;
+const COLUMNS = `customer_id, partner_id, product_id, package_key, line_count, license_count, sa_count, available_count, ordered_count, earliest_expiration`;
+const KEY = `a.customer_id, a.partner_id, l.product_id, ifnull(l.package_id, 0)`;
+
+export interface SummaryRefresher {
+  /** Recomputes the summary row the line belongs to (after its counts, expiration or existence changed). */
+  refreshLine(lineId: number): void;
+  /** The same, for a row known by its key (a line that no longer exists). */
+  refreshKey(key: SummaryKey): void;
+}
+
+export interface SummaryKey {
+  customerId: number;
+  partnerId: number;
+  productId: number;
+  packageKey: number;
+}
+
+/** Prepared statements that recompute one summary row from its lines (the lines of one product of one customer's slice). */
+export function createSummaryRefresher(db: DB): SummaryRefresher {
+  const keyOf = db.$client.prepare<[number], { customer_id: number; partner_id: number; product_id: number; package_key: number }>(
+    `select a.customer_id, a.partner_id, l.product_id, ifnull(l.package_id, 0) as package_key
+       from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id where l.id = ?`,
+  );
+  const remove = db.$client.prepare('delete from product_summaries where customer_id = ? and partner_id = ? and product_id = ? and package_key = ?');
+  const insert = db.$client.prepare(
+    `insert into product_summaries (${COLUMNS})
+     select ${KEY}, ${SUMS}
+       from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
+      where a.customer_id = ? and a.partner_id = ? and l.product_id = ? and ifnull(l.package_id, 0) = ?
+      group by ${KEY}`,
+  );
+  const refreshKey = ({ customerId, partnerId, productId, packageKey }: SummaryKey) => {
+    remove.run(customerId, partnerId, productId, packageKey);
+    insert.run(customerId, partnerId, productId, packageKey);
+  };
+  return {
+    refreshLine(lineId) {
+      const key = keyOf.get(lineId);
+      if (key) refreshKey({ customerId: key.customer_id, partnerId: key.partner_id, productId: key.product_id, packageKey: key.package_key });
+    },
+    refreshKey,
+  };
+}
+
+/** Rebuilds every summary of these customers from their lines (an import, inside its transaction), and drops those of customers that are gone. */
+export function rebuildProductSummaries(db: DB, customerIds: Iterable<number>): void {
+  const remove = db.$client.prepare('delete from product_summaries where customer_id = ?');
+  const insert = db.$client.prepare(
+    `insert into product_summaries (${COLUMNS})
+     select ${KEY}, ${SUMS} from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
+      where a.customer_id = ? group by ${KEY}`,
+  );
+  for (const customerId of customerIds) {
+    remove.run(customerId);
+    insert.run(customerId);
+  }
+  db.$client.prepare('delete from product_summaries where customer_id not in (select id from customers)').run();
+}
+
+export interface SummaryDiscrepancy {
+  /** customer/partner/product/package. */
+  key: string;
+  /** lines, licences, SA, available, ordered, earliest expiration — as stored, and as the lines add up (null: no row). */
+  stored: string | null;
+  fromLines: string | null;
+}
+
+/** Summary rows that differ from what their lines add up to (always empty unless something wrote around the ledger and the importer). */
+export function productSummaryDiscrepancies(db: DB): SummaryDiscrepancy[] {
+  const values = `line_count || ' ' || license_count || ' ' || sa_count || ' ' || available_count || ' ' || ordered_count || ' ' || ifnull(earliest_expiration, '-')`;
+  const same = (alias: string) => `${alias}.customer_id = k.customer_id and ${alias}.partner_id = k.partner_id and ${alias}.product_id = k.product_id and ${alias}.package_key = k.package_key`;
+  return db.$client
+    .prepare<[], SummaryDiscrepancy>(
+      `with fresh as (
+         select a.customer_id, a.partner_id, l.product_id, ifnull(l.package_id, 0) as package_key,
+                count(*) as line_count, sum(l.license_count) as license_count, sum(l.sa_count) as sa_count,
+                sum(l.available_count) as available_count, sum(l.ordered_count) as ordered_count, min(l.next_expiration) as earliest_expiration
+           from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id group by ${KEY}),
+       keys as (select customer_id, partner_id, product_id, package_key from fresh
+                union select customer_id, partner_id, product_id, package_key from product_summaries),
+       compared as (
+         select k.customer_id || '/' || k.partner_id || '/' || k.product_id || '/' || k.package_key as key,
+                (select ${values} from product_summaries s where ${same('s')}) as stored,
+                (select ${values} from fresh f where ${same('f')}) as fromLines
+           from keys k)
+       select key, stored, fromLines from compared where stored is not fromLines order by key`,
+    )
+    .all();
+}
