@@ -78,6 +78,12 @@ export const purchaseAccounts = sqliteTable(
     partnerId: integer('partner_id')
       .notNull()
       .references(() => partners.id),
+    /**
+     * How many orders the account has (issue 13): kept on write — by the
+     * partner's order form, and rebuilt by an import for the customers it
+     * touched — so the order history's total is not counted on every page.
+     */
+    orderCount: integer('order_count').notNull().default(0),
   },
   (t) => [
     uniqueIndex('purchase_accounts_number_unique').on(t.number),
@@ -274,6 +280,14 @@ export const orders = sqliteTable(
     shipToName: text('ship_to_name'),
     shipToAddress: text('ship_to_address'),
     currency: text('currency'),
+    /**
+     * The customer of its purchase account, copied here (issue 13) so that a
+     * customer's order history is read newest first from one index instead
+     * of gathering and sorting every account's orders. Written with the
+     * order, and set again by an import for the customers it touched (an
+     * account may move to another customer).
+     */
+    customerId: integer('customer_id').references(() => customers.id),
     /** Who recorded it in the portal (a partner user); null for imported orders. */
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     /** YYYY-MM-DD: when a partner cancelled it (its effects reversed by `cancellation` transactions). */
@@ -282,7 +296,8 @@ export const orders = sqliteTable(
   },
   (t) => [
     uniqueIndex('orders_number_unique').on(t.number),
-    index('orders_account_date_idx').on(t.purchaseAccountId, t.orderedOn),
+    index('orders_account_date_idx').on(t.purchaseAccountId, t.orderedOn, t.number),
+    index('orders_customer_date_idx').on(t.customerId, t.orderedOn, t.number),
     index('orders_partner_date_idx').on(t.partnerId, t.orderedOn),
     check('orders_status_check', sql`${t.status} in ('submitted', 'processing', 'completed', 'cancelled')`),
   ],

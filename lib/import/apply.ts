@@ -14,6 +14,7 @@ import type { DB } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
 import { today as todayInAppTimeZone } from '@/lib/clock';
 import { rebuildProductSummaries } from '@/lib/inventory/summaries';
+import { rebuildOrderFigures } from '@/lib/orders/figures';
 import { ImportValidationError } from './problems';
 import { ENTITY_TYPES, type EntityType, type ImportDocument } from './schema';
 import { benefitKey, licenseKey, loadExistingState, subscriptionKey, type ExistingState } from './state';
@@ -113,8 +114,9 @@ function writeDocument(
 
   const touch = context.prepare('update customers set data_updated_at = ? where id = ?');
   for (const customerId of context.touched) touch.run(context.at, customerId);
-  // Lines, accounts and partners of record changed: their customers' product summaries, from their lines, in this transaction.
+  // Lines, orders, accounts and partners of record changed: their customers' figures kept on write, in this transaction.
   rebuildProductSummaries(db, context.touched);
+  rebuildOrderFigures(db, context.touched);
   if (context.total === 0) options.onProgress?.(0, 0);
   return context.summary;
 }

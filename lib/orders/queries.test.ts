@@ -5,6 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rebuildOrderFigures } from './figures';
 import { setDb, type DB } from '@/db/client';
 import { orderItems, orders, partners, products, purchaseAccounts } from '@/db/schema';
 import { createTestDb } from '@/tests/helpers/db';
@@ -19,7 +20,7 @@ let db: DB;
 
 function addOrder(number: string, accountNumber: string, orderedOn: string, customerPoNumber: string | null = null) {
   const account = db
-    .select({ id: purchaseAccounts.id, agreementId: purchaseAccounts.agreementId, partnerId: purchaseAccounts.partnerId })
+    .select({ id: purchaseAccounts.id, agreementId: purchaseAccounts.agreementId, partnerId: purchaseAccounts.partnerId, customerId: purchaseAccounts.customerId })
     .from(purchaseAccounts)
     .where(eq(purchaseAccounts.number, accountNumber))
     .get()!;
@@ -28,6 +29,8 @@ function addOrder(number: string, accountNumber: string, orderedOn: string, cust
     .values({ number, orderedOn, status: 'submitted', partnerId: account.partnerId, purchaseAccountId: account.id, agreementId: account.agreementId, customerPoNumber, currency: 'JPY' })
     .returning({ id: orders.id })
     .get();
+  // Written here as an import writes orders: its figures are then rebuilt for the customer (lib/orders/figures.ts).
+  rebuildOrderFigures(db, [account.customerId]);
   return id;
 }
 

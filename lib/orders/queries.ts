@@ -98,14 +98,24 @@ function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSe
 /** One page of the orders in scope matching the search, newest first; `page` is clamped into range. */
 export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { accounts: AccountFilter; page: number; search?: OrderSearch }): OrderListPage {
   const db = getDb();
-  const where = listConditions(viewer, accounts, search);
-  const total =
-    db
-      .select({ n: count() })
-      .from(orders)
-      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
-      .where(where)
-      .get()?.n ?? 0;
+  // The customer's orders newest first come straight from its index (orders_customer_date_idx); the scope still decides which.
+  const where = and(listConditions(viewer, accounts, search), accounts === 'all' && viewer.customer ? eq(orders.customerId, viewer.customer.id) : undefined);
+  const searching = searchConditions(search).length > 0;
+  // Without a search, the total is the accounts' order counts, kept on write (./figures.ts), not a count of every order.
+  const total = searching
+    ? (db
+        .select({ n: count() })
+        .from(orders)
+        .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+        .where(where)
+        .get()?.n ?? 0)
+    : Number(
+        db
+          .select({ n: sql<number>`coalesce(sum(${purchaseAccounts.orderCount}), 0)` })
+          .from(purchaseAccounts)
+          .where(and(accountScope(viewer), accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId)))
+          .get()?.n ?? 0,
+      );
   const pages = Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db

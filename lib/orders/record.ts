@@ -160,7 +160,7 @@ export function nextOrderNumber(db: DB, partnerCode: string): string {
 function servedAccount(db: DB, viewer: Viewer, number: string) {
   return (
     db
-      .select({ id: purchaseAccounts.id, number: purchaseAccounts.number, agreementId: purchaseAccounts.agreementId })
+      .select({ id: purchaseAccounts.id, number: purchaseAccounts.number, agreementId: purchaseAccounts.agreementId, customerId: purchaseAccounts.customerId })
       .from(purchaseAccounts)
       .where(and(accountScope(viewer), eq(purchaseAccounts.number, number)))
       .get() ?? null
@@ -222,6 +222,7 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           status: 'completed',
           partnerId: viewer.partner!.id,
           purchaseAccountId: account.id,
+          customerId: account.customerId,
           agreementId: account.agreementId,
           customerPoNumber: form.po,
           createdByUserId: viewer.userId,
@@ -229,6 +230,8 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
         })
         .run().lastInsertRowid,
     );
+    // The account's order count is kept on write (./figures.ts).
+    db.update(purchaseAccounts).set({ orderCount: sql`${purchaseAccounts.orderCount} + 1` }).where(eq(purchaseAccounts.id, account.id)).run();
     const ledger = createLedgerWriter(db, { now });
     form.items.forEach((item, index) => {
       const product = checked.products[index]!;

@@ -1,0 +1,85 @@
+/**
+ * The order history's figures kept on write (issue 13) never disagree with
+ * the orders: after an import (first, with a new order, an account moved to
+ * another customer, orders pruned) and a partner's order; the history reads
+ * the customer's orders newest first from its index; and a write around the
+ * write paths shows.
+ */
+import { randomBytes } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setDb, type DB } from '@/db/client';
+import { importDocument } from '@/lib/import/apply';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
+import { viewerOf } from '@/tests/helpers/viewers';
+import { orderFigureDiscrepancies } from './figures';
+import { listOrders } from './queries';
+import { recordOrder } from './record';
+
+let db: DB;
+const options = { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY };
+const orderCount = (account: string) => (db.$client.prepare('select order_count as n from purchase_accounts where number = ?').get(account) as { n: number }).n;
+
+beforeEach(async () => {
+  db = createTestDb();
+  await importDocument(db, fixtureDocument(), options);
+  setDb(db);
+});
+
+describe('order figures', () => {
+  it('are written by an import and follow its changes: a new order, an account moved to another customer, orders pruned', async () => {
+    expect(orderFigureDiscrepancies(db)).toEqual([]);
+    expect(orderCount(A.alphaNorth)).toBe(1);
+    const doc = fixtureDocument();
+    doc.orders!.push({ ...doc.orders![0]!, number: 'FX-ORD-1003', account: A.alphaNorth2, date: '2026-11-01' });
+    doc.purchaseAccounts!.find((a) => a.number === A.betaSouth)!.customer = C.alpha;
+    doc.purchaseAccounts!.find((a) => a.number === A.betaSouth)!.agreement = doc.agreements![0]!.number;
+    // (Beta's viewer, granted that account, keeps Beta's other one.)
+    doc.users!.find((u) => u.email === U.betaViewer)!.grants[0]!.accounts = [A.betaNorth];
+    await importDocument(db, doc, options);
+    expect(orderFigureDiscrepancies(db)).toEqual([]);
+    expect(orderCount(A.alphaNorth2)).toBe(1);
+    expect(listOrders(viewerOf(db, U.alphaAdmin), { accounts: 'all', page: 1 }).orders.map((o) => o.number)).toEqual(['FX-ORD-1003', O.betaSouth, O.alphaNorth]);
+    expect(listOrders(viewerOf(db, U.betaAdmin), { accounts: 'all', page: 1 }).total).toBe(0);
+
+    // The new order pruned again.
+    doc.orders = doc.orders!.filter((o) => o.number !== 'FX-ORD-1003');
+    await importDocument(db, doc, { ...options, prune: true });
+    expect(orderCount(A.alphaNorth2)).toBe(0);
+    expect(orderFigureDiscrepancies(db)).toEqual([]);
+  });
+
+  it('follow a partner’s order', () => {
+    recordOrder(db, viewerOf(db, U.northPartner, C.alpha), { key: randomBytes(16).toString('hex'), account: A.alphaNorth2, po: 'PO', items: [{ product: P.o365, edition: '', version: '', usage: '', quantity: 1, sa: false, term: 12 }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
+    expect(orderFigureDiscrepancies(db)).toEqual([]);
+    expect(orderCount(A.alphaNorth2)).toBe(1);
+    expect(listOrders(viewerOf(db, U.alphaAdmin), { accounts: 'all', page: 1 }).total).toBe(2);
+  });
+
+  it('give the history newest first from the customer’s index, with no sort of every order', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const statements: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((source: string) => {
+      statements.push(source);
+      return prepare(source);
+    }) as typeof db.$client.prepare;
+    try {
+      listOrders(viewer, { accounts: 'all', page: 1 });
+    } finally {
+      db.$client.prepare = prepare;
+    }
+    const page = statements.find((sql) => /order by/i.test(sql) && /from "orders"/.test(sql))!;
+    const plan = (db.$client.prepare(`explain query plan ${page}`).all(...(page.match(/\?/g) ?? []).map(() => 1)) as { detail: string }[]).map((row) => row.detail).join('\n');
+    expect(plan).toMatch(/orders USING INDEX orders_customer_date_idx/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    // The total is the accounts' kept counts: no count over the orders.
+    expect(statements.filter((sql) => /select count\(\*\) from "orders"/.test(sql))).toEqual([]);
+  });
+
+  it('show a write around the write paths (the check can fail)', () => {
+    db.$client.prepare("update purchase_accounts set order_count = order_count + 1 where number = ?").run(A.alphaSouth);
+    db.$client.prepare('update orders set customer_id = null where number = ?').run(O.alphaNorth);
+    expect(orderFigureDiscrepancies(db)).toEqual([`order ${O.alphaNorth}: customer`, `account ${A.alphaSouth}: order count`]);
+  });
+});

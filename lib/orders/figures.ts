@@ -1,0 +1,41 @@
+/**
+ * What the order history keeps on write instead of counting on every page
+ * (issue 13): each order's customer (for the customer's newest-first index)
+ * and each purchase account's number of orders. The partner's order form
+ * writes both with the order (./record.ts); an import, which writes orders
+ * and moves accounts outside it, rebuilds them for the customers it touched
+ * (`rebuildOrderFigures`). `orderFigureDiscrepancies` checks them (tests).
+ */
+import 'server-only';
+import type { DB } from '@/db/client';
+
+/** Sets the customer of every order, and the order count of every account, of these customers (inside the caller's transaction). */
+export function rebuildOrderFigures(db: DB, customerIds: Iterable<number>): void {
+  const orders = db.$client.prepare(
+    `update orders set customer_id = ? where purchase_account_id in (select id from purchase_accounts where customer_id = ?) and customer_id is not ?`,
+  );
+  const counts = db.$client.prepare(
+    `update purchase_accounts set order_count = (select count(*) from orders o where o.purchase_account_id = purchase_accounts.id) where customer_id = ?`,
+  );
+  for (const customerId of customerIds) {
+    orders.run(customerId, customerId, customerId);
+    counts.run(customerId);
+  }
+}
+
+/** Orders whose customer, and accounts whose order count, differ from what the orders say (empty unless something wrote around the write paths). */
+export function orderFigureDiscrepancies(db: DB): string[] {
+  const orders = db.$client
+    .prepare<[], { number: string }>(
+      `select o.number from orders o join purchase_accounts a on a.id = o.purchase_account_id where o.customer_id is not a.customer_id order by o.number`,
+    )
+    .all()
+    .map((row) => `order ${row.number}: customer`);
+  const accounts = db.$client
+    .prepare<[], { number: string }>(
+      `select a.number from purchase_accounts a where a.order_count != (select count(*) from orders o where o.purchase_account_id = a.id) order by a.number`,
+    )
+    .all()
+    .map((row) => `account ${row.number}: order count`);
+  return [...orders, ...accounts];
+}
