@@ -35,7 +35,7 @@ describe('order figures', () => {
     doc.purchaseAccounts!.find((a) => a.number === A.betaSouth)!.customer = C.alpha;
     doc.purchaseAccounts!.find((a) => a.number === A.betaSouth)!.agreement = doc.agreements![0]!.number;
     // (Beta's viewer, granted that account, keeps Beta's other one.)
-    doc.users!.find((u) => u.email === U.betaViewer)!.grants[0]!.accounts = [A.betaNorth];
+    (doc.users!.find((u) => u.email === U.betaViewer)!.grants[0] as { accounts: string[] }).accounts = [A.betaNorth];
     await importDocument(db, doc, options);
     expect(orderFigureDiscrepancies(db)).toEqual([]);
     expect(orderCount(A.alphaNorth2)).toBe(1);

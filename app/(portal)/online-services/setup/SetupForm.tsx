@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { AccountField } from '@/components/AccountField';
 import { TextField } from '@/components/TextField';
 import { setUpOnlineServiceAction, type SetUpState } from '@/lib/online-services/actions';
 import type { AccountChoice, ServiceChoice } from '@/lib/online-services/queries';
@@ -56,35 +57,12 @@ export function SetupForm({
         )}
       </fieldset>
 
-      {accounts ? (
-        <div>
-          <label htmlFor="account" className="block text-sm font-medium">
-            {t('account')}
-          </label>
-          <select
-            id="account"
-            name="account"
-            defaultValue={values.account}
-            aria-invalid={errors.account ? true : undefined}
-            aria-describedby={errors.account ? 'account-error' : undefined}
-            className="mt-1 block w-full max-w-md rounded border border-slate-400 bg-white px-2 py-2 text-sm"
-          >
-            <option value="">{t('chooseAccount')}</option>
-            {accounts.map((account) => (
-              <option key={account.number} value={account.number}>
-                {t('accountOption', { number: account.number, name: account.name })}
-              </option>
-            ))}
-          </select>
-          {errors.account && (
-            <p id="account-error" className="mt-1 text-sm text-red-700">
-              {errors.account}
-            </p>
-          )}
-        </div>
-      ) : (
-        <TextField name="account" label={t('account')} hint={t('accountNumberHint')} inputMode="numeric" defaultValue={values.account} error={errors.account} className="w-48" />
-      )}
+      <AccountField
+        accounts={accounts}
+        value={values.account}
+        error={errors.account}
+        labels={{ label: t('account'), choose: t('chooseAccount'), option: (account) => t('accountOption', { number: account.number, name: account.name }), numberHint: t('accountNumberHint') }}
+      />
 
       <TextField name="quantity" label={t('quantity')} hint={t('quantityHint', { max: maxQuantity })} inputMode="numeric" defaultValue={values.quantity} error={errors.quantity} className="w-32" />
 

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslations } from 'next-intl';
+import { AccountField } from '@/components/AccountField';
 import { TextField } from '@/components/TextField';
 import type { AccountChoice } from '@/lib/online-services/queries';
 import { recordOrderAction } from '@/lib/orders/actions';
@@ -78,35 +79,13 @@ export function OrderForm({
       )}
 
       <div className="grid gap-4 sm:grid-cols-2">
-        {accounts ? (
-          <div>
-            <label htmlFor="account" className="block text-sm font-medium">
-              {t('account')}
-            </label>
-            <select
-              id="account"
-              name="account"
-              defaultValue={values.account}
-              aria-invalid={errors.account ? true : undefined}
-              aria-describedby={errors.account ? 'account-error' : undefined}
-              className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2 text-sm"
-            >
-              <option value="">{t('chooseAccount')}</option>
-              {accounts.map((account) => (
-                <option key={account.number} value={account.number}>
-                  {t('accountOption', { number: account.number, name: account.name })}
-                </option>
-              ))}
-            </select>
-            {errors.account && (
-              <p id="account-error" className="mt-1 text-sm text-red-700">
-                {errors.account}
-              </p>
-            )}
-          </div>
-        ) : (
-          <TextField name="account" label={t('account')} hint={t('accountNumberHint')} inputMode="numeric" defaultValue={values.account} error={errors.account} />
-        )}
+        <AccountField
+          accounts={accounts}
+          value={values.account}
+          error={errors.account}
+          className="w-full"
+          labels={{ label: t('account'), choose: t('chooseAccount'), option: (account) => t('accountOption', { number: account.number, name: account.name }), numberHint: t('accountNumberHint') }}
+        />
         <TextField name="po" label={t('po')} hint={t('poHint')} defaultValue={values.po} error={errors.po} />
       </div>
 
