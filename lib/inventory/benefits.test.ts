@@ -76,7 +76,7 @@ describe('listBenefits', () => {
 
   it("returns nothing for another customer's account even when its id is passed in the filter", () => {
     const list = listBenefits(viewerOf(U.alphaAdmin), { accountId: accountId(A.betaSouth) });
-    expect(list).toEqual({ accounts: [], shown: 0, total: 0, capped: false });
+    expect(list).toEqual({ accounts: [], shown: 0, total: 0, capped: false, page: 1, pages: 1 });
   });
 
   it('gives an account viewer only the granted accounts', () => {
@@ -125,6 +125,32 @@ describe('listBenefits', () => {
   });
 });
 
+describe('listBenefits, a page at a time', () => {
+  it('shows 20 accounts with benefits a page, each with all its benefits, and counts every benefit', () => {
+    const alpha = db.$client.prepare('select customer_id as c, agreement_id as g, partner_id as p from purchase_accounts where number = ?').get(A.alphaNorth) as { c: number; g: number; p: number };
+    for (let i = 0; i < 25; i++) {
+      const id = Number(
+        db.$client
+          .prepare("insert into purchase_accounts (number, name, name_search, city, country, location_search, customer_id, agreement_id, partner_id) values (?, ?, '', 'Lyon', 'FR', '', ?, ?, ?)")
+          .run(`7${String(i).padStart(6, '0')}`, `Compte ${i}`, alpha.c, alpha.g, alpha.p).lastInsertRowid,
+      );
+      db.insert(softwareAssuranceBenefits).values({ purchaseAccountId: id, benefit: 'Formation', entitled: 1, used: 0, expiresOn: '2027-06-30' }).run();
+    }
+    const admin = viewerOf(U.alphaAdmin);
+    const all = listBenefits(admin, 'all');
+    const first = listBenefits(admin, 'all', 1);
+    const second = listBenefits(admin, 'all', 2);
+    expect([first.page, first.pages, first.accounts.length, second.page, second.accounts.length]).toEqual([1, 2, 20, 2, all.accounts.length - 20]);
+    // Together the pages are the whole list, in the same order; each says how many benefits there are in all.
+    expect([...first.accounts, ...second.accounts]).toEqual(all.accounts);
+    expect(first.total).toBe(all.total);
+    // A page past the end is the last one.
+    expect(listBenefits(admin, 'all', 99)).toEqual(second);
+    // The account viewer's page holds only its accounts.
+    expect(accountsOf(listBenefits(viewerOf(U.alphaViewer), 'all', 1))).toEqual([A.alphaNorth]);
+  });
+});
+
 describe('remainingBenefit', () => {
   it('is entitled minus used, never below zero', () => {
     expect(remainingBenefit(5, 2)).toBe(3);
@@ -136,12 +162,13 @@ describe('remainingBenefit', () => {
 
 describe('parseBenefitsParams', () => {
   it('keeps a well-formed scope and drops a malformed one', () => {
-    expect(parseBenefitsParams({ account: '6000011', customer: '2000001' })).toEqual({ params: { account: '6000011', customer: '2000001' }, ignored: false });
-    expect(parseBenefitsParams({ account: 'all' })).toEqual({ params: { account: 'all', customer: undefined }, ignored: false });
+    expect(parseBenefitsParams({ account: '6000011', customer: '2000001', page: '2' })).toEqual({ params: { account: '6000011', customer: '2000001', page: 2 }, ignored: false });
+    expect(parseBenefitsParams({ account: 'all' })).toEqual({ params: { account: 'all', customer: undefined, page: undefined }, ignored: false });
     expect(parseBenefitsParams({ account: ['6000011', '6000012'] }).params.account).toBe('6000011');
-    expect(parseBenefitsParams({ account: 'x'.repeat(65) })).toEqual({ params: { account: undefined, customer: undefined }, ignored: true });
-    expect(parseBenefitsParams({})).toEqual({ params: { account: undefined, customer: undefined }, ignored: false });
+    expect(parseBenefitsParams({ account: 'x'.repeat(65) })).toEqual({ params: { account: undefined, customer: undefined, page: undefined }, ignored: true });
+    expect(parseBenefitsParams({ page: '-1' })).toEqual({ params: { account: undefined, customer: undefined, page: undefined }, ignored: true });
+    expect(parseBenefitsParams({})).toEqual({ params: { account: undefined, customer: undefined, page: undefined }, ignored: false });
     // Parameters of the other tab are not this page's business.
-    expect(parseBenefitsParams({ open: 'zzz', page: '-1' }).ignored).toBe(false);
+    expect(parseBenefitsParams({ open: 'zzz', q: 'office' }).ignored).toBe(false);
   });
 });

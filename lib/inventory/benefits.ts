@@ -6,7 +6,7 @@
  * figures (SPEC §5 "counts agree everywhere").
  */
 import 'server-only';
-import { and, asc, count, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
 import { purchaseAccounts, softwareAssuranceBenefits } from '@/db/schema';
@@ -38,8 +38,14 @@ export interface BenefitAccountGroup {
   benefits: BenefitRow[];
 }
 
+/** Purchase accounts a page of the tab shows, each with all its benefits: the page costs the same for a customer with 300 accounts. */
+export const BENEFIT_ACCOUNTS_PER_PAGE = 20;
+
 export interface BenefitsList {
   accounts: BenefitAccountGroup[];
+  /** The page shown and how many there are (accounts with benefits, BENEFIT_ACCOUNTS_PER_PAGE a page); 1 of 1 for the export. */
+  page: number;
+  pages: number;
   /** Rows shown (at most BENEFITS_ROW_LIMIT). */
   shown: number;
   /** Rows in scope; larger than `shown` only when the list was capped. */
@@ -61,14 +67,14 @@ export function remainingBenefit(entitled: number, used: number): number {
  * (`customer`, `account`) matters here. The inventory's own schema is reused
  * so that both tabs read those two the same way (malformed → default).
  */
-const benefitsParamsSchema = inventoryParamsSchema.pick({ customer: true, account: true });
+const benefitsParamsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
 
 export type BenefitsParams = z.infer<typeof benefitsParamsSchema>;
 
 /** Parses the benefits tab's search parameters; `ignored` tells whether a malformed one was dropped. */
 export function parseBenefitsParams(raw: Record<string, string | string[] | undefined>): { params: BenefitsParams; ignored: boolean } {
   const params = benefitsParamsSchema.parse(raw);
-  const ignored = (['customer', 'account'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);
+  const ignored = (['customer', 'account', 'page'] as const).some((key) => raw[key] !== undefined && raw[key] !== '' && params[key] === undefined);
   return { params, ignored };
 }
 
@@ -81,8 +87,9 @@ function conditions(viewer: Viewer, accounts: AccountFilter): SQL {
  * account number, then benefit name, then expiry (a benefit can appear twice
  * with different expiries).
  */
-export function listBenefits(viewer: Viewer, accounts: AccountFilter): BenefitsList {
+export function listBenefits(viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all'): BenefitsList {
   const db = getDb();
+  if (page !== 'all') return benefitsPage(viewer, accounts, page);
   const where = conditions(viewer, accounts);
   // One row more than the limit tells whether there is more without counting every time.
   const rows = db
@@ -113,8 +120,67 @@ export function listBenefits(viewer: Viewer, accounts: AccountFilter): BenefitsL
         .get()?.n ?? kept.length)
     : kept.length;
 
+  return { accounts: groupByAccount(kept), shown: kept.length, total, capped, page: 1, pages: 1 };
+}
+
+/**
+ * One page of the tab: the next BENEFIT_ACCOUNTS_PER_PAGE accounts in scope
+ * that have benefits, by number, each with every benefit; `page` is clamped.
+ */
+function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number): BenefitsList {
+  const db = getDb();
+  const withBenefits = and(
+    accountScope(viewer),
+    accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId),
+    sql`exists (select 1 from ${softwareAssuranceBenefits} where ${softwareAssuranceBenefits.purchaseAccountId} = ${purchaseAccounts.id})`,
+  );
+  const accountCount = db.select({ n: count() }).from(purchaseAccounts).where(withBenefits).get()?.n ?? 0;
+  const total = db.select({ n: count() }).from(softwareAssuranceBenefits).innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId)).where(conditions(viewer, accounts)).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(accountCount / BENEFIT_ACCOUNTS_PER_PAGE));
+  const current = Math.min(Math.max(1, page), pages);
+  const pageAccounts = db
+    .select({ id: purchaseAccounts.id })
+    .from(purchaseAccounts)
+    .where(withBenefits)
+    .orderBy(asc(purchaseAccounts.number))
+    .limit(BENEFIT_ACCOUNTS_PER_PAGE)
+    .offset((current - 1) * BENEFIT_ACCOUNTS_PER_PAGE)
+    .all()
+    .map((row) => row.id);
+  const rows = pageAccounts.length
+    ? db
+        .select({
+          id: softwareAssuranceBenefits.id,
+          accountNumber: purchaseAccounts.number,
+          accountName: purchaseAccounts.name,
+          name: softwareAssuranceBenefits.benefit,
+          entitled: softwareAssuranceBenefits.entitled,
+          used: softwareAssuranceBenefits.used,
+          expiresOn: softwareAssuranceBenefits.expiresOn,
+        })
+        .from(softwareAssuranceBenefits)
+        .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
+        .where(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts)))
+        .orderBy(asc(purchaseAccounts.number), asc(softwareAssuranceBenefits.benefit), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
+        .all()
+    : [];
+  return { accounts: groupByAccount(rows), shown: rows.length, total, capped: false, page: current, pages };
+}
+
+interface BenefitListRow {
+  id: number;
+  accountNumber: string;
+  accountName: string;
+  name: string;
+  entitled: number;
+  used: number;
+  expiresOn: string;
+}
+
+/** Rows ordered by account, gathered under their account. */
+function groupByAccount(rows: BenefitListRow[]): BenefitAccountGroup[] {
   const groups: BenefitAccountGroup[] = [];
-  for (const row of kept) {
+  for (const row of rows) {
     let group = groups.at(-1);
     if (!group || group.accountNumber !== row.accountNumber) {
       group = { accountNumber: row.accountNumber, accountName: row.accountName, benefits: [] };
@@ -129,5 +195,5 @@ export function listBenefits(viewer: Viewer, accounts: AccountFilter): BenefitsL
       expiresOn: row.expiresOn,
     });
   }
-  return { accounts: groups, shown: kept.length, total, capped };
+  return groups;
 }

@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { InventoryTabs } from '@/components/InventoryTabs';
 import { Notice } from '@/components/Notice';
 import { ContextBar } from '@/components/shell/ContextBar';
+import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
@@ -31,7 +32,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
-  const list = listBenefits(viewer, accountFilterOf(selection));
+  const list = listBenefits(viewer, accountFilterOf(selection), params.page ?? 1);
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const tc = await getTranslations('common');
   const locale = (await getLocale()) as Locale;
@@ -90,6 +91,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
           );
         })
       )}
+      <Pagination page={list.page} pages={list.pages} hrefFor={(next) => hrefWith('/inventory/benefits', { ...scope, page: next > 1 ? next : undefined })} />
     </PortalShell>
   );
 }
