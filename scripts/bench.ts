@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--out FILE]`:
+ * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--out FILE]`:
  * speed at scale (issue 13), in one run, not part of `npm test`.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
@@ -35,7 +35,7 @@ import { importDocument } from '@/lib/import/apply';
 import { signInOverHttp } from '../tests/helpers/http-session';
 import { startServer, type DemoServer } from '../tests/helpers/demo-server';
 import { benchDocument, BENCH_PASSWORD, LARGE, landmarks, SMALL, type CustomerShape } from './bench/data';
-import { bytesOf, load, type Run } from './bench/measure';
+import { bytesOf, groupCpuSeconds, load, type Run } from './bench/measure';
 import { evaluateBudgets, markdown, type Customer, type PageResult, type PageSpec, type Served } from './bench/report';
 
 // ─── Options ────────────────────────────────────────────────────────────────
@@ -58,6 +58,8 @@ const SECONDS = seconds('seconds', QUICK ? 1 : 5);
 const WARMUP = seconds('warmup', QUICK ? 0.5 : 1);
 const WEB_CONCURRENCY = option('web-concurrency');
 const OUT = option('out') ?? 'bench/results/latest.json';
+/** Only these pages (ids of PAGES), for a look at a few. */
+const ONLY = option('pages')?.split(',');
 const PROFILE_RUNS = QUICK ? 5 : 15;
 /** A run lasts longer than SECONDS when a page is slow, until it has this many answers (at 1 connection, at 16)… */
 const MIN_ANSWERS = { 1: 10, 16: 20 };
@@ -149,27 +151,29 @@ function drain(connections: number, requestSeconds: number, processes: number): 
 }
 
 /** Warm-up, then SECONDS (longer for a slow page, up to MAX_RUN_SECONDS) at 1 connection, and at 16. */
-async function measure(base: string, path: string, cookie: string | undefined, withSixteen: boolean, processes: number): Promise<{ c1: Run; c16?: Run }> {
+async function measure(base: string, path: string, cookie: string | undefined, withSixteen: boolean, processes: number, pgid: number): Promise<{ c1: Run; c16?: Run }> {
   const url = `${base}${path}`;
+  const cpu = () => groupCpuSeconds(pgid);
   const request = await probe(url, cookie);
   const bounded = (needed: number) => Math.min(MAX_RUN_SECONDS, Math.max(SECONDS, Math.ceil(needed)));
   const warmConnections = withSixteen ? 16 : 1;
   await load(url, { connections: warmConnections, seconds: WARMUP, cookie });
   await drain(warmConnections, request, processes);
-  const c1 = await load(url, { connections: 1, seconds: bounded((MIN_ANSWERS[1] + 1) * request), cookie });
+  const c1 = await load(url, { connections: 1, seconds: bounded((MIN_ANSWERS[1] + 1) * request), cookie, cpu });
   await drain(1, request, processes);
   if (!withSixteen) return { c1 };
-  const c16 = await load(url, { connections: 16, seconds: bounded(((MIN_ANSWERS[16] + 16) * request) / processes), cookie });
+  const c16 = await load(url, { connections: 16, seconds: bounded(((MIN_ANSWERS[16] + 16) * request) / processes), cookie, cpu });
   const perRequest = Number.isFinite(c16.p50) ? Math.max(request, c16.p50 / 1000 / Math.ceil(16 / processes)) : request;
   await drain(16, perRequest, processes);
   return { c1, c16 };
 }
 
-async function served(base: string, path: string, cookie: string | undefined, withSixteen: boolean, what: string, processes: number): Promise<Served> {
+async function served(server: DemoServer, path: string, cookie: string | undefined, withSixteen: boolean, what: string, processes: number): Promise<Served> {
+  const base = server.baseURL;
   const { status, body, ...bytes } = await bytesOf(base, path, cookie);
   if (status !== 200) throw new Error(`${what} ${path} answered ${status}, not 200`);
   if (cookie && /name="password"/.test(body)) throw new Error(`${what} ${path} answered the sign-in page`);
-  const runs = await measure(base, path, cookie, withSixteen, processes);
+  const runs = await measure(base, path, cookie, withSixteen, processes, server.pid);
   for (const run of [runs.c1, runs.c16]) {
     if (run && (run.errors > 0 || run.non2xx > 0)) log(`warning: ${what} ${path} at ${run.connections} connections: ${run.errors} errors, ${run.non2xx} answers not 2xx`);
   }
@@ -215,18 +219,18 @@ async function main() {
     const processes = WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism();
     const results: PageResult[] = [];
     for (const { customer, shape, cookie, floorCookie: floorUser } of customers) {
-      for (const page of PAGES) {
+      for (const page of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id))) {
         const path = page.path(shape);
         const large = customer === 'large';
         log(`${customer}: ${page.label} (${path})`);
-        const next = await served(app.baseURL, path, page.signedOut ? undefined : cookie, large, 'server', processes);
-        const floorFigures = large ? await served(floor.baseURL, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
+        const next = await served(app, path, page.signedOut ? undefined : cookie, large, 'server', processes);
+        const floorFigures = large ? await served(floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
         const profile = page.signedOut
           ? undefined
           : ((await (await fetch(`${floor.baseURL}/__profile?path=${encodeURIComponent(path)}&runs=${PROFILE_RUNS}`, { headers: { cookie: floorUser } })).json()) as Record<string, number>);
         const { path: _path, ...spec } = page;
         results.push({ page: spec, customer, path, next, floor: floorFigures, profile });
-        log(`  p50 ${next.c1.p50} ms at 1 (${next.c1.rps}/s)${next.c16 ? `, ${next.c16.rps}/s at 16 (p99 ${next.c16.p99} ms)` : ''}${floorFigures ? `; floor p50 ${floorFigures.c1.p50} ms` : ''}; HTML ${(next.bytes.htmlGzip / 1024).toFixed(1)} KB gz, JS ${(next.bytes.jsGzip / 1024).toFixed(1)} KB gz`);
+        log(`  p50 ${next.c1.p50} ms at 1 (${next.c1.rps}/s, ${next.c1.cpuMs ?? '?'} ms CPU each)${next.c16 ? `, ${next.c16.rps}/s at 16 (p99 ${next.c16.p99} ms)` : ''}${floorFigures ? `; floor p50 ${floorFigures.c1.p50} ms` : ''}; HTML ${(next.bytes.htmlGzip / 1024).toFixed(1)} KB gz, JS ${(next.bytes.jsGzip / 1024).toFixed(1)} KB gz`);
       }
     }
 
@@ -236,7 +240,7 @@ async function main() {
       measuredAt: new Date().toISOString(),
       commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
       host: { node: process.version, cores: availableParallelism(), loadAverageBefore: load0.map((x) => Math.round(x * 100) / 100), loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100) },
-      settings: { seconds: SECONDS, warmup: WARMUP, quick: QUICK, webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
+      settings: { seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
       serverLog: { sqliteBusy: (output.match(/SQLITE_BUSY/g) ?? []).length, unavailable503: (output.match(/\[server\] 503 /g) ?? []).length, restarts: (output.match(/restarting it/g) ?? []).length },
       pages: results,
       budgets,

@@ -5,6 +5,7 @@
  * files its <script src> elements name, gzip'd.
  */
 import autocannon from 'autocannon';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export interface Run {
@@ -22,6 +23,32 @@ export interface Run {
   /** Network errors and time-outs, and answers that were not 2xx. */
   errors: number;
   non2xx: number;
+  /** CPU time the server's processes spent per answer (ms): steadier than latency on a shared machine. */
+  cpuMs?: number;
+}
+
+/**
+ * CPU seconds (user + system) used so far by the processes of a process
+ * group (Linux /proc; clock ticks of 1/100 s). NaN elsewhere.
+ */
+export function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime …
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks / 100;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -32,13 +59,15 @@ function percentile(sorted: number[], p: number): number {
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Loads `url` with `connections` keep-alive connections for `seconds` seconds (every connection sends the next request as soon as it has its answer). */
-export async function load(url: string, { connections, seconds, cookie }: { connections: number; seconds: number; cookie?: string }): Promise<Run> {
+export async function load(url: string, { connections, seconds, cookie, cpu }: { connections: number; seconds: number; cookie?: string; cpu?: () => number }): Promise<Run> {
   const latencies: number[] = [];
+  const cpuBefore = cpu?.();
   const started = performance.now();
   const instance = autocannon({ url, connections, duration: seconds, timeout: 30, headers: cookie ? { cookie } : {} });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const result = await instance;
   const elapsed = (performance.now() - started) / 1000;
+  const cpuSeconds = cpu && cpuBefore !== undefined ? cpu() - cpuBefore : NaN;
   latencies.sort((a, b) => a - b);
   return {
     connections,
@@ -52,6 +81,7 @@ export async function load(url: string, { connections, seconds, cookie }: { conn
     max: round(latencies.at(-1) ?? NaN),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    ...(Number.isFinite(cpuSeconds) && latencies.length > 0 ? { cpuMs: round((cpuSeconds * 1000) / latencies.length) } : {}),
   };
 }
 

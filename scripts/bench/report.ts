@@ -98,12 +98,12 @@ export function markdown(results: PageResult[], budgets: Budget[]): string {
   const lines: string[] = [];
   const large = results.filter((result) => result.customer === 'large');
   lines.push('### Large customer: time (ms) and throughput (requests/s), server and floor', '');
-  lines.push('| page | p50 @1 | p95 @1 | p99 @1 | req/s @1 | req/s @16 | p50 @16 | p99 @16 | floor p50 @1 | × floor p50 | floor req/s @1 | × floor req/s @1 | floor req/s @16 | × floor req/s @16 |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('| page | p50 @1 | p95 @1 | p99 @1 | CPU ms/req @1 | req/s @1 | req/s @16 | p50 @16 | p99 @16 | floor p50 @1 | × floor p50 | floor CPU ms/req | floor req/s @1 | × floor req/s @1 | floor req/s @16 | × floor req/s @16 |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const result of large) {
     const { next, floor } = result;
     lines.push(
-      `| ${result.page.label} | ${ms(next.c1.p50)} | ${ms(next.c1.p95)} | ${ms(next.c1.p99)} | ${next.c1.rps} | ${next.c16?.rps ?? '–'} | ${ms(next.c16?.p50)} | ${ms(next.c16?.p99)} | ${ms(floor?.c1.p50)} | ${ratio(next.c1.p50, floor?.c1.p50)} | ${floor?.c1.rps ?? '–'} | ${ratio(next.c1.rps, floor?.c1.rps)} | ${floor?.c16?.rps ?? '–'} | ${ratio(next.c16?.rps, floor?.c16?.rps)} |`,
+      `| ${result.page.label} | ${ms(next.c1.p50)} | ${ms(next.c1.p95)} | ${ms(next.c1.p99)} | ${ms(next.c1.cpuMs)} | ${next.c1.rps} | ${next.c16?.rps ?? '–'} | ${ms(next.c16?.p50)} | ${ms(next.c16?.p99)} | ${ms(floor?.c1.p50)} | ${ratio(next.c1.p50, floor?.c1.p50)} | ${ms(floor?.c1.cpuMs)} | ${floor?.c1.rps ?? '–'} | ${ratio(next.c1.rps, floor?.c1.rps)} | ${floor?.c16?.rps ?? '–'} | ${ratio(next.c16?.rps, floor?.c16?.rps)} |`,
     );
   }
   lines.push('', '### Large customer: bytes (KB), server and floor', '');
@@ -116,10 +116,10 @@ export function markdown(results: PageResult[], budgets: Budget[]): string {
     );
   }
   lines.push('', '### Large against ten-times-smaller customer (p50 at 1 connection)', '');
-  lines.push('| page | large p50 ms | small p50 ms | × | large HTML gz KB | small HTML gz KB |', '|---|---|---|---|---|---|');
+  lines.push('| page | large p50 ms | small p50 ms | × | large CPU ms/req | small CPU ms/req | × | large HTML gz KB | small HTML gz KB |', '|---|---|---|---|---|---|---|---|---|');
   for (const result of large) {
     const small = results.find((candidate) => candidate.customer === 'small' && candidate.page.id === result.page.id);
-    if (small) lines.push(`| ${result.page.label}${result.page.scales ? ' (budget 1)' : ''} | ${ms(result.next.c1.p50)} | ${ms(small.next.c1.p50)} | ${ratio(result.next.c1.p50, small.next.c1.p50)} | ${kb(result.next.bytes.htmlGzip)} | ${kb(small.next.bytes.htmlGzip)} |`);
+    if (small) lines.push(`| ${result.page.label}${result.page.scales ? ' (budget 1)' : ''} | ${ms(result.next.c1.p50)} | ${ms(small.next.c1.p50)} | ${ratio(result.next.c1.p50, small.next.c1.p50)} | ${ms(result.next.c1.cpuMs)} | ${ms(small.next.c1.cpuMs)} | ${ratio(result.next.c1.cpuMs, small.next.c1.cpuMs)} | ${kb(result.next.bytes.htmlGzip)} | ${kb(small.next.bytes.htmlGzip)} |`);
   }
   lines.push('', '### Budgets', '', '| budget | page | value | limit | |', '|---|---|---|---|---|');
   for (const item of budgets) lines.push(`| ${item.name} | ${item.page ?? ''} | ${item.value} ${item.unit} | ${item.comparison} ${item.limit} ${item.unit} | ${item.pass ? 'pass' : '**FAIL**'} |`);

@@ -10,7 +10,8 @@
  */
 import { spawn } from 'node:child_process';
 
-export type DemoServer = { baseURL: string; databasePath: string; output: () => string; stop: () => Promise<void> };
+/** `pid`: the process group of the server (its script and every process it starts). */
+export type DemoServer = { baseURL: string; databasePath: string; pid: number; output: () => string; stop: () => Promise<void> };
 
 export interface ServerOptions {
   port: number;
@@ -61,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<DemoServer> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server on ${baseURL} exited (${child.exitCode}):\n${output}`);
     try {
-      if ((await fetch(`${baseURL}${options.readyPath ?? '/api/health'}`)).ok) return { baseURL, databasePath: options.databasePath, output: () => output, stop };
+      if ((await fetch(`${baseURL}${options.readyPath ?? '/api/health'}`)).ok) return { baseURL, databasePath: options.databasePath, pid: child.pid!, output: () => output, stop };
     } catch {
       // not listening yet
     }
