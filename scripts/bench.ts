@@ -141,13 +141,27 @@ async function probe(url: string, cookie: string | undefined): Promise<number> {
   return best;
 }
 
+/** Server processes whose CPU time is watched: after a run, wait until they are all idle. */
+const watched: number[] = [];
+
 /**
- * After a run, the server still works through the requests that were in
+ * After a run, the servers still work through the requests that were in
  * flight when the load generator stopped (a synchronous query cannot be
- * abandoned): wait for them, so that they do not weigh on the next run.
+ * abandoned), and a slow page can leave seconds of work: wait until the
+ * servers' processes use less than a tenth of a core, so that it does not
+ * weigh on the next run (at most MAX_RUN_SECONDS).
  */
-function drain(connections: number, requestSeconds: number, processes: number): Promise<unknown> {
-  return sleep(Math.min(MAX_RUN_SECONDS, Math.ceil(connections / processes) * requestSeconds * 1.2 + 0.2) * 1000);
+async function settle(): Promise<void> {
+  const deadline = performance.now() + MAX_RUN_SECONDS * 1000;
+  const busy = () => watched.reduce((sum, pgid) => sum + groupCpuSeconds(pgid), 0);
+  let before = busy();
+  while (performance.now() < deadline) {
+    await sleep(300);
+    const now = busy();
+    if (!(now - before > 0.03)) return;
+    before = now;
+  }
+  log('warning: the servers were still busy after a run');
 }
 
 /** Warm-up, then SECONDS (longer for a slow page, up to MAX_RUN_SECONDS) at 1 connection, and at 16. */
@@ -156,15 +170,13 @@ async function measure(base: string, path: string, cookie: string | undefined, w
   const cpu = () => groupCpuSeconds(pgid);
   const request = await probe(url, cookie);
   const bounded = (needed: number) => Math.min(MAX_RUN_SECONDS, Math.max(SECONDS, Math.ceil(needed)));
-  const warmConnections = withSixteen ? 16 : 1;
-  await load(url, { connections: warmConnections, seconds: WARMUP, cookie });
-  await drain(warmConnections, request, processes);
+  await load(url, { connections: withSixteen ? 16 : 1, seconds: WARMUP, cookie });
+  await settle();
   const c1 = await load(url, { connections: 1, seconds: bounded((MIN_ANSWERS[1] + 1) * request), cookie, cpu });
-  await drain(1, request, processes);
+  await settle();
   if (!withSixteen) return { c1 };
   const c16 = await load(url, { connections: 16, seconds: bounded(((MIN_ANSWERS[16] + 16) * request) / processes), cookie, cpu });
-  const perRequest = Number.isFinite(c16.p50) ? Math.max(request, c16.p50 / 1000 / Math.ceil(16 / processes)) : request;
-  await drain(16, perRequest, processes);
+  await settle();
   return { c1, c16 };
 }
 
@@ -205,6 +217,7 @@ async function main() {
     servers.push(app);
     const floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in' });
     servers.push(floor);
+    watched.push(app.pid, floor.pid);
 
     const customers: { customer: Customer; shape: CustomerShape; cookie: string; floorCookie: string }[] = [];
     for (const [customer, shape] of [
