@@ -51,6 +51,9 @@ export default defineConfig({
       APP_URL: BASE_URL,
       APP_TIME_ZONE: 'UTC',
       LICENSE_DESK_TEST_TODAY: TEST_TODAY,
+      // Two server processes, as production runs on the 2-core reference host (WEB_CONCURRENCY defaults to one
+      // per core): sessions, sign-in limits, lockout and self-provisioning keys are then proved across processes.
+      WEB_CONCURRENCY: '2',
       // Every test signs in from 127.0.0.1: the per-minute limits are for floods, not for a test suite.
       SIGN_IN_LIMIT_PER_ADDRESS: '1000',
       SIGN_IN_LIMIT_OVERALL: '1000',

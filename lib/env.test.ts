@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, parseDuration, parseEnv } from './env';
+import { availableParallelism } from 'node:os';
+import { ConfigurationError, MAX_WEB_CONCURRENCY, parseDuration, parseEnv, parseWebConcurrency } from './env';
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
@@ -29,6 +30,30 @@ describe('parseEnv', () => {
     expect(parseEnv({}).DATABASE_CREATE).toBe(false);
     expect(parseEnv({ DATABASE_CREATE: '1' }).DATABASE_CREATE).toBe(true);
     expect(() => parseEnv({ DATABASE_CREATE: 'yes' })).toThrow(/DATABASE_CREATE/);
+  });
+});
+
+describe('WEB_CONCURRENCY', () => {
+  it('is one server process per core when unset', () => {
+    expect(parseEnv({}).WEB_CONCURRENCY).toBe(availableParallelism());
+    expect(parseWebConcurrency(undefined, 2)).toBe(2);
+    expect(parseWebConcurrency(undefined, 1)).toBe(1);
+    // A machine with more cores than the bound gets the bound.
+    expect(parseWebConcurrency(undefined, 256)).toBe(MAX_WEB_CONCURRENCY);
+  });
+
+  it('takes a whole number from 1 to the bound', () => {
+    expect(parseEnv({ WEB_CONCURRENCY: '1' }).WEB_CONCURRENCY).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: '4' }).WEB_CONCURRENCY).toBe(4);
+    expect(parseEnv({ WEB_CONCURRENCY: ' 2 ' }).WEB_CONCURRENCY).toBe(2);
+    expect(parseEnv({ WEB_CONCURRENCY: String(MAX_WEB_CONCURRENCY) }).WEB_CONCURRENCY).toBe(MAX_WEB_CONCURRENCY);
+  });
+
+  it('refuses anything else with a message naming the variable', () => {
+    for (const value of ['0', '-1', '1.5', 'two', 'auto', '', '2x', String(MAX_WEB_CONCURRENCY + 1), '1e3']) {
+      expect(parseWebConcurrency(value, 2)).toBeNull();
+      expect(() => parseEnv({ WEB_CONCURRENCY: value })).toThrow(/WEB_CONCURRENCY: must be a whole number of server processes from 1 to 64/);
+    }
   });
 });
 

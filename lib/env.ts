@@ -3,6 +3,7 @@
  * once with zod. A bad value stops the start with a message naming the
  * variable (README lists them all).
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address';
 
@@ -32,6 +33,21 @@ const duration = (fallback: string) =>
       return ms;
     });
 
+/** The most server processes WEB_CONCURRENCY may ask for (each one holds a whole Next.js server in memory). */
+export const MAX_WEB_CONCURRENCY = 64;
+
+/**
+ * WEB_CONCURRENCY: how many server processes scripts/serve.ts runs. Absent,
+ * one per core (`cores`, os.availableParallelism()); otherwise a whole number
+ * from 1 to MAX_WEB_CONCURRENCY. Returns null for anything else.
+ */
+export function parseWebConcurrency(value: string | undefined, cores = availableParallelism()): number | null {
+  if (value === undefined) return Math.min(Math.max(1, cores), MAX_WEB_CONCURRENCY);
+  if (!/^\s*\d+\s*$/.test(value)) return null;
+  const processes = Number(value);
+  return processes >= 1 && processes <= MAX_WEB_CONCURRENCY ? processes : null;
+}
+
 const perMinute = (fallback: number) => z.coerce.number().int().min(1, 'must be a whole number of attempts per minute, at least 1').default(fallback);
 
 const envSchema = z.object({
@@ -43,6 +59,21 @@ const envSchema = z.object({
     .default('0')
     .transform((value) => value === '1'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Server processes of scripts/serve.ts (one per core by default; 1: a single process). */
+  WEB_CONCURRENCY: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const processes = parseWebConcurrency(value);
+      if (processes === null) {
+        context.addIssue({
+          code: 'custom',
+          message: `must be a whole number of server processes from 1 to ${MAX_WEB_CONCURRENCY}, such as 2 (leave it unset for one per core: ${availableParallelism()} here)`,
+        });
+        return z.NEVER;
+      }
+      return processes;
+    }),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -base64 32)').optional(),
   APP_URL: z.url({ message: 'must be an absolute URL such as https://licenses.example.com' }).optional(),
   APP_TIME_ZONE: z

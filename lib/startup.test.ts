@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
+import { runsScheduledWork, SERVER_PROCESS_VARIABLE } from './startup';
 
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
@@ -126,5 +127,14 @@ describe('start-up with a bad DATABASE_PATH', () => {
     expect(result.output).toContain('start-up checks passed');
     expect(result.code).toBe(0);
     expect(statSync(path).size).toBeGreaterThan(0);
+  });
+});
+
+describe('scheduled work with several server processes', () => {
+  it('runs in a single server process, and of several in the first only', () => {
+    expect(runsScheduledWork({})).toBe(true);
+    expect(runsScheduledWork({ [SERVER_PROCESS_VARIABLE]: '1' })).toBe(true);
+    expect(runsScheduledWork({ [SERVER_PROCESS_VARIABLE]: '2' })).toBe(false);
+    expect(runsScheduledWork({ [SERVER_PROCESS_VARIABLE]: '16' })).toBe(false);
   });
 });

@@ -1,6 +1,23 @@
 import { DatabaseLocationError, getDb } from '@/db/client';
 import { ConfigurationError, env, type Env } from '@/lib/env';
 
+/**
+ * Set by scripts/serve.ts on each server process it forks (WEB_CONCURRENCY
+ * above 1): its slot, 1 to N. A restarted process keeps the slot of the one
+ * it replaces. Absent: the server is a single process.
+ */
+export const SERVER_PROCESS_VARIABLE = 'LICENSE_DESK_SERVER_PROCESS';
+
+/**
+ * Whether this process runs the server's scheduled work (the daily notices):
+ * a single server process does; of several, only the first slot, so that the
+ * work runs once however many processes serve.
+ */
+export function runsScheduledWork(source: Record<string, string | undefined> = process.env): boolean {
+  const slot = source[SERVER_PROCESS_VARIABLE];
+  return slot === undefined || slot === '1';
+}
+
 /** Stops the process with a message a person can act on. */
 function refuseToStart(message: string): never {
   // A portal that is misconfigured must not look alive: exit instead of serving errors.
@@ -8,8 +25,14 @@ function refuseToStart(message: string): never {
   process.exit(1);
 }
 
-/** Validates the configuration, then migrates the database (instrumentation.ts, before the first request). */
-export function startUp(): void {
+/**
+ * The checks before serving: the configuration, the secrets a production
+ * server needs, and the database (opened, proved writable, migrated). Stops
+ * the process with a message on the first failure. scripts/serve.ts runs it
+ * once in its primary process before forking server processes; each server
+ * process runs it again through startUp() (the migrations are then done).
+ */
+export function checkStartUp(): Env {
   let config: Env;
   try {
     config = env();
@@ -30,7 +53,13 @@ export function startUp(): void {
     if (error instanceof DatabaseLocationError) refuseToStart(error.message);
     throw error;
   }
-  if (config.NOTICES_DAILY_AT) {
+  return config;
+}
+
+/** Validates the configuration, then migrates the database (instrumentation.ts, before the first request); starts the scheduled work. */
+export function startUp(): void {
+  const config = checkStartUp();
+  if (config.NOTICES_DAILY_AT && runsScheduledWork()) {
     void import('@/lib/notices/schedule').then(({ startDailyNotices }) => startDailyNotices(config.NOTICES_DAILY_AT!, config.APP_TIME_ZONE));
   }
   if (config.LICENSE_DESK_TEST_TODAY) console.warn(`LICENSE_DESK_TEST_TODAY is set: "today" is ${config.LICENSE_DESK_TEST_TODAY} (a test-only setting).`);

@@ -1,136 +1,275 @@
 /**
- * `npm run bench`: scale checks that do not belong in `npm test`.
+ * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--out FILE]`:
+ * speed at scale (issue 13), in one run, not part of `npm test`.
  *
- * Builds, in a temporary database, the large customer of the inventory issue
- * — 300 purchase accounts, 20,000 licence positions over 1,500 products and
- * 2,000 online service subscriptions — through the importer, then times the
- * inventory queries a page makes (median and worst of a bounded number of
- * runs). Figures are recorded in docs/performance.md.
+ * 1. Builds, in a temporary database and through the importer (lib/import),
+ *    the large customer, the same customer ten times smaller and 50 ordinary
+ *    customers (scripts/bench/data.ts).
+ * 2. Makes sure the production build is up to date (`next build` only when
+ *    the sources changed: scripts/bootstrap.mjs build).
+ * 3. Starts the production server (scripts/serve.ts, WEB_CONCURRENCY server
+ *    processes, one per core by default) and the floor (scripts/bench/floor.ts:
+ *    the same query functions writing HTML with template strings) on free
+ *    127.0.0.1 ports, and signs in each customer's administrator through the
+ *    sign-in form (tests/helpers/http-session.ts).
+ * 4. For each main page: its bytes (HTML raw and gzip'd, the JavaScript its
+ *    <script src> name, gzip'd), then autocannon — a warm-up, SECONDS at 1
+ *    connection, SECONDS at 16 (16 only on the large customer) — on the
+ *    server, then on the floor (large customer); and the floor's time per
+ *    query function (its /__profile).
+ * 5. Evaluates the budgets (scripts/bench/report.ts), writes
+ *    bench/results/latest.json and prints Markdown tables.
+ *
+ * Every load is bounded in time; both servers are stopped (process groups)
+ * whatever happens. Exit code 0 whether budgets pass or fail (the figures are
+ * the product); 1 when the bench itself could not run.
  */
-import { eq } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateDatabase, openDatabase, setDb } from '@/db/client';
-import { purchaseAccounts, users } from '@/db/schema';
-import { searchAccounts } from '@/lib/accounts/queries';
-import { loadViewer } from '@/lib/auth/scope';
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { migrateDatabase, openDatabase } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
-import type { ImportDocument } from '@/lib/import/schema';
-import { listAllLines, listLinesOfGroups, listProductGroups, type InventoryFilters } from '@/lib/inventory/queries';
+import { signInOverHttp } from '../tests/helpers/http-session';
+import { startServer, type DemoServer } from '../tests/helpers/demo-server';
+import { benchDocument, BENCH_PASSWORD, LARGE, landmarks, SMALL, type CustomerShape } from './bench/data';
+import { bytesOf, groupCpuSeconds, load, type Run } from './bench/measure';
+import { evaluateBudgets, markdown, type Customer, type PageResult, type PageSpec, type Served } from './bench/report';
 
-const ACCOUNTS = 300;
-const POSITIONS = 20_000;
-const PRODUCTS = 1_500;
-const SUBSCRIPTIONS = 2_000;
-const RUNS = 15;
+// ─── Options ────────────────────────────────────────────────────────────────
 
-function largeCustomer(): ImportDocument {
-  const families = Array.from({ length: 30 }, (_, i) => ({ code: `F${i}`, name: `Famille ${String(i).padStart(2, '0')}` }));
-  const onlineProducts = 100;
-  const products = Array.from({ length: PRODUCTS }, (_, i) => ({
-    code: `P${i}`,
-    family: `F${i % families.length}`,
-    name: `Produit ${String(i).padStart(4, '0')} ${['Standard', 'Entreprise', 'Datacenter'][i % 3]}`,
-    kind: (i < onlineProducts ? 'online_service' : 'license') as 'online_service' | 'license',
-  }));
-  const editions = ['Standard', 'Enterprise', 'Datacenter', 'Professionnel Plus'];
-  const versions = ['2016', '2019', '2021', '2022', '2025'];
-  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
-    number: `9${String(i).padStart(6, '0')}`,
-    name: `Compte ${i} ${['Montréal', 'Québec', 'Genève', 'Besançon'][i % 4]}`,
-    city: ['Montréal', 'Québec', 'Genève', 'Besançon'][i % 4]!,
-    country: ['CA', 'CA', 'CH', 'FR'][i % 4]!,
-    customer: 'BIG',
-    agreement: i % 2 ? 'AG-BIG-1' : 'AG-BIG-2',
-    partner: 'PB',
-  }));
-  const licensePositions: NonNullable<ImportDocument['licensePositions']> = [];
-  for (let i = 0; i < POSITIONS; i += 1) {
-    licensePositions.push({
-      account: accounts[i % ACCOUNTS]!.number,
-      product: `P${onlineProducts + (i % (PRODUCTS - onlineProducts))}`,
-      edition: editions[i % editions.length]!,
-      version: versions[Math.floor(i / ACCOUNTS) % versions.length]!,
-      resourceUsage: ['Par cœur', 'Par utilisateur'][Math.floor(i / (ACCOUNTS * versions.length)) % 2]!,
-      licenseCount: 10 + (i % 90),
-      saCount: i % 3 === 0 ? 10 : 0,
-    });
-  }
-  const subscriptions: NonNullable<ImportDocument['subscriptions']> = [];
-  for (let i = 0; i < SUBSCRIPTIONS; i += 1) {
-    subscriptions.push({
-      account: accounts[i % ACCOUNTS]!.number,
-      product: `P${Math.floor(i / ACCOUNTS) * 10 + (i % 10)}`,
-      available: 50 + (i % 7),
-      ordered: 50,
-      nextExpiration: `2027-0${1 + (i % 9)}-15`,
-    });
-  }
-  return {
-    version: 1,
-    partners: [{ code: 'PB', name: 'Partenaire Bench' }],
-    customers: [{ number: 'BIG', legalName: 'Grand Client Bench SA' }],
-    agreements: [
-      { number: 'AG-BIG-1', customer: 'BIG' },
-      { number: 'AG-BIG-2', customer: 'BIG' },
-    ],
-    productFamilies: families,
-    products,
-    purchaseAccounts: accounts,
-    licensePositions,
-    subscriptions,
-    users: [{ email: 'admin@big.example', name: 'Admin Bench', locale: 'fr', password: 'bench-password-2026', grants: [{ role: 'customer_admin', customer: 'BIG' }] }],
-  };
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-function time(label: string, run: () => unknown): void {
-  const samples: number[] = [];
-  let result: unknown;
-  for (let i = 0; i < RUNS; i += 1) {
+function seconds(name: string, fallback: number): number {
+  const value = Number(option(name) ?? fallback);
+  if (!Number.isFinite(value) || value <= 0 || value > 60) throw new Error(`--${name} must be a number of seconds from 0.1 to 60`);
+  return value;
+}
+
+const QUICK = process.argv.includes('--quick');
+/** Each measured run, at 1 and at 16 connections. */
+const SECONDS = seconds('seconds', QUICK ? 1 : 5);
+/** The warm-up before each page (16 connections when 16 are measured, so every server process has served the page). */
+const WARMUP = seconds('warmup', QUICK ? 0.5 : 1);
+const WEB_CONCURRENCY = option('web-concurrency');
+const OUT = option('out') ?? 'bench/results/latest.json';
+/** Only these pages (ids of PAGES), for a look at a few. */
+const ONLY = option('pages')?.split(',');
+const PROFILE_RUNS = QUICK ? 5 : 15;
+/** A run lasts longer than SECONDS when a page is slow, until it has this many answers (at 1 connection, at 16)… */
+const MIN_ANSWERS = { 1: 10, 16: 20 };
+/** … but never longer than this. */
+const MAX_RUN_SECONDS = 30;
+
+// ─── The pages ──────────────────────────────────────────────────────────────
+
+const PAGES: (PageSpec & { path: (shape: CustomerShape) => string })[] = [
+  { id: 'inventory', label: 'inventory, all accounts', scales: true, path: () => '/inventory?account=all' },
+  { id: 'search', label: 'inventory search "datacenter 2022"', scales: true, path: () => '/inventory?account=all&q=datacenter+2022' },
+  { id: 'expand-all', label: 'inventory expanded', scales: true, path: () => '/inventory?account=all&expand=all' },
+  { id: 'one-account', label: 'inventory, one account', path: (shape) => `/inventory?account=${landmarks(shape).account}` },
+  { id: 'benefits', label: 'benefits, all accounts', scales: true, path: () => '/inventory/benefits?account=all' },
+  { id: 'orders', label: 'order history page 1', scales: true, path: () => '/orders?account=all' },
+  { id: 'orders-40', label: 'order history page 40', scales: true, path: () => '/orders?account=all&page=40' },
+  { id: 'orders-filtered', label: 'order history by product', path: (shape) => `/orders?account=all&product=${landmarks(shape).orderProduct}` },
+  { id: 'order', label: 'one order', path: (shape) => `/orders/${landmarks(shape).order}` },
+  { id: 'reports', label: 'report', scales: true, path: () => '/reports' },
+  { id: 'accounts', label: 'account search "montreal"', path: () => '/accounts?field=location&term=montreal' },
+  { id: 'sign-in', label: 'sign-in page', signedOut: true, path: () => '/sign-in' },
+  { id: 'minimal', label: 'minimal signed-in page (help)', minimal: true, path: () => '/help' },
+];
+
+// ─── Helpers ────────────────────────────────────────────────────────────────
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+function ensureBuild(): void {
+  log('production build (next build only when the sources changed) ...');
+  const result = spawnSync(process.execPath, ['scripts/bootstrap.mjs', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the production build failed');
+}
+
+async function prepareData(path: string): Promise<void> {
+  const started = performance.now();
+  const document = benchDocument();
+  const db = openDatabase(path, { create: true });
+  migrateDatabase(db);
+  const summary = await importDocument(db, document);
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.close();
+  const counts = Object.entries(summary)
+    .filter(([, value]) => value.created > 0)
+    .map(([name, value]) => `${name} ${value.created}`)
+    .join(', ');
+  log(`data imported in ${((performance.now() - started) / 1000).toFixed(1)} s (${counts})`);
+}
+
+/** The floor's cookie for a user: its id and session version, read from the database. */
+function floorCookie(path: string, email: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    const user = db.prepare('select id, session_version as version from users where email = ?').get(email) as { id: number; version: number };
+    return `floor-user=${user.id}.${user.version}`;
+  } finally {
+    db.close();
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The time of one request, the best of two (warm). */
+async function probe(url: string, cookie: string | undefined): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < 2; i++) {
     const started = performance.now();
-    result = run();
-    samples.push(performance.now() - started);
+    await (await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' })).arrayBuffer();
+    best = Math.min(best, (performance.now() - started) / 1000);
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)]!;
-  const size = Array.isArray(result) ? `${result.length} rows` : typeof result === 'object' && result && 'groups' in result ? `${(result as { groups: unknown[] }).groups.length} rows` : '';
-  console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(7)} ms   worst ${samples.at(-1)!.toFixed(1).padStart(7)} ms   ${size}`);
+  return best;
 }
+
+/** Server processes whose CPU time is watched: after a run, wait until they are all idle. */
+const watched: number[] = [];
+
+/**
+ * After a run, the servers still work through the requests that were in
+ * flight when the load generator stopped (a synchronous query cannot be
+ * abandoned), and a slow page can leave seconds of work: wait until the
+ * servers' processes use less than a tenth of a core, so that it does not
+ * weigh on the next run (at most MAX_RUN_SECONDS).
+ */
+async function settle(): Promise<void> {
+  const deadline = performance.now() + MAX_RUN_SECONDS * 1000;
+  const busy = () => watched.reduce((sum, pgid) => sum + groupCpuSeconds(pgid), 0);
+  let before = busy();
+  while (performance.now() < deadline) {
+    await sleep(300);
+    const now = busy();
+    if (!(now - before > 0.03)) return;
+    before = now;
+  }
+  log('warning: the servers were still busy after a run');
+}
+
+/** Warm-up, then SECONDS (longer for a slow page, up to MAX_RUN_SECONDS) at 1 connection, and at 16. */
+async function measure(base: string, path: string, cookie: string | undefined, withSixteen: boolean, processes: number, pgid: number): Promise<{ c1: Run; c16?: Run }> {
+  const url = `${base}${path}`;
+  const cpu = () => groupCpuSeconds(pgid);
+  const request = await probe(url, cookie);
+  const bounded = (needed: number) => Math.min(MAX_RUN_SECONDS, Math.max(SECONDS, Math.ceil(needed)));
+  await load(url, { connections: withSixteen ? 16 : 1, seconds: WARMUP, cookie });
+  await settle();
+  const c1 = await load(url, { connections: 1, seconds: bounded((MIN_ANSWERS[1] + 1) * request), cookie, cpu });
+  await settle();
+  if (!withSixteen) return { c1 };
+  const c16 = await load(url, { connections: 16, seconds: bounded(((MIN_ANSWERS[16] + 16) * request) / processes), cookie, cpu });
+  await settle();
+  return { c1, c16 };
+}
+
+async function served(server: DemoServer, path: string, cookie: string | undefined, withSixteen: boolean, what: string, processes: number): Promise<Served> {
+  const base = server.baseURL;
+  const { status, body, ...bytes } = await bytesOf(base, path, cookie);
+  if (status !== 200) throw new Error(`${what} ${path} answered ${status}, not 200`);
+  if (cookie && /name="password"/.test(body)) throw new Error(`${what} ${path} answered the sign-in page`);
+  const runs = await measure(base, path, cookie, withSixteen, processes, server.pid);
+  for (const run of [runs.c1, runs.c16]) {
+    if (run && (run.errors > 0 || run.non2xx > 0)) log(`warning: ${what} ${path} at ${run.connections} connections: ${run.errors} errors, ${run.non2xx} answers not 2xx`);
+  }
+  return { ...runs, bytes };
+}
+
+// ─── The run ────────────────────────────────────────────────────────────────
 
 async function main() {
+  const started = performance.now();
+  const load0 = loadavg();
+  ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), 'license-desk-bench-'));
+  const databasePath = join(dir, 'bench.db');
+  const servers: DemoServer[] = [];
   try {
-    const db = openDatabase(join(dir, 'bench.db'));
-    migrateDatabase(db);
-    setDb(db);
-    let started = performance.now();
-    await importDocument(db, largeCustomer());
-    console.log(`import: ${ACCOUNTS} accounts, ${POSITIONS} licence positions, ${PRODUCTS} products, ${SUBSCRIPTIONS} subscriptions in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    await prepareData(databasePath);
 
-    const user = db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, 'admin@big.example')).get()!;
-    started = performance.now();
-    const viewer = loadViewer(db, user.id, user.sessionVersion)!;
-    console.log(`viewer re-read (every request): ${(performance.now() - started).toFixed(2)} ms`);
-    const oneAccount = db.select({ id: purchaseAccounts.id }).from(purchaseAccounts).where(eq(purchaseAccounts.number, '9000150')).get()!.id;
+    const [appPort, floorPort] = [await freePort(), await freePort()];
+    log(`starting the production server on 127.0.0.1:${appPort} (WEB_CONCURRENCY=${WEB_CONCURRENCY ?? `default, ${availableParallelism()}`}) and the floor on 127.0.0.1:${floorPort} ...`);
+    const app = await startServer({
+      script: 'scripts/serve.ts',
+      reactServer: false,
+      args: ['--port', String(appPort)],
+      port: appPort,
+      databasePath,
+      env: { AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}) },
+    });
+    servers.push(app);
+    const floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in' });
+    servers.push(floor);
+    watched.push(app.pid, floor.pid);
 
-    const all: InventoryFilters = { accounts: 'all' };
-    const single: InventoryFilters = { accounts: { accountId: oneAccount } };
-    time('inventory, all accounts, page 1 (collapsed)', () => listProductGroups(viewer, all, 1));
-    time('inventory, all accounts, last page', () => listProductGroups(viewer, all, 60));
-    time('inventory, all accounts, page 1 expanded (lines of 25 products)', () => listLinesOfGroups(viewer, all, listProductGroups(viewer, all, 1).groups));
-    time('inventory, all accounts, search "datacenter 2022"', () => listProductGroups(viewer, { ...all, query: 'datacenter 2022' }, 1));
-    time('inventory, all accounts, packages view', () => listProductGroups(viewer, { ...all, packages: true }, 1));
-    time('inventory, one account, page 1 expanded', () => listLinesOfGroups(viewer, single, listProductGroups(viewer, single, 1).groups));
-    time('account selector, location "montreal"', () => searchAccounts(viewer, { location: 'montreal' }, 1).rows);
-    time('CSV export, all accounts (every line)', () => listAllLines(viewer, all));
-    db.$client.close();
+    const customers: { customer: Customer; shape: CustomerShape; cookie: string; floorCookie: string }[] = [];
+    for (const [customer, shape] of [
+      ['large', LARGE],
+      ['small', SMALL],
+    ] as const) {
+      const session = await signInOverHttp(app.baseURL, shape.admin!.email, BENCH_PASSWORD);
+      customers.push({ customer, shape, cookie: session.cookie, floorCookie: floorCookie(databasePath, shape.admin!.email) });
+    }
+    log(`signed in ${customers.map((entry) => entry.shape.admin!.email).join(' and ')}`);
+
+    const processes = WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism();
+    const results: PageResult[] = [];
+    for (const { customer, shape, cookie, floorCookie: floorUser } of customers) {
+      for (const page of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id))) {
+        const path = page.path(shape);
+        const large = customer === 'large';
+        log(`${customer}: ${page.label} (${path})`);
+        const next = await served(app, path, page.signedOut ? undefined : cookie, large, 'server', processes);
+        const floorFigures = large ? await served(floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
+        const profile = page.signedOut
+          ? undefined
+          : ((await (await fetch(`${floor.baseURL}/__profile?path=${encodeURIComponent(path)}&runs=${PROFILE_RUNS}`, { headers: { cookie: floorUser } })).json()) as Record<string, number>);
+        const { path: _path, ...spec } = page;
+        results.push({ page: spec, customer, path, next, floor: floorFigures, profile });
+        log(`  p50 ${next.c1.p50} ms at 1 (${next.c1.rps}/s, ${next.c1.cpuMs ?? '?'} ms CPU each)${next.c16 ? `, ${next.c16.rps}/s at 16 (p99 ${next.c16.p99} ms)` : ''}${floorFigures ? `; floor p50 ${floorFigures.c1.p50} ms` : ''}; HTML ${(next.bytes.htmlGzip / 1024).toFixed(1)} KB gz, JS ${(next.bytes.jsGzip / 1024).toFixed(1)} KB gz`);
+      }
+    }
+
+    const output = app.output();
+    const budgets = evaluateBudgets(results);
+    const report = {
+      measuredAt: new Date().toISOString(),
+      commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
+      host: { node: process.version, cores: availableParallelism(), loadAverageBefore: load0.map((x) => Math.round(x * 100) / 100), loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100) },
+      settings: { seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
+      serverLog: { sqliteBusy: (output.match(/SQLITE_BUSY/g) ?? []).length, unavailable503: (output.match(/\[server\] 503 /g) ?? []).length, restarts: (output.match(/restarting it/g) ?? []).length },
+      pages: results,
+      budgets,
+      durationSeconds: Math.round((performance.now() - started) / 1000),
+    };
+    mkdirSync(dirname(OUT), { recursive: true });
+    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(markdown(results, budgets));
+    console.log(`\n${report.durationSeconds} s in all; figures in ${OUT}.`);
   } finally {
+    for (const server of servers) await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -9,6 +9,7 @@
 //
 //   node scripts/bootstrap.mjs demo          install, migrate, seed, build, serve
 //   node scripts/bootstrap.mjs test          every check CI runs
+//   node scripts/bootstrap.mjs build         next build, unless the build is up to date
 //   node scripts/bootstrap.mjs exec CMD ...  run a binary of node_modules/.bin
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -175,6 +176,9 @@ if (task === 'exec') {
   const port = process.env.PORT || '3000';
   log(`starting on http://127.0.0.1:${port}`);
   process.exit(run(bin('tsx'), ['--conditions=react-server', 'scripts/demo-start.ts', port], { env: childEnv(runtime) }));
+} else if (task === 'build') {
+  // For scripts that need a production build (the bench): build only when the sources changed.
+  ensureBuild(runtime);
 } else if (task === 'test') {
   const started = Date.now();
   const chromium = ensureChromium();
@@ -185,5 +189,5 @@ if (task === 'exec') {
   step('end-to-end tests (Playwright, Chromium)', runtime, bin('playwright'), ['test'], { CHROMIUM_PATH: chromium });
   log(`all checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } else {
-  fail(`unknown task "${task ?? ''}"; use demo, test or exec.`);
+  fail(`unknown task "${task ?? ''}"; use demo, test, build or exec.`);
 }

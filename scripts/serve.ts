@@ -14,13 +14,29 @@
  * or by counting what arrives) and a path whose percent-encoding is
  * malformed (400). See docs/decisions/0006-custom-server-and-client-address.md.
  *
+ * One server process per core (WEB_CONCURRENCY, default os.availableParallelism()):
+ * a primary process checks the configuration and migrates the database once,
+ * then forks that many server processes (node:cluster) that share the port and
+ * the SQLite database (WAL; writes wait for each other through the busy
+ * timeout). It restarts a server process that dies — at most MAX_RESTARTS
+ * within RESTART_WINDOW_MS, then it stops everything — and on SIGTERM or
+ * SIGINT stops them all before it exits. WEB_CONCURRENCY=1 is one process,
+ * without a primary. See docs/decisions/0010-one-server-process-per-core.md.
+ *
  *   tsx scripts/serve.ts [--port N] [--hostname H]   (defaults: $PORT or 3000, 127.0.0.1)
  */
+import cluster, { type Worker } from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import next from 'next';
+import { getDb, setDb } from '../db/client';
+import { ConfigurationError, env } from '../lib/env';
 import { answerDatabaseFaults } from '../lib/http/database-fault';
 import { errorPageHeaders, errorPageHtml, hasMalformedEncoding, MAX_BODY_BYTES, type RefusedRequest } from '../lib/http/error-page';
 import { CLIENT_ADDRESS_HEADER, SERVER_OWNED_HEADERS } from '../lib/http/request-headers';
+import { checkStartUp, SERVER_PROCESS_VARIABLE } from '../lib/startup';
+
+// This script serves the production build (`dev: false`), which runs as production whatever the
+// environment says; the primary's own start-up checks (lib/startup.ts) must judge the same way.
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -73,7 +89,9 @@ function limitChunkedBody(request: IncomingMessage, response: ServerResponse): v
   request.pause();
 }
 
-async function main() {
+/** One server process: Next's handler behind the guards above, on the shared port. */
+async function serve(slot: number | null) {
+  const { default: next } = await import('next');
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -93,13 +111,110 @@ async function main() {
       response.end();
     });
   });
-  server.listen(port, hostname, () => console.log(`License Desk listening on http://${hostname}:${port}`));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      server.close();
-      void app.close().finally(() => process.exit(0));
-    });
+  server.listen(port, hostname, () => console.log(slot === null ? `License Desk listening on http://${hostname}:${port}` : `[server ${slot}] listening on http://${hostname}:${port} (pid ${process.pid})`));
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+  // A server process whose primary is gone (killed without a chance to stop it) stops too: no orphans.
+  if (cluster.isWorker) cluster.worker!.on('disconnect', stop);
+}
+
+/** A server process that dies is restarted, but not more than this many times within RESTART_WINDOW_MS (no crash loop). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+/** Pause before a restart. */
+const RESTART_DELAY_MS = 1000;
+/** How long the server processes get to stop on SIGTERM/SIGINT before they are killed. */
+const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * The primary process: checks the configuration and migrates the database
+ * once (server processes would otherwise race to migrate a new database),
+ * then forks `processes` server processes, each with its slot (1..N) in
+ * LICENSE_DESK_SERVER_PROCESS (slot 1 runs the scheduled work, lib/startup.ts).
+ */
+function supervise(processes: number) {
+  checkStartUp();
+  // The primary serves nothing: it keeps no connection open.
+  getDb().$client.close();
+  setDb(undefined);
+
+  const slots = new Map<Worker, number>();
+  const restarts: number[] = [];
+  let stopping = false;
+  let exitCode = 0;
+
+  const fork = (slot: number) => slots.set(cluster.fork({ [SERVER_PROCESS_VARIABLE]: String(slot) }), slot);
+  const stopAll = (code: number) => {
+    exitCode = Math.max(exitCode, code);
+    if (stopping) {
+      // A second signal: no more waiting.
+      for (const worker of slots.keys()) worker.process.kill('SIGKILL');
+      process.exit(exitCode || 1);
+    }
+    stopping = true;
+    if (slots.size === 0) process.exit(exitCode);
+    for (const worker of slots.keys()) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      for (const worker of slots.keys()) worker.process.kill('SIGKILL');
+      process.exit(exitCode || 1);
+    }, STOP_TIMEOUT_MS).unref();
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const slot = slots.get(worker)!;
+    slots.delete(worker);
+    if (stopping) {
+      if (slots.size === 0) process.exit(exitCode);
+      return;
+    }
+    if (code === 0 && !signal) {
+      // It was stopped on purpose (a signal sent to it alone, or to the whole process group just before ours).
+      console.log(`[server] server process ${slot} (pid ${worker.process.pid}) stopped.`);
+      if (slots.size === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    while (restarts.length > 0 && restarts[0]! < now - RESTART_WINDOW_MS) restarts.shift();
+    if (restarts.length >= MAX_RESTARTS) {
+      console.error(`[server] server process ${slot} died (${signal ?? `exit code ${code}`}) after ${MAX_RESTARTS} restarts within ${RESTART_WINDOW_MS / 1000} s: stopping.`);
+      stopAll(1);
+      return;
+    }
+    restarts.push(now);
+    console.error(`[server] server process ${slot} (pid ${worker.process.pid}) died (${signal ?? `exit code ${code}`}); restarting it.`);
+    setTimeout(() => {
+      if (!stopping) fork(slot);
+    }, RESTART_DELAY_MS);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(0));
+
+  console.log(`License Desk: ${processes} server processes (WEB_CONCURRENCY) on http://${hostname}:${port}`);
+  for (let slot = 1; slot <= processes; slot++) fork(slot);
+}
+
+function serverProcesses(): number {
+  try {
+    return env().WEB_CONCURRENCY;
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
+}
+
+async function main() {
+  if (cluster.isWorker) return serve(Number(process.env[SERVER_PROCESS_VARIABLE]));
+  const processes = serverProcesses();
+  if (processes === 1) return serve(null);
+  supervise(processes);
 }
 
 main().catch((error: unknown) => {

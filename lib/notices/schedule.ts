@@ -1,8 +1,9 @@
 /**
  * NOTICES_DAILY_AT: the server runs the notices itself once a day at that time
  * of day in APP_TIME_ZONE (off by default; a scheduler calling `npm run
- * notices` is the other way). Several processes or hosts may each do it: the
- * once-only record (lib/notices/run.ts) keeps every notice to one e-mail.
+ * notices` is the other way). A server of several processes runs it in one
+ * of them only (lib/startup.ts, runsScheduledWork). Several hosts may each do
+ * it: the once-only record (lib/notices/run.ts) keeps every notice to one e-mail.
  */
 import 'server-only';
 

@@ -4,7 +4,10 @@
  * server (tests/e2e/server.ts, fresh demo database) on E2E_AUX_PORT (default
  * E2E_PORT + 10; a second spec passes its own `portOffset` so that two such
  * files can run at once), with a database file of its own under data/. Tests
- * using it run serially in one file.
+ * using it run serially in one file. One server process (WEB_CONCURRENCY=1):
+ * these servers test faults and single flows, not concurrency, and each one
+ * starts for a single spec file while the main server and Chromium already
+ * share the machine's two cores.
  */
 import type { Browser, BrowserContext } from '@playwright/test';
 import { TEST_TODAY } from '../../playwright.config';
@@ -19,7 +22,7 @@ export function startAuxServer(name: string, portOffset = 0, env: Record<string,
   return startDemoServer({
     port: AUX_PORT + portOffset,
     databasePath: `data/e2e-${name}.db`,
-    env: { APP_TIME_ZONE: 'UTC', LICENSE_DESK_TEST_TODAY: TEST_TODAY, ...env },
+    env: { APP_TIME_ZONE: 'UTC', LICENSE_DESK_TEST_TODAY: TEST_TODAY, WEB_CONCURRENCY: '1', ...env },
   });
 }
 
