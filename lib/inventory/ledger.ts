@@ -270,7 +270,10 @@ export function recordTransaction(db: DB, entry: LedgerEntry, options: { now?: (
     db.$client.prepare('update customers set data_updated_at = ? where id = ?').run(now(), line.customer_id);
     return { transactionId, lineId: entry.lineId, counts };
   });
-  return run();
+  // Immediate: it reads the line, then writes; another server process writing in between would otherwise make it
+  // fail at once with SQLITE_BUSY (a deferred transaction cannot wait to upgrade). Inside a caller's transaction
+  // better-sqlite3 makes it a savepoint.
+  return run.immediate();
 }
 
 export interface LedgerDiscrepancy {

@@ -129,38 +129,45 @@ export async function sendInvitation(db: DB, userId: number, context: MailContex
 /** A new role or new accounts for one of the customer's people; ends their sessions. */
 export function changeAccess(db: DB, viewer: Viewer, userId: number, access: PersonAccess, context: { now: number; address: string }): ManageOutcome {
   if (!mayManage(viewer)) return { kind: 'not-found' };
-  const grant = grantOfPerson(db, viewer, userId);
-  if (!grant) return { kind: 'not-found' };
-  if (access.role === 'account_viewer' && access.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
-  const ids = accountIds(db, viewer.customer.id, access.role === 'account_viewer' ? access.accounts : []);
-  if (ids === null) return { kind: 'not-found' };
-  if (grant.role === 'customer_admin' && access.role !== 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
-    return { kind: 'invalid', field: 'role', message: 'lastAdministrator' };
-  }
-  db.transaction(() => {
-    setAccess(db, grant.id, access, ids);
-    endEverySession(db, userId, context.now);
-    const email = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email;
-    recordAudit(db, { action: 'access_changed', userId: viewer.userId, entity: 'user', entityId: email, details: { role: access.role, accounts: access.accounts.join(' ') }, customerId: viewer.customer.id, address: context.address, at: context.now });
-  });
-  return { kind: 'done', userId };
+  // One immediate transaction: the "last administrator" check and the change cannot interleave with another
+  // administrator's, even from another server process.
+  return db.$client
+    .transaction((): ManageOutcome => {
+      const grant = grantOfPerson(db, viewer, userId);
+      if (!grant) return { kind: 'not-found' };
+      if (access.role === 'account_viewer' && access.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
+      const ids = accountIds(db, viewer.customer.id, access.role === 'account_viewer' ? access.accounts : []);
+      if (ids === null) return { kind: 'not-found' };
+      if (grant.role === 'customer_admin' && access.role !== 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
+        return { kind: 'invalid', field: 'role', message: 'lastAdministrator' };
+      }
+      setAccess(db, grant.id, access, ids);
+      endEverySession(db, userId, context.now);
+      const email = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email;
+      recordAudit(db, { action: 'access_changed', userId: viewer.userId, entity: 'user', entityId: email, details: { role: access.role, accounts: access.accounts.join(' ') }, customerId: viewer.customer.id, address: context.address, at: context.now });
+      return { kind: 'done', userId };
+    })
+    .immediate();
 }
 
 /** Deactivates (sessions end, sign-in refused) or reactivates one of the customer's people. */
 export function setPersonActive(db: DB, viewer: Viewer, userId: number, active: boolean, context: { now: number; address: string }): ManageOutcome {
   if (!mayManage(viewer)) return { kind: 'not-found' };
-  const grant = grantOfPerson(db, viewer, userId);
-  if (!grant) return { kind: 'not-found' };
-  const user = db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).get()!;
-  if (!active && user.active && grant.role === 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
-    return { kind: 'invalid', field: 'active', message: 'lastAdministrator' };
-  }
-  db.transaction(() => {
-    db.update(users).set({ active }).where(eq(users.id, userId)).run();
-    if (!active) endEverySession(db, userId, context.now);
-    recordAudit(db, { action: active ? 'person_reactivated' : 'person_deactivated', userId: viewer.userId, entity: 'user', entityId: user.email, customerId: viewer.customer.id, address: context.address, at: context.now });
-  });
-  return { kind: 'done', userId };
+  // As changeAccess(): the check and the change in one immediate transaction.
+  return db.$client
+    .transaction((): ManageOutcome => {
+      const grant = grantOfPerson(db, viewer, userId);
+      if (!grant) return { kind: 'not-found' };
+      const user = db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).get()!;
+      if (!active && user.active && grant.role === 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
+        return { kind: 'invalid', field: 'active', message: 'lastAdministrator' };
+      }
+      db.update(users).set({ active }).where(eq(users.id, userId)).run();
+      if (!active) endEverySession(db, userId, context.now);
+      recordAudit(db, { action: active ? 'person_reactivated' : 'person_deactivated', userId: viewer.userId, entity: 'user', entityId: user.email, customerId: viewer.customer.id, address: context.address, at: context.now });
+      return { kind: 'done', userId };
+    })
+    .immediate();
 }
 
 export interface PersonRow {
