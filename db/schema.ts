@@ -215,6 +215,9 @@ export const inventoryLines = sqliteTable(
     index('inventory_lines_account_product_idx').on(t.purchaseAccountId, t.productId),
     index('inventory_lines_product_idx').on(t.productId),
     index('inventory_lines_expiration_idx').on(t.nextExpiration),
+    // The unpaid online services (the report's rows, SPEC §3 item 14): a small index of the gaps only, so the
+    // report reads them without reading every line of the accounts.
+    index('inventory_lines_unpaid_idx').on(t.purchaseAccountId).where(sql.raw("kind = 'subscription' and available_count > ordered_count")),
     check('inventory_lines_kind_check', sql`${t.kind} in ('license', 'subscription')`),
   ],
 );

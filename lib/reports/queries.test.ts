@@ -247,3 +247,28 @@ describe('parseReportParams', () => {
     expect(parseReportParams({ account: '<script>', customer: '2000001' })).toEqual({ params: { customer: '2000001' }, ignored: true });
   });
 });
+
+describe('query plans', () => {
+  it('the report reads the gaps from their own index, not every line, and its suggestions from the summaries and the customer’s orders index', () => {
+    const statements: string[] = [];
+    const prepare = db.$client.prepare.bind(db.$client);
+    db.$client.prepare = ((source: string) => {
+      statements.push(source);
+      return prepare(source);
+    }) as typeof db.$client.prepare;
+    try {
+      const viewer = viewerOf(db, U.alphaAdmin);
+      listUnpaidServices(viewer, {});
+      listReportSuggestions(viewer);
+    } finally {
+      db.$client.prepare = prepare;
+    }
+    const planOf = (sql: string) => (db.$client.prepare(`explain query plan ${sql}`).all(...(sql.match(/\?/g) ?? []).map(() => 1)) as { detail: string }[]).map((row) => row.detail).join('\n');
+    const report = statements.filter((sql) => /"inventory_lines"/.test(sql) && /"available_count" > "inventory_lines"."ordered_count"/.test(sql));
+    expect(report).toHaveLength(2);
+    for (const sql of report) expect(planOf(sql)).toMatch(/inventory_lines USING INDEX inventory_lines_unpaid_idx/);
+    const orders = statements.find((sql) => /from "orders"/.test(sql) && /order by/.test(sql))!;
+    expect(planOf(orders)).toMatch(/orders USING INDEX orders_customer_date_idx/);
+    expect(statements.some((sql) => /from "product_summaries"/.test(sql))).toBe(true);
+  });
+});

@@ -12,8 +12,8 @@ import 'server-only';
 import { and, asc, desc, eq, exists, gt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { agreements, inventoryLines, inventoryTransactions, orders, products, purchaseAccounts } from '@/db/schema';
-import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { agreements, inventoryLines, inventoryTransactions, orders, products, productSummaries, purchaseAccounts } from '@/db/schema';
+import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { unpaidQuantity } from '@/lib/inventory/rules';
 
 /** Rows a page of the report shows; the totals always cover every matching row. */
@@ -138,7 +138,8 @@ function resolveFilters(viewer: Viewer, filters: UnpaidServiceFilters): Resolved
 function conditions(viewer: Viewer, filters: ResolvedFilters): SQL {
   return and(
     accountScope(viewer),
-    eq(inventoryLines.kind, 'subscription'),
+    // Written out (not a bound parameter) so that SQLite can read the gaps from their partial index (inventory_lines_unpaid_idx).
+    sql`${inventoryLines.kind} = 'subscription'`,
     // The SQL twin of unpaidQuantity() > 0, so that the cap and the totals count only listed rows.
     gt(inventoryLines.availableCount, inventoryLines.orderedCount),
     filters.accountId === undefined ? undefined : eq(purchaseAccounts.id, filters.accountId),
@@ -293,15 +294,26 @@ export function listReportSuggestions(viewer: Viewer): ReportSuggestions {
     .orderBy(asc(agreements.number))
     .limit(REPORT_SUGGESTION_LIMIT)
     .all();
-  const productRows = db
-    .selectDistinct({ code: products.code, name: products.name })
-    .from(products)
-    .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
-    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
-    .where(and(scope, eq(inventoryLines.kind, 'subscription')))
-    .orderBy(asc(products.name), asc(products.code))
-    .limit(REPORT_SUGGESTION_LIMIT)
-    .all();
+  // The viewer's online services: from the product summaries when they can answer (one row per product, not every line).
+  const summaries = summaryScope(viewer);
+  const productRows = summaries
+    ? db
+        .selectDistinct({ code: products.code, name: products.name })
+        .from(productSummaries)
+        .innerJoin(products, eq(products.id, productSummaries.productId))
+        .where(and(summaries, eq(products.kind, 'online_service')))
+        .orderBy(asc(products.name), asc(products.code))
+        .limit(REPORT_SUGGESTION_LIMIT)
+        .all()
+    : db
+        .selectDistinct({ code: products.code, name: products.name })
+        .from(products)
+        .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
+        .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+        .where(and(scope, eq(inventoryLines.kind, 'subscription')))
+        .orderBy(asc(products.name), asc(products.code))
+        .limit(REPORT_SUGGESTION_LIMIT)
+        .all();
   // The latest orders first, found through the orders' date index, then kept when they touched a service line.
   const orderRows = db
     .select({ number: orders.number, orderedOn: orders.orderedOn, accountNumber: purchaseAccounts.number })
@@ -310,6 +322,8 @@ export function listReportSuggestions(viewer: Viewer): ReportSuggestions {
     .where(
       and(
         scope,
+        // The customer's orders newest first, from its index (orders_customer_date_idx), until enough touched a service.
+        viewer.customer ? eq(orders.customerId, viewer.customer.id) : undefined,
         exists(
           db
             .select({ one: sql`1` })

@@ -1,0 +1,1 @@
+CREATE INDEX `inventory_lines_unpaid_idx` ON `inventory_lines` (`purchase_account_id`) WHERE kind = 'subscription' and available_count > ordered_count;
