@@ -128,17 +128,20 @@ function toGroup(row: GroupRow): ProductGroup {
  * packages view), ordered as shown — products bought separately first, by
  * family then product; then packages by name.
  */
-function groupQuery(viewer: Viewer, filters: InventoryFilters) {
+function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTotal?: boolean } = {}) {
   const scope = filters.source === 'lines' || filters.accounts !== 'all' || searchTerms(filters.query ?? '').length > 0 ? null : summaryScope(viewer);
-  return scope ? summaryGroupQuery(scope, Boolean(filters.packages)) : lineGroupQuery(viewer, filters);
+  // `count(*) over ()` is computed after the grouping: the number of product rows, on every row.
+  const total: Record<string, SQL> = options.withTotal ? { totalGroups: sql<number>`count(*) over ()` } : {};
+  return scope ? summaryGroupQuery(scope, Boolean(filters.packages), total) : lineGroupQuery(viewer, filters, total);
 }
 
 /** The product rows added up from the lines in the view (one account, a search, an account viewer's accounts). */
-function lineGroupQuery(viewer: Viewer, filters: InventoryFilters) {
+function lineGroupQuery(viewer: Viewer, filters: InventoryFilters, extra: Record<string, SQL> = {}) {
   const where = baseConditions(viewer, filters);
   const split = Boolean(filters.packages);
   const query = getDb()
     .select({
+      ...extra,
       ...groupColumns,
       packageId: split ? inventoryLines.packageId : sql<null>`null`,
       packageName: split ? packages.name : sql<null>`null`,
@@ -162,9 +165,10 @@ function lineGroupQuery(viewer: Viewer, filters: InventoryFilters) {
  * row per product and partner of record instead of every line, in the same
  * order and with the same sums.
  */
-function summaryGroupQuery(scope: SQL, split: boolean) {
+function summaryGroupQuery(scope: SQL, split: boolean, extra: Record<string, SQL> = {}) {
   const query = getDb()
     .select({
+      ...extra,
       productId: products.id,
       productCode: products.code,
       productName: products.name,
@@ -202,18 +206,25 @@ export interface InventoryPage {
 
 /** One page of product rows; `page` is clamped into range. */
 export function listProductGroups(viewer: Viewer, filters: InventoryFilters, page: number): InventoryPage {
-  const db = getDb();
-  const counted = db.$client
-    .prepare(`select count(*) as n from (${groupQuery(viewer, filters).toSQL().sql})`)
-    .get(...(groupQuery(viewer, filters).toSQL().params as unknown[])) as { n: number };
-  const totalGroups = counted.n;
+  // One pass: the page's rows carry the number of product rows (a window over the grouped rows), so the view is
+  // not added up twice. Only a page past the end (an old link) needs the count first, to show the last page.
+  const pageOf = (wanted: number) =>
+    groupQuery(viewer, filters, { withTotal: true })
+      .limit(PRODUCTS_PAGE_SIZE)
+      .offset((wanted - 1) * PRODUCTS_PAGE_SIZE)
+      .all() as (GroupRow & { totalGroups: number })[];
+  const wanted = Math.max(1, page);
+  let rows = pageOf(wanted);
+  let totalGroups = rows[0]?.totalGroups ?? 0;
+  if (rows.length === 0 && wanted > 1) {
+    const db = getDb();
+    const counted = groupQuery(viewer, filters).toSQL();
+    totalGroups = (db.$client.prepare(`select count(*) as n from (${counted.sql})`).get(...(counted.params as unknown[])) as { n: number }).n;
+  }
   const pages = Math.max(1, Math.ceil(totalGroups / PRODUCTS_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = groupQuery(viewer, filters)
-    .limit(PRODUCTS_PAGE_SIZE)
-    .offset((current - 1) * PRODUCTS_PAGE_SIZE)
-    .all() as GroupRow[];
-  return { groups: rows.map(toGroup), totalGroups, page: current, pages };
+  const current = Math.min(wanted, pages);
+  if (current !== wanted) rows = pageOf(current);
+  return { groups: rows.map(toGroup), totalGroups: rows[0]?.totalGroups ?? totalGroups, page: current, pages };
 }
 
 /** Every product row of the view, unpaged: for the CSV export and for finding a line's page. */
