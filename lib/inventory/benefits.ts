@@ -92,22 +92,7 @@ export function listBenefits(viewer: Viewer, accounts: AccountFilter, page: numb
   if (page !== 'all') return benefitsPage(viewer, accounts, page);
   const where = conditions(viewer, accounts);
   // One row more than the limit tells whether there is more without counting every time.
-  const rows = db
-    .select({
-      id: softwareAssuranceBenefits.id,
-      accountNumber: purchaseAccounts.number,
-      accountName: purchaseAccounts.name,
-      name: softwareAssuranceBenefits.benefit,
-      entitled: softwareAssuranceBenefits.entitled,
-      used: softwareAssuranceBenefits.used,
-      expiresOn: softwareAssuranceBenefits.expiresOn,
-    })
-    .from(softwareAssuranceBenefits)
-    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
-    .where(where)
-    .orderBy(asc(purchaseAccounts.number), asc(softwareAssuranceBenefits.benefit), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
-    .limit(BENEFITS_ROW_LIMIT + 1)
-    .all();
+  const rows = benefitRows(where).limit(BENEFITS_ROW_LIMIT + 1).all();
 
   const capped = rows.length > BENEFITS_ROW_LIMIT;
   const kept = capped ? rows.slice(0, BENEFITS_ROW_LIMIT) : rows;
@@ -147,24 +132,27 @@ function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number): Be
     .offset((current - 1) * BENEFIT_ACCOUNTS_PER_PAGE)
     .all()
     .map((row) => row.id);
-  const rows = pageAccounts.length
-    ? db
-        .select({
-          id: softwareAssuranceBenefits.id,
-          accountNumber: purchaseAccounts.number,
-          accountName: purchaseAccounts.name,
-          name: softwareAssuranceBenefits.benefit,
-          entitled: softwareAssuranceBenefits.entitled,
-          used: softwareAssuranceBenefits.used,
-          expiresOn: softwareAssuranceBenefits.expiresOn,
-        })
-        .from(softwareAssuranceBenefits)
-        .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
-        .where(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts)))
-        .orderBy(asc(purchaseAccounts.number), asc(softwareAssuranceBenefits.benefit), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
-        .all()
-    : [];
+  const rows = pageAccounts.length ? benefitRows(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!).all() : [];
   return { accounts: groupByAccount(rows), shown: rows.length, total, capped: false, page: current, pages };
+}
+
+/** The benefits matching `where` with their account, in the tab's order: by account number, benefit name, expiry. */
+function benefitRows(where: SQL) {
+  return getDb()
+    .select({
+      id: softwareAssuranceBenefits.id,
+      accountNumber: purchaseAccounts.number,
+      accountName: purchaseAccounts.name,
+      name: softwareAssuranceBenefits.benefit,
+      entitled: softwareAssuranceBenefits.entitled,
+      used: softwareAssuranceBenefits.used,
+      expiresOn: softwareAssuranceBenefits.expiresOn,
+    })
+    .from(softwareAssuranceBenefits)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
+    .where(where)
+    .orderBy(asc(purchaseAccounts.number), asc(softwareAssuranceBenefits.benefit), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
+    .$dynamic();
 }
 
 interface BenefitListRow {

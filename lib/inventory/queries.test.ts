@@ -4,11 +4,12 @@
  * difference, the packages split adding up, the all-accounts aggregate,
  * history totals equal to the counts, and index use.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { setDb, type DB } from '@/db/client';
 import type { Viewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { getLineHistory, getLineReference, listAllLines, listLinesOfGroups, listProductGroups, type InventoryFilters, type ProductGroup } from './queries';
 import { unpaidQuantity } from './rules';
@@ -156,24 +157,14 @@ describe('search and paging', () => {
 describe('query plans', () => {
   it('the inventory queries search by index, never scan the lines', () => {
     const viewer = viewerOf(db, U.alphaAdmin);
-    const statements: { sql: string }[] = [];
-    const prepare = db.$client.prepare.bind(db.$client);
-    const spy = vi.spyOn(db.$client, 'prepare').mockImplementation(((source: string) => {
-      statements.push({ sql: source });
-      return prepare(source);
-    }) as typeof db.$client.prepare);
     const filters: InventoryFilters = { accounts: { accountId: accountIdOf(db, A.alphaNorth) }, query: 'office' };
-    const { groups } = listProductGroups(viewer, filters, 1);
-    listLinesOfGroups(viewer, filters, groups);
-    listProductGroups(viewer, { accounts: 'all' }, 1);
-    spy.mockRestore();
-
-    const planOf = (sql: string) => {
-      const parameters = (sql.match(/\?/g) ?? []).map(() => 1);
-      return (db.$client.prepare(`explain query plan ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
-    };
+    const statements = preparedBy(db, () => {
+      const { groups } = listProductGroups(viewer, filters, 1);
+      listLinesOfGroups(viewer, filters, groups);
+      listProductGroups(viewer, { accounts: 'all' }, 1);
+    }).map((sql) => ({ sql }));
     // One account and a search: the lines of that account, by index.
-    const plans = statements.filter((statement) => /inventory_lines/.test(statement.sql)).map((statement) => planOf(statement.sql));
+    const plans = statements.filter((statement) => /inventory_lines/.test(statement.sql)).map((statement) => planOf(db, statement.sql));
     expect(plans.length).toBeGreaterThanOrEqual(2);
     for (const plan of plans) {
       expect(plan).not.toMatch(/SCAN inventory_lines(?! USING)/);
@@ -181,7 +172,7 @@ describe('query plans', () => {
       expect(plan).toMatch(/inventory_lines USING (COVERING )?INDEX/);
     }
     // Every account: the customer's product summaries, by their key, and no line at all.
-    const summaries = statements.filter((statement) => /product_summaries/.test(statement.sql)).map((statement) => planOf(statement.sql));
+    const summaries = statements.filter((statement) => /product_summaries/.test(statement.sql)).map((statement) => planOf(db, statement.sql));
     expect(summaries).toHaveLength(1);
     for (const plan of summaries) {
       expect(plan).toMatch(/SEARCH product_summaries USING (COVERING )?INDEX/);

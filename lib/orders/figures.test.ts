@@ -11,6 +11,7 @@ import { setDb, type DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
+import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { orderFigureDiscrepancies } from './figures';
 import { listOrders } from './queries';
@@ -58,19 +59,9 @@ describe('order figures', () => {
 
   it('give the history newest first from the customer’s index, with no sort of every order', () => {
     const viewer = viewerOf(db, U.alphaAdmin);
-    const statements: string[] = [];
-    const prepare = db.$client.prepare.bind(db.$client);
-    db.$client.prepare = ((source: string) => {
-      statements.push(source);
-      return prepare(source);
-    }) as typeof db.$client.prepare;
-    try {
-      listOrders(viewer, { accounts: 'all', page: 1 });
-    } finally {
-      db.$client.prepare = prepare;
-    }
+    const statements = preparedBy(db, () => listOrders(viewer, { accounts: 'all', page: 1 }));
     const page = statements.find((sql) => /order by/i.test(sql) && /from "orders"/.test(sql))!;
-    const plan = (db.$client.prepare(`explain query plan ${page}`).all(...(page.match(/\?/g) ?? []).map(() => 1)) as { detail: string }[]).map((row) => row.detail).join('\n');
+    const plan = planOf(db, page);
     expect(plan).toMatch(/orders USING INDEX orders_customer_date_idx/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
     // The total is the accounts' kept counts: no count over the orders.

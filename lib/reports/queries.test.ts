@@ -19,6 +19,7 @@ import {
   fastPasswordHash,
   fixtureDocument,
 } from '@/tests/helpers/fixtures';
+import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { listReportSuggestions, listUnpaidServices, parseReportParams, REPORT_PAGE_SIZE, REPORT_SUGGESTION_LIMIT, type UnpaidServicesReport } from './queries';
 
@@ -250,25 +251,16 @@ describe('parseReportParams', () => {
 
 describe('query plans', () => {
   it('the report reads the gaps from their own index, not every line, and its suggestions from the summaries and the customer’s orders index', () => {
-    const statements: string[] = [];
-    const prepare = db.$client.prepare.bind(db.$client);
-    db.$client.prepare = ((source: string) => {
-      statements.push(source);
-      return prepare(source);
-    }) as typeof db.$client.prepare;
-    try {
-      const viewer = viewerOf(db, U.alphaAdmin);
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const statements = preparedBy(db, () => {
       listUnpaidServices(viewer, {});
       listReportSuggestions(viewer);
-    } finally {
-      db.$client.prepare = prepare;
-    }
-    const planOf = (sql: string) => (db.$client.prepare(`explain query plan ${sql}`).all(...(sql.match(/\?/g) ?? []).map(() => 1)) as { detail: string }[]).map((row) => row.detail).join('\n');
+    });
     const report = statements.filter((sql) => /"inventory_lines"/.test(sql) && /"available_count" > "inventory_lines"."ordered_count"/.test(sql));
     expect(report).toHaveLength(2);
-    for (const sql of report) expect(planOf(sql)).toMatch(/inventory_lines USING INDEX inventory_lines_unpaid_idx/);
+    for (const sql of report) expect(planOf(db, sql)).toMatch(/inventory_lines USING INDEX inventory_lines_unpaid_idx/);
     const orders = statements.find((sql) => /from "orders"/.test(sql) && /order by/.test(sql))!;
-    expect(planOf(orders)).toMatch(/orders USING INDEX orders_customer_date_idx/);
+    expect(planOf(db, orders)).toMatch(/orders USING INDEX orders_customer_date_idx/);
     expect(statements.some((sql) => /from "product_summaries"/.test(sql))).toBe(true);
   });
 });
