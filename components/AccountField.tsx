@@ -1,9 +1,5 @@
+import type { AccountChoice } from '@/lib/online-services/queries';
 import { TextField } from './TextField';
-
-export interface AccountChoice {
-  number: string;
-  name: string;
-}
 
 /**
  * The purchase account of a form: a drop-down of the accounts in the
