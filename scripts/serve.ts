@@ -49,19 +49,33 @@ const hostname = option('hostname') ?? '127.0.0.1';
 /** A refused body is read and thrown away up to this much (so the client sees the answer), then the connection is cut. */
 const DISCARD_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: RefusedRequest) {
+/**
+ * Answers a refused request with its short page and closes the connection.
+ * `afterBody`: the request was refused before anything read it (its declared
+ * length, its path): its body is read and thrown away first, up to a limit,
+ * and the answer comes once it is all in. Closing while the client is still
+ * sending makes it fail with a broken pipe before it reads the answer — it
+ * would never see the 413. A body refused while Next reads it (chunked) is
+ * answered at once, before Next can answer.
+ */
+function refuse(request: IncomingMessage, response: ServerResponse, status: RefusedRequest, { afterBody = false } = {}) {
   if (response.headersSent) {
     request.socket.destroy();
     return;
   }
-  response.writeHead(status, { ...errorPageHeaders(), connection: 'close' });
-  response.end(errorPageHtml(status));
+  const answer = () => {
+    if (response.headersSent) return;
+    response.writeHead(status, { ...errorPageHeaders(), connection: 'close' });
+    response.end(errorPageHtml(status));
+  };
+  if (!afterBody || request.complete) answer();
   // Let the client finish sending (it may only read the answer afterwards), within reason.
   let discarded = 0;
   request.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > DISCARD_LIMIT_BYTES) request.socket.destroy();
   });
+  if (afterBody) request.on('end', answer);
   request.resume();
 }
 
@@ -100,9 +114,12 @@ async function serve(slot: number | null) {
     for (const header of SERVER_OWNED_HEADERS) delete request.headers[header];
     request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
 
-    if (hasMalformedEncoding(pathOf(request.url))) return refuse(request, response, 400);
+    if (hasMalformedEncoding(pathOf(request.url))) return refuse(request, response, 400, { afterBody: true });
     const declared = request.headers['content-length'];
-    if (declared !== undefined && !(Number(declared) <= MAX_BODY_BYTES)) return refuse(request, response, 413);
+    if (declared !== undefined && !(Number(declared) <= MAX_BODY_BYTES)) {
+      // A body small enough to throw away is read first; a larger one is answered at once and cut off at the limit.
+      return refuse(request, response, 413, { afterBody: Number(declared) <= DISCARD_LIMIT_BYTES });
+    }
     if (declared === undefined && request.headers['transfer-encoding']) limitChunkedBody(request, response);
 
     answerDatabaseFaults(request, response, () => handle(request, response)).catch((error: unknown) => {
