@@ -133,6 +133,14 @@ const envSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, such as 06:30')
     .optional(),
+  /**
+   * Bench-only: 1 serves /bench/minimal, the framework's minimal signed-in page (the shell and a heading) that
+   * `npm run bench` subtracts from every page to tell a page's own cost. Otherwise that address is a 404.
+   */
+  LICENSE_DESK_BENCH: z
+    .enum(['0', '1'], { message: 'must be 1 (serve the bench’s minimal page) or 0' })
+    .default('0')
+    .transform((value) => value === '1'),
   /** Test-only: the date the application takes as "today" (YYYY-MM-DD). */
   LICENSE_DESK_TEST_TODAY: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD').optional(),
 });

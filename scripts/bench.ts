@@ -81,7 +81,8 @@ const PAGES: (PageSpec & { path: (shape: CustomerShape) => string })[] = [
   { id: 'reports', label: 'report', scales: true, path: () => '/reports' },
   { id: 'accounts', label: 'account search "montreal"', path: () => '/accounts?field=location&term=montreal' },
   { id: 'sign-in', label: 'sign-in page', signedOut: true, path: () => '/sign-in' },
-  { id: 'minimal', label: 'minimal signed-in page (help)', minimal: true, path: () => '/help' },
+  { id: 'help', label: 'help', path: () => '/help' },
+  { id: 'minimal', label: 'minimal signed-in page (shell and heading)', minimal: true, path: () => '/bench/minimal' },
 ];
 
 // ─── Helpers ────────────────────────────────────────────────────────────────
@@ -212,7 +213,7 @@ async function main() {
       args: ['--port', String(appPort)],
       port: appPort,
       databasePath,
-      env: { AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}) },
+      env: { LICENSE_DESK_BENCH: '1', AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}) },
     });
     servers.push(app);
     const floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in' });

@@ -512,6 +512,8 @@ function route(url: URL, cookie: string | undefined): Answer {
       return accountsPage(viewer, url);
     case '/help':
       return helpPage(viewer, url);
+    case '/bench/minimal':
+      return { status: 200, html: portal(viewer, 'account', undefined, '', tr(viewer.locale ?? 'fr', 'common')('productName'), `<h1>${esc(tr(viewer.locale ?? 'fr', 'common')('productName'))}</h1>`, url.pathname) };
   }
   const order = /^\/orders\/([^/]+)$/.exec(url.pathname);
   if (order) return orderPage(viewer, url, decodeURIComponent(order[1]!));
