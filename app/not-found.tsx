@@ -9,7 +9,7 @@ export default async function NotFound() {
     <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <h1 className="text-2xl font-semibold">{t('notFoundTitle')}</h1>
       <p className="mt-2 text-slate-700">{t('notFoundBody')}</p>
-      <Link href={HOME_PATH} className="mt-4 inline-block text-brand-700 underline underline-offset-2">
+      <Link href={HOME_PATH} className="mt-4 inline-block link">
         {t('backHome')}
       </Link>
     </main>

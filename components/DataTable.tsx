@@ -36,25 +36,20 @@ export type DataTableProps<Row> = {
   | { /** … or the id of a visible heading that already names it. */ labelledBy: string; caption?: undefined }
 );
 
-const CELL = 'px-3 py-2';
-// The first column stays in view while a wide table scrolls sideways (it names the row).
-const STICKY = 'sticky left-0 z-[1] bg-inherit shadow-[inset_-1px_0_0_var(--color-slate-200)] lg:shadow-none';
-// A row's action stays within reach at the right edge.
-const PINNED_END = 'sticky right-0 z-[1] bg-inherit shadow-[inset_1px_0_0_var(--color-slate-200)] lg:shadow-none';
-
-function cellClass<Row>(column: Column<Row>, first: boolean): string {
-  return [
-    CELL,
-    column.numeric ? 'tabular whitespace-nowrap text-right' : column.code ? 'tabular whitespace-nowrap' : '',
-    column.alignEnd ? 'text-right' : '',
-    // A name column keeps a width where two or three words fit, so that a phone never shows one word a line.
-    column.text ? 'min-w-44' : '',
-    column.rowHeader ? 'text-left font-medium' : '',
-    first ? STICKY : '',
-    column.pinEnd ? PINNED_END : '',
-  ]
+/**
+ * A cell's classes: only what differs between columns. The look itself
+ * (padding, alignment, the first column kept in view, the row borders) is in
+ * app/globals.css under `.data-table`, written once rather than on every cell.
+ */
+function cellClass<Row>(column: Column<Row>): string | undefined {
+  const classes = [column.numeric ? 'num' : column.code ? 'code' : '', column.alignEnd ? 'end' : '', column.text ? 'text' : '', column.pinEnd ? 'pin-end' : '']
     .filter(Boolean)
     .join(' ');
+  return classes || undefined;
+}
+
+function headingClass<Row>(column: Column<Row>): string | undefined {
+  return [column.numeric || column.alignEnd ? 'end' : '', column.pinEnd ? 'pin-end' : ''].filter(Boolean).join(' ') || undefined;
 }
 
 /**
@@ -79,18 +74,18 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
     // `relative`: what is positioned inside (screen-reader text, help tips) stays inside the scrolling box.
     // On paper nothing scrolls: the whole table is printed (auditors, UI.md).
     <div role="region" aria-labelledby={labelId} tabIndex={0} className={`${className} relative overflow-x-auto rounded border border-slate-200 bg-white print:overflow-visible`}>
-      <table id={id} className="min-w-full text-sm" data-testid={testId} aria-labelledby={labelledBy}>
+      <table id={id} className="data-table" data-testid={testId} aria-labelledby={labelledBy}>
         {caption !== undefined && (
           <caption id={captionId} className="sr-only">
             {caption}
           </caption>
         )}
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-700">
-          <tr className="bg-slate-100">
-            {shown.map((column, index) => {
+        <thead>
+          <tr>
+            {shown.map((column) => {
               const heading = messageOf(t, column.heading);
               return (
-                <th key={column.key} scope="col" className={`${CELL} ${column.numeric || column.alignEnd ? 'text-right' : ''} ${index === 0 ? STICKY : ''} ${column.pinEnd ? PINNED_END : ''}`}>
+                <th key={column.key} scope="col" className={headingClass(column)}>
                   {column.headingHidden ? <span className="sr-only">{heading}</span> : heading}
                   {column.help && <HelpTip label={tt('help', { term: heading })} text={t(column.help)} />}
                 </th>
@@ -107,16 +102,16 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
                 key={rowKey(row)}
                 id={attributes.id}
                 aria-current={attributes.highlighted || attributes.current ? 'true' : undefined}
-                className={`scroll-mt-24 border-t border-slate-200 align-top ${attributes.highlighted ? 'bg-yellow-100 outline outline-2 outline-amber-500' : 'bg-white'}`}
+                className={attributes.highlighted ? 'asked' : undefined}
                 {...data}
               >
-                {shown.map((column, index) =>
+                {shown.map((column) =>
                   column.rowHeader ? (
-                    <th key={column.key} scope="row" className={cellClass(column, index === 0)}>
+                    <th key={column.key} scope="row" className={cellClass(column)}>
                       {column.cell!(row)}
                     </th>
                   ) : (
-                    <td key={column.key} className={cellClass(column, index === 0)}>
+                    <td key={column.key} className={cellClass(column)}>
                       {column.cell!(row)}
                     </td>
                   ),
@@ -126,13 +121,13 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
           })}
         </tbody>
         {footer && firstTotal > 0 && (
-          <tfoot className="border-t-2 border-slate-300 font-semibold" data-testid={footer.testId}>
-            <tr className="bg-slate-50">
-              <th scope="row" colSpan={firstTotal} className={`${CELL} text-left`}>
+          <tfoot data-testid={footer.testId}>
+            <tr>
+              <th scope="row" colSpan={firstTotal} className="text-left">
                 {footer.label}
               </th>
               {shown.slice(firstTotal).map((column) => (
-                <td key={column.key} className={column.key in footer.cells ? cellClass(column, false) : undefined}>
+                <td key={column.key} className={column.key in footer.cells ? cellClass(column) : undefined}>
                   {footer.cells[column.key]}
                 </td>
               ))}

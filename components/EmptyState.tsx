@@ -18,7 +18,7 @@ export function EmptyState({ title, hint, action, testId, className = 'mt-3' }: 
       <p className="font-medium">{title}</p>
       {hint && <p className="mt-1 text-sm text-slate-600">{hint}</p>}
       {action && (
-        <Link href={action.href} className="mt-2 inline-block text-sm text-brand-700 underline underline-offset-2">
+        <Link href={action.href} className="mt-2 inline-block text-sm link">
           {action.label}
         </Link>
       )}

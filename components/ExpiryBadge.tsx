@@ -4,7 +4,7 @@ import type { ExpiryStatus } from '@/lib/inventory/rules';
 /**
  * The expiry marker of SPEC §5, in colour and in words (UI.md): amber
  * "Expire bientôt"; for ≤ 30 days the words in a red that keeps 4.5:1
- * contrast; grey "Expiré".
+ * contrast; grey "Expiré" (the colours: `.expiry-*` in app/globals.css).
  */
 export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
   const t = useTranslations('inventory.expiry');
@@ -12,11 +12,11 @@ export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
     case 'none':
       return null;
     case 'soon':
-      return <span className="inline-block whitespace-nowrap rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950" data-expiry="soon">{t('soon')}</span>;
+      return <span className="expiry expiry-soon" data-expiry="soon">{t('soon')}</span>;
     case 'imminent':
-      return <span className="inline-block whitespace-nowrap text-xs font-semibold text-expiry-red" data-expiry="imminent">{t('inDays', { days: status.days })}</span>;
+      return <span className="expiry expiry-imminent" data-expiry="imminent">{t('inDays', { days: status.days })}</span>;
     case 'expired':
-      return <span className="inline-block whitespace-nowrap rounded bg-slate-300 px-1.5 py-0.5 text-xs font-semibold text-slate-900" data-expiry="expired">{t('expired')}</span>;
+      return <span className="expiry expiry-expired" data-expiry="expired">{t('expired')}</span>;
   }
 }
 

@@ -12,7 +12,8 @@ export function HelpTip({ label, text }: { label: string; text: string }) {
   const id = useId();
   const [dismissed, setDismissed] = useState(false);
   return (
-    <span className="group relative inline-block align-middle normal-case" onMouseLeave={() => setDismissed(false)}>
+    // The look, and showing the tip on hover and focus: `.help-tip` in app/globals.css (one rule for every heading).
+    <span className="help-tip" onMouseLeave={() => setDismissed(false)}>
       <button
         type="button"
         aria-label={label}
@@ -21,17 +22,10 @@ export function HelpTip({ label, text }: { label: string; text: string }) {
           if (event.key === 'Escape') setDismissed(true);
         }}
         onBlur={() => setDismissed(false)}
-        className="ml-1 inline-flex h-5 w-5 items-center justify-center rounded-full border border-slate-500 bg-white text-xs font-bold text-slate-700 hover:bg-slate-100"
       >
         ?
       </button>
-      <span
-        id={id}
-        role="tooltip"
-        className={`pointer-events-none absolute left-1/2 top-full z-30 mt-1 w-64 -translate-x-1/2 rounded bg-slate-900 px-3 py-2 text-left text-xs font-normal tracking-normal text-white shadow-lg ${
-          dismissed ? 'hidden' : 'invisible group-focus-within:visible group-hover:visible'
-        }`}
-      >
+      <span id={id} role="tooltip" className={dismissed ? 'hidden' : undefined}>
         {text}
       </span>
     </span>

@@ -37,7 +37,7 @@ export async function ContextBar({ viewer, selection, returnTo }: { viewer: View
           )}
           {(selection.kind === 'choose' || selection.kind === 'not-found') && <span>{t('none')}</span>}
           {canChange && (
-            <Link href={changeHref} className="ml-auto font-medium text-brand-700 underline underline-offset-2">
+            <Link href={changeHref} className="ml-auto font-medium link">
               {t('change')}
             </Link>
           )}

@@ -54,19 +54,19 @@ export async function TopBar({ viewer, section, account }: { viewer: Viewer; sec
             <div className="absolute right-0 z-20 mt-1 w-64 rounded border border-slate-200 bg-white p-3 text-slate-900 shadow-lg [&_button]:!text-slate-900">
               <p className="break-all text-xs text-slate-600">{t('user.signedInAs', { email: viewer.email })}</p>
               {viewer.role === 'customer_admin' && (
-                <Link href="/account/users" className="mt-2 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+                <Link href="/account/users" className="mt-2 block rounded px-1 py-1 text-sm link hover:bg-slate-100">
                   {t('user.people')}
                 </Link>
               )}
               {(viewer.role === 'customer_admin' || viewer.role === 'partner_user') && (
-                <Link href="/account/activity" className="mt-2 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+                <Link href="/account/activity" className="mt-2 block rounded px-1 py-1 text-sm link hover:bg-slate-100">
                   {t('user.activity')}
                 </Link>
               )}
-              <Link href="/settings" className="mt-1 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+              <Link href="/settings" className="mt-1 block rounded px-1 py-1 text-sm link hover:bg-slate-100">
                 {t('user.settings')}
               </Link>
-              <Link href="/account/password" className="mt-1 block rounded px-1 py-1 text-sm text-brand-700 underline underline-offset-2 hover:bg-slate-100">
+              <Link href="/account/password" className="mt-1 block rounded px-1 py-1 text-sm link hover:bg-slate-100">
                 {t('user.security')}
               </Link>
               <form action={signOutAction} className="mt-2">

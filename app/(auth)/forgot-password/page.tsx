@@ -21,7 +21,7 @@ export default async function ForgotPasswordPage() {
         <ForgotPasswordForm />
       </ClientMessages>
       <p className="mt-6 text-sm">
-        <Link href="/sign-in" className="text-brand-700 underline underline-offset-2">
+        <Link href="/sign-in" className="link">
           {t('signIn.title')}
         </Link>
       </p>

@@ -54,7 +54,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <SignInForm callbackUrl={callbackPath} />
         </ClientMessages>
         <p className="mt-4 text-sm">
-          <Link href="/forgot-password" className="text-brand-700 underline underline-offset-2">
+          <Link href="/forgot-password" className="link">
             {tr('forgotLink')}
           </Link>
         </p>

@@ -98,7 +98,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
               );
             })}
           </ul>
-          <Link href={hrefWith('/accounts', scope)} className="text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith('/accounts', scope)} className="link">
             {t('clearAll')}
           </Link>
         </div>
@@ -109,7 +109,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
           {t('results', { total: result.total })}
         </p>
         {selection.kind !== 'not-found' && selection.accountCount > 1 && (
-          <Link href={hrefWith(params.return ?? '/inventory', { ...scopeParams(viewer), account: 'all' })} className="text-sm text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith(params.return ?? '/inventory', { ...scopeParams(viewer), account: 'all' })} className="text-sm link">
             {t('allAccounts')}
           </Link>
         )}

@@ -24,7 +24,7 @@ export default async function HelpPage() {
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {SECTIONS.map((section) => (
             <li key={section}>
-              <a href={`#${section}`} className="text-brand-700 underline underline-offset-2">
+              <a href={`#${section}`} className="link">
                 {t(`sections.${section}.title`)}
               </a>
             </li>

@@ -26,7 +26,7 @@ export async function BrowseLinks({ groups, split }: { groups: ProductGroup[]; s
     <nav aria-label={t('toolbar.browse')} className="no-print mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="browse">
       <span className="font-medium">{t('toolbar.browseLabel')}</span>
       {links.map((link) => (
-        <a key={link.href} href={link.href} className="text-brand-700 underline underline-offset-2">
+        <a key={link.href} href={link.href} className="link">
           {link.label}
         </a>
       ))}

@@ -11,7 +11,8 @@ import { columnsOfProduct, INVENTORY_NAMESPACE, type InventoryLineColumn } from 
 /**
  * A product row: collapsed, its totals, line count and most urgent expiry;
  * expanded (Développer/Réduire — a link that works without JavaScript and
- * opens in place with it), every edition and version with its actions.
+ * opens in place with it), every edition and version with its actions. Its
+ * look is in app/globals.css (`.product-*`): it repeats on every row.
  */
 export function ProductGroupRow({
   group,
@@ -40,7 +41,7 @@ export function ProductGroupRow({
 
   return (
     <li id={`product-${group.key}`} className="scroll-mt-4" data-testid="product-row" data-product={group.productCode}>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2">
+      <div className="product-bar">
         <Link
           href={toggleHref}
           scroll={false}
@@ -49,18 +50,17 @@ export function ProductGroupRow({
           aria-controls={open ? linesId : undefined}
           aria-label={open ? t('row.collapseLabel', { product: group.productName }) : t('row.expandLabel', { product: group.productName })}
           title={t('row.expand')}
-          className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded border border-slate-400 text-base leading-none text-slate-800 hover:bg-slate-100"
+          className="product-toggle"
         >
           <span aria-hidden="true">{open ? '−' : '+'}</span>
         </Link>
-        {/* Never narrower than a few words: on a phone the totals go to the next line instead. */}
-        <div className="min-w-[min(14rem,calc(100%-3rem))] flex-1">
-          <Heading className="font-medium text-slate-900">{group.productName}</Heading>
-          <p className="text-xs text-slate-600">
+        <div className="product-title">
+          <Heading>{group.productName}</Heading>
+          <p>
             {t('row.family', { family: group.familyName })} · {t(`row.kinds.${group.kind}`)} · {t('row.lines', { count: group.lineCount })}
           </p>
         </div>
-        <p className="tabular text-sm text-slate-800" data-testid="product-totals">
+        <p className="product-totals" data-testid="product-totals">
           {productSummary(t, group)}
         </p>
         <span data-testid="product-expiry">
@@ -84,7 +84,7 @@ export function ProductGroupRow({
             <p className="mt-2 text-sm" data-testid="lines-capped">
               {t('row.linesCapped', { shown: lines.length, total: group.lineCount })}{' '}
               {chooseAccountHref && (
-                <Link href={chooseAccountHref} className="text-brand-700 underline underline-offset-2">
+                <Link href={chooseAccountHref} className="link">
                   {t('chooseAccount')}
                 </Link>
               )}

@@ -52,7 +52,7 @@ export async function Toolbar({
           {t('searchSubmit')}
         </button>
         {params.q && (
-          <Link href={hrefWith('/inventory', { ...view, q: undefined, page: undefined, open: [] })} className="py-1.5 text-sm text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith('/inventory', { ...view, q: undefined, page: undefined, open: [] })} className="py-1.5 text-sm link">
             {t('clearSearch')}
           </Link>
         )}
@@ -76,14 +76,14 @@ export async function Toolbar({
         aria-expanded={expandAll}
         aria-controls="inventory-list"
         title={expandAll ? t('expandAllLabelHide') : t('expandAllLabelShow')}
-        className="text-sm text-brand-700 underline underline-offset-2"
+        className="text-sm link"
         data-testid="expand-all"
       >
         {t('expandAll')}
       </Link>
 
       {selection.kind !== 'not-found' && (
-        <a href={hrefWith('/inventory/export', { ...viewerScope, q: params.q, packages: params.packages })} className="ml-auto text-sm text-brand-700 underline underline-offset-2" download>
+        <a href={hrefWith('/inventory/export', { ...viewerScope, q: params.q, packages: params.packages })} className="ml-auto text-sm link" download>
           {t('export')}
         </a>
       )}

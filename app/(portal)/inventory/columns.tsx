@@ -129,7 +129,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
                 href={hrefWith(`/inventory/history/${line.id}`, scope)}
                 prefetch={false}
                 aria-label={t('actions.historyLabel', { product: group.productName, edition: line.edition, version: line.version, account: line.accountNumber })}
-                className="text-brand-700 underline underline-offset-2"
+                className="link"
               >
                 {t('actions.history')}
               </Link>
@@ -140,7 +140,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
                   href={reduceHref(line.id)}
                   prefetch={false}
                   aria-label={t('actions.reduceLabel', { product: group.productName, account: line.accountNumber })}
-                  className="text-brand-700 underline underline-offset-2"
+                  className="link"
                 >
                   {t('actions.reduce')}
                 </Link>
@@ -148,7 +148,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
             )}
             {manage && (
               <li>
-                <a href={manage.href} target="_blank" rel="noopener noreferrer" className="text-brand-700 underline underline-offset-2">
+                <a href={manage.href} target="_blank" rel="noopener noreferrer" className="link">
                   {manage.kind === 'subscription' ? t('actions.manageSubscription') : t('actions.manageServices')}
                   <span className="sr-only"> {t('actions.opensElsewhere')}</span>
                 </a>

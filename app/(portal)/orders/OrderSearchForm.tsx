@@ -45,7 +45,7 @@ export async function OrderSearchForm({ search, scope, clearHref }: { search: Or
         {t('submit')}
       </button>
       {Object.values(search).some(Boolean) && (
-        <Link href={clearHref} className="py-1.5 text-sm text-brand-700 underline underline-offset-2">
+        <Link href={clearHref} className="py-1.5 text-sm link">
           {t('clear')}
         </Link>
       )}

@@ -25,7 +25,7 @@ export function orderColumns({ t, locale, orderHref }: { t: Translate; locale: L
       heading: 'columns.number',
       code: true,
       cell: (order) => (
-        <Link href={orderHref(order.number)} prefetch={false} aria-label={t('openOrder', { number: order.number })} className="font-medium text-brand-700 underline underline-offset-2">
+        <Link href={orderHref(order.number)} prefetch={false} aria-label={t('openOrder', { number: order.number })} className="font-medium link">
           {order.number}
         </Link>
       ),

@@ -72,12 +72,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
           {t('results', { total: list.total })}
         </p>
         {selection.kind === 'account' && selection.accountCount > 1 && (
-          <Link href={hrefWith('/orders', { ...scopeParams(viewer), ...search, account: 'all' })} className="text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith('/orders', { ...scopeParams(viewer), ...search, account: 'all' })} className="link">
             {t('allAccounts')}
           </Link>
         )}
         {list.total > 0 && (
-          <a href={hrefWith('/orders/export', view)} download className="no-print ml-auto text-brand-700 underline underline-offset-2">
+          <a href={hrefWith('/orders/export', view)} download className="no-print ml-auto link">
             {t('export.link')}
           </a>
         )}

@@ -16,7 +16,7 @@ export function servedCustomerColumns({ t, locale }: { t: Translate; locale: Loc
       heading: 'customer',
       text: true,
       cell: (customer) => (
-        <Link href={hrefWith('/inventory', { customer: customer.number })} className="font-medium text-brand-700 underline underline-offset-2">
+        <Link href={hrefWith('/inventory', { customer: customer.number })} className="font-medium link">
           {t('workFor', { name: customer.legalName })}
         </Link>
       ),
@@ -29,7 +29,7 @@ export function servedCustomerColumns({ t, locale }: { t: Translate; locale: Loc
       numeric: true,
       cell: (customer) =>
         customer.unpaidServices > 0 ? (
-          <Link href={hrefWith('/reports', { customer: customer.number })} className="text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith('/reports', { customer: customer.number })} className="link">
             {formatCount(locale, customer.unpaidServices)}
           </Link>
         ) : (
@@ -42,7 +42,7 @@ export function servedCustomerColumns({ t, locale }: { t: Translate; locale: Loc
       numeric: true,
       cell: (customer) =>
         customer.expiringServices > 0 ? (
-          <Link href={hrefWith('/inventory/expiring', { customer: customer.number, account: 'all' })} className="text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith('/inventory/expiring', { customer: customer.number, account: 'all' })} className="link">
             {formatCount(locale, customer.expiringServices)}
           </Link>
         ) : (

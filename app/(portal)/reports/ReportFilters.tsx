@@ -45,7 +45,7 @@ export async function ReportFilters({ suggestions, params, scope, filtered, loca
         {t('submit')}
       </button>
       {filtered && (
-        <Link href={hrefWith('/reports', scope)} className="py-1.5 text-sm text-brand-700 underline underline-offset-2">
+        <Link href={hrefWith('/reports', scope)} className="py-1.5 text-sm link">
           {t('clear')}
         </Link>
       )}

@@ -32,7 +32,7 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
       rowHeader: true,
       text: true,
       cell: (row) => (
-        <Link href={lineHref(scope, row)} prefetch={false} aria-label={t('viewLine', { product: row.productName, account: row.accountNumber })} className="text-brand-700 underline underline-offset-2">
+        <Link href={lineHref(scope, row)} prefetch={false} aria-label={t('viewLine', { product: row.productName, account: row.accountNumber })} className="link">
           {row.productName}
         </Link>
       ),
@@ -67,7 +67,7 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
                 href={newOrderHref({ customer: scope.customer!, account: row.accountNumber, product: row.productCode, quantity: row.unpaid })}
                 prefetch={false}
                 aria-label={t('orderGap', { quantity: row.unpaid, product: row.productName, account: row.accountNumber })}
-                className="whitespace-nowrap text-brand-700 underline underline-offset-2"
+                className="whitespace-nowrap link"
                 data-testid="order-gap"
               >
                 {t('order')}

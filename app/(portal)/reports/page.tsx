@@ -57,7 +57,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
           {t('count', { count: report.total })}
         </p>
         {report.total > 0 && (
-          <a href={hrefWith('/reports/export', { ...scope, ...filters })} download className="no-print text-sm text-brand-700 underline underline-offset-2">
+          <a href={hrefWith('/reports/export', { ...scope, ...filters })} download className="no-print text-sm link">
             {t('export')}
           </a>
         )}

@@ -33,7 +33,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
             {t(`reset.${state.kind}`)} {t('invitation.askAgain')}
           </p>
-          <Link href="/sign-in" className="text-sm text-brand-700 underline underline-offset-2">
+          <Link href="/sign-in" className="text-sm link">
             {t('signIn.title')}
           </Link>
         </div>

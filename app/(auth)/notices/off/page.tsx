@@ -51,7 +51,7 @@ export default async function NoticesOffPage({ searchParams }: { searchParams: P
           </p>
         )}
         <p className="mt-6 text-sm">
-          <Link href="/sign-in" className="text-brand-700 underline underline-offset-2">
+          <Link href="/sign-in" className="link">
             {t('signIn')}
           </Link>
         </p>

@@ -30,7 +30,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
           <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
             {t(state.kind)}
           </p>
-          <Link href="/forgot-password" className="text-sm text-brand-700 underline underline-offset-2">
+          <Link href="/forgot-password" className="text-sm link">
             {t('askAgain')}
           </Link>
         </div>

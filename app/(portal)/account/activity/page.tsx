@@ -62,7 +62,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
           {t('filters.submit')}
         </button>
         {filtered && (
-          <Link href="/account/activity" className="py-1.5 text-sm text-brand-700 underline underline-offset-2">
+          <Link href="/account/activity" className="py-1.5 text-sm link">
             {t('filters.clear')}
           </Link>
         )}
@@ -73,7 +73,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
           {t('count', { count: activity.total })}
         </p>
         {activity.total > 0 && (
-          <a href={hrefWith('/account/activity/export', filters)} download className="no-print text-brand-700 underline underline-offset-2">
+          <a href={hrefWith('/account/activity/export', filters)} download className="no-print link">
             {t('export')}
           </a>
         )}

@@ -17,7 +17,7 @@ export function peopleColumns({ t, locale, timeZone }: { t: Translate; locale: L
       text: true,
       cell: (person) => (
         <>
-          <Link href={`/account/users/${person.id}`} className="font-medium text-brand-700 underline underline-offset-2">
+          <Link href={`/account/users/${person.id}`} className="font-medium link">
             {person.name}
           </Link>
           <span className="block text-xs text-slate-600">{person.email}</span>

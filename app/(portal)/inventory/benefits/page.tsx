@@ -53,7 +53,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
             {t('count', { count: list.total })}
           </p>
           {list.shown > 0 && (
-            <a href={hrefWith('/inventory/benefits/export', scope)} download className="text-sm text-brand-700 underline underline-offset-2">
+            <a href={hrefWith('/inventory/benefits/export', scope)} download className="text-sm link">
               {t('export')}
             </a>
           )}

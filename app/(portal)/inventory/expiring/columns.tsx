@@ -20,7 +20,7 @@ export function expiringColumns({ locale, today, scope }: { locale: Locale; toda
       rowHeader: true,
       text: true,
       cell: (line) => (
-        <Link href={`${hrefWith('/inventory', { ...scope, account: line.accountNumber, line: line.lineId })}#line-${line.lineId}`} prefetch={false} className="text-brand-700 underline underline-offset-2">
+        <Link href={`${hrefWith('/inventory', { ...scope, account: line.accountNumber, line: line.lineId })}#line-${line.lineId}`} prefetch={false} className="link">
           {line.productName}
         </Link>
       ),

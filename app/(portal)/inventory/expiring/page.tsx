@@ -76,7 +76,7 @@ export default async function ExpiringPage({ searchParams }: { searchParams: Pag
           bars={months.map((month) => ({ label: monthName(month.month), value: month.subscriptions, figure: formatCount(locale, month.subscriptions) }))}
         />
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer text-brand-700 underline underline-offset-2">{t('expiring.chartTable')}</summary>
+          <summary className="cursor-pointer link">{t('expiring.chartTable')}</summary>
           <table className="mt-2 text-sm" data-testid="chart-table">
             <caption className="sr-only">{t('expiring.chartTitle')}</caption>
             <thead>

@@ -48,7 +48,7 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
 
   return (
     <PortalShell viewer={viewer} section="inventory" account={line.accountNumber}>
-      <Link href={lineHref} className="text-sm text-brand-700 underline underline-offset-2">
+      <Link href={lineHref} className="text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('heading', { product: line.productName })}</h1>

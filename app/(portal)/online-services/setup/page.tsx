@@ -55,7 +55,7 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
 
   return (
     <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} returnTo={SETUP_PATH} />}>
-      <Link href={hrefWith('/inventory', view)} className="text-sm text-brand-700 underline underline-offset-2">
+      <Link href={hrefWith('/inventory', view)} className="text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('title')}</h1>
@@ -73,7 +73,7 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
           {t('searchSubmit')}
         </button>
         {params.q && (
-          <Link href={setupHref(keep)} className="py-1.5 text-sm text-brand-700 underline underline-offset-2">
+          <Link href={setupHref(keep)} className="py-1.5 text-sm link">
             {t('clearSearch')}
           </Link>
         )}

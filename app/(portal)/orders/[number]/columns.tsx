@@ -49,7 +49,7 @@ export function orderItemColumns({
         item.lineId === null ? (
           item.productName
         ) : (
-          <Link href={lineHref(item.lineId)} prefetch={false} aria-label={t('detail.openLine', { product: item.productName })} className="text-brand-700 underline underline-offset-2">
+          <Link href={lineHref(item.lineId)} prefetch={false} aria-label={t('detail.openLine', { product: item.productName })} className="link">
             {item.productName}
           </Link>
         ),

@@ -51,7 +51,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   // Back to the list of the order's account: the list the order was most likely opened from.
   const backHref = hrefWith('/orders', { ...scopeParams(viewer), account: header.accountNumber });
   const notGiven = <span className="text-slate-600">{t('detail.notGiven')}</span>;
-  const link = 'text-brand-700 underline underline-offset-2';
+  const link = 'link';
   // The order's own address (without `customer=`: a plain link opens in the right customer's context for a partner too).
   const orderPath = pathOfOrder(header.number);
   const appUrl = env().APP_URL;
@@ -62,7 +62,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 
   return (
     <PortalShell viewer={viewer} section="orders" account={order.header.accountNumber}>
-      <Link href={backHref} className="text-sm text-brand-700 underline underline-offset-2">
+      <Link href={backHref} className="text-sm link">
         ← {t('detail.back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
@@ -74,7 +74,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {/* The link partners send and e-mails carry: visible to everyone, copied in one click with JavaScript. */}
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="order-link">
         <span className="font-medium">{t('link.label')}</span>
-        <a href={orderPath} className="break-all text-brand-700 underline underline-offset-2">
+        <a href={orderPath} className="break-all link">
           {orderUrl}
         </a>
         <CopyLinkButton path={orderPath} label={t('link.copy')} copiedLabel={t('link.copied')} />

@@ -33,7 +33,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   const locale = (await getLocale()) as Locale;
   return (
     <PortalShell viewer={viewer} section="account">
-      <Link href="/account/users" className="text-sm text-brand-700 underline underline-offset-2">
+      <Link href="/account/users" className="text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{person.name}</h1>

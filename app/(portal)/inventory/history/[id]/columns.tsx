@@ -40,7 +40,7 @@ export function historyColumns({ t, locale, measures, scope }: { t: Translate; l
       cell: (entry) =>
         entry.orderNumber ? (
           // The order behind the change, expanded (Afficher l'historique des commandes), in the same scope.
-          <Link href={hrefWith(`/orders/${encodeURIComponent(entry.orderNumber)}`, scope)} prefetch={false} className="text-brand-700 underline underline-offset-2">
+          <Link href={hrefWith(`/orders/${encodeURIComponent(entry.orderNumber)}`, scope)} prefetch={false} className="link">
             {entry.orderNumber}
           </Link>
         ) : (

@@ -54,7 +54,7 @@ export default async function LineHistoryPage({ params, searchParams }: { params
 
   return (
     <PortalShell viewer={viewer} section="inventory" account={line.accountNumber}>
-      <Link href={backHref} className="text-sm text-brand-700 underline underline-offset-2">
+      <Link href={backHref} className="text-sm link">
         ← {t('history.back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('history.heading', { product: line.productName })}</h1>

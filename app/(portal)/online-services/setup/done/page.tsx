@@ -61,7 +61,7 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
             {partner.email && (
               <li>
                 {t('email')}{' '}
-                <a href={`mailto:${partner.email}`} className="text-brand-700 underline underline-offset-2">
+                <a href={`mailto:${partner.email}`} className="link">
                   {partner.email}
                 </a>
               </li>
@@ -69,7 +69,7 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
             {partner.phone && (
               <li>
                 {t('phone')}{' '}
-                <a href={`tel:${partner.phone.replace(/[^\d+]/g, '')}`} className="text-brand-700 underline underline-offset-2">
+                <a href={`tel:${partner.phone.replace(/[^\d+]/g, '')}`} className="link">
                   {partner.phone}
                 </a>
               </li>
@@ -102,26 +102,26 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
 
       <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <li>
-          <Link href={lineHref} className="text-brand-700 underline underline-offset-2">
+          <Link href={lineHref} className="link">
             {t('seeLine')}
           </Link>
         </li>
         {unpaid > 0 && (
           <li>
-            <Link href={reportHref} className="text-brand-700 underline underline-offset-2">
+            <Link href={reportHref} className="link">
               {t('seeReport')}
             </Link>
           </li>
         )}
         {unpaid > 0 && (
           <li>
-            <Link href={reduceHref(receipt.lineId)} className="text-brand-700 underline underline-offset-2">
+            <Link href={reduceHref(receipt.lineId)} className="link">
               {t('reduce')}
             </Link>
           </li>
         )}
         <li>
-          <Link href={setupHref({ account: receipt.accountNumber })} className="text-brand-700 underline underline-offset-2">
+          <Link href={setupHref({ account: receipt.accountNumber })} className="link">
             {t('another')}
           </Link>
         </li>

@@ -182,7 +182,7 @@ function ItemRow({
           </div>
         </div>
         {removable && (
-          <button type="submit" name="intent" value={`remove:${row.id}`} onClick={onRemove} className="mt-2 text-sm text-brand-700 underline underline-offset-2">
+          <button type="submit" name="intent" value={`remove:${row.id}`} onClick={onRemove} className="mt-2 text-sm link">
             {t('removeItem', { position })}
           </button>
         )}

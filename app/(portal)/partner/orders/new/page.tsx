@@ -53,7 +53,7 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
 
   return (
     <PortalShell viewer={viewer} section="orders" account={params.account}>
-      <Link href={hrefWith('/orders', { ...scopeParams(viewer), account: params.account ?? 'all' })} className="text-sm text-brand-700 underline underline-offset-2">
+      <Link href={hrefWith('/orders', { ...scopeParams(viewer), account: params.account ?? 'all' })} className="text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('title')}</h1>
