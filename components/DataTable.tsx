@@ -41,15 +41,32 @@ export type DataTableProps<Row> = {
  * (padding, alignment, the first column kept in view, the row borders) is in
  * app/globals.css under `.data-table`, written once rather than on every cell.
  */
-function cellClass<Row>(column: Column<Row>): string | undefined {
-  const classes = [column.numeric ? 'num' : column.code ? 'code' : '', column.alignEnd ? 'end' : '', column.text ? 'text' : '', column.pinEnd ? 'pin-end' : '']
-    .filter(Boolean)
-    .join(' ');
-  return classes || undefined;
+function cellClass<Row>(column: Column<Row>): { className?: string } {
+  return classProp([column.numeric ? 'num' : column.code ? 'code' : '', column.alignEnd ? 'end' : '', column.text ? 'text' : '', column.pinEnd ? 'pin-end' : '']);
 }
 
-function headingClass<Row>(column: Column<Row>): string | undefined {
-  return [column.numeric || column.alignEnd ? 'end' : '', column.pinEnd ? 'pin-end' : ''].filter(Boolean).join(' ') || undefined;
+function headingClass<Row>(column: Column<Row>): { className?: string } {
+  return classProp([column.numeric || column.alignEnd ? 'end' : '', column.pinEnd ? 'pin-end' : '']);
+}
+
+/**
+ * A `className` prop only when there is a class: a prop passed as undefined
+ * still travels in the page's React payload ("className":"$undefined"), on
+ * every cell of every row.
+ */
+function classProp(classes: string[]): { className?: string } {
+  const className = classes.filter(Boolean).join(' ');
+  return className ? { className } : {};
+}
+
+/** The row's own attributes, only those it has (see classProp). */
+function rowProps(attributes: RowAttributes): Record<string, string | number> {
+  const props: Record<string, string | number> = {};
+  if (attributes.id) props.id = attributes.id;
+  if (attributes.highlighted || attributes.current) props['aria-current'] = 'true';
+  if (attributes.highlighted) props.className = 'asked';
+  for (const [name, value] of Object.entries(attributes.data ?? {})) props[`data-${name}`] = value;
+  return props;
 }
 
 /**
@@ -85,7 +102,7 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
             {shown.map((column) => {
               const heading = messageOf(t, column.heading);
               return (
-                <th key={column.key} scope="col" className={headingClass(column)}>
+                <th key={column.key} scope="col" {...headingClass(column)}>
                   {column.headingHidden ? <span className="sr-only">{heading}</span> : heading}
                   {column.help && <HelpTip label={tt('help', { term: heading })} text={t(column.help)} />}
                 </th>
@@ -95,23 +112,15 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
         </thead>
         <tbody>
           {rows.map((row) => {
-            const attributes = rowAttributes?.(row) ?? {};
-            const data = Object.fromEntries(Object.entries(attributes.data ?? {}).map(([name, value]) => [`data-${name}`, value]));
             return (
-              <tr
-                key={rowKey(row)}
-                id={attributes.id}
-                aria-current={attributes.highlighted || attributes.current ? 'true' : undefined}
-                className={attributes.highlighted ? 'asked' : undefined}
-                {...data}
-              >
+              <tr key={rowKey(row)} {...rowProps(rowAttributes?.(row) ?? {})}>
                 {shown.map((column) =>
                   column.rowHeader ? (
-                    <th key={column.key} scope="row" className={cellClass(column)}>
+                    <th key={column.key} scope="row" {...cellClass(column)}>
                       {column.cell!(row)}
                     </th>
                   ) : (
-                    <td key={column.key} className={cellClass(column)}>
+                    <td key={column.key} {...cellClass(column)}>
                       {column.cell!(row)}
                     </td>
                   ),
@@ -127,7 +136,7 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
                 {footer.label}
               </th>
               {shown.slice(firstTotal).map((column) => (
-                <td key={column.key} className={column.key in footer.cells ? cellClass(column) : undefined}>
+                <td key={column.key} {...(column.key in footer.cells ? cellClass(column) : {})}>
                   {footer.cells[column.key]}
                 </td>
               ))}

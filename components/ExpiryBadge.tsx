@@ -23,8 +23,8 @@ export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
 /** A next-expiration date with its marker; the date itself in red when ≤ 30 days. */
 export function ExpiryDate({ status, formatted }: { status: ExpiryStatus; formatted: string }) {
   return (
-    <span className="flex flex-col items-start gap-0.5">
-      <span className={status.kind === 'imminent' ? 'font-semibold text-expiry-red' : undefined}>{formatted}</span>
+    <span className="expiry-date">
+      {status.kind === 'imminent' ? <span className="font-semibold text-expiry-red">{formatted}</span> : <span>{formatted}</span>}
       <ExpiryBadge status={status} />
     </span>
   );

@@ -123,7 +123,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
       cell: ({ group, line }) => {
         const manage = manageLink(group);
         return (
-          <ul className="flex flex-col gap-1 whitespace-nowrap">
+          <ul className="row-actions">
             <li>
               <Link
                 href={hrefWith(`/inventory/history/${line.id}`, scope)}
