@@ -229,6 +229,9 @@ export const inventoryLines = sqliteTable(
     index('inventory_lines_expiration_idx').on(t.nextExpiration),
     // The unpaid online services (the report's rows, SPEC §3 item 14): a small index of the gaps only, so the
     // report reads them without reading every line of the accounts.
+    // Online services by account and next expiration: the partner workspace ranks its customers by the services
+    // that expire soon, counting them per account from this index instead of reading every line of its book.
+    index('inventory_lines_subscription_expiry_idx').on(t.purchaseAccountId, t.nextExpiration).where(sql.raw("kind = 'subscription'")),
     index('inventory_lines_unpaid_idx').on(t.purchaseAccountId).where(sql.raw("kind = 'subscription' and available_count > ordered_count")),
     check('inventory_lines_kind_check', sql`${t.kind} in ('license', 'subscription')`),
   ],

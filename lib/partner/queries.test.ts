@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { setDb, type DB } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { listServedCustomers, listServedCustomersPage, SERVED_CUSTOMERS_PAGE_SIZE } from './queries';
 import { purchaseAccounts } from '@/db/schema';
@@ -82,5 +83,19 @@ describe('the partner’s home', () => {
     expect(page({ query: 'zzz' }).total).toBe(0);
     expect(page({ sort: 'unpaid' }).rows[0]!.number).toBe(C.alpha);
     expect(page({ sort: 'expiring' }).rows[0]!.number).toBe(C.alpha);
+  });
+});
+
+describe('query plans', () => {
+  it('counts the unpaid and the expiring online services of each served account from their own indexes, never from every line', () => {
+    const viewer = viewerOf(db, U.northPartner);
+    for (const sort of ['name', 'unpaid', 'expiring'] as const) {
+      const statements = preparedBy(db, () => listServedCustomersPage(viewer, { today: '2026-11-24', sort })).filter((sql) => /inventory_lines/.test(sql));
+      expect(statements, sort).toHaveLength(1);
+      const plan = planOf(db, statements[0]!);
+      expect(plan, sort).toMatch(/USING (COVERING )?INDEX inventory_lines_unpaid_idx/);
+      expect(plan, sort).toMatch(/USING COVERING INDEX inventory_lines_subscription_expiry_idx \(purchase_account_id=\? AND next_expiration<\?\)/);
+      expect(plan, sort).not.toMatch(/inventory_lines_account_lines_idx|SCAN (l|inventory_lines)\b/);
+    }
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX `inventory_lines_subscription_expiry_idx` ON `inventory_lines` (`purchase_account_id`,`next_expiration`) WHERE kind = 'subscription';
