@@ -106,6 +106,19 @@ describe('product summaries', () => {
     expect(listProductGroups(admin, { accounts: 'all' }, 1)).toEqual(listProductGroups(admin, { accounts: 'all', source: 'lines' }, 1));
   });
 
+  it('follow an import that renames a product and a family, whose lines a search then finds by the new names only', async () => {
+    const doc = fixtureDocument();
+    doc.products!.find((p) => p.code === P.vs)!.name = 'Visual Studio Enterprise Renommé';
+    doc.productFamilies!.find((f) => f.code === 'FX-WINSRV')!.name = 'Serveurs Windows';
+    await importDocument(db, doc, options);
+    expect(productSummaryDiscrepancies(db)).toEqual([]);
+    const admin = viewerOf(db, U.alphaAdmin);
+    const names = (query: string) => listProductGroups(admin, { accounts: 'all', query }, 1).groups.map((group) => group.productName);
+    expect(names('renomme')).toEqual(['Visual Studio Enterprise Renommé']);
+    expect(names('serveurs')).toEqual(['Windows Server CAL', 'Windows Server Standard']);
+    expect(names('msdn')).toEqual([]);
+  });
+
   it('show a write around the ledger (the check can fail)', () => {
     db.$client.prepare('update inventory_lines set license_count = license_count + 1 where id = ?').run(lineOf(A.alphaNorth2, P.vs));
     expect(productSummaryDiscrepancies(db)).toHaveLength(1);
