@@ -243,8 +243,10 @@ async function main() {
     }
     await settle();
     const results: PageResult[] = [];
-    for (const { customer, shape, cookie, floorCookie: floorUser } of customers) {
-      for (const page of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id))) {
+    // Page by page, the large customer then the small one: budget 1 compares the two, and measured minutes apart
+    // (every page of one customer, then the other's) their ratio moved with the machine's load by up to 0.3.
+    for (const page of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id))) {
+      for (const { customer, shape, cookie, floorCookie: floorUser } of customers) {
         const path = page.path(shape);
         const large = customer === 'large';
         log(`${customer}: ${page.label} (${path})`);
