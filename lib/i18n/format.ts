@@ -19,12 +19,29 @@ export function formatDate(locale: Locale, isoDate: string): string {
   return dateFormats[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/**
+ * Formats that depend on a time zone, made once per language, zone and kind:
+ * creating an Intl.DateTimeFormat costs far more than using one, and a list
+ * (the activity log, the people) formats an instant on every row.
+ */
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+function zonedFormat(locale: Locale, timeZone: string, kind: 'instant' | 'time'): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone} ${kind}`;
+  let format = zonedFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = kind === 'instant' ? { dateStyle: 'short', timeStyle: 'short', timeZone } : { hour: '2-digit', minute: '2-digit', timeZone };
+    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', options);
+    zonedFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatInstant(locale: Locale, epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(epochMs));
+  return zonedFormat(locale, timeZone, 'instant').format(new Date(epochMs));
 }
 
 export function formatTime(locale: Locale, epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(epochMs));
+  return zonedFormat(locale, timeZone, 'time').format(new Date(epochMs));
 }
 
 export function formatCount(locale: Locale, value: number): string {
