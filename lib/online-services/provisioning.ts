@@ -20,6 +20,7 @@ import type { DB } from '@/db/client';
 import { inventoryLines, products, purchaseAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { wholeNumber, wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema } from '@/lib/forms/once';
 import { addDays } from '@/lib/clock';
 import { createLedgerWriter, recordTransaction } from '@/lib/inventory/ledger';
@@ -42,20 +43,15 @@ export function maySetUpOnlineServices(viewer: Viewer): boolean {
   return viewer.role === 'customer_admin' && viewer.customer !== null;
 }
 
-/** A whole number written in a form, as the person typed it. */
-const wholeNumber = z.string().trim().regex(/^\d{1,9}$/, 'quantityWhole').transform(Number);
+/** The available quantity typed in the reduction form. */
+const typedQuantity = wholeNumber('quantityWhole');
 
 /** What the set-up form sends; the messages are catalogue keys of onlineServices.setup.errors. */
 export const setUpFormSchema = z.object({
   key: idempotencyKeySchema,
   product: z.string().trim().min(1, 'productRequired').max(64, 'productUnknown'),
   account: z.string().trim().min(1, 'accountRequired').max(64, 'accountUnknown'),
-  quantity: z
-    .string()
-    .trim()
-    .min(1, 'quantityRequired')
-    .pipe(wholeNumber)
-    .pipe(z.number().min(1, 'quantityRange').max(MAX_SELF_PROVISIONED_QUANTITY, 'quantityRange')),
+  quantity: wholeNumberField({ required: 'quantityRequired', whole: 'quantityWhole', range: 'quantityRange' }, MAX_SELF_PROVISIONED_QUANTITY),
 });
 export type SetUpForm = z.infer<typeof setUpFormSchema>;
 
@@ -196,7 +192,7 @@ export function reduceSelfProvisioning(db: DB, viewer: Viewer, form: ReduceForm,
     let target: number;
     if (form.intent === 'switch-off') target = line.ordered;
     else {
-      const parsed = wholeNumber.safeParse(form.available ?? '');
+      const parsed = typedQuantity.safeParse(form.available ?? '');
       if (!form.available?.trim()) return { kind: 'invalid', field: 'available', message: 'quantityRequired' };
       if (!parsed.success) return { kind: 'invalid', field: 'available', message: 'quantityWhole' };
       target = parsed.data;

@@ -29,6 +29,7 @@ import { inventoryLines, inventoryTransactions, orderItems, orders, products, pu
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { addDays, addMonths } from '@/lib/clock';
+import { wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
 import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch, likeWordPrefix, searchTerms } from '@/lib/search/normalize';
@@ -44,7 +45,6 @@ export function mayRecordOrders(viewer: Viewer): boolean {
   return viewer.role === 'partner_user' && viewer.partner !== null && viewer.customer !== null;
 }
 
-const wholeNumber = z.string().regex(/^\d{1,9}$/, 'whole').transform(Number);
 const line = (max: number) => z.string().trim().max(max, 'tooLong');
 
 /** One item of the form, as typed; messages are catalogue keys of orders.record.errors. */
@@ -53,19 +53,9 @@ export const orderItemSchema = z.object({
   edition: line(100),
   version: line(100),
   usage: line(100),
-  quantity: z
-    .string()
-    .trim()
-    .min(1, 'quantityRequired')
-    .pipe(wholeNumber)
-    .pipe(z.number().min(1, 'quantityRange').max(MAX_ITEM_QUANTITY, 'quantityRange')),
+  quantity: wholeNumberField({ required: 'quantityRequired', whole: 'whole', range: 'quantityRange' }, MAX_ITEM_QUANTITY),
   sa: z.boolean(),
-  term: z
-    .string()
-    .trim()
-    .min(1, 'termRequired')
-    .pipe(wholeNumber)
-    .pipe(z.number().min(1, 'termRange').max(MAX_TERM_MONTHS, 'termRange')),
+  term: wholeNumberField({ required: 'termRequired', whole: 'whole', range: 'termRange' }, MAX_TERM_MONTHS),
 });
 export type OrderItemForm = z.infer<typeof orderItemSchema>;
 
