@@ -67,7 +67,7 @@ function criterionCondition(field: AccountSearchField, value: string): SQL | und
   if (!trimmed) return undefined;
   const words = (column: SQLiteColumn) => {
     const terms = searchTerms(trimmed);
-    if (terms.length === 0) return sql`0`;
+    if (terms.length === 0) return sql`false`;
     return and(...terms.map((term) => sql`${column} like ${likeWordPrefix(term)} escape '\\'`));
   };
   const numberPrefix = (column: SQLiteColumn) => like(column, `${trimmed.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -102,7 +102,7 @@ export function loadSessionViewer(db: DB, claims: SessionClaims, now: number, li
 
 /** The SQL condition on purchase_accounts that keeps a viewer inside their grants. */
 export function accountScope(viewer: Viewer): SQL {
-  if (!viewer.customer) return sql`0`;
+  if (!viewer.customer) return sql`false`;
   switch (viewer.role) {
     case 'customer_admin':
       return eq(purchaseAccounts.customerId, viewer.customer.id);
@@ -121,7 +121,7 @@ export function accountScope(viewer: Viewer): SQL {
  * cannot tell apart: the caller reads the lines of those accounts instead.
  */
 export function summaryScope(viewer: Viewer): SQL | null {
-  if (!viewer.customer) return sql`0`;
+  if (!viewer.customer) return sql`false`;
   switch (viewer.role) {
     case 'customer_admin':
       return eq(productSummaries.customerId, viewer.customer.id);

@@ -13,7 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { DB } from '@/db/client';
 import { sessions, type SessionEndReason } from '@/db/schema';
-import { isDatabaseFault } from '@/lib/errors';
+import { isDatabaseFault } from '@/db/errors';
 
 export interface SessionLimits {
   /** Longest time between two requests (SESSION_IDLE_TIMEOUT). */
@@ -124,7 +124,7 @@ export function endAllSessions(db: DB, userId: number, reason: SessionEndReason,
 /** How many sessions of a user stand at `now` (for tests and an account page). */
 export function countActiveSessions(db: DB, userId: number, now: number, limits: SessionLimits): number {
   const row = db
-    .select({ count: sql<number>`count(*)` })
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(sessions)
     .where(
       and(

@@ -95,8 +95,8 @@ export function expirationsByMonth(viewer: Viewer, { accounts, today }: { accoun
   const rows = getDb()
     .select({
       month: sql<string>`substr(${inventoryLines.nextExpiration}, 1, 7)`,
-      subscriptions: sql<number>`sum(${inventoryLines.availableCount})`,
-      lines: sql<number>`count(*)`,
+      subscriptions: sql<number>`sum(${inventoryLines.availableCount})`.mapWith(Number),
+      lines: sql<number>`count(*)`.mapWith(Number),
     })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))

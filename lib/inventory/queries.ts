@@ -6,6 +6,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { dialect } from '@/db/dialect';
 import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { searchTerms } from '@/lib/search/normalize';
@@ -83,7 +84,7 @@ function baseConditions(viewer: Viewer, filters: InventoryFilters): SQL {
 /**
  * Each search term must start a word of the product's text (name, family) or
  * of the line's own (edition, version, resource usage). Both are stored
- * folded with a leading space, so `instr(text, ' term')` is the word-prefix
+ * folded with a leading space, so "contains ' term'" is the word-prefix
  * test (the same as `LIKE '% term%'`, without the pattern machinery). The
  * product side is a list of the catalogue's matching products, built once per
  * query; `+` keeps SQLite from using that list to drive an index lookup per
@@ -94,7 +95,7 @@ function baseConditions(viewer: Viewer, filters: InventoryFilters): SQL {
 function searchConditions(query: string | undefined): SQL[] {
   return searchTerms(query ?? '').map((term) => {
     const needle = ` ${term}`;
-    return sql`(instr(${inventoryLines.search}, ${needle}) > 0 or +${inventoryLines.productId} in (select ${products.id} from ${products} where instr(${products.search}, ${needle}) > 0))`;
+    return sql`(${dialect.contains(inventoryLines.search, needle)} or +${inventoryLines.productId} in (select ${products.id} from ${products} where ${dialect.contains(products.search, needle)}))`;
   });
 }
 
@@ -138,20 +139,20 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTo
   const query = getDb()
     .select({
       // `count(*) over ()` is computed after the grouping: the number of product rows, on every row.
-      ...(options.withTotal ? { totalGroups: sql<number>`count(*) over ()` } : {}),
+      ...(options.withTotal ? { totalGroups: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
       productId: products.id,
       productCode: products.code,
       productName: products.name,
       familyName: productFamilies.name,
       kind: products.kind,
       managementUrl: products.managementUrl,
-      lineCount: sql<number>`sum(${source.lineCount})`,
-      licenseCount: sql<number>`sum(${source.licenseCount})`,
-      saCount: sql<number>`sum(${source.saCount})`,
-      availableCount: sql<number>`sum(${source.availableCount})`,
-      orderedCount: sql<number>`sum(${source.orderedCount})`,
+      lineCount: sql<number>`sum(${source.lineCount})`.mapWith(Number),
+      licenseCount: sql<number>`sum(${source.licenseCount})`.mapWith(Number),
+      saCount: sql<number>`sum(${source.saCount})`.mapWith(Number),
+      availableCount: sql<number>`sum(${source.availableCount})`.mapWith(Number),
+      orderedCount: sql<number>`sum(${source.orderedCount})`.mapWith(Number),
       earliestExpiration: sql<string | null>`min(${source.earliestExpiration})`,
-      packageId: split ? sql<number | null>`nullif(${source.packageKey}, 0)` : sql<null>`null`,
+      packageId: split ? sql<number | null>`nullif(${source.packageKey}, 0)`.mapWith(Number) : sql<null>`null`,
       packageName: split ? packages.name : sql<null>`null`,
     })
     .from(source)
@@ -161,9 +162,11 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTo
     .$dynamic();
   return split
     ? query
-        .groupBy(sql`${source.packageKey}`, products.id)
+        // Every column shown is the grouped key's or its product's, family's or package's: the engines that do not
+        // infer that from the joins (PostgreSQL) need those keys named.
+        .groupBy(sql`${source.packageKey}`, products.id, productFamilies.id, packages.id)
         .orderBy(sql`${source.packageKey} != 0`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
-    : query.groupBy(products.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
+    : query.groupBy(products.id, productFamilies.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
 }
 
 /** The product summaries in scope (lib/inventory/summaries.ts): one row per product, package and partner of record. */
@@ -193,19 +196,19 @@ function summarySource(scope: SQL) {
 function lineSource(viewer: Viewer, filters: InventoryFilters) {
   return getDb()
     .select({
-      productId: sql<number>`${inventoryLines.productId}`.as('product_id'),
-      packageKey: sql<number>`ifnull(${inventoryLines.packageId}, 0)`.as('package_key'),
-      lineCount: sql<number>`count(*)`.as('line_count'),
-      licenseCount: sql<number>`sum(${inventoryLines.licenseCount})`.as('license_count'),
-      saCount: sql<number>`sum(${inventoryLines.saCount})`.as('sa_count'),
-      availableCount: sql<number>`sum(${inventoryLines.availableCount})`.as('available_count'),
-      orderedCount: sql<number>`sum(${inventoryLines.orderedCount})`.as('ordered_count'),
+      productId: sql<number>`${inventoryLines.productId}`.mapWith(Number).as('product_id'),
+      packageKey: sql<number>`coalesce(${inventoryLines.packageId}, 0)`.mapWith(Number).as('package_key'),
+      lineCount: sql<number>`count(*)`.mapWith(Number).as('line_count'),
+      licenseCount: sql<number>`sum(${inventoryLines.licenseCount})`.mapWith(Number).as('license_count'),
+      saCount: sql<number>`sum(${inventoryLines.saCount})`.mapWith(Number).as('sa_count'),
+      availableCount: sql<number>`sum(${inventoryLines.availableCount})`.mapWith(Number).as('available_count'),
+      orderedCount: sql<number>`sum(${inventoryLines.orderedCount})`.mapWith(Number).as('ordered_count'),
       earliestExpiration: sql<string | null>`min(${inventoryLines.nextExpiration})`.as('earliest_expiration'),
     })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .where(baseConditions(viewer, filters))
-    .groupBy(inventoryLines.productId, sql`ifnull(${inventoryLines.packageId}, 0)`)
+    .groupBy(inventoryLines.productId, sql`coalesce(${inventoryLines.packageId}, 0)`)
     .as('source');
 }
 

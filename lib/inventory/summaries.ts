@@ -18,7 +18,7 @@ import type { DB } from '@/db/client';
 /** What a summary row holds, as the lines add up. */
 const SUMS = `count(*), sum(l.license_count), sum(l.sa_count), sum(l.available_count), sum(l.ordered_count), min(l.next_expiration)`;
 const COLUMNS = `customer_id, partner_id, product_id, package_key, line_count, license_count, sa_count, available_count, ordered_count, earliest_expiration`;
-const KEY = `a.customer_id, a.partner_id, l.product_id, ifnull(l.package_id, 0)`;
+const KEY = `a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0)`;
 
 export interface SummaryRefresher {
   /** Recomputes the summary row the line belongs to (after its counts, expiration or existence changed). */
@@ -37,7 +37,7 @@ export interface SummaryKey {
 /** Prepared statements that recompute one summary row from its lines (the lines of one product of one customer's slice). */
 export function createSummaryRefresher(db: DB): SummaryRefresher {
   const keyOf = db.$client.prepare<[number], { customer_id: number; partner_id: number; product_id: number; package_key: number }>(
-    `select a.customer_id, a.partner_id, l.product_id, ifnull(l.package_id, 0) as package_key
+    `select a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0) as package_key
        from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id where l.id = ?`,
   );
   const remove = db.$client.prepare('delete from product_summaries where customer_id = ? and partner_id = ? and product_id = ? and package_key = ?');
@@ -45,7 +45,7 @@ export function createSummaryRefresher(db: DB): SummaryRefresher {
     `insert into product_summaries (${COLUMNS})
      select ${KEY}, ${SUMS}
        from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
-      where a.customer_id = ? and a.partner_id = ? and l.product_id = ? and ifnull(l.package_id, 0) = ?
+      where a.customer_id = ? and a.partner_id = ? and l.product_id = ? and coalesce(l.package_id, 0) = ?
       group by ${KEY}`,
   );
   const refreshKey = ({ customerId, partnerId, productId, packageKey }: SummaryKey) => {
@@ -86,12 +86,12 @@ export interface SummaryDiscrepancy {
 
 /** Summary rows that differ from what their lines add up to (always empty unless something wrote around the ledger and the importer). */
 export function productSummaryDiscrepancies(db: DB): SummaryDiscrepancy[] {
-  const values = `line_count || ' ' || license_count || ' ' || sa_count || ' ' || available_count || ' ' || ordered_count || ' ' || ifnull(earliest_expiration, '-')`;
+  const values = `line_count || ' ' || license_count || ' ' || sa_count || ' ' || available_count || ' ' || ordered_count || ' ' || coalesce(earliest_expiration, '-')`;
   const same = (alias: string) => `${alias}.customer_id = k.customer_id and ${alias}.partner_id = k.partner_id and ${alias}.product_id = k.product_id and ${alias}.package_key = k.package_key`;
   return db.$client
     .prepare<[], SummaryDiscrepancy>(
       `with fresh as (
-         select a.customer_id, a.partner_id, l.product_id, ifnull(l.package_id, 0) as package_key,
+         select a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0) as package_key,
                 count(*) as line_count, sum(l.license_count) as license_count, sum(l.sa_count) as sa_count,
                 sum(l.available_count) as available_count, sum(l.ordered_count) as ordered_count, min(l.next_expiration) as earliest_expiration
            from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id group by ${KEY}),
@@ -100,9 +100,9 @@ export function productSummaryDiscrepancies(db: DB): SummaryDiscrepancy[] {
        compared as (
          select k.customer_id || '/' || k.partner_id || '/' || k.product_id || '/' || k.package_key as key,
                 (select ${values} from product_summaries s where ${same('s')}) as stored,
-                (select ${values} from fresh f where ${same('f')}) as fromLines
+                (select ${values} from fresh f where ${same('f')}) as "fromLines"
            from keys k)
-       select key, stored, fromLines from compared where stored is not fromLines order by key`,
+       select key, stored, "fromLines" from compared where stored is distinct from "fromLines" order by key`,
     )
     .all();
 }

@@ -9,7 +9,9 @@
  * recorded as announced (notices_sent: person, line, threshold, date).
  */
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { DB } from '@/db/client';
+import { dialect } from '@/db/dialect';
 import type { GrantRole, Locale } from '@/db/schema';
 import { addDays } from '@/lib/clock';
 import { dueThreshold, noticeWindow, type NoticeThreshold } from './thresholds';
@@ -77,17 +79,15 @@ export function dueNotices(db: DB, today: string, thresholds: readonly number[])
     .all(addDays(today, -window.pastDays), addDays(today, window.aheadDays));
   if (lines.length === 0) return [];
 
-  const readers = db.$client
-    .prepare<[], Reader>(
-      `select u.id as user_id, u.email, u.name, u.locale, g.role, g.customer_id, g.partner_id,
-              (select group_concat(ga.purchase_account_id) from grant_accounts ga where ga.grant_id = g.id) as account_ids
+  const readers = db.all<Reader>(
+    sql`select u.id as user_id, u.email, u.name, u.locale, g.role, g.customer_id, g.partner_id,
+              (select ${dialect.joinedText(sql`ga.purchase_account_id`, ',')} from grant_accounts ga where ga.grant_id = g.id) as account_ids
          from users u join grants g on g.user_id = u.id
-        where u.active = 1 and u.receives_notices = 1
+        where u.active = true and u.receives_notices = true
           -- The grant the viewer rule reads (lib/auth/scope.ts: the first one).
           and g.id = (select min(id) from grants where user_id = u.id)
         order by u.id`,
-    )
-    .all();
+  );
   const announced = db.$client.prepare<[number, number, string, string], { one: number }>(
     'select 1 as one from notices_sent where user_id = ? and line_id = ? and threshold = ? and expires_on = ?',
   );

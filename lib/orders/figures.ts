@@ -12,7 +12,7 @@ import type { DB } from '@/db/client';
 /** Sets the customer of every order, and the order count of every account, of these customers (inside the caller's transaction). */
 export function rebuildOrderFigures(db: DB, customerIds: Iterable<number>): void {
   const orders = db.$client.prepare(
-    `update orders set customer_id = ? where purchase_account_id in (select id from purchase_accounts where customer_id = ?) and customer_id is not ?`,
+    `update orders set customer_id = ? where purchase_account_id in (select id from purchase_accounts where customer_id = ?) and customer_id is distinct from ?`,
   );
   const counts = db.$client.prepare(
     `update purchase_accounts set order_count = (select count(*) from orders o where o.purchase_account_id = purchase_accounts.id) where customer_id = ?`,
@@ -27,7 +27,7 @@ export function rebuildOrderFigures(db: DB, customerIds: Iterable<number>): void
 export function orderFigureDiscrepancies(db: DB): string[] {
   const orders = db.$client
     .prepare<[], { number: string }>(
-      `select o.number from orders o join purchase_accounts a on a.id = o.purchase_account_id where o.customer_id is not a.customer_id order by o.number`,
+      `select o.number from orders o join purchase_accounts a on a.id = o.purchase_account_id where o.customer_id is distinct from a.customer_id order by o.number`,
     )
     .all()
     .map((row) => `order ${row.number}: customer`);

@@ -51,7 +51,7 @@ function searchConditions(search: OrderSearch): SQL[] {
   if (search.po) conditions.push(sql`lower(coalesce(${orders.customerPoNumber}, '')) like ${contains(search.po)} escape '\\'`);
   if (search.product) {
     const terms = searchTerms(search.product);
-    const byName = terms.length > 0 ? and(...terms.map((term) => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)) : sql`0`;
+    const byName = terms.length > 0 ? and(...terms.map((term) => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)) : sql`false`;
     // The products first (a few among the catalogue), then their orders through the items' product index:
     // no check of every order of the customer.
     const matching = getDb()
@@ -109,7 +109,7 @@ export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { ac
         .get()?.n ?? 0)
     : Number(
         db
-          .select({ n: sql<number>`coalesce(sum(${purchaseAccounts.orderCount}), 0)` })
+          .select({ n: sql<number>`coalesce(sum(${purchaseAccounts.orderCount}), 0)`.mapWith(Number) })
           .from(purchaseAccounts)
           .where(and(accountScope(viewer), accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId)))
           .get()?.n ?? 0,
@@ -120,7 +120,7 @@ export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { ac
     .select({
       ...orderColumns,
       // A correlated count keeps one row per order without grouping every selected column.
-      itemCount: sql<number>`(select count(*) from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+      itemCount: sql<number>`(select count(*) from ${orderItems} where ${orderItems.orderId} = ${orders.id})`.mapWith(Number),
     })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -256,7 +256,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
         (select l.id from inventory_lines l
           where l.purchase_account_id = ${order.accountId} and l.product_id = ${orderItems.productId}
             and (l.kind = 'subscription' or (l.edition = ${orderItems.edition} and l.version = ${orderItems.version} and l.resource_usage = ${orderItems.resourceUsage}))
-          order by l.package_id is not null, l.id limit 1))`,
+          order by l.package_id is not null, l.id limit 1))`.mapWith(Number),
     })
     .from(orderItems)
     .innerJoin(products, eq(products.id, orderItems.productId))

@@ -22,7 +22,7 @@
  * outcomes into pages; integration tests call these functions directly.
  */
 import 'server-only';
-import { and, desc, eq, isNotNull, like, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db/client';
 import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts } from '@/db/schema';
@@ -134,7 +134,7 @@ export function nextOrderNumber(db: DB, partnerCode: string): string {
   const last = db
     .select({ number: orders.number })
     .from(orders)
-    .where(and(like(orders.number, `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), sql`substr(${orders.number}, ${prefix.length + 1}) glob '[0-9]*'`))
+    .where(and(sql`${orders.number} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`, sql`substr(${orders.number}, ${prefix.length + 1}, 1) in ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')`))
     .orderBy(desc(sql`length(${orders.number})`), desc(orders.number))
     .limit(1)
     .get();

@@ -58,7 +58,7 @@ export function listServedCustomersPage(
   const number = `${(query ?? '').trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const searching = (query ?? '').trim() !== '';
   const filter = searching
-    ? `and ((${terms.length ? terms.map(() => "c.legal_name_search like ? escape '\\'").join(' and ') : '0'})
+    ? `and ((${terms.length ? terms.map(() => "c.legal_name_search like ? escape '\\'").join(' and ') : 'false'})
          or exists (select 1 from agreements g where g.customer_id = c.id and g.number like ? escape '\\')
          or exists (select 1 from purchase_accounts p where p.customer_id = c.id and p.partner_id = s.partner_id and p.number like ? escape '\\'))`
     : '';
@@ -71,7 +71,7 @@ export function listServedCustomersPage(
   const base = [addDays(today, SOON_DAYS), viewer.partner.id];
   // The number of customers needs none of the sums: counted from the accounts alone.
   const customersServed = `with s as (select distinct a.customer_id, a.partner_id from purchase_accounts a where a.partner_id = ?)`;
-  const total = (db.$client.prepare(`${customersServed} select count(*) as n from s join customers c on c.id = s.customer_id where 1 ${filter}`).get(viewer.partner.id, ...filterParams) as { n: number }).n;
+  const total = (db.$client.prepare(`${customersServed} select count(*) as n from s join customers c on c.id = s.customer_id where true ${filter}`).get(viewer.partner.id, ...filterParams) as { n: number }).n;
   const pages = Math.max(1, Math.ceil(total / SERVED_CUSTOMERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const offset = (current - 1) * SERVED_CUSTOMERS_PAGE_SIZE;
@@ -81,22 +81,22 @@ export function listServedCustomersPage(
         db.$client
           .prepare(
             `${customersServed}, page as (
-               select c.id, c.number, c.legal_name from s join customers c on c.id = s.customer_id where 1 ${filter}
+               select c.id, c.number, c.legal_name from s join customers c on c.id = s.customer_id where true ${filter}
                 order by c.legal_name, c.number limit ? offset ?)
-             select page.number, page.legal_name as legalName,
-                    (select count(*) from purchase_accounts a where a.customer_id = page.id and a.partner_id = ?) as accountCount,
+             select page.number, page.legal_name as "legalName",
+                    (select count(*) from purchase_accounts a where a.customer_id = page.id and a.partner_id = ?) as "accountCount",
                     (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
-                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.available_count > l.ordered_count) as unpaidServices,
+                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.available_count > l.ordered_count) as "unpaidServices",
                     (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
-                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.next_expiration <= ?) as expiringServices
+                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.next_expiration <= ?) as "expiringServices"
                from page order by page.legal_name, page.number`,
           )
           .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, addDays(today, SOON_DAYS))
       : // By what to act on first, every served customer's counts are needed to rank them.
         db.$client
           .prepare(
-            `${served} select c.number, c.legal_name as legalName, s.accounts as accountCount, s.unpaid as unpaidServices, s.expiring as expiringServices
-               from s join customers c on c.id = s.customer_id where 1 ${filter} order by ${ORDER[sort]} limit ? offset ?`,
+            `${served} select c.number, c.legal_name as "legalName", s.accounts as "accountCount", s.unpaid as "unpaidServices", s.expiring as "expiringServices"
+               from s join customers c on c.id = s.customer_id where true ${filter} order by ${ORDER[sort]} limit ? offset ?`,
           )
           .all(...base, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset)
   ) as ServedCustomerSummary[];
@@ -136,7 +136,7 @@ export const PRODUCTS_TO_ORDER_LIMIT = 20;
  */
 export function listProductsToOrder(viewer: Viewer): ProductToOrder[] {
   if (viewer.role !== 'partner_user' || !viewer.customer) return [];
-  const unpaid = sql<number>`max(${inventoryLines.availableCount} - ${inventoryLines.orderedCount})`;
+  const unpaid = sql<number>`max(${inventoryLines.availableCount} - ${inventoryLines.orderedCount})`.mapWith(Number);
   return getDb()
     .select({ code: products.code, name: products.name, unpaid })
     .from(inventoryLines)

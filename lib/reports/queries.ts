@@ -201,9 +201,9 @@ export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters
 
   const aggregate = db
     .select({
-      count: sql<number>`count(*)`,
-      available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`,
-      ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`,
+      count: sql<number>`count(*)`.mapWith(Number),
+      available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`.mapWith(Number),
+      ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`.mapWith(Number),
     })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))

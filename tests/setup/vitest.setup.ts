@@ -9,3 +9,9 @@ console.error = (...args: unknown[]) => {
   originalError(...args);
   throw new Error(`console.error was called: ${args.map(String).join(' ')}`);
 };
+
+// scripts/check-sql-on-postgres.ts runs the suite with this set to collect every SQL text it prepares.
+if (process.env.LICENSE_DESK_CAPTURE_SQL) {
+  const { captureStatements } = await import('./capture-sql');
+  captureStatements(process.env.LICENSE_DESK_CAPTURE_SQL);
+}

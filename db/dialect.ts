@@ -1,0 +1,38 @@
+/**
+ * What truly differs between the SQL of SQLite and of PostgreSQL, in one
+ * place. Every other statement of the product is written in the part both
+ * engines share (`coalesce`, `true`/`false`, `is distinct from`, complete
+ * `group by`, `||`, `substr`, `like … escape`), so that moving to another
+ * engine changes this module and the driver, not the queries.
+ *
+ * The SQLite forms are the ones in use; the PostgreSQL forms beside them are
+ * checked by PREPARE on a real PostgreSQL (db/dialect.test.ts only checks
+ * their text; scripts/check-sql-on-postgres.ts checks the product's
+ * statements).
+ */
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+
+export interface Dialect {
+  /**
+   * True when `needle` occurs in `text`. The searched columns are stored
+   * folded with a leading space before every word, so with a needle of
+   * ' term' this is "a word starts with term" — without LIKE's pattern
+   * machinery and its escapes.
+   */
+  contains(text: SQLWrapper, needle: string): SQL;
+  /** The values of a group joined into one text by `separator` (null for an empty group). */
+  joinedText(value: SQLWrapper, separator: string): SQL<string | null>;
+}
+
+export const sqliteDialect: Dialect = {
+  contains: (text, needle) => sql`instr(${text}, ${needle}) > 0`,
+  joinedText: (value, separator) => sql<string | null>`group_concat(${value}, ${separator})`,
+};
+
+export const postgresDialect: Dialect = {
+  contains: (text, needle) => sql`strpos(${text}, ${needle}) > 0`,
+  joinedText: (value, separator) => sql<string | null>`string_agg(cast(${value} as text), ${separator})`,
+};
+
+/** The engine the product runs on. */
+export const dialect: Dialect = sqliteDialect;
