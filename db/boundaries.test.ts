@@ -2,6 +2,9 @@
  * db/ holds the schema, the client and the migrations only: nothing here may
  * reach up into the domain (lib/), apart from the configuration it opens the
  * database with. Demo data and the importer live in lib/import/.
+ *
+ * And the other way: the engine's own error codes are read in db/errors.ts
+ * only; the product asks for an error's meaning.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) return entry === 'migrations' ? [] : sourceFiles(path);
-    return /\.(ts|tsx|mts)$/.test(entry) && !entry.endsWith('.test.ts') ? [path] : [];
+    return /\.(ts|tsx|mts)$/.test(entry) && !/\.test\.tsx?$/.test(entry) ? [path] : [];
   });
 }
 
@@ -29,6 +32,18 @@ describe('db/', () => {
       }
     }
     expect(sourceFiles(DB_DIR).length).toBeGreaterThan(1);
+    expect(offending).toEqual([]);
+  });
+});
+
+describe('outside db/', () => {
+  it('no code reads an engine error code (SQLITE_…): db/errors.ts tells what an error means', () => {
+    const offending: string[] = [];
+    for (const root of ['lib', 'app', 'components']) {
+      for (const file of sourceFiles(join(process.cwd(), root))) {
+        if (/SQLITE_[A-Z]/.test(readFileSync(file, 'utf8'))) offending.push(relative(process.cwd(), file));
+      }
+    }
     expect(offending).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { env } from '@/lib/env';
+import { classifyDatabaseError } from './errors';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -108,8 +109,7 @@ export function openDatabase(path: string, { create = true }: { create?: boolean
     probeWrite(sqlite);
   } catch (error) {
     // A write lock held by another process (an import, a backup) passes; it is not the location's fault.
-    const code = (error as { code?: unknown }).code;
-    if (code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') {
+    if (classifyDatabaseError(error)?.kind !== 'conflict') {
       sqlite.close();
       refuse(path, `the database cannot be written (${errorText(error)}).`);
     }

@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db/client';
 import { users } from '@/db/schema';
-import { isDatabaseFault } from '@/lib/errors';
+import { isDatabaseFault } from '@/db/errors';
 import { QueueFull, type BoundedQueue } from './bounded-queue';
 import { recordAudit } from '@/lib/audit/log';
 import { lockedUntil, recordSignInAttempt } from './lockout';

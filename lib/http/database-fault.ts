@@ -12,7 +12,7 @@
  * 1. instrumentation.ts `onRequestError` (Next calls it for every error a
  *    page, route handler or action lets escape) calls recordRequestError()
  *    (lib/http/request-faults.ts), which marks the current request when the error is a database fault
- *    (lib/errors.ts).
+ *    (db/errors.ts).
  * 2. The production server (scripts/serve.ts) runs each request inside
  *    answerDatabaseFaults(): when the response is about to go out as a 5xx
  *    and the request was marked, the status and body are replaced by the 503
@@ -27,7 +27,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { databaseFaultCode } from '../errors';
+import { databaseFault } from '../../db/errors';
 import { runRecordingFaults, type RequestFaults } from './request-faults';
 import { staticPageHtml, type StaticPageSection } from './static-page';
 import enCommon from '../i18n/messages/en/common.json';
@@ -139,7 +139,7 @@ export function answerDatabaseFaults(request: IncomingMessage, response: ServerR
     if (statusCode < 500 && !holdBack) return false;
     replaced = true;
     // Next logs the error itself (with its stack); this line says what the person was answered.
-    console.error(`[server] 503 for ${request.method} ${request.url}: database unavailable (${databaseFaultCode(faults.databaseFault)})`);
+    console.error(`[server] 503 for ${request.method} ${request.url}: database unavailable (${databaseFault(faults.databaseFault)?.code})`);
     // Headers handed to writeHead directly (rather than set one by one) count as set, so cookies survive.
     if (headers && typeof headers === 'object' && !Array.isArray(headers)) {
       for (const [name, value] of Object.entries(headers)) if (value !== undefined) response.setHeader(name, value as string | string[]);

@@ -11,7 +11,7 @@
  * the Edge runtime.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isDatabaseFault } from '../errors';
+import { isDatabaseFault } from '../../db/errors';
 
 export type RequestFaults = { databaseFault?: unknown };
 

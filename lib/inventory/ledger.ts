@@ -271,7 +271,7 @@ export function recordTransaction(db: DB, entry: LedgerEntry, options: { now?: (
     return { transactionId, lineId: entry.lineId, counts };
   });
   // Immediate: it reads the line, then writes; another server process writing in between would otherwise make it
-  // fail at once with SQLITE_BUSY (a deferred transaction cannot wait to upgrade). Inside a caller's transaction
+  // fail at once as busy (a deferred transaction cannot wait to upgrade). Inside a caller's transaction
   // better-sqlite3 makes it a savepoint.
   return run.immediate();
 }

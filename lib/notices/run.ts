@@ -17,6 +17,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { DB } from '@/db/client';
+import { classifyDatabaseError } from '@/db/errors';
 import { composeNotice } from './compose';
 import { buildRawMessage, type NoticeTransport } from './mailer';
 import { dueNotices, type NoticeRecipient } from './recipients';
@@ -147,8 +148,9 @@ export async function runNotices(db: DB, options: NoticeRunOptions): Promise<Not
     try {
       id = record(recipient, messageId, raw);
     } catch (error) {
-      // The unique key of notices_sent: another run recorded (some of) these notices first.
-      if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+      // The unique key of notices_sent: another run recorded (some of) these notices first (or what they name is gone).
+      const refused = classifyDatabaseError(error)?.kind;
+      if (refused === 'unique-violation' || refused === 'constraint-violation') {
         summary.skipped++;
         continue;
       }
