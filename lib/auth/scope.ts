@@ -10,23 +10,74 @@ import type { DB } from '@/db/client';
 import { customers, grantAccounts, grants, partners, productSummaries, purchaseAccounts, users, type GrantRole, type Locale } from '@/db/schema';
 import { activeSession, type SessionLimits } from './sessions';
 
-export interface Viewer {
+/** What every viewer has: who is asking. */
+interface ViewerBase {
   userId: number;
   email: string;
   name: string;
   locale: Locale | null;
-  role: GrantRole;
-  /** The customer whose data is in view; for a partner user, the one chosen with `customer=` (null until chosen). */
-  customer: { id: number; number: string; legalName: string } | null;
-  /** The partner a partner user works for. */
-  partner: { id: number; code: string; name: string } | null;
-  /** An account viewer's granted purchase accounts. */
-  grantedAccountIds: number[] | null;
   rememberedAccountId: number | null;
 }
 
+export type ViewerCustomer = { id: number; number: string; legalName: string };
+export type ViewerPartner = { id: number; code: string; name: string };
+
+/** A customer administrator: every purchase account of the customer. */
+export interface CustomerAdminViewer extends ViewerBase {
+  role: 'customer_admin';
+  customer: ViewerCustomer;
+  partner: null;
+  grantedAccountIds: null;
+}
+
+/** An account viewer: the purchase accounts granted, of one customer. */
+export interface AccountViewer extends ViewerBase {
+  role: 'account_viewer';
+  customer: ViewerCustomer;
+  partner: null;
+  grantedAccountIds: number[];
+}
+
+/** A partner user working for a customer it serves (chosen with `customer=`): that customer's accounts of the partner. */
+export interface PartnerCustomerViewer extends ViewerBase {
+  role: 'partner_user';
+  customer: ViewerCustomer;
+  partner: ViewerPartner;
+  grantedAccountIds: null;
+}
+
+/** A partner user who has not chosen a customer yet (the partner's home): no customer's data in view. */
+export interface PartnerHomeViewer extends ViewerBase {
+  role: 'partner_user';
+  customer: null;
+  partner: ViewerPartner;
+  grantedAccountIds: null;
+}
+
+export type Viewer = CustomerAdminViewer | AccountViewer | PartnerCustomerViewer | PartnerHomeViewer;
+/** A viewer with one customer's data in view. */
+export type CustomerViewer = CustomerAdminViewer | AccountViewer | PartnerCustomerViewer;
+export type PartnerViewer = PartnerCustomerViewer | PartnerHomeViewer;
+
+export function hasCustomer(viewer: Viewer): viewer is CustomerViewer {
+  return viewer.customer !== null;
+}
+
+export function isPartnerViewer(viewer: Viewer): viewer is PartnerViewer {
+  return viewer.role === 'partner_user';
+}
+
+/** A partner user with a customer chosen: who may record, cancel and send that customer's orders. */
+export function isPartnerCustomerViewer(viewer: Viewer): viewer is PartnerCustomerViewer {
+  return viewer.role === 'partner_user' && viewer.customer !== null;
+}
+
+export function isCustomerAdmin(viewer: Viewer): viewer is CustomerAdminViewer {
+  return viewer.role === 'customer_admin';
+}
+
 /** Loads the viewer of a user id and session version; null when the session no longer stands. */
-export function loadViewer(db: DB, userId: number, sessionVersion: number, customerNumber?: string | null): Viewer | null {
+export function loadViewer(db: DB, userId: number, sessionVersion: number, customerNumber?: string | null): (Viewer & { unknownCustomer?: true }) | null {
   const user = db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, sessionVersion: users.sessionVersion, rememberedAccountId: users.rememberedAccountId })
     .from(users)
@@ -42,14 +93,14 @@ export function loadViewer(db: DB, userId: number, sessionVersion: number, custo
     email: user.email,
     name: user.name,
     locale: user.locale,
-    role: grant.role,
     rememberedAccountId: user.rememberedAccountId,
   };
 
   if (grant.role === 'partner_user') {
-    const partner = db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, grant.partnerId!)).get();
+    if (grant.partnerId === null) return null;
+    const partner = db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, grant.partnerId)).get();
     if (!partner) return null;
-    let customer: Viewer['customer'] = null;
+    let customer: ViewerCustomer | null = null;
     if (customerNumber) {
       // A customer is in a partner's reach only if the partner is the partner of record of one of its accounts.
       customer =
@@ -63,23 +114,22 @@ export function loadViewer(db: DB, userId: number, sessionVersion: number, custo
             ),
           )
           .get() ?? null;
-      if (!customer) return { ...base, customer: null, partner, grantedAccountIds: null, unknownCustomer: true } as Viewer & { unknownCustomer: true };
+      if (!customer) return { ...base, role: 'partner_user', customer: null, partner, grantedAccountIds: null, unknownCustomer: true };
     }
-    return { ...base, customer, partner, grantedAccountIds: null };
+    return customer ? { ...base, role: 'partner_user', customer, partner, grantedAccountIds: null } : { ...base, role: 'partner_user', customer: null, partner, grantedAccountIds: null };
   }
 
-  const customer = db.select({ id: customers.id, number: customers.number, legalName: customers.legalName }).from(customers).where(eq(customers.id, grant.customerId!)).get();
+  if (grant.customerId === null) return null;
+  const customer = db.select({ id: customers.id, number: customers.number, legalName: customers.legalName }).from(customers).where(eq(customers.id, grant.customerId)).get();
   if (!customer) return null;
-  const grantedAccountIds =
-    grant.role === 'account_viewer'
-      ? db
-          .select({ id: grantAccounts.purchaseAccountId })
-          .from(grantAccounts)
-          .where(eq(grantAccounts.grantId, grant.id))
-          .all()
-          .map((row) => row.id)
-      : null;
-  return { ...base, customer, partner: null, grantedAccountIds };
+  if (grant.role === 'customer_admin') return { ...base, role: 'customer_admin', customer, partner: null, grantedAccountIds: null };
+  const grantedAccountIds = db
+    .select({ id: grantAccounts.purchaseAccountId })
+    .from(grantAccounts)
+    .where(eq(grantAccounts.grantId, grant.id))
+    .all()
+    .map((row) => row.id);
+  return { ...base, role: 'account_viewer', customer, partner: null, grantedAccountIds };
 }
 
 /** What a session cookie says, once next-auth has checked its signature. */
@@ -102,14 +152,14 @@ export function loadSessionViewer(db: DB, claims: SessionClaims, now: number, li
 
 /** The SQL condition on purchase_accounts that keeps a viewer inside their grants. */
 export function accountScope(viewer: Viewer): SQL {
-  if (!viewer.customer) return sql`false`;
+  if (!hasCustomer(viewer)) return sql`false`;
   switch (viewer.role) {
     case 'customer_admin':
       return eq(purchaseAccounts.customerId, viewer.customer.id);
     case 'account_viewer':
-      return and(eq(purchaseAccounts.customerId, viewer.customer.id), inArray(purchaseAccounts.id, viewer.grantedAccountIds ?? []))!;
+      return and(eq(purchaseAccounts.customerId, viewer.customer.id), inArray(purchaseAccounts.id, viewer.grantedAccountIds))!;
     case 'partner_user':
-      return and(eq(purchaseAccounts.customerId, viewer.customer.id), eq(purchaseAccounts.partnerId, viewer.partner!.id))!;
+      return and(eq(purchaseAccounts.customerId, viewer.customer.id), eq(purchaseAccounts.partnerId, viewer.partner.id))!;
   }
 }
 
@@ -121,12 +171,12 @@ export function accountScope(viewer: Viewer): SQL {
  * cannot tell apart: the caller reads the lines of those accounts instead.
  */
 export function summaryScope(viewer: Viewer): SQL | null {
-  if (!viewer.customer) return sql`false`;
+  if (!hasCustomer(viewer)) return sql`false`;
   switch (viewer.role) {
     case 'customer_admin':
       return eq(productSummaries.customerId, viewer.customer.id);
     case 'partner_user':
-      return and(eq(productSummaries.customerId, viewer.customer.id), eq(productSummaries.partnerId, viewer.partner!.id))!;
+      return and(eq(productSummaries.customerId, viewer.customer.id), eq(productSummaries.partnerId, viewer.partner.id))!;
     case 'account_viewer':
       return null;
   }

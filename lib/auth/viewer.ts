@@ -10,10 +10,10 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { auth, sessionLimits } from './config';
-import { loadSessionViewer, servedCustomerOf, type CustomerReference, type Viewer } from './scope';
+import { hasCustomer, isPartnerViewer, loadSessionViewer, servedCustomerOf, type CustomerReference, type CustomerViewer, type PartnerViewer, type Viewer } from './scope';
 import { HOME_PATH } from './redirect';
 
-export { accountScope, loadViewer, type CustomerReference, type Viewer } from './scope';
+export { accountScope, loadViewer, type CustomerReference, type CustomerViewer, type PartnerViewer, type Viewer } from './scope';
 
 /** Set by proxy.ts on every request: the path and query the person asked for. */
 export const REQUEST_PATH_HEADER = 'x-license-desk-path';
@@ -57,15 +57,22 @@ export async function requireViewer(customerNumber?: string | null): Promise<Vie
  * opens in that customer's context when the partner serves it, and is a 404
  * when it does not.
  */
-export async function requireCustomerViewer(customerNumber?: string | null, reference?: CustomerReference): Promise<Viewer> {
+export async function requireCustomerViewer(customerNumber?: string | null, reference?: CustomerReference): Promise<CustomerViewer> {
   const viewer = await requireViewer(customerNumber);
-  if (viewer.role === 'partner_user' && !viewer.customer) {
+  if (!hasCustomer(viewer)) {
     const referenced = reference && (reference.order || reference.line !== undefined || (reference.account && reference.account !== 'all'));
     if (!referenced) redirect('/partner');
-    const customer = servedCustomerOf(getDb(), viewer.partner!.id, reference);
+    const customer = servedCustomerOf(getDb(), viewer.partner.id, reference);
     if (!customer) notFound();
     redirect(withCustomer(await requestedPath(), customer));
   }
+  return viewer;
+}
+
+/** The viewer of a partner user's page (with or without a customer chosen); anybody else gets a 404. */
+export async function requirePartnerViewer(customerNumber?: string | null): Promise<PartnerViewer> {
+  const viewer = await requireViewer(customerNumber);
+  if (!isPartnerViewer(viewer)) notFound();
   return viewer;
 }
 

@@ -87,7 +87,7 @@ export function calendarEvents(db: DB, user: { id: number; sessionVersion: numbe
   const viewer = loadViewer(db, user.id, user.sessionVersion);
   if (!viewer) return [];
   if (viewer.role !== 'partner_user') return eventsOf(db, viewer, appUrl, today);
-  return servedCustomerNumbers(db, viewer.partner!.id).flatMap((number) => {
+  return servedCustomerNumbers(db, viewer.partner.id).flatMap((number) => {
     const served = loadViewer(db, user.id, user.sessionVersion, number);
     return served?.customer ? eventsOf(db, served, appUrl, today, number) : [];
   });

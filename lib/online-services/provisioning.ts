@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { DB } from '@/db/client';
 import { inventoryLines, products, purchaseAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
-import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { accountScope, isCustomerAdmin, type CustomerAdminViewer, type Viewer } from '@/lib/auth/scope';
 import { wholeNumber, wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema } from '@/lib/forms/once';
 import { addDays } from '@/lib/clock';
@@ -39,8 +39,8 @@ export const MAX_SELF_PROVISIONED_QUANTITY = 100_000;
 export const SELF_PROVISIONED_TERM_DAYS = 30;
 
 /** Whether a viewer may set up, reduce or switch off online services: a customer administrator only (SPEC §1). */
-export function maySetUpOnlineServices(viewer: Viewer): boolean {
-  return viewer.role === 'customer_admin' && viewer.customer !== null;
+export function maySetUpOnlineServices(viewer: Viewer): viewer is CustomerAdminViewer {
+  return isCustomerAdmin(viewer);
 }
 
 /** The available quantity typed in the reduction form. */
@@ -88,7 +88,7 @@ interface WriteOptions {
  * Runs a write once per key (lib/forms/once.ts) and files it in the audit
  * log, in the same transaction.
  */
-function once(db: DB, viewer: Viewer, key: string, options: WriteOptions, write: () => WriteOutcome): WriteOutcome {
+function once(db: DB, viewer: CustomerAdminViewer, key: string, options: WriteOptions, write: () => WriteOutcome): WriteOutcome {
   const now = options.now ?? Date.now;
   const audited = (): WriteOutcome => {
     const outcome = write();
@@ -104,7 +104,7 @@ function once(db: DB, viewer: Viewer, key: string, options: WriteOptions, write:
         entity: 'inventory_line',
         entityId: String(outcome.lineId),
         details: { account: change.account, product: change.product, change: change.delta },
-        customerId: viewer.customer!.id,
+        customerId: viewer.customer.id,
         address: options.address ?? null,
         at: now(),
       });

@@ -77,7 +77,7 @@ export async function recordOrderAction(_previous: OrderFormState, formData: For
     return { ...state, errors: { ...state.errors, summary: t('summary') } };
   }
 
-  const customer = viewer.customer!.number;
+  const customer = viewer.customer.number;
   const outcome = recordOrder(getDb(), viewer, parsed.data, {
     today: today(),
     resultPath: ({ number }) => orderPage(number, customer, 'recorded'),
@@ -115,7 +115,7 @@ export async function cancelOrderAction(_previous: CancelState, formData: FormDa
   const viewer = await partnerViewer(formData);
   const parsed = cancelFormSchema.safeParse({ key: formData.get('key'), number: formData.get('number') });
   if (!parsed.success) notFound();
-  const customer = viewer.customer!.number;
+  const customer = viewer.customer.number;
   const outcome = cancelOrder(getDb(), viewer, parsed.data, {
     today: today(),
     resultPath: ({ number }) => orderPage(number, customer, 'cancelled'),

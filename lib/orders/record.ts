@@ -27,7 +27,7 @@ import { z } from 'zod';
 import type { DB } from '@/db/client';
 import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
-import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { accountScope, isPartnerCustomerViewer, type PartnerCustomerViewer, type Viewer } from '@/lib/auth/scope';
 import { addDays, addMonths } from '@/lib/clock';
 import { wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
@@ -41,8 +41,8 @@ export const CANCEL_WINDOW_DAYS = 14;
 const SUGGESTIONS = 5;
 
 /** Whether a viewer may record and cancel orders: a partner user working for a customer it serves. */
-export function mayRecordOrders(viewer: Viewer): boolean {
-  return viewer.role === 'partner_user' && viewer.partner !== null && viewer.customer !== null;
+export function mayRecordOrders(viewer: Viewer): viewer is PartnerCustomerViewer {
+  return isPartnerCustomerViewer(viewer);
 }
 
 const line = (max: number) => z.string().trim().max(max, 'tooLong');
@@ -147,7 +147,7 @@ export function nextOrderNumber(db: DB, partnerCode: string): string {
 }
 
 /** The served account an order is for, or null (not served, or no such account: alike). */
-function servedAccount(db: DB, viewer: Viewer, number: string) {
+function servedAccount(db: DB, viewer: PartnerCustomerViewer, number: string) {
   return (
     db
       .select({ id: purchaseAccounts.id, number: purchaseAccounts.number, agreementId: purchaseAccounts.agreementId, customerId: purchaseAccounts.customerId })
@@ -201,7 +201,7 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
     const checked = checkItems(db, form.items);
     if ('itemErrors' in checked) return { kind: 'invalid', errors: {}, itemErrors: checked.itemErrors };
 
-    const number = nextOrderNumber(db, viewer.partner!.code);
+    const number = nextOrderNumber(db, viewer.partner.code);
     const orderId = Number(
       db
         .insert(orders)
@@ -210,7 +210,7 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           orderedOn: options.today,
           // Its effects are applied as it is recorded: nothing is left to process.
           status: 'completed',
-          partnerId: viewer.partner!.id,
+          partnerId: viewer.partner.id,
           purchaseAccountId: account.id,
           customerId: account.customerId,
           agreementId: account.agreementId,
@@ -266,8 +266,8 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
       entity: 'order',
       entityId: number,
       details: { account: account.number, po: form.po, items: form.items.length },
-      customerId: viewer.customer!.id,
-      partnerId: viewer.partner!.id,
+      customerId: viewer.customer.id,
+      partnerId: viewer.partner.id,
       address: options.address ?? null,
       at: now(),
     });
@@ -324,13 +324,13 @@ function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, acco
 }
 
 /** An order of the viewer's partner that it recorded in the portal, on an account it serves for the customer in view. */
-function recordedOrder(db: DB, viewer: Viewer, number: string) {
+function recordedOrder(db: DB, viewer: PartnerCustomerViewer, number: string) {
   return (
     db
       .select({ id: orders.id, number: orders.number, orderedOn: orders.orderedOn, status: orders.status, accountNumber: purchaseAccounts.number })
       .from(orders)
       .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
-      .where(and(accountScope(viewer), eq(orders.number, number), eq(orders.partnerId, viewer.partner!.id), isNotNull(orders.createdByUserId)))
+      .where(and(accountScope(viewer), eq(orders.number, number), eq(orders.partnerId, viewer.partner.id), isNotNull(orders.createdByUserId)))
       .get() ?? null
   );
 }
@@ -412,8 +412,8 @@ export function cancelOrder(db: DB, viewer: Viewer, form: CancelForm, options: W
       entity: 'order',
       entityId: order.number,
       details: { account: order.accountNumber },
-      customerId: viewer.customer!.id,
-      partnerId: viewer.partner!.id,
+      customerId: viewer.customer.id,
+      partnerId: viewer.partner.id,
       address: options.address ?? null,
       at: now(),
     });

@@ -33,7 +33,7 @@ export async function sendOrderLink(db: DB, viewer: Viewer, number: string, cont
     .select({ email: users.email, name: users.name, locale: users.locale })
     .from(users)
     .innerJoin(grants, eq(grants.userId, users.id))
-    .where(and(eq(grants.customerId, viewer.customer!.id), eq(grants.role, 'customer_admin'), eq(users.active, true)))
+    .where(and(eq(grants.customerId, viewer.customer.id), eq(grants.role, 'customer_admin'), eq(users.active, true)))
     .orderBy(asc(users.email))
     .all();
   if (recipients.length === 0) return { kind: 'no-recipients' };
@@ -42,7 +42,7 @@ export async function sendOrderLink(db: DB, viewer: Viewer, number: string, cont
   for (const recipient of recipients) {
     const locale: Locale = recipient.locale ?? 'fr';
     const t = createTranslator({ locale, messages: messages[locale], namespace: 'orders.sendMail' });
-    const facts = { number: order.number, partner: viewer.partner!.name, account: `${order.accountNumber} ${order.accountName}`, po: order.po ?? '—' };
+    const facts = { number: order.number, partner: viewer.partner.name, account: `${order.accountNumber} ${order.accountName}`, po: order.po ?? '—' };
     await sendLinkMessage(context, {
       to: recipient.email,
       kind: 'order',
@@ -58,8 +58,8 @@ export async function sendOrderLink(db: DB, viewer: Viewer, number: string, cont
     entity: 'order',
     entityId: order.number,
     details: { recipients: recipients.length },
-    customerId: viewer.customer!.id,
-    partnerId: viewer.partner!.id,
+    customerId: viewer.customer.id,
+    partnerId: viewer.partner.id,
     address: context.address,
     at: context.now,
   });

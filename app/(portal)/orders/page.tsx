@@ -55,7 +55,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
         </div>
         {mayRecordOrders(viewer) && (
           <Link
-            href={newOrderHref({ customer: viewer.customer!.number, account: selection.kind === 'account' ? selection.account.number : undefined })}
+            href={newOrderHref({ customer: viewer.customer.number, account: selection.kind === 'account' ? selection.account.number : undefined })}
             className="no-print rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
             data-testid="record-order"
           >

@@ -25,6 +25,8 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
   const count = (value: number) => formatCount(locale, value);
   // A partner user (who works with `customer=`) reads the tips in its own voice: what the customer has, what it ordered.
   const help = scope.customer ? 'partnerHelp' : 'help';
+  // Kept in a constant so that the cells below see it as a string, without an assertion.
+  const partnerCustomer = scope.customer;
   return [
     {
       key: 'product',
@@ -57,14 +59,14 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
       csv: (row) => row.nextExpiration,
     },
     // A partner user orders the gap from here: the form opens with the account, the service and the quantity filled in.
-    ...(scope.customer
+    ...(partnerCustomer
       ? [
           {
             key: 'order',
             heading: 'columns.order',
             cell: (row: UnpaidServiceRow) => (
               <Link
-                href={newOrderHref({ customer: scope.customer!, account: row.accountNumber, product: row.productCode, quantity: row.unpaid })}
+                href={newOrderHref({ customer: partnerCustomer, account: row.accountNumber, product: row.productCode, quantity: row.unpaid })}
                 prefetch={false}
                 aria-label={t('orderGap', { quantity: row.unpaid, product: row.productName, account: row.accountNumber })}
                 className="whitespace-nowrap link"

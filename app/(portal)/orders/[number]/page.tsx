@@ -86,8 +86,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           </h2>
           <p className="max-w-3xl text-sm text-slate-700">{t('send.explain')}</p>
           <ClientMessages namespaces={['orders.send', 'orders.cancel']}>
-            <SendLinkForm number={header.number} customer={viewer.customer!.number} />
-            {cancellable && <CancelOrderForm number={header.number} customer={viewer.customer!.number} idempotencyKey={randomBytes(16).toString('hex')} lastDay={formatDate(locale, lastDayToCancel(header.orderedOn))} />}
+            <SendLinkForm number={header.number} customer={viewer.customer.number} />
+            {cancellable && <CancelOrderForm number={header.number} customer={viewer.customer.number} idempotencyKey={randomBytes(16).toString('hex')} lastDay={formatDate(locale, lastDayToCancel(header.orderedOn))} />}
           </ClientMessages>
         </section>
       )}

@@ -61,7 +61,7 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
       <ClientMessages namespaces={['orders.record']}>
         <OrderForm
           idempotencyKey={params.key}
-          customer={viewer.customer!.number}
+          customer={viewer.customer.number}
           accounts={accounts}
           initial={{
             values: { account: params.account ?? onlyAccount, po: '', rows: [emptyRow('1', { product: params.product ?? '', quantity: params.quantity ?? '' })] },
