@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db/client';
-import { customers, grantAccounts, grants, partners, productSummaries, purchaseAccounts, users, type GrantRole, type Locale } from '@/db/schema';
+import { customers, grantAccounts, grants, partners, productSummaries, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { activeSession, type SessionLimits } from './sessions';
 
 /** What every viewer has: who is asking. */
