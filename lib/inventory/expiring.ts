@@ -5,13 +5,12 @@
  * window and the markers are the inventory's rule (./rules.ts), not a copy.
  */
 import 'server-only';
-import { and, asc, count, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { inventoryLines, products, purchaseAccounts } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
-import { addDays } from '@/lib/clock';
 import type { AccountFilter } from './queries';
-import { SOON_DAYS } from './rules';
+import { markedExpiryCondition } from './expiry';
 
 export const EXPIRING_PAGE_SIZE = 50;
 
@@ -32,7 +31,7 @@ function conditions(viewer: Viewer, accounts: AccountFilter, today: string) {
     accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId),
     eq(inventoryLines.kind, 'subscription'),
     // Everything up to SOON_DAYS ahead, the past included: the rule marks all of it (expired, imminent, soon).
-    lte(inventoryLines.nextExpiration, addDays(today, SOON_DAYS)),
+    markedExpiryCondition(today),
   );
 }
 

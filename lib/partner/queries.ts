@@ -1,11 +1,11 @@
 /** What a partner user works on: the customers it serves (partner of record of at least one account). */
 import 'server-only';
-import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { customers, inventoryLines, products, purchaseAccounts } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
-import { addDays } from '@/lib/clock';
-import { SOON_DAYS } from '@/lib/inventory/rules';
+import { lastMarkedDate, markedExpiryConditionText } from '@/lib/inventory/expiry';
+import { unpaidQuantitySql, unpaidServiceCondition, unpaidServiceConditionText } from '@/lib/inventory/unpaid';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
 
 export interface ServedCustomer {
@@ -65,10 +65,10 @@ export function listServedCustomersPage(
   const filterParams = searching ? [...terms.map(likeWordPrefix), number, number] : [];
   const served = `with s as (
       select a.customer_id, a.partner_id, count(*) as accounts,
-             sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and l.kind = 'subscription' and l.available_count > l.ordered_count)) as unpaid,
-             sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and l.kind = 'subscription' and l.next_expiration <= ?)) as expiring
+             sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and ${unpaidServiceConditionText('l')})) as unpaid,
+             sum((select count(*) from inventory_lines l where l.purchase_account_id = a.id and l.kind = 'subscription' and ${markedExpiryConditionText('l')})) as expiring
         from purchase_accounts a where a.partner_id = ? group by a.customer_id, a.partner_id)`;
-  const base = [addDays(today, SOON_DAYS), viewer.partner.id];
+  const base = [lastMarkedDate(today), viewer.partner.id];
   // The number of customers needs none of the sums: counted from the accounts alone.
   const customersServed = `with s as (select distinct a.customer_id, a.partner_id from purchase_accounts a where a.partner_id = ?)`;
   const total = (db.$client.prepare(`${customersServed} select count(*) as n from s join customers c on c.id = s.customer_id where true ${filter}`).get(viewer.partner.id, ...filterParams) as { n: number }).n;
@@ -86,12 +86,12 @@ export function listServedCustomersPage(
              select page.number, page.legal_name as "legalName",
                     (select count(*) from purchase_accounts a where a.customer_id = page.id and a.partner_id = ?) as "accountCount",
                     (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
-                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.available_count > l.ordered_count) as "unpaidServices",
+                      where a.customer_id = page.id and a.partner_id = ? and ${unpaidServiceConditionText('l')}) as "unpaidServices",
                     (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
-                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and l.next_expiration <= ?) as "expiringServices"
+                      where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and ${markedExpiryConditionText('l')}) as "expiringServices"
                from page order by page.legal_name, page.number`,
           )
-          .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, addDays(today, SOON_DAYS))
+          .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, lastMarkedDate(today))
       : // By what to act on first, every served customer's counts are needed to rank them.
         db.$client
           .prepare(
@@ -136,13 +136,13 @@ export const PRODUCTS_TO_ORDER_LIMIT = 20;
  */
 export function listProductsToOrder(viewer: Viewer): ProductToOrder[] {
   if (viewer.role !== 'partner_user' || !viewer.customer) return [];
-  const unpaid = sql<number>`max(${inventoryLines.availableCount} - ${inventoryLines.orderedCount})`.mapWith(Number);
+  const unpaid = sql<number>`max(${unpaidQuantitySql()})`.mapWith(Number);
   return getDb()
     .select({ code: products.code, name: products.name, unpaid })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
-    .where(and(accountScope(viewer), eq(inventoryLines.kind, 'subscription'), gt(inventoryLines.availableCount, inventoryLines.orderedCount)))
+    .where(and(accountScope(viewer), unpaidServiceCondition()))
     .groupBy(products.id)
     .orderBy(desc(unpaid), asc(products.name))
     .limit(PRODUCTS_TO_ORDER_LIMIT)

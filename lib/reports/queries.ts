@@ -9,12 +9,12 @@
  * accountScope(viewer).
  */
 import 'server-only';
-import { and, asc, desc, eq, exists, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { agreements, inventoryLines, inventoryTransactions, orders, products, productSummaries, purchaseAccounts } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
-import { unpaidQuantity } from '@/lib/inventory/rules';
+import { unpaidQuantity, unpaidQuantitySql, unpaidServiceCondition } from '@/lib/inventory/unpaid';
 
 /** Rows a page of the report shows; the totals always cover every matching row. */
 export const REPORT_PAGE_SIZE = 50;
@@ -138,10 +138,8 @@ function resolveFilters(viewer: Viewer, filters: UnpaidServiceFilters): Resolved
 function conditions(viewer: Viewer, filters: ResolvedFilters): SQL {
   return and(
     accountScope(viewer),
-    // Written out (not a bound parameter) so that SQLite can read the gaps from their partial index (inventory_lines_unpaid_idx).
-    sql`${inventoryLines.kind} = 'subscription'`,
     // The SQL twin of unpaidQuantity() > 0, so that the cap and the totals count only listed rows.
-    gt(inventoryLines.availableCount, inventoryLines.orderedCount),
+    unpaidServiceCondition(),
     filters.accountId === undefined ? undefined : eq(purchaseAccounts.id, filters.accountId),
     filters.agreementId === undefined ? undefined : eq(purchaseAccounts.agreementId, filters.agreementId),
     filters.productId === undefined ? undefined : eq(inventoryLines.productId, filters.productId),
@@ -233,7 +231,7 @@ export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters
     .innerJoin(products, eq(products.id, inventoryLines.productId))
     .where(where)
     .orderBy(
-      desc(sql`${inventoryLines.availableCount} - ${inventoryLines.orderedCount}`),
+      desc(unpaidQuantitySql()),
       asc(products.name),
       asc(inventoryLines.edition),
       asc(purchaseAccounts.number),
