@@ -23,7 +23,7 @@ describe('the expiry marker', () => {
     const marked = sqlite.prepare(`select ${markedExpiryConditionText('l')} as marked from (select ? as next_expiration) l`);
     for (const days of [-400, -1, 0, 1, 30, 31, 89, 90, 91, 365]) {
       const date = addDays(TODAY, days);
-      expect(Boolean((marked.get(date, lastMarkedDate(TODAY)) as { marked: number }).marked), `${days} days`).toBe(expiryStatus(TODAY, date).kind !== 'none');
+      expect(Boolean((marked.get(lastMarkedDate(TODAY), date) as { marked: number }).marked), `${days} days`).toBe(expiryStatus(TODAY, date).kind !== 'none');
     }
   });
 });
