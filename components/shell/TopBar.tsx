@@ -25,7 +25,7 @@ export async function TopBar({ viewer, section, account }: { viewer: Viewer; sec
   groups.push({ label: null, href: '/help', text: t('menu.help'), active: section === 'help' });
 
   const menu = (
-    <ul className="flex flex-col gap-1 md:flex-row md:items-center md:gap-1.5 xl:gap-3">
+    <ul className="flex flex-col gap-1 md:flex-row md:items-center md:gap-1">
       {groups.map((group) => (
         <li key={group.href} className="flex items-center gap-1">
           {group.label && <span className="whitespace-nowrap text-xs uppercase text-blue-200">{group.label} ▸</span>}
@@ -39,19 +39,19 @@ export async function TopBar({ viewer, section, account }: { viewer: Viewer; sec
 
   return (
     <header className="no-print bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 lg:flex-nowrap">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 lg:flex-nowrap">
         <Link href={hrefWith('/inventory', scope)} className="text-lg font-semibold whitespace-nowrap text-white">
           {t('productName')}
         </Link>
         <nav aria-label={t('menu.label')} className="hidden min-w-0 md:block">
           {menu}
         </nav>
-        <div className="ml-auto flex min-w-0 items-center gap-2 [&_button]:border-white/40 [&_button]:text-white [&_button:hover]:bg-white/10">
+        <div className="ml-auto flex shrink-0 items-center gap-2 [&_button]:border-white/40 [&_button]:text-white [&_button:hover]:bg-white/10">
           <LanguageSwitch />
           <details className="relative">
-            <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm hover:bg-white/10" aria-label={t('user.menu', { name: viewer.name, elision: elision(viewer.name) })}>
+            <summary className="cursor-pointer list-none rounded px-2 py-1 text-sm whitespace-nowrap hover:bg-white/10" aria-label={t('user.menu', { name: viewer.name, elision: elision(viewer.name) })}>
               {/* A long name is cut with an ellipsis, so that the top bar stays one row; the whole name is in the menu's label. */}
-              <span className="inline-block max-w-40 truncate align-bottom">{viewer.name}</span> ▾
+              <span className="inline-block max-w-36 truncate align-bottom">{viewer.name}</span> ▾
             </summary>
             <div className="absolute right-0 z-20 mt-1 w-64 rounded border border-slate-200 bg-white p-3 text-slate-900 shadow-lg [&_button]:!text-slate-900">
               <p className="break-all text-xs text-slate-600">{t('user.signedInAs', { email: viewer.email, elision: elision(viewer.email) })}</p>
