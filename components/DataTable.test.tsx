@@ -34,7 +34,7 @@ describe('DataTable', () => {
     show();
     const headers = screen.getAllByRole('columnheader');
     expect(headers.map((th) => th.firstChild?.textContent)).toEqual(['PRODUIT', 'NOMBRE DE LICENCES']);
-    const help = within(headers[1]!).getByRole('button', { name: 'Aide : NOMBRE DE LICENCES' });
+    const help = within(headers[1]!).getByRole('button', { name: 'Aide\u00a0: NOMBRE DE LICENCES' });
     expect(help.getAttribute('aria-describedby')).toBeTruthy();
     expect(screen.getByRole('tooltip', { hidden: true }).textContent).toContain('licences acquises');
   });

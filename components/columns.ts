@@ -34,6 +34,8 @@ export type Column<Row> = {
   text?: boolean;
   /** Kept in view at the right edge while the table scrolls sideways (the row's action). */
   pinEnd?: boolean;
+  /** Only controls (links to act, buttons): left off the printout. */
+  control?: boolean;
   /** The cell names its row (`<th scope="row">`). */
   rowHeader?: boolean;
   /** How the cell is shown; none: the page shows this value elsewhere (a heading above the table). */

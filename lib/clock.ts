@@ -16,6 +16,11 @@ export function today(): string {
   return LICENSE_DESK_TEST_TODAY ?? calendarDate(new Date(), APP_TIME_ZONE);
 }
 
+/** The instant a page is rendered (what a printout says it shows), in milliseconds since the epoch. */
+export function renderedAt(): number {
+  return Date.now();
+}
+
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -37,7 +37,7 @@ export async function ContextBar({ viewer, selection, returnTo }: { viewer: View
           )}
           {(selection.kind === 'choose' || selection.kind === 'not-found') && <span>{t('none')}</span>}
           {canChange && (
-            <Link href={changeHref} className="ml-auto font-medium link">
+            <Link href={changeHref} className="ml-auto inline-flex min-h-6 items-center font-medium link">
               {t('change')}
             </Link>
           )}
@@ -55,7 +55,7 @@ export async function PartnerBanner({ viewer }: { viewer: Viewer }) {
     <div className="bg-amber-100 text-amber-950" data-testid="partner-banner">
       <p className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 px-4 py-1.5 text-sm">
         <strong>{t('partnerBanner', { name: viewer.customer.legalName, number: viewer.customer.number })}</strong>
-        <Link href="/partner" className="underline underline-offset-2">
+        <Link href="/partner" className="inline-flex min-h-6 items-center underline underline-offset-2">
           {t('changeCustomer')}
         </Link>
       </p>

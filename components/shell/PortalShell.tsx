@@ -1,14 +1,23 @@
 import { getTranslations } from 'next-intl/server';
+import { HelpLink } from '@/components/HelpLink';
 import type { Viewer } from '@/lib/auth/viewer';
+import type { HelpTopic } from '@/lib/help/topics';
 import { PartnerBanner } from './ContextBar';
+import { PrintContext, type PrintContextOf } from './PrintContext';
 import { TopBar, type PortalSection } from './TopBar';
 
-/** The frame of every signed-in page: skip link, top bar, optional context bar, content. */
+/**
+ * The frame of every signed-in page: skip link, top bar, optional context
+ * bar, the link to the page's help topic, the line that says on paper what
+ * the screen's bars say (PrintContext), content.
+ */
 export async function PortalShell({
   viewer,
   section,
   account,
   context,
+  help,
+  print,
   children,
 }: {
   viewer: Viewer;
@@ -16,6 +25,10 @@ export async function PortalShell({
   /** The purchase account in view (a number or `all`): every menu link carries it (issue 9, defect 1). */
   account?: string | null;
   context?: React.ReactNode;
+  /** The quick start of /help that explains this page. */
+  help?: HelpTopic;
+  /** What the printout says besides the customer and the date of the data. */
+  print?: PrintContextOf;
   children: React.ReactNode;
 }) {
   const t = await getTranslations('common');
@@ -33,6 +46,8 @@ export async function PortalShell({
           </section>
         ) : null)}
       <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+        <PrintContext viewer={viewer} context={print} />
+        {help && <HelpLink topic={help} />}
         {children}
       </main>
     </>

@@ -83,7 +83,7 @@ describe('runNotices', () => {
     const o365 = lineId(A.alphaNorth, P.o365);
     const [admin] = to(U.alphaAdmin);
     expect(admin!.mail.subject).toBe('2 services en ligne expirent bientôt ou ont expiré');
-    expect(admin!.mail.text).toContain(`Voir la ligne : ${APP_URL}/inventory?account=${A.alphaNorth}&line=${o365}#line-${o365}`);
+    expect(admin!.mail.text).toContain(`Voir la ligne\u00a0: ${APP_URL}/inventory?account=${A.alphaNorth}&line=${o365}#line-${o365}`);
     expect(admin!.mail.text).toContain('Office 365 E3 — compte d\'achats 6000011');
     expect(admin!.mail.text).toContain('expire dans 16 jours');
     expect(admin!.mail.text).toContain('expiré depuis 4 jours');

@@ -26,7 +26,9 @@ import { loadViewer, type Viewer } from '@/lib/auth/scope';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatCount, formatDate, formatInstant } from '@/lib/i18n/format';
+import { elision } from '@/lib/i18n/elision';
 import { messages } from '@/lib/i18n/messages';
+import { HELP_TOPIC_PAGES, HELP_TOPICS } from '@/lib/help/topics';
 import { listBenefits, parseBenefitsParams } from '@/lib/inventory/benefits';
 import { getDataUpdatedAt, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, type InventoryFilters, type InventoryLineRow, type ProductGroup } from '@/lib/inventory/queries';
 import { expiryStatus, unpaidQuantity, type ExpiryStatus } from '@/lib/inventory/rules';
@@ -137,7 +139,7 @@ function portal(viewer: Viewer, section: string, account: string | undefined, co
     link('/settings', t('user.settings')),
     link('/account/password', t('user.security')),
   ].join('');
-  const header = `<a href="#main" class="sr-only">${esc(t('skipToContent'))}</a><header class="top"><div class="bar">${link(hrefWith('/inventory', scope), t('productName'))}<nav aria-label="${esc(t('menu.label'))}"><ul>${menu}</ul></nav><div class="end"><form method="post" action="/language"><input type="hidden" name="locale" value="${other}"><input type="hidden" name="returnTo" value="${esc(path)}"><button type="submit" lang="${other}" title="${esc(t('language.switchToLabel'))}">${esc(t('language.switchTo'))}</button></form><details><summary aria-label="${esc(t('user.menu', { name: viewer.name }))}">${esc(viewer.name)} ▾</summary><div class="menu"><p>${esc(t('user.signedInAs', { email: viewer.email }))}</p>${userLinks}<form method="post" action="/sign-out"><button type="submit">${esc(t('user.signOut'))}</button></form></div></details></div></div></header>`;
+  const header = `<a href="#main" class="sr-only">${esc(t('skipToContent'))}</a><header class="top"><div class="bar">${link(hrefWith('/inventory', scope), t('productName'))}<nav aria-label="${esc(t('menu.label'))}"><ul>${menu}</ul></nav><div class="end"><form method="post" action="/language"><input type="hidden" name="locale" value="${other}"><input type="hidden" name="returnTo" value="${esc(path)}"><button type="submit" lang="${other}" title="${esc(t('language.switchToLabel'))}">${esc(t('language.switchTo'))}</button></form><details><summary aria-label="${esc(t('user.menu', { name: viewer.name, elision: elision(viewer.name) }))}">${esc(viewer.name)} ▾</summary><div class="menu"><p>${esc(t('user.signedInAs', { email: viewer.email, elision: elision(viewer.email) }))}</p>${userLinks}<form method="post" action="/sign-out"><button type="submit">${esc(t('user.signOut'))}</button></form></div></details></div></div></header>`;
   return htmlDocument(locale, title, `${header}${context}<main id="main" tabindex="-1">${main}</main>`);
 }
 
@@ -241,7 +243,7 @@ function lineRows(viewer: Viewer, group: ProductGroup, lines: InventoryLineRow[]
     ].join('');
     return `<tr id="line-${line.id}" data-testid="inventory-line">${td(`${esc(line.edition)}${line.packageName && !group.packageId ? `<span class="small">${esc(t('row.viaPackage', { name: line.packageName }))}</span>` : ''}`)}${td(esc(line.version))}${td(esc(line.accountNumber))}${td(esc(line.accountName))}${td(esc(line.resourceUsage))}${counts}${td(line.nextExpiration ? expiryDate(locale, day, line.nextExpiration) : `<span aria-label="${esc(t('noExpirationLabel'))}">${esc(t('noExpiration'))}</span>`)}${td(`<ul>${actions}</ul>`)}</tr>`;
   });
-  return table(group.packageId ? t('linesCaptionInPackage', { product: group.productName, package: group.packageName ?? '' }) : t('linesCaption', { product: group.productName }), headings, rows);
+  return table(t(group.packageId ? 'linesCaptionInPackage' : 'linesCaption', { product: group.productName, package: group.packageName ?? '', elision: elision(group.productName) }), headings, rows);
 }
 
 function inventoryPage(viewer: Viewer, url: URL): Answer {
@@ -469,12 +471,10 @@ function accountsPage(viewer: Viewer, url: URL): Answer {
   return { status: 200, html: portal(viewer, 'accounts', undefined, contextBar(viewer, selection), t('title'), main, url.pathname + url.search) };
 }
 
-const HELP_SECTIONS = ['find', 'expiry', 'selfProvisioned', 'setUp', 'report'] as const;
-
 function helpPage(viewer: Viewer, url: URL): Answer {
   const locale = viewer.locale ?? 'fr';
   const t = tr(locale, 'help');
-  const main = `<h1>${esc(t('title'))}</h1><p>${esc(t('intro'))}</p><nav aria-label="${esc(t('contents'))}"><ul>${HELP_SECTIONS.map((section) => `<li>${link(`#${section}`, t(`sections.${section}.title`))}</li>`).join('')}</ul></nav>${HELP_SECTIONS.map((section) => `<section id="${section}" aria-labelledby="${section}-title"><h2 id="${section}-title">${esc(t(`sections.${section}.title`))}</h2><ol>${(t.raw(`sections.${section}.steps`) as string[]).map((step) => `<li>${esc(step)}</li>`).join('')}</ol></section>`).join('')}`;
+  const main = `<h1>${esc(t('title'))}</h1><p>${esc(t('intro'))}</p><nav aria-label="${esc(t('contents'))}"><ul>${HELP_TOPICS.map((section) => `<li>${link(`#${section}`, t(`sections.${section}.title`))}</li>`).join('')}</ul></nav>${HELP_TOPICS.map((section) => { const target = HELP_TOPIC_PAGES[section]; const mayOpen = !target.roles || target.roles.includes(viewer.role); return `<section id="${section}" aria-labelledby="${section}-title"><h2 id="${section}-title">${esc(t(`sections.${section}.title`))}</h2><ol>${(t.raw(`sections.${section}.steps`) as string[]).map((step) => `<li>${esc(step)}</li>`).join('')}</ol>${mayOpen ? `<p>${link(hrefWith(target.path, scopeParams(viewer)), `${t('open', { page: t(`sections.${section}.page`) })} →`)}</p>` : ''}</section>`; }).join('')}`;
   return { status: 200, html: portal(viewer, 'help', undefined, '', t('title'), main, url.pathname) };
 }
 

@@ -195,6 +195,7 @@ const ROUTES: Record<string, Probe> = {
   '/forgot-password': { none: 'public: the same answer whatever the e-mail' },
   '/reset-password/[token]': { none: 'public: its single-use token is the authority, for its own user only' },
   '/help': { none: 'the same help text for every signed-in person, no data' },
+  '/table-labels.css': { none: 'the column headings it is sent, written back as CSS; no data' },
   // The bench's minimal page (shell and heading) is served only with LICENSE_DESK_BENCH=1: here, a 404 for everyone.
   '/bench/minimal': { notFound: () => ['/bench/minimal'] },
   '/partner': {

@@ -152,11 +152,19 @@ test.describe('the Aide page', () => {
     await expect(page).toHaveURL(/\/help$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Aide' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText([
-      'Trouver un produit',
-      "Lire les marqueurs d'expiration",
-      'Ce que signifie « configuré par vous-même »',
-      'Configurer un service en ligne',
-      'Lire le rapport de rapprochement',
+      'Inventaire et recherche',
+      'Développer un produit et afficher les packages',
+      "L'historique d'une ligne",
+      'Les avantages de Software Assurance',
+      'Les abonnements MSDN et Azure',
+      'Ce qui expire bientôt',
+      "L'historique des commandes et le numéro du bon de commande",
+      'Le rapport des services en ligne non payés',
+      'Configurer des services en ligne',
+      'Les personnes et la sécurité',
+      "L'espace partenaire et l'enregistrement des commandes",
+      "Les avis d'expiration et l'agenda",
+      "Choisir un compte d'achats",
     ]);
     await expectAccessible(page);
   });
@@ -168,7 +176,7 @@ test.describe('the Help page in English', () => {
   test('speaks English and has a word for partners', async ({ page }) => {
     await page.goto('/help');
     await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: 'Reading the expiry markers' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'What expires soon' })).toBeVisible();
     await expect(page.getByText('Partners: first choose the customer')).toBeVisible();
     await expectAccessible(page);
   });

@@ -113,7 +113,7 @@ test.describe('set up online services (customer administrator, own database)', (
     await submit.click();
     await expect(page).toHaveURL(/\/online-services\/setup\/done\?transaction=\d+$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Service en ligne configuré' })).toBeVisible();
-    await expect(page.getByTestId('receipt-change')).toHaveText(/5 abonnements de Exchange Online \(Plan 1\) sur le compte d'achats 5100203/);
+    await expect(page.getByTestId('receipt-change')).toHaveText(/5 abonnements d'Exchange Online \(Plan 1\) sur le compte d'achats 5100203/);
     const reminder = page.getByTestId('order-reminder');
     await expect(reminder).toContainText('demandez rapidement à votre partenaire de commander ce service pour éviter une interruption');
     await expect(reminder).toContainText('Northwind Partenaires');

@@ -48,7 +48,13 @@ for (const language of languages) {
       test.use(sessionOf(language.partner));
 
       test('partner workspace', async ({ page }) => {
+        await page.setViewportSize({ width: 1280, height: 800 });
         await page.goto('/partner');
+        // The top bar keeps one row at 1280 px for a partner (its menu has one more entry).
+        const bar = page.locator('header').first().locator(':scope > div').first();
+        const boxes = await bar.locator(':scope > *').evaluateAll((children) => children.filter((child) => getComputedStyle(child).display !== 'none').map((child) => child.getBoundingClientRect()).map(({ top, bottom }) => ({ top, bottom })));
+        // On one row every item starts before any item ends.
+        expect(Math.max(...boxes.map((box) => box.top)), 'one row').toBeLessThan(Math.min(...boxes.map((box) => box.bottom)));
         await expect(page.getByRole('heading', { level: 1, name: language.workspace })).toBeVisible();
         await expectAccessible(page);
       });
@@ -84,5 +90,112 @@ test.describe('language switch', () => {
     await other.close();
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Select a purchase account' })).toBeVisible();
+  });
+});
+
+// Every page's <title> names what it shows, in the reader's language (browser tabs, bookmarks, history).
+test.describe('titles', () => {
+  for (const [role, pages] of [
+    [
+      'adminFr',
+      [
+        ['/inventory?account=5100201', /^Licences et services — Compte d'achats 5100201 – Fabrikam Montréal – Siège · License Desk$/],
+        ['/inventory?account=all&q=office', /^Licences et services — Tous les comptes d'achats \(\d+ comptes\) — Recherche\u00a0: «\u00a0office\u00a0» · /],
+        ['/inventory/benefits?account=5100201', /^Avantages de Software Assurance et des services — Compte d'achats 5100201 /],
+        ['/inventory/expiring?account=all', /^Expire bientôt — Tous les comptes d'achats/],
+        ['/orders?account=5100201', /^Afficher l'historique des commandes — Compte d'achats 5100201 /],
+        ['/orders/8800202', /^Commande 8800202 — Compte d'achats 5100201 – Fabrikam Montréal – Siège · /],
+        ['/reports?account=5100201&product=O365-E3', /^Rapprochement de services en ligne non payés — Compte d'achats\u00a0: 5100201, Produit\u00a0: O365-E3 · /],
+      ],
+    ],
+    [
+      'adminEn',
+      [
+        ['/inventory?account=5100201', /^Licenses and services — Purchase account 5100201 /],
+        ['/orders/8800202', /^Order 8800202 — Purchase account 5100201 /],
+        ['/reports?product=O365-E3', /^Unpaid online services reconciliation — Product: O365-E3 · /],
+      ],
+    ],
+    ['partnerFr', [['/partner', /^Espace partenaire — Northwind/]]],
+  ] as const) {
+    test.describe(role, () => {
+      test.use(sessionOf(role));
+
+      test('each page is named by what it shows', async ({ page }) => {
+        for (const [url, title] of pages) {
+          await page.goto(url);
+          await expect(page, url).toHaveTitle(title);
+        }
+        // A line's history: its product, edition and version, and its account.
+        await page.goto('/inventory?account=5100201&expand=all');
+        await page.getByTestId('product-row').filter({ has: page.getByRole('heading', { name: 'Windows Server', exact: true }) }).getByTestId('inventory-line').filter({ hasText: 'Datacenter' }).getByRole('link').first().click();
+        await expect(page).toHaveTitle(role === 'adminEn' ? /^History: Windows Server Datacenter 2022 — Purchase account 5100201 / : /^Historique\u00a0: Windows Server Datacenter 2022 — Compte d'achats 5100201 /);
+      });
+    });
+  }
+});
+
+// Every page leads to the quick start that explains it, and the help page leads back to each page.
+test.describe('help for every part', () => {
+  test.use(sessionOf('adminFr'));
+
+  test('each page links to its topic, and each topic to its page', async ({ page }) => {
+    const topics: [string, string][] = [
+      ['/inventory?account=5100201', 'inventory'],
+      ['/inventory?account=5100201&packages=1', 'packages'],
+      ['/inventory/benefits?account=5100201', 'benefits'],
+      ['/inventory/expiring?account=all', 'expiring'],
+      ['/accounts', 'accounts'],
+      ['/orders?account=all', 'orders'],
+      ['/orders/8800202', 'orders'],
+      ['/reports', 'report'],
+      ['/online-services/setup?account=5100201', 'setUp'],
+      ['/account/users', 'people'],
+      ['/settings', 'notices'],
+    ];
+    for (const [url, topic] of topics) {
+      await page.goto(url);
+      await expect(page.getByTestId('help-link'), url).toHaveAttribute('href', `/help#${topic}`);
+    }
+    await page.getByTestId('help-link').click();
+    await expect(page).toHaveURL(/\/help#notices$/);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveCount(13);
+    for (const topic of new Set(topics.map(([, topic]) => topic))) await expect(page.locator(`section#${topic}`)).toHaveCount(1);
+    // Each quick start leads to its page (the partner's workspace only for partners).
+    await expect(page.getByTestId('help-page-link')).toHaveCount(12);
+    await page.locator('section#orders').getByTestId('help-page-link').click();
+    await expect(page).toHaveURL(/\/orders$/);
+  });
+});
+
+// On paper: the context the screen's bars give (customer, account or all accounts, filters, when) and no controls.
+test.describe('printed pages', () => {
+  test.use({ ...sessionOf('adminFr'), viewport: { width: 794, height: 1123 } });
+
+  test('say what they show and carry no controls', async ({ page }) => {
+    await page.emulateMedia({ media: 'print' });
+    const controls = 'main button, main form, main nav, main .back-link, [data-testid=help-link], header, .product-toggle, .data-table .ctl';
+    for (const [url, context] of [
+      ['/inventory?account=5100201', /Client\u00a0: Fabrikam Industries SA \(1000201\) · Compte d'achats 5100201 – Fabrikam Montréal – Siège · Données mises à jour le .+ · Imprimé le /],
+      ['/inventory?account=all&expand=all', /Tous les comptes d'achats \(\d+ comptes\)/],
+      ['/orders/8800202', /Compte d'achats 5100201 – Fabrikam Montréal – Siège/],
+      ['/reports?account=5100201', /Filtres\u00a0: Compte d'achats\u00a0: 5100201/],
+      ['/orders?account=all', /Tous les comptes d'achats/],
+    ] as const) {
+      await page.goto(url);
+      await expect(page.getByTestId('print-context'), url).toBeVisible();
+      await expect(page.getByTestId('print-context'), url).toHaveText(context);
+      for (const control of await page.locator(controls).all()) await expect(control, `${url}: ${await control.evaluate((e) => e.outerHTML.slice(0, 80))}`).toBeHidden();
+      // The order's "Copier le lien" is on the page, not on paper.
+      if (url.startsWith('/orders/')) {
+        await expect(page.locator('button', { hasText: 'Copier le lien' })).toHaveCount(1);
+        await expect(page.locator('button', { hasText: 'Copier le lien' })).toBeHidden();
+      }
+      // Nothing is cut at the A4 width.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(794);
+    }
+    // On screen the line is not shown (the bars say it).
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByTestId('print-context')).toBeHidden();
   });
 });

@@ -34,3 +34,42 @@ export async function expectAccessibleWithoutJs(page: Page, browser: Browser) {
     await context.close();
   }
 }
+
+/**
+ * The tap targets smaller than 24 × 24 CSS px that WCAG 2.2 (2.5.8, AA) does
+ * not excuse: a target is excused when it sits inline in a sentence, or when
+ * a 24 px circle centred on it touches no other target (nor the circle of
+ * another small one). Visually hidden elements (1 px) are not targets.
+ */
+export async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const MIN = 24;
+    const visible = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      const clipped = style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)';
+      return rect.width > 1 && rect.height > 1 && !clipped && style.visibility !== 'hidden' && !element.closest('[aria-hidden=true], [hidden]');
+    };
+    const targets = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')].filter(visible);
+    const rects = targets.map((element) => element.getBoundingClientRect());
+    const center = (rect: DOMRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    const distanceToRect = (point: { x: number; y: number }, rect: DOMRect) =>
+      Math.hypot(Math.max(rect.left - point.x, 0, point.x - rect.right), Math.max(rect.top - point.y, 0, point.y - rect.bottom));
+    const small = (rect: DOMRect) => rect.width < MIN - 0.5 || rect.height < MIN - 0.5;
+    // Inline in a sentence: an inline element whose block says more than the target itself.
+    const inSentence = (element: Element) => {
+      if (getComputedStyle(element).display !== 'inline') return false;
+      const block = element.parentElement?.closest('p, li, td, th, dd, span, label, div');
+      return !!block && (block.textContent ?? '').trim().length > (element.textContent ?? '').trim().length + 3;
+    };
+    const failures: string[] = [];
+    targets.forEach((element, index) => {
+      const rect = rects[index]!;
+      if (!small(rect) || inSentence(element)) return;
+      const mine = center(rect);
+      const crowded = rects.some((other, j) => j !== index && (distanceToRect(mine, other) < MIN / 2 || (small(other) && Math.hypot(mine.x - center(other).x, mine.y - center(other).y) < MIN)));
+      if (crowded) failures.push(`${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+    });
+    return failures;
+  });
+}

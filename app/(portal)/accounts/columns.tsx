@@ -33,6 +33,7 @@ export function accountColumns({ t, scope, currentNumber, returnTo }: { t: Trans
       headingHidden: true,
       alignEnd: true,
       pinEnd: true,
+      control: true,
       cell: (account) => (
         <form action={chooseAccount}>
           {scope.customer && <input type="hidden" name="customer" value={scope.customer} />}

@@ -50,7 +50,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
   const fieldLabels = Object.fromEntries(ACCOUNT_SEARCH_FIELDS.map((field) => [field, t(`fields.${field}`)])) as Record<(typeof ACCOUNT_SEARCH_FIELDS)[number], string>;
 
   return (
-    <PortalShell viewer={viewer} section="accounts" context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="accounts" help="accounts" context={<ContextBar viewer={viewer} selection={selection} />}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
 
@@ -116,6 +116,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
       </div>
 
       <DataTable
+        stacked
         namespace={ACCOUNTS_NAMESPACE}
         columns={accountColumns({ t, scope: scopeParams(viewer), currentNumber, returnTo: params.return })}
         rows={result.rows}

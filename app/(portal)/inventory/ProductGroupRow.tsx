@@ -4,6 +4,7 @@ import { DataTable } from '@/components/DataTable';
 import type { Translate } from '@/components/columns';
 import { ExpiryBadge } from '@/components/ExpiryBadge';
 import { today } from '@/lib/clock';
+import { elision } from '@/lib/i18n/elision';
 import type { InventoryLineRow, ProductGroup } from '@/lib/inventory/queries';
 import { expiryStatus } from '@/lib/inventory/rules';
 import { columnsOfProduct, INVENTORY_NAMESPACE, type InventoryLineColumn } from './columns';
@@ -71,12 +72,13 @@ export function ProductGroupRow({
       {open && lines && (
         <div id={linesId} className="border-t border-slate-200 bg-slate-50 px-3 pb-3">
           <DataTable
+            stacked
             namespace={INVENTORY_NAMESPACE}
             columns={columnsOfProduct(columns, group)}
             rows={lines.map((line) => ({ group, line }))}
             rowKey={({ line }) => line.id}
             rowAttributes={({ line }) => ({ id: `line-${line.id}`, highlighted: line.id === highlightLineId, data: { testid: 'inventory-line' } })}
-            caption={group.packageId ? t('linesCaptionInPackage', { product: group.productName, package: group.packageName ?? '' }) : t('linesCaption', { product: group.productName })}
+            caption={t(group.packageId ? 'linesCaptionInPackage' : 'linesCaption', { product: group.productName, package: group.packageName ?? '', elision: elision(group.productName) })}
             className="mt-2"
             empty={{ title: t('empty') }}
           />

@@ -16,7 +16,7 @@ import { FIXTURE_TODAY, FIXTURE_USERS as U } from '@/tests/helpers/fixtures';
 import { exportedHeader, fixturesForEachTest, translatorOf } from '@/tests/helpers/request';
 import { pageHeadings } from '@/tests/helpers/table';
 import { viewerOf } from '@/tests/helpers/viewers';
-import { columnsOfProduct, INVENTORY_NAMESPACE, inventoryLineColumns } from './columns';
+import { columnsOfProduct, INVENTORY_NAMESPACE, inventoryLineColumns, type InventoryLine } from './columns';
 import { GET } from './export/route';
 
 vi.mock('next-intl/server', () => import('@/tests/helpers/request'));
@@ -54,4 +54,17 @@ describe.each(['fr', 'en'] as const)('the inventory in %s', (locale: Locale) => 
       );
     });
   }
+
+  it('shows a developer subscription or a cloud platform with its number of subscriptions, without licence or SA counts', () => {
+    const columns = inventoryLineColumns({ t, locale, today: FIXTURE_TODAY, packagesView: false, scope: {} });
+    for (const kind of ['developer_subscription', 'cloud_platform'] as const) {
+      const group = { kind } as InventoryLine['group'];
+      const keys = columnsOfProduct(columns, group).map((column) => column.key);
+      expect(keys, kind).toContain('subscriptionCount');
+      for (const meaningless of ['licenseCount', 'saCount', 'available', 'ordered']) expect(keys, kind).not.toContain(meaningless);
+    }
+    const licences = columnsOfProduct(columns, { kind: 'license' } as InventoryLine['group']).map((column) => column.key);
+    expect(licences).toEqual(expect.arrayContaining(['licenseCount', 'saCount']));
+    expect(licences).not.toContain('subscriptionCount');
+  });
 });

@@ -18,9 +18,21 @@ export type InventoryLine = { group: ProductGroup; line: InventoryLineRow };
 /**
  * A line column. `counts` marks the columns of one kind of product: a
  * product's table shows licence and SA counts, or, for an online service,
- * subscriptions (SPEC §3 item 5); the export, one flat list, has all four.
+ * available and ordered subscriptions (SPEC §3 item 5), or, for a developer
+ * subscription or a cloud platform, its number of subscriptions alone (they
+ * have no SA, and a licence count means nothing there); the export, one flat
+ * list, has the licence and subscription columns.
  */
-export type InventoryLineColumn = Column<InventoryLine> & { counts?: 'licenses' | 'subscriptions' };
+export type InventoryLineColumn = Column<InventoryLine> & { counts?: CountsKind };
+
+/** Which counts a product's lines are read in. */
+export type CountsKind = 'licenses' | 'subscriptions' | 'units';
+
+export function countsOf(kind: ProductGroup['kind']): CountsKind {
+  if (kind === 'online_service') return 'subscriptions';
+  if (kind === 'developer_subscription' || kind === 'cloud_platform') return 'units';
+  return 'licenses';
+}
 
 /** Where "Gérer les services" / "Gérer l'abonnement" leads for a product, if anywhere. */
 function manageLink(group: ProductGroup): { kind: 'services' | 'subscription'; href: string } | null {
@@ -86,6 +98,8 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
     { key: 'resourceUsage', heading: 'columns.resourceUsage', cell: ({ line }) => line.resourceUsage, csv: ({ line }) => line.resourceUsage },
     countColumn('licenseCount', 'licenses', 'licenseCount'),
     countColumn('saCount', 'licenses', 'saCount'),
+    // A developer subscription or a cloud platform counts subscriptions (kept as the licence count, which the export has).
+    { key: 'subscriptionCount', heading: 'columns.subscriptionCount', numeric: true, counts: 'units', cell: ({ line }) => count(line.licenseCount) },
     {
       ...countColumn('available', 'subscriptions', 'availableCount'),
       cell: ({ line }) => {
@@ -120,6 +134,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
     {
       key: 'actions',
       heading: 'columns.actions',
+      control: true,
       cell: ({ group, line }) => {
         const manage = manageLink(group);
         return (
@@ -163,6 +178,6 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
 
 /** The columns of one product's table: its kind's counts only. */
 export function columnsOfProduct(columns: InventoryLineColumn[], group: ProductGroup): InventoryLineColumn[] {
-  const counts = group.kind === 'online_service' ? 'subscriptions' : 'licenses';
+  const counts = countsOf(group.kind);
   return columns.filter((column) => !column.counts || column.counts === counts);
 }

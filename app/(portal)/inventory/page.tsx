@@ -8,13 +8,14 @@ import { Pagination } from '@/components/Pagination';
 import { ScrollToLine } from '@/components/ScrollToLine';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
+import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { getDataUpdatedAt, getLineReference, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, accountParamOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
 import { setupHref } from '@/lib/online-services/paths';
@@ -25,7 +26,15 @@ import { BrowseLinks, InventorySections } from './InventorySections';
 import { ProductGroupRow } from './ProductGroupRow';
 import { Toolbar } from './Toolbar';
 
-export const generateMetadata = titleFrom('inventory');
+/** "Licences et services — Compte d'achats 5100201 – Lyon — Recherche : « office »". */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const { params } = parseInventoryParams(await searchParams);
+  const viewer = await requireCustomerViewer(params.customer, { line: params.line, account: params.account });
+  const lineRef = params.line ? getLineReference(viewer, params.line) : null;
+  const t = await getTranslations(INVENTORY_NAMESPACE);
+  const selection = resolveAccountSelection(viewer, params.account ?? lineRef?.accountNumber);
+  return titleOf(t('title'), await accountInTitle(selection), params.q && t('printSearch', { q: params.q }));
+}
 
 /** Licences et services (SPEC §3 items 1, 3–9, 11, 12): the default tab of the inventory. */
 export default async function InventoryPage({ searchParams }: { searchParams: PageSearchParams }) {
@@ -89,7 +98,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   };
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="inventory" help={filters.packages ? 'packages' : 'inventory'} print={{ account: printAccountOf(selection), filters: params.q ? [t('printSearch', { q: params.q })] : [], page: { page: inventory.page, pages: inventory.pages } }} account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} />}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="text-xs text-slate-600" data-testid="data-updated">

@@ -6,10 +6,11 @@ import { Notice } from '@/components/Notice';
 import { Pagination } from '@/components/Pagination';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
+import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { newOrderHref } from '@/lib/orders/paths';
 import { mayRecordOrders } from '@/lib/orders/record';
@@ -19,7 +20,15 @@ import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDERS_NAMESPACE, orderColumns } from './columns';
 import { OrderSearchForm } from './OrderSearchForm';
 
-export const generateMetadata = titleFrom('orders');
+/** "Afficher l'historique des commandes — Tous les comptes d'achats (3 comptes)". */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const { params } = parseOrdersParams(await searchParams);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
+  const resolved = resolveAccountSelection(viewer, params.account);
+  const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
+  const t = await getTranslations(ORDERS_NAMESPACE);
+  return titleOf(t('title'), await accountInTitle(selection));
+}
 
 
 /**
@@ -47,7 +56,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const orderHref = (number: string) => hrefWith(`/orders/${encodeURIComponent(number)}`, scopeParams(viewer));
 
   return (
-    <PortalShell viewer={viewer} section="orders" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/orders" />}>
+    <PortalShell viewer={viewer} section="orders" help="orders" print={{ account: printAccountOf(selection) }} account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/orders" />}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
@@ -84,6 +93,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
       </div>
 
       <DataTable
+        stacked
         namespace={ORDERS_NAMESPACE}
         columns={orderColumns({ t, locale, orderHref })}
         rows={list.orders}

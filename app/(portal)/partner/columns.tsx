@@ -29,7 +29,7 @@ export function servedCustomerColumns({ t, locale }: { t: Translate; locale: Loc
       numeric: true,
       cell: (customer) =>
         customer.unpaidServices > 0 ? (
-          <Link href={hrefWith('/reports', { customer: customer.number })} className="link">
+          <Link href={hrefWith('/reports', { customer: customer.number })} className="count-link link">
             {formatCount(locale, customer.unpaidServices)}
           </Link>
         ) : (
@@ -42,7 +42,7 @@ export function servedCustomerColumns({ t, locale }: { t: Translate; locale: Loc
       numeric: true,
       cell: (customer) =>
         customer.expiringServices > 0 ? (
-          <Link href={hrefWith('/inventory/expiring', { customer: customer.number, account: 'all' })} className="link">
+          <Link href={hrefWith('/inventory/expiring', { customer: customer.number, account: 'all' })} className="count-link link">
             {formatCount(locale, customer.expiringServices)}
           </Link>
         ) : (

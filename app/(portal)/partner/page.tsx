@@ -6,13 +6,18 @@ import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { titleOf } from '@/lib/i18n/metadata';
 import { today } from '@/lib/clock';
 import { listServedCustomersPage, SERVED_CUSTOMER_SORTS } from '@/lib/partner/queries';
 import { hrefWith, type PageSearchParams } from '@/lib/url';
 import { PARTNER_NAMESPACE, servedCustomerColumns } from './columns';
 
-export const generateMetadata = titleFrom(PARTNER_NAMESPACE);
+/** "Espace partenaire — Northwind Traders". */
+export async function generateMetadata() {
+  const viewer = await requireViewer();
+  const t = await getTranslations(PARTNER_NAMESPACE);
+  return titleOf(t('title'), viewer.partner?.name);
+}
 
 /** A partner user first chooses the customer to work for (SPEC §1, §5 `customer=`). */
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -32,7 +37,7 @@ export default async function PartnerWorkspacePage({ searchParams }: { searchPar
   const keep = { q, sort: sort && sort !== 'name' ? sort : undefined };
 
   return (
-    <PortalShell viewer={viewer} section="partner">
+    <PortalShell viewer={viewer} section="partner" help="partner" print={{ filters: q ? [t('printSearch', { q })] : [], page: { page: served.page, pages: served.pages } }}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
       <h2 id="customers-served" className="mt-6 text-lg font-semibold">
@@ -65,6 +70,7 @@ export default async function PartnerWorkspacePage({ searchParams }: { searchPar
         {t('count', { count: served.total })}
       </p>
       <DataTable
+        stacked
         namespace={PARTNER_NAMESPACE}
         columns={servedCustomerColumns({ t, locale })}
         rows={served.rows}

@@ -64,6 +64,7 @@ export function reportColumns({ t, locale, today, scope }: { t: Translate; local
           {
             key: 'order',
             heading: 'columns.order',
+            control: true,
             cell: (row: UnpaidServiceRow) => (
               <Link
                 href={newOrderHref({ customer: partnerCustomer, account: row.accountNumber, product: row.productCode, quantity: row.unpaid })}

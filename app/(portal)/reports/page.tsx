@@ -8,13 +8,20 @@ import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { titleOf } from '@/lib/i18n/metadata';
 import { listReportSuggestions, listUnpaidServices, parseReportParams } from '@/lib/reports/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { REPORT_NAMESPACE, reportColumns } from './columns';
 import { ReportFilters } from './ReportFilters';
+import { reportFilterWords } from './filters';
 
-export const generateMetadata = titleFrom('reports');
+/** "Rapprochement de services en ligne non payés — Compte d'achats : 5100201 ; Produit : O365E3". */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const { params } = parseReportParams(await searchParams);
+  const t = await getTranslations(REPORT_NAMESPACE);
+  const words = reportFilterWords(t, { account: params.account, order: params.order, agreement: params.agreement, product: params.product });
+  return titleOf(t('title'), words.join(', '));
+}
 
 /**
  * Rapprochement de services en ligne non payés (SPEC §3 item 14): what the
@@ -42,7 +49,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
   const columns = reportColumns({ t, locale, today: today(), scope });
 
   return (
-    <PortalShell viewer={viewer} section="reports" account={params.account}>
+    <PortalShell viewer={viewer} section="reports" help="report" print={{ filters: reportFilterWords(t, filters), page: { page: report.page, pages: report.pages } }} account={params.account}>
       <p className="text-sm font-medium text-slate-600">{t('section')}</p>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl text-sm text-slate-700" data-testid="report-intro">
@@ -64,6 +71,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
       </div>
 
       <DataTable
+        stacked
         namespace={REPORT_NAMESPACE}
         columns={columns}
         rows={report.rows}

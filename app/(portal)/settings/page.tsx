@@ -20,7 +20,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pag
   const { receivesNotices: receives, calendarFeed } = ownSettings(viewer);
   const t = await getTranslations('settings');
   return (
-    <PortalShell viewer={viewer} section="account">
+    <PortalShell viewer={viewer} section="account" help="notices">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
 
       <section aria-labelledby="notices-title" className="mt-6 max-w-3xl">

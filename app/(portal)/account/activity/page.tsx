@@ -32,7 +32,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
   const filtered = Object.values(filters).some(Boolean);
 
   return (
-    <PortalShell viewer={viewer} section="activity">
+    <PortalShell viewer={viewer} section="activity" help="people">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{viewer.role === 'partner_user' ? t('introPartner') : t('intro')}</p>
 
@@ -79,6 +79,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
         )}
       </div>
       <DataTable
+        stacked
         namespace={ACTIVITY_NAMESPACE}
         columns={activityColumns({ t, locale, timeZone: env().APP_TIME_ZONE })}
         rows={activity.entries}

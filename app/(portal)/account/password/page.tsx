@@ -18,7 +18,7 @@ export default async function AccountSecurityPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('auth.password');
   return (
-    <PortalShell viewer={viewer} section="account">
+    <PortalShell viewer={viewer} section="account" help="people">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <h2 className="mt-6 text-lg font-semibold">{t('changeTitle')}</h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('intro', { min: MIN_PASSWORD_LENGTH })}</p>

@@ -30,7 +30,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: PageS
   const t = await getTranslations(PEOPLE_NAMESPACE);
   const locale = (await getLocale()) as Locale;
   return (
-    <PortalShell viewer={viewer} section="account">
+    <PortalShell viewer={viewer} section="account" help="people">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <Link href="/account/users/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
@@ -44,6 +44,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: PageS
         </p>
       )}
       <DataTable
+        stacked
         namespace={PEOPLE_NAMESPACE}
         columns={peopleColumns({ t, locale, timeZone: env().APP_TIME_ZONE })}
         rows={people.rows}

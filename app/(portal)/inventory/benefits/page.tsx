@@ -7,17 +7,24 @@ import { Notice } from '@/components/Notice';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
+import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { listBenefits, parseBenefitsParams } from '@/lib/inventory/benefits';
 import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { BENEFITS_NAMESPACE, benefitColumns, benefitLines } from './columns';
 
-export const generateMetadata = titleFrom('benefits');
+/** "Avantages de Software Assurance et des services — Compte d'achats 5100201 – Lyon". */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const { params } = parseBenefitsParams(await searchParams);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
+  const t = await getTranslations(BENEFITS_NAMESPACE);
+  return titleOf(t('title'), await accountInTitle(resolveAccountSelection(viewer, params.account)));
+}
 
 /**
  * Avantages de Software Assurance et des services (SPEC §3 item 1): the second
@@ -41,7 +48,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   const columns = benefitColumns({ locale, today: today() });
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/inventory/benefits" />}>
+    <PortalShell viewer={viewer} section="inventory" help="benefits" print={{ account: printAccountOf(selection) }} account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/inventory/benefits" />}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <InventoryTabs current="benefits" params={hrefWith('', scope)} />
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
@@ -78,6 +85,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
                 {t('account', { number: group.accountNumber, name: group.accountName })}
               </h2>
               <DataTable
+                stacked
                 namespace={BENEFITS_NAMESPACE}
                 columns={columns}
                 rows={benefitLines([group])}

@@ -6,18 +6,25 @@ import { InventoryTabs } from '@/components/InventoryTabs';
 import { Pagination } from '@/components/Pagination';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
+import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { expirationsByMonth, listExpiring } from '@/lib/inventory/expiring';
 import { accountFilterOf, accountParamOf, inventoryParamsSchema, scopeLinkParams } from '@/lib/inventory/view';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { EXPIRING_NAMESPACE, expiringColumns } from './columns';
 
-export const generateMetadata = titleFrom('inventory.expiring');
+/** "Expire bientôt — Tous les comptes d'achats (3 comptes)". */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = paramsSchema.parse(await searchParams);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
+  const t = await getTranslations(EXPIRING_NAMESPACE);
+  return titleOf(t('expiring.title'), await accountInTitle(resolveAccountSelection(viewer, params.account)));
+}
 
 const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
 
@@ -45,7 +52,7 @@ export default async function ExpiringPage({ searchParams }: { searchParams: Pag
   const total = months.reduce((sum, month) => sum + month.subscriptions, 0);
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="inventory" help="expiring" print={{ account: printAccountOf(selection) }} account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} />}>
       <h1 className="text-2xl font-semibold">{t('expiring.title')}</h1>
       <InventoryTabs current="expiring" params={hrefWith('', scope)} />
       <p className="mt-4 max-w-3xl text-sm text-slate-700">{viewer.role === 'partner_user' ? t('expiring.introPartner') : t('expiring.intro')}</p>
@@ -54,6 +61,7 @@ export default async function ExpiringPage({ searchParams }: { searchParams: Pag
         {t('expiring.count', { count: list.total })}
       </p>
       <DataTable
+        stacked
         namespace={EXPIRING_NAMESPACE}
         columns={expiringColumns({ locale, today: day, scope: scopeParams(viewer) })}
         rows={list.lines}

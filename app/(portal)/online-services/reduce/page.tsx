@@ -9,7 +9,7 @@ import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { formatCount } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { unpaidQuantity } from '@/lib/inventory/rules';
 import { REDUCE_PATH } from '@/lib/online-services/paths';
 import { idempotencyKeySchema } from '@/lib/forms/once';
@@ -18,7 +18,15 @@ import { getProvisioningLine } from '@/lib/online-services/queries';
 import { hrefWith, type PageSearchParams } from '@/lib/url';
 import { ReduceForm } from './ReduceForm';
 
-export const generateMetadata = titleFrom('onlineServices.reduce');
+/** "Réduire ou désactiver : Office 365 E3 — Compte d'achats 5100201 – Lyon". */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = paramsSchema.parse(await searchParams);
+  const viewer = await requireViewer();
+  const t = await getTranslations('onlineServices.reduce');
+  const line = params.line === undefined || !maySetUpOnlineServices(viewer) ? null : getProvisioningLine(viewer, params.line);
+  if (!line) return titleOf(t('title'));
+  return titleOf(t('heading', { product: line.productName }), await accountInTitle({ number: line.accountNumber, name: line.accountName }));
+}
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const paramsSchema = z.object({
@@ -47,8 +55,8 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
   const lineHref = hrefWith('/inventory', { account: line.accountNumber, line: line.lineId }) + `#line-${line.lineId}`;
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={line.accountNumber}>
-      <Link href={lineHref} className="text-sm link">
+    <PortalShell viewer={viewer} section="inventory" help="setUp" account={line.accountNumber}>
+      <Link href={lineHref} className="back-link text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('heading', { product: line.productName })}</h1>

@@ -54,8 +54,8 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const keep = { account: params.account, product: params.product, key: params.key };
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={accountParamOf(selection)} context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} returnTo={SETUP_PATH} />}>
-      <Link href={hrefWith('/inventory', view)} className="text-sm link">
+    <PortalShell viewer={viewer} section="inventory" help="setUp" account={accountParamOf(selection)} context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} returnTo={SETUP_PATH} />}>
+      <Link href={hrefWith('/inventory', view)} className="back-link text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('title')}</h1>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/ClientMessages';
@@ -14,7 +15,7 @@ import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { orderPath as pathOfOrder } from '@/lib/orders/paths';
 import { getOrder } from '@/lib/orders/queries';
 import { lastDayToCancel, mayCancelOrder, mayRecordOrders } from '@/lib/orders/record';
@@ -22,7 +23,18 @@ import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } fro
 import { ORDER_ITEMS_NAMESPACE, orderItemColumns } from './columns';
 import { CancelOrderForm, SendLinkForm } from './PartnerOrderActions';
 
-export const generateMetadata = titleFrom('orders');
+/** The order read once a request, for the title and the page. */
+const orderOf = cache(getOrder);
+
+/** "Commande 8800202 — Compte d'achats 5100201 – Lyon". */
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
+  const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
+  const viewer = await requireCustomerViewer(customer, { order: number });
+  const order = number === undefined ? null : orderOf(viewer, number);
+  const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
+  if (!order) return titleOf(t('title'));
+  return titleOf(t('detail.title', { number: order.header.number }), await accountInTitle({ number: order.header.accountNumber, name: order.header.accountName }));
+}
 
 const paramsSchema = z.object({
   customer: customerParamSchema,
@@ -42,7 +54,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { customer, number, done } = paramsSchema.parse({ customer: query.customer, number: (await params).number, done: query.done });
   const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
-  const order = getOrder(viewer, number);
+  const order = orderOf(viewer, number);
   if (!order) notFound();
 
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
@@ -61,8 +73,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const cancellable = partnerTools && mayCancelOrder(getDb(), viewer, header.number, today());
 
   return (
-    <PortalShell viewer={viewer} section="orders" account={order.header.accountNumber}>
-      <Link href={backHref} className="text-sm link">
+    <PortalShell viewer={viewer} section="orders" help="orders" print={{ account: { number: header.accountNumber, name: header.accountName } }} account={order.header.accountNumber}>
+      <Link href={backHref} className="back-link text-sm link">
         ← {t('detail.back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
@@ -74,7 +86,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       {/* The link partners send and e-mails carry: visible to everyone, copied in one click with JavaScript. */}
       <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="order-link">
         <span className="font-medium">{t('link.label')}</span>
-        <a href={orderPath} className="break-all link">
+        <a href={orderPath} className="inline-flex min-h-6 items-center break-all link">
           {orderUrl}
         </a>
         <CopyLinkButton path={orderPath} label={t('link.copy')} copiedLabel={t('link.copied')} />
@@ -121,6 +133,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 
       <OrderPart id="order-items" title={t('detail.items')}>
         <DataTable
+          stacked
           namespace={ORDER_ITEMS_NAMESPACE}
           columns={orderItemColumns({ t, locale, information, lineHref: (lineId) => `${hrefWith('/inventory', { ...scopeParams(viewer), account: header.accountNumber, line: lineId })}#line-${lineId}` })}
           rows={items}

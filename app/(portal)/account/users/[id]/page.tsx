@@ -10,14 +10,21 @@ import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { titleOf } from '@/lib/i18n/metadata';
 import { listAccountChoices } from '@/lib/online-services/queries';
 import { getPerson } from '@/lib/people/manage';
 import { resendInvitationAction } from '@/lib/people/users-actions';
 import type { PageSearchParams } from '@/lib/url';
 import { PersonForms } from './PersonForms';
 
-export const generateMetadata = titleFrom('people.edit');
+/** "Personne — Lucie Bernard". */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = paramsSchema.parse(await params);
+  const viewer = await requireViewer();
+  const t = await getTranslations('people.edit');
+  const person = id === undefined ? null : getPerson(getDb(), viewer, id);
+  return titleOf(t('title'), person?.name);
+}
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31).optional().catch(undefined) });
 const noticeSchema = z.object({ saved: z.literal('1').optional().catch(undefined), resent: z.literal('1').optional().catch(undefined) });
@@ -32,8 +39,8 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   const t = await getTranslations('people');
   const locale = (await getLocale()) as Locale;
   return (
-    <PortalShell viewer={viewer} section="account">
-      <Link href="/account/users" className="text-sm link">
+    <PortalShell viewer={viewer} section="account" help="people">
+      <Link href="/account/users" className="back-link text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{person.name}</h1>

@@ -16,8 +16,8 @@ export default async function InvitePersonPage() {
   if (viewer.role !== 'customer_admin') notFound();
   const t = await getTranslations('people');
   return (
-    <PortalShell viewer={viewer} section="account">
-      <Link href="/account/users" className="text-sm link">
+    <PortalShell viewer={viewer} section="account" help="people">
+      <Link href="/account/users" className="back-link text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('invite.title')}</h1>

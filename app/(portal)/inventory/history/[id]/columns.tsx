@@ -4,6 +4,7 @@ import type { Locale } from '@/db/schema';
 import { formatCount, formatDate } from '@/lib/i18n/format';
 import type { LineHistory, Totals } from '@/lib/inventory/queries';
 import { hrefWith } from '@/lib/url';
+import type { CountsKind } from '../../columns';
 
 /** The catalogue namespace of the history's headings. */
 export const HISTORY_NAMESPACE = 'inventory';
@@ -13,9 +14,14 @@ export type HistoryEntry = LineHistory['entries'][number];
 /** A count and the transaction field that changes it. */
 export type Measure = { key: keyof Totals; delta: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta'; heading: string };
 
-/** What a line is counted in: subscriptions for an online service, licences and SA otherwise. */
-export function measuresOf(isService: boolean): Measure[] {
-  return isService
+/**
+ * What a line is counted in: available and ordered subscriptions for an online
+ * service, a number of subscriptions for a developer subscription or a cloud
+ * platform (its licence count; no SA), licences and SA otherwise.
+ */
+export function measuresOf(counts: CountsKind): Measure[] {
+  if (counts === 'units') return [{ key: 'licenseCount', delta: 'licenseDelta', heading: 'columns.subscriptionCount' }];
+  return counts === 'subscriptions'
     ? [
         { key: 'availableCount', delta: 'availableDelta', heading: 'columns.available' },
         { key: 'orderedCount', delta: 'orderedDelta', heading: 'columns.ordered' },
@@ -27,7 +33,7 @@ export function measuresOf(isService: boolean): Measure[] {
 }
 
 /** Afficher l'historique: each transaction, its change to each count, and the running totals that end at the line's counts. */
-export function historyColumns({ t, locale, measures, scope }: { t: Translate; locale: Locale; measures: Measure[]; scope: { customer?: string } }): Column<HistoryEntry>[] {
+export function historyColumns({ t, locale, measures, scope, customerName }: { t: Translate; locale: Locale; measures: Measure[]; scope: { customer?: string }; customerName?: string }): Column<HistoryEntry>[] {
   const count = (value: number) => formatCount(locale, value);
   const signed = (value: number) => (value > 0 ? `+${count(value)}` : value < 0 ? `−${count(-value)}` : '0');
   return [
@@ -63,7 +69,8 @@ export function historyColumns({ t, locale, measures, scope }: { t: Translate; l
         cell: (entry) => <span data-testid={`running-${measure.key}`}>{count(entry.running[measure.key])}</span>,
       }),
     ),
-    { key: 'author', heading: 'history.author', text: true, cell: (entry) => entry.authorName ?? '—' },
+    // Who made the change: the person recorded, or — for a self-provisioning recorded without one (an import) — the customer itself.
+    { key: 'author', heading: 'history.author', text: true, cell: (entry) => entry.authorName ?? (entry.kind === 'self_provisioning' && customerName ? t('history.byCustomer', { name: customerName }) : '—') },
     { key: 'note', heading: 'history.note', text: true, cell: (entry) => [entry.note, expirationMove(entry)].filter(Boolean).join(' ') },
   ];
   /** An order for a term (or its cancellation) moves the next expiration: the history says from when to when. */

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DataTable } from '@/components/DataTable';
@@ -10,13 +11,27 @@ import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { getLineHistory } from '@/lib/inventory/queries';
 import { expiryStatus } from '@/lib/inventory/rules';
 import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
+import { countsOf } from '../../columns';
 import { HISTORY_NAMESPACE, historyColumns, measuresOf } from './columns';
 
-export const generateMetadata = titleFrom('inventory.history');
+/** The line's history read once a request, for the title and the page. */
+const historyOf = cache(getLineHistory);
+
+/** "Historique : Windows Server Datacenter 2022 — Compte d'achats 5100201 – Lyon". */
+export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
+  const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
+  const viewer = await requireCustomerViewer(customer, { line: id });
+  const history = id === undefined ? null : historyOf(viewer, id);
+  const t = await getTranslations(HISTORY_NAMESPACE);
+  if (!history) return titleOf(t('history.title'));
+  const { line } = history;
+  const product = [line.productName, line.edition, line.version].filter(Boolean).join(' ');
+  return titleOf(t('history.heading', { product }), await accountInTitle({ number: line.accountNumber, name: line.accountName }));
+}
 
 const paramsSchema = z.object({
   customer: customerParamSchema,
@@ -28,13 +43,13 @@ export default async function LineHistoryPage({ params, searchParams }: { params
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer, { line: id });
   if (id === undefined) notFound();
-  const history = getLineHistory(viewer, id);
+  const history = historyOf(viewer, id);
   if (!history) notFound();
 
   const t = await getTranslations(HISTORY_NAMESPACE);
   const locale = (await getLocale()) as Locale;
   const { line, entries } = history;
-  const measures = measuresOf(line.kind === 'subscription');
+  const measures = measuresOf(line.kind === 'subscription' ? 'subscriptions' : countsOf(line.productKind));
   const scope = scopeParams(viewer);
   const backHref = hrefWith('/inventory', { ...scope, account: line.accountNumber, line: line.id }) + `#line-${line.id}`;
   const fields: (Field | false)[] = [
@@ -53,8 +68,8 @@ export default async function LineHistoryPage({ params, searchParams }: { params
   ];
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={line.accountNumber}>
-      <Link href={backHref} className="text-sm link">
+    <PortalShell viewer={viewer} section="inventory" help="history" print={{ account: { number: line.accountNumber, name: line.accountName } }} account={line.accountNumber}>
+      <Link href={backHref} className="back-link text-sm link">
         ← {t('history.back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('history.heading', { product: line.productName })}</h1>
@@ -62,8 +77,9 @@ export default async function LineHistoryPage({ params, searchParams }: { params
       <p className="mt-3 max-w-3xl text-sm text-slate-600">{t('history.intro')}</p>
 
       <DataTable
+        stacked
         namespace={HISTORY_NAMESPACE}
-        columns={historyColumns({ t, locale, measures, scope })}
+        columns={historyColumns({ t, locale, measures, scope, customerName: viewer.customer?.legalName })}
         rows={entries}
         rowKey={(entry) => entry.id}
         rowAttributes={() => ({ data: { testid: 'history-entry' } })}

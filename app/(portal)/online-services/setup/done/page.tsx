@@ -9,6 +9,7 @@ import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
+import { elision } from '@/lib/i18n/elision';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { expiryStatus, unpaidQuantity } from '@/lib/inventory/rules';
 import { reduceHref, setupHref } from '@/lib/online-services/paths';
@@ -45,12 +46,12 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
   const { partner } = receipt;
 
   return (
-    <PortalShell viewer={viewer} section="inventory" account={receipt.accountNumber}>
+    <PortalShell viewer={viewer} section="inventory" help="setUp" print={{}} account={receipt.accountNumber}>
       <h1 className="text-2xl font-semibold">{receipt.change > 0 ? t('titleSetUp') : t('titleReduced')}</h1>
       <p className="mt-2 text-sm" data-testid="receipt-change">
         {receipt.change > 0
-          ? t('setUp', { count: receipt.change, product: receipt.productName, account: receipt.accountNumber, date: formatDate(locale, receipt.occurredOn) })
-          : t('reduced', { count: -receipt.change, product: receipt.productName, account: receipt.accountNumber, date: formatDate(locale, receipt.occurredOn) })}
+          ? t('setUp', { count: receipt.change, product: receipt.productName, elision: elision(receipt.productName), account: receipt.accountNumber, date: formatDate(locale, receipt.occurredOn) })
+          : t('reduced', { count: -receipt.change, product: receipt.productName, elision: elision(receipt.productName), account: receipt.accountNumber, date: formatDate(locale, receipt.occurredOn) })}
       </p>
 
       {unpaid > 0 ? (

@@ -52,8 +52,8 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
   const onlyAccount = accounts?.length === 1 ? accounts[0]!.number : '';
 
   return (
-    <PortalShell viewer={viewer} section="orders" account={params.account}>
-      <Link href={hrefWith('/orders', { ...scopeParams(viewer), account: params.account ?? 'all' })} className="text-sm link">
+    <PortalShell viewer={viewer} section="orders" help="partner" account={params.account}>
+      <Link href={hrefWith('/orders', { ...scopeParams(viewer), account: params.account ?? 'all' })} className="back-link text-sm link">
         ← {t('back')}
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('title')}</h1>
