@@ -461,12 +461,15 @@ for (const [viewer, foreign] of PAIRS) {
     const reducePage = await formOwner.get(`/online-services/reduce?line=${reducible}`);
     const reduce = findForm(await reducePage.text(), /name="available"/);
     for (const line of [...foreign.lineIds.slice(0, 2), ...(viewer.customer ? [reducible!] : [])]) {
-      const response = await request.post(new URL(reducePage.url()).pathname + new URL(reducePage.url()).search, {
-        multipart: formBody(reduce, { line, intent: 'switch-off' }),
-        headers: { origin: BASE_URL },
-        maxRedirects: 0,
-      });
-      if (response.status() !== 404) problems.push(`reduceSelfProvisioning line ${line}: ${response.status()} instead of 404`);
+      // Both steps of a switch-off: the question (which must not be asked of a line that is not theirs) and its confirmation.
+      for (const confirmed of [undefined, '1']) {
+        const response = await request.post(new URL(reducePage.url()).pathname + new URL(reducePage.url()).search, {
+          multipart: formBody(reduce, { line, intent: 'switch-off', ...(confirmed ? { confirmed } : {}) }),
+          headers: { origin: BASE_URL },
+          maxRedirects: 0,
+        });
+        if (response.status() !== 404) problems.push(`reduceSelfProvisioning line ${line}${confirmed ? ' (confirmed)' : ''}: ${response.status()} instead of 404`);
+      }
     }
     expect(transactionCount(), 'transactions after the refused set-up and reduction posts').toBe(written);
 
