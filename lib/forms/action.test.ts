@@ -99,7 +99,7 @@ describe('formAction', () => {
       before: ({ formData }) => (formData.get('intent') === 'add' ? { values: { account: 'added', quantity: '' }, errors: {} } : undefined),
       handle: async () => ({ values: { account: 'handled', quantity: '' }, errors: {} }),
     });
-    expect((await early(initial, form({ intent: 'add' }))).values.account).toBe('added');
+    expect((await early(initial, form({ intent: 'add' })))?.values.account).toBe('added');
   });
 });
 
