@@ -197,7 +197,8 @@ export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
     .where(eq(grants.customerId, viewer.customer.id))
-    .orderBy(users.name, users.email)
+    // The folded name: "Élodie" sorts with the E, as a French or English reader expects, and paging by offset stays exact.
+    .orderBy(users.nameSearch, users.email, users.id)
     .limit(PEOPLE_PAGE_SIZE)
     .offset((current - 1) * PEOPLE_PAGE_SIZE)
     .all();
