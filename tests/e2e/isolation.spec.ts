@@ -163,7 +163,7 @@ type Probe = {
    * Filters that take what a person types: naming the other side's things, they answer exactly as a value naming
    * nothing (same status, same page but for the value itself) and show nothing of `foreign` — no oracle.
    */
-  likeNothing?: (viewer: Side, foreign: Side) => { path: string; value: string }[];
+  likeNothing?: (viewer: Side, foreign: Side) => { path: string; value: string; nothing?: string }[];
   /** Why the route has nothing to isolate. */
   none?: string;
 };
@@ -225,9 +225,10 @@ const ROUTES: Record<string, Probe> = {
     notFound: (v, f) => [
       ...each(f.accounts, (account) => url('/inventory', v, { account })),
       ...each(otherCustomers(v, f), (customer) => `/inventory?customer=${customer}`),
-      // `line=` highlights one line of the list: another side's line is not found either.
-      ...each(f.lineIds.slice(0, 2), (line) => url('/inventory', v, { account: 'all', line })),
     ],
+    // `line=` highlights one line of the list: another side's line is answered as a line no longer there (the
+    // inventory as it is, saying so) — exactly as a line that does not exist.
+    likeNothing: (v, f) => f.lineIds.slice(0, 2).map((line) => ({ path: url('/inventory', v, { account: 'all', line }), value: line, nothing: '2147480000' })),
     lists: (v) => [url('/inventory', v, { account: 'all', expand: 'all' })],
   },
   '/inventory/export': {
@@ -422,12 +423,12 @@ for (const [viewer, foreign] of PAIRS) {
     );
 
     const filters = probes.flatMap(([, probe]) => probe.likeNothing?.(viewer, foreign) ?? []);
-    await inBatches(filters, 4, async ({ path, value }) => {
-      const nothingPath = path.replace(`=${encodeURIComponent(value)}`, `=${NAMES_NOTHING}`);
+    await inBatches(filters, 4, async ({ path, value, nothing: nothingValue = NAMES_NOTHING }) => {
+      const nothingPath = path.replace(`=${encodeURIComponent(value)}`, `=${nothingValue}`);
       const [named, nothing] = await Promise.all([request.get(path, { maxRedirects: 0 }), request.get(nothingPath, { maxRedirects: 0 })]);
       const [namedBody, nothingBody] = [await named.text(), await nothing.text()];
       if (named.status() !== nothing.status()) problems.push(`${path}: ${named.status()}, but ${nothing.status()} for a value naming nothing`);
-      if (sameAnswer(namedBody, value) !== sameAnswer(nothingBody, NAMES_NOTHING)) problems.push(`${path}: answers otherwise than for a value naming nothing`);
+      if (sameAnswer(namedBody, value) !== sameAnswer(nothingBody, nothingValue)) problems.push(`${path}: answers otherwise than for a value naming nothing`);
       const leaked = leaks(namedBody.replaceAll(value, ''), foreign, path);
       if (leaked.length) problems.push(`${path}: shows ${leaked.join(', ')}`);
     });
