@@ -20,8 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NotFound() {
   const t = await getTranslations('common.errors');
   const viewer = await getOptionalViewer();
+  const productName = (await getTranslations('common'))('productName');
   const body = (
     <div data-testid="not-found">
+      {/*
+        Its own title: a page that answers not found has already resolved its own metadata (its title), which the
+        metadata of this file does not replace; a <title> rendered here is hoisted into the head by React.
+      */}
+      <title>{`${t('notFoundTitle')} · ${productName}`}</title>
       <h1 className="text-2xl font-semibold">{t('notFoundTitle')}</h1>
       <p className="mt-2 text-slate-700">{t('notFoundBody')}</p>
       <Link href={HOME_PATH} className="mt-4 inline-block link">

@@ -44,7 +44,8 @@ test.describe('customer administrator (French)', () => {
 
   test('a search that finds nothing suggests the closest of the viewer’s own products', async ({ page }) => {
     await page.goto('/inventory?account=all&q=professionel');
-    await expect(page.getByTestId('did-you-mean')).toHaveText('Vouliez-vous dire : Office Professionnel Plus ?');
+    // The closest first (one letter), then what is also close (Visual Studio Professional, one letter too).
+    await expect(page.getByTestId('did-you-mean')).toHaveText(/^Vouliez-vous dire : Office Professionnel Plus(, [^,?]+)* \?$/);
     await expectAccessible(page);
     await page.getByTestId('did-you-mean').getByRole('link', { name: 'Office Professionnel Plus' }).click();
     await expect(page.getByTestId('product-count')).not.toContainText('Aucun');
@@ -71,6 +72,6 @@ test.describe('in English', () => {
     await expect(page).toHaveTitle('Page not found · License Desk');
     await expect(page.getByRole('button', { name: 'Français' }).first()).toBeAttached();
     await page.goto('/inventory?account=all&q=professionel');
-    await expect(page.getByTestId('did-you-mean')).toHaveText('Did you mean: Office Professionnel Plus?');
+    await expect(page.getByTestId('did-you-mean')).toHaveText(/^Did you mean: Office Professionnel Plus(, [^,?]+)*\?$/);
   });
 });

@@ -87,7 +87,8 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
     await page.goto('/reports');
     // Text fields with a few suggestions each (never a drop-down of every order).
     await expect(page.locator('select')).toHaveCount(0);
-    await expect(page.locator('#report-product-suggestions option[value="O365-E1"]')).toHaveText('Office 365 E1');
+    // A product is suggested by its name, its code beside it (either can be typed).
+    await expect(page.locator('#report-product-suggestions option[value="Office 365 E1"]')).toHaveText('Office 365 E1 (O365-E1)');
     await expect(page.locator('#report-order-suggestions option').first()).toHaveAttribute('value', /^88002\d\d$/);
     await page.getByLabel("Compte d'achats", { exact: true }).fill('5100201');
     await page.getByRole('button', { name: 'Filtrer' }).click();
@@ -110,7 +111,7 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
     await page.getByLabel('Produit', { exact: true }).fill('D365-SALES');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await expect(page.getByTestId('report-row')).toHaveCount(0);
-    await expect(page.getByTestId('report-empty')).toContainText('Rien à commander pour ces filtres.');
+    await expect(page.getByTestId('report-empty')).toContainText('Rien à commander pour : Contrat « 7600202 », Produit « D365-SALES ».');
     await expectAccessible(page);
     await page.getByTestId('report-empty').getByRole('link', { name: 'Effacer les filtres' }).click();
     await expect(page).toHaveURL(/\/reports$/);
