@@ -26,7 +26,12 @@ export function AccountField({
       <label htmlFor="account" className="block text-sm font-medium">
         {labels.label}
       </label>
+      {/*
+        Keyed by its value: after a server action React resets the form to its fields' defaults, and a drop-down's
+        default is set only when it is created — a new one shows the account that was chosen, not the first one.
+      */}
       <select
+        key={value}
         id="account"
         name="account"
         defaultValue={value}

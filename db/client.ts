@@ -16,6 +16,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 import { env } from '@/lib/env';
 import { classifyDatabaseError } from './errors';
+import { fillFoldedColumns } from './folded';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -118,9 +119,10 @@ export function openDatabase(path: string, { create = true }: { create?: boolean
   return drizzle(sqlite, { schema });
 }
 
-/** Applies the committed migrations (db/migrations) that are not yet applied. */
+/** Applies the committed migrations (db/migrations) that are not yet applied, then folds the search columns of rows that have none yet (./folded.ts). */
 export function migrateDatabase(db: DB): void {
   migrate(db, { migrationsFolder: MIGRATIONS });
+  fillFoldedColumns(db);
 }
 
 const globalForDb = globalThis as unknown as { licenseDeskDb?: DB };

@@ -42,8 +42,14 @@ export const agreements = sqliteTable(
     name: text('name'),
     startsOn: text('starts_on'),
     endsOn: text('ends_on'),
+    /** Folded number and name, for the filters that take an agreement by either; null until folded (db/folded.ts). */
+    search: text('search'),
   },
-  (t) => [uniqueIndex('agreements_number_unique').on(t.number), index('agreements_customer_idx').on(t.customerId)],
+  (t) => [
+    uniqueIndex('agreements_number_unique').on(t.number),
+    index('agreements_customer_idx').on(t.customerId),
+    index('agreements_unfolded_idx').on(t.id).where(sql.raw('search is null')),
+  ],
 );
 
 export const partners = sqliteTable(
@@ -122,9 +128,12 @@ export const products = sqliteTable(
     managementUrl: text('management_url'),
     /** Folded product and family names, for the inventory search. */
     search: text('search').notNull(),
+    /** The folded code, so that `o365-e3` names `O365-E3`; null until folded (db/folded.ts). */
+    codeSearch: text('code_search'),
   },
   (t) => [
     uniqueIndex('products_code_unique').on(t.code),
+    index('products_code_search_idx').on(t.codeSearch),
     index('products_family_idx').on(t.familyId),
     check('products_kind_check', sql`${t.kind} in ('license', 'online_service', 'developer_subscription', 'cloud_platform')`),
   ],
@@ -311,9 +320,13 @@ export const orders = sqliteTable(
     /** YYYY-MM-DD: when a partner cancelled it (its effects reversed by `cancellation` transactions). */
     cancelledOn: text('cancelled_on'),
     createdAt: createdAt(),
+    /** The folded order number and customer PO number ('' when none), which the searches compare; null until folded (db/folded.ts). */
+    numberSearch: text('number_search'),
+    customerPoSearch: text('customer_po_search'),
   },
   (t) => [
     uniqueIndex('orders_number_unique').on(t.number),
+    index('orders_unfolded_idx').on(t.id).where(sql.raw('number_search is null')),
     index('orders_account_date_idx').on(t.purchaseAccountId, t.orderedOn, t.number),
     index('orders_customer_date_idx').on(t.customerId, t.orderedOn, t.number),
     index('orders_partner_date_idx').on(t.partnerId, t.orderedOn),
@@ -424,8 +437,10 @@ export const users = sqliteTable(
     rememberedAccountId: integer('remembered_account_id').references(() => purchaseAccounts.id),
     lastSignInAt: integer('last_sign_in_at'),
     createdAt: createdAt(),
+    /** Folded name then e-mail: the people list sorts by it (so "Élodie" comes before "Test") and searches it; null until folded (db/folded.ts). */
+    nameSearch: text('name_search'),
   },
-  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+  (t) => [uniqueIndex('users_email_unique').on(t.email), index('users_unfolded_idx').on(t.id).where(sql.raw('name_search is null'))],
 );
 
 export const GRANT_ROLES = ['customer_admin', 'account_viewer', 'partner_user'] as const;

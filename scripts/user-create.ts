@@ -15,6 +15,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { env } from '@/lib/env';
 import { configuredTransport } from '@/lib/notices/mailer';
 import { sendInvitation } from '@/lib/people/manage';
+import { foldForSearch } from '@/lib/search/normalize';
 
 const USAGE = 'usage: npm run user:create -- --email EMAIL --customer NUMBER --role customer_admin [--name NAME] [--locale fr|en]';
 
@@ -56,7 +57,7 @@ async function main() {
   }
   const now = Date.now();
   const userId = db.transaction(() => {
-    const id = Number(db.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now }).run().lastInsertRowid);
+    const id = Number(db.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now, nameSearch: foldForSearch(name ?? email, email) }).run().lastInsertRowid);
     db.insert(grants).values({ userId: id, role: 'customer_admin', customerId: customer.id }).run();
     recordAudit(db, { action: 'person_invited', userId: null, entity: 'user', entityId: email, details: { role: 'customer_admin', by: 'user:create' }, customerId: customer.id, at: now });
     return id;

@@ -21,7 +21,8 @@ export async function PortalShell({
   children,
 }: {
   viewer: Viewer;
-  section: PortalSection;
+  /** The menu entry to mark as current; none on a page of no section (a page not found). */
+  section?: PortalSection;
   /** The purchase account in view (a number or `all`): every menu link carries it (issue 9, defect 1). */
   account?: string | null;
   context?: React.ReactNode;

@@ -9,7 +9,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts' | 'help' | 'activity' | 'account';
 
 /** Product name, the menu of SPEC §3, the language switch and the user's menu (UI.md §1). */
-export async function TopBar({ viewer, section, account }: { viewer: Viewer; section: PortalSection; account?: string }) {
+export async function TopBar({ viewer, section, account }: { viewer: Viewer; section?: PortalSection; account?: string }) {
   const t = await getTranslations('common');
   const scope = scopeParams(viewer);
   // The account in view travels with the menu, so that the inventory and the order history show the same one.

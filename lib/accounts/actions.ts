@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
+import { plainFormAction, typed } from '@/lib/forms/action';
 import { hrefWith, scopeParams } from '@/lib/url';
 import { getAccountByNumber } from './queries';
 import { selectorReturnSchema } from './return';
@@ -15,13 +16,20 @@ const chooseAccountForm = z.object({
   return: selectorReturnSchema,
 });
 
+const choose = plainFormAction({
+  // A partner user's viewer is the one of the customer the form names (a customer it does not serve is a 404).
+  viewer: (formData) => requireViewer(typed(formData, 'customer', 64).trim() || undefined),
+  values: (formData) => ({ account: formData.get('account'), customer: formData.get('customer') || undefined, return: formData.get('return') || undefined }),
+  schema: chooseAccountForm,
+  handle: async ({ viewer, data }) => {
+    const account = getAccountByNumber(viewer, data.account);
+    if (!account) notFound();
+    getDb().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId)).run();
+    redirect(hrefWith(data.return ?? '/inventory', { ...scopeParams(viewer), account: account.number }));
+  },
+});
+
 /** Picks a purchase account in the selector: remembers it as the default and goes back to the page the selector was opened from (the inventory by default). */
 export async function chooseAccount(formData: FormData): Promise<void> {
-  const parsed = chooseAccountForm.safeParse({ account: formData.get('account'), customer: formData.get('customer') || undefined, return: formData.get('return') || undefined });
-  const viewer = await requireViewer(parsed.success ? parsed.data.customer : undefined);
-  if (!parsed.success) notFound();
-  const account = getAccountByNumber(viewer, parsed.data.account);
-  if (!account) notFound();
-  getDb().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId)).run();
-  redirect(hrefWith(parsed.data.return ?? '/inventory', { ...scopeParams(viewer), account: account.number }));
+  return choose(formData);
 }

@@ -11,7 +11,7 @@ import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
-import { getLineHistory, getLineReference, listAllLines, listLinesOfGroups, listProductGroups, type InventoryFilters, type ProductGroup } from './queries';
+import { getLineHistory, getLineReference, listAllLines, listAllProductGroups, listLinesOfGroups, listProductGroups, suggestOwnProductNames, type InventoryFilters, type ProductGroup } from './queries';
 import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { unpaidQuantity } from './rules';
 
@@ -215,5 +215,27 @@ describe('query plans', () => {
       expect(plan).toMatch(/SEARCH product_summaries USING (COVERING )?INDEX/);
       expect(plan).not.toMatch(/inventory_lines/);
     }
+  });
+});
+
+describe('suggestOwnProductNames', () => {
+  it("suggests the closest names among the viewer's own products only", () => {
+    // A product of the catalogue that nobody holds, whose name is as close to the misspelling as the one held.
+    db.$client.prepare("insert into products (code, family_id, name, kind, search, code_search) values ('FX-UNHELD', (select min(id) from product_families), 'Professionnel Secret', 'license', ?, ?)").run(foldForSearch('Professionnel Secret'), foldForSearch('FX-UNHELD'));
+    const admin = viewerOf(db, U.alphaAdmin);
+    const all: InventoryFilters = { accounts: 'all' };
+    const own = new Set(listAllProductGroups(admin, all).map((group) => group.productName));
+    const catalogue = db.$client.prepare<[], { name: string }>('select name from products').all().map((row) => row.name);
+    // A misspelling ("professionel", one n) of a name: suggested when the viewer holds the product, never otherwise.
+    for (const name of catalogue) {
+      const misspelt = name.replace(/nn/, 'n').replace(/ss/, 's');
+      const suggested = suggestOwnProductNames(admin, all, misspelt);
+      if (own.has(name)) expect(suggested, misspelt).toContain(name);
+      else expect(suggested, misspelt).not.toContain(name);
+    }
+    expect(catalogue.some((name) => !own.has(name)), 'a product the viewer does not hold').toBe(true);
+    expect(suggestOwnProductNames(admin, all, 'professionel')).toContain('Office Professionnel Plus');
+    // An account viewer: the products of the granted accounts' lines.
+    expect(suggestOwnProductNames(viewerOf(db, U.alphaViewer), all, 'zzzzqqq')).toEqual([]);
   });
 });

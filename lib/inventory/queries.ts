@@ -9,6 +9,7 @@ import { getDb } from '@/db/client';
 import { dialect } from '@/db/dialect';
 import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
+import { closestNames } from '@/lib/search/closest';
 import { searchTerms } from '@/lib/search/normalize';
 
 export const PRODUCTS_PAGE_SIZE = 25;
@@ -411,4 +412,41 @@ export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | nu
 export function getDataUpdatedAt(viewer: Viewer): number | null {
   if (!viewer.customer) return null;
   return getDb().select({ at: customers.dataUpdatedAt }).from(customers).where(eq(customers.id, viewer.customer.id)).get()?.at ?? null;
+}
+
+/** Product names a search that found nothing compares with: the viewer's own, at most this many. */
+export const SUGGESTION_CANDIDATES = 500;
+
+/**
+ * The names of the viewer's own products closest to a search that found
+ * nothing ("Vouliez-vous dire : Office Professionnel Plus ?"): never a
+ * product the viewer does not hold. The candidates are bounded: the product
+ * summaries of the customer (one row per product) or, for an account viewer,
+ * the products of the lines of the accounts in view, at most
+ * SUGGESTION_CANDIDATES names.
+ */
+export function suggestOwnProductNames(viewer: Viewer, filters: InventoryFilters, query: string, limit = 3): string[] {
+  const db = getDb();
+  const summaries = summaryScope(viewer);
+  const accounts = filters.accounts === 'all' ? undefined : eq(purchaseAccounts.id, filters.accounts.accountId);
+  const names =
+    summaries && !accounts
+      ? db
+          .selectDistinct({ name: products.name })
+          .from(productSummaries)
+          .innerJoin(products, eq(products.id, productSummaries.productId))
+          .where(summaries)
+          .orderBy(asc(products.name))
+          .limit(SUGGESTION_CANDIDATES)
+          .all()
+      : db
+          .selectDistinct({ name: products.name })
+          .from(inventoryLines)
+          .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+          .innerJoin(products, eq(products.id, inventoryLines.productId))
+          .where(and(accountScope(viewer), accounts))
+          .orderBy(asc(products.name))
+          .limit(SUGGESTION_CANDIDATES)
+          .all();
+  return closestNames(query, names.map((row) => row.name), limit);
 }

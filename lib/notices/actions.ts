@@ -8,13 +8,22 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { env } from '@/lib/env';
+import { plainFormAction, publicForm } from '@/lib/forms/action';
 import { turnNoticesOff } from './unsubscribe';
 
 const form = z.object({ token: z.string().max(200) });
 
+const noticesOff = plainFormAction({
+  viewer: publicForm,
+  values: (formData) => ({ token: formData.get('token') ?? '' }),
+  schema: form,
+  invalid: () => redirect('/notices/off'),
+  handle: async ({ data }) => {
+    const secret = env().AUTH_SECRET;
+    redirect(secret && turnNoticesOff(getDb(), secret, data.token) ? '/notices/off?done=1' : '/notices/off');
+  },
+});
+
 export async function turnNoticesOffAction(formData: FormData): Promise<void> {
-  const parsed = form.safeParse({ token: formData.get('token') ?? '' });
-  const secret = env().AUTH_SECRET;
-  const done = parsed.success && secret ? turnNoticesOff(getDb(), secret, parsed.data.token) : false;
-  redirect(done ? '/notices/off?done=1' : '/notices/off');
+  return noticesOff(formData);
 }

@@ -1,33 +1,25 @@
 'use server';
 /**
- * The set-up and reduction forms' server actions: viewer → authorise → parse
- * with zod → one write (./provisioning.ts) → redirect to the receipt. A post
- * from someone who may not set up services, or naming an account or line
+ * The set-up and reduction forms' server actions (lib/forms/action.ts): the
+ * viewer → the form parsed → one write (./provisioning.ts) → the receipt. A
+ * post from someone who may not set up services, or naming an account or line
  * outside their grants, is a 404 and writes nothing; a field to correct comes
  * back beside the field with what was typed.
  */
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getAccountByNumber } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
+import { formAction, settleOnce, typed, type FormState, type Translate } from '@/lib/forms/action';
 import { clientAddress } from '@/lib/http/request-headers';
 import { MAX_SELF_PROVISIONED_QUANTITY, maySetUpOnlineServices, reduceFormSchema, reduceSelfProvisioning, setUpFormSchema, setUpOnlineService, type WriteOutcome } from './provisioning';
 import { receiptPath } from './paths';
+import { getProvisioningLine } from './queries';
 
-export interface SetUpState {
-  values: { product: string; account: string; quantity: string };
-  errors: { product?: string; account?: string; quantity?: string };
-}
-
-export interface ReduceState {
-  values: { available: string };
-  errors: { available?: string };
-}
-
-const text = (formData: FormData, name: string, max: number) => String(formData.get(name) ?? '').slice(0, max);
+export type SetUpState = FormState<{ product: string; account: string; quantity: string }>;
+export type ReduceState = FormState<{ available: string; intent: string }>;
 
 const writeOptions = async () => ({
   today: today(),
@@ -35,65 +27,65 @@ const writeOptions = async () => ({
   address: clientAddress(await headers()),
 });
 
-/** Sends the person where a recorded (or repeated) write leads, or to 404; returns the message of a field otherwise. */
-function settle(outcome: WriteOutcome): Extract<WriteOutcome, { kind: 'invalid' }> {
-  switch (outcome.kind) {
-    case 'recorded':
-      redirect(receiptPath(outcome.transactionId));
-    case 'repeat':
-      redirect(outcome.result);
-    case 'not-found':
-      notFound();
-    case 'invalid':
-      return outcome;
-  }
+/** Only a customer administrator may set services up: for anyone else the form does not exist. */
+async function provisioningViewer() {
+  const viewer = await requireViewer();
+  if (!maySetUpOnlineServices(viewer)) notFound();
+  return viewer;
 }
+
+/** Sends the person where a recorded (or repeated) write leads, or to 404; otherwise the message of the field to correct. */
+function settle<V>(outcome: WriteOutcome, values: V, t: Translate): FormState<V> {
+  if (outcome.kind === 'recorded') redirect(receiptPath(outcome.transactionId));
+  if (outcome.kind !== 'invalid') settleOnce(outcome);
+  return { values, errors: { [outcome.field]: t(outcome.message, outcome.values) } };
+}
+
+const setUp = formAction({
+  viewer: provisioningViewer,
+  // What was typed comes back in the fields; an absurd length is not worth echoing.
+  values: (formData) => ({ product: typed(formData, 'product', 64), account: typed(formData, 'account', 64), quantity: typed(formData, 'quantity', 20) }),
+  input: (values, formData) => ({ ...values, key: formData.get('key') }),
+  schema: setUpFormSchema,
+  once: true,
+  // An account outside the grants is not found whatever else the form holds: no field message may tell it apart from an unknown one.
+  before: ({ viewer, values }) => {
+    if (values.account.trim() && !getAccountByNumber(viewer, values.account.trim())) notFound();
+  },
+  messages: {
+    namespace: 'onlineServices.errors',
+    keys: ['productRequired', 'productUnknown', 'accountRequired', 'accountUnknown', 'quantityRequired', 'quantityWhole', 'quantityRange'],
+    fallback: (field) => (field === 'quantity' ? 'quantityWhole' : field === 'product' ? 'productUnknown' : 'accountUnknown'),
+    values: { max: MAX_SELF_PROVISIONED_QUANTITY },
+  },
+  handle: async ({ viewer, data, values, t }): Promise<SetUpState> => settle(setUpOnlineService(getDb(), viewer, data, await writeOptions()), values, t),
+});
 
 /** CONFIGURER DES SERVICES EN LIGNE: records a self-provisioning and shows what to ask the partner. */
-export async function setUpOnlineServiceAction(_previous: SetUpState, formData: FormData): Promise<SetUpState> {
-  const viewer = await requireViewer();
-  if (!maySetUpOnlineServices(viewer)) notFound();
-  const t = await getTranslations('onlineServices.errors');
-  // What was typed comes back in the fields; an absurd length is not worth echoing.
-  const values = { product: text(formData, 'product', 64), account: text(formData, 'account', 64), quantity: text(formData, 'quantity', 20) };
-  const parsed = setUpFormSchema.safeParse({ key: formData.get('key'), product: formData.get('product') ?? '', account: formData.get('account') ?? '', quantity: formData.get('quantity') ?? '' });
-  // An account outside the grants is not found whatever else the form holds: no field message may tell it apart from an unknown one.
-  if (values.account.trim() && !getAccountByNumber(viewer, values.account.trim())) notFound();
-  if (!parsed.success) {
-    const errors: SetUpState['errors'] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0];
-      // A missing or forged key is not something a person typed: the form was not ours.
-      if (field === 'key') notFound();
-      if ((field === 'product' || field === 'account' || field === 'quantity') && !errors[field]) errors[field] = t(catalogueKey(issue.message, field), { max: MAX_SELF_PROVISIONED_QUANTITY });
-    }
-    return { values, errors };
-  }
-  const invalid = settle(setUpOnlineService(getDb(), viewer, parsed.data, await writeOptions()));
-  return { values, errors: { [invalid.field]: t(invalid.message, invalid.values) } };
+export async function setUpOnlineServiceAction(previous: SetUpState, formData: FormData): Promise<SetUpState> {
+  return setUp(previous, formData);
 }
+
+const reduce = formAction({
+  viewer: provisioningViewer,
+  values: (formData) => ({ available: typed(formData, 'available', 20), intent: typed(formData, 'intent', 20) }),
+  input: (values, formData) => ({ key: formData.get('key'), line: formData.get('line'), intent: formData.get('intent') ?? undefined, available: formData.get('available') ?? undefined, confirmed: formData.get('confirmed') ?? undefined }),
+  schema: reduceFormSchema,
+  once: true,
+  // Every field the person types is read by the write itself; a malformed hidden field is not a mistake of theirs (404).
+  namespace: 'onlineServices.errors',
+  handle: async ({ viewer, data, values, t }): Promise<ReduceState> => {
+    // Switching off asks first: the first press only shows the confirmation, a second (with `confirmed`) writes.
+    if (data.intent === 'switch-off' && !data.confirmed) {
+      // Never asked about a line that is not the viewer's: that is not found, as the write would answer.
+      if (!getProvisioningLine(viewer, data.line)) notFound();
+      return { values: { ...values, intent: 'confirm-switch-off' }, errors: {} };
+    }
+    return settle(reduceSelfProvisioning(getDb(), viewer, data, await writeOptions()), values, t);
+  },
+});
 
 /** Reduces or switches off what was self-provisioned on one line. */
-export async function reduceSelfProvisioningAction(_previous: ReduceState, formData: FormData): Promise<ReduceState> {
-  const viewer = await requireViewer();
-  if (!maySetUpOnlineServices(viewer)) notFound();
-  const t = await getTranslations('onlineServices.errors');
-  const values = { available: text(formData, 'available', 20) };
-  const parsed = reduceFormSchema.safeParse({
-    key: formData.get('key'),
-    line: formData.get('line'),
-    intent: formData.get('intent') ?? undefined,
-    available: formData.get('available') ?? undefined,
-  });
-  if (!parsed.success) notFound();
-  const invalid = settle(reduceSelfProvisioning(getDb(), viewer, parsed.data, await writeOptions()));
-  return { values, errors: { available: t(invalid.message, invalid.values) } };
-}
-
-const MESSAGES = new Set(['productRequired', 'productUnknown', 'accountRequired', 'accountUnknown', 'quantityRequired', 'quantityWhole', 'quantityRange']);
-
-/** Only our own message keys reach the catalogue; anything else is the field's generic message. */
-function catalogueKey(message: string, field: 'product' | 'account' | 'quantity'): string {
-  if (MESSAGES.has(message)) return message;
-  return field === 'quantity' ? 'quantityWhole' : field === 'product' ? 'productUnknown' : 'accountUnknown';
+export async function reduceSelfProvisioningAction(previous: ReduceState, formData: FormData): Promise<ReduceState> {
+  return reduce(previous, formData);
 }

@@ -61,6 +61,8 @@ export const reduceFormSchema = z.object({
   line: z.coerce.number().int().positive().max(2 ** 31),
   intent: z.enum(['reduce', 'switch-off']).default('reduce'),
   available: z.string().trim().max(20).optional(),
+  /** Set by the confirmation step of a switch-off. */
+  confirmed: z.literal('1').optional(),
 });
 export type ReduceForm = z.infer<typeof reduceFormSchema>;
 

@@ -6,11 +6,12 @@
  * reseller's, the same for every customer.
  */
 import 'server-only';
-import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { inventoryLines, inventoryTransactions, partners, productFamilies, products, purchaseAccounts } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
-import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import { searchTerms } from '@/lib/search/normalize';
+import { startsWithMatch, wordsMatch } from '@/lib/search/sql';
 
 /** At most this many services are offered at once; the search narrows a longer catalogue. */
 export const SERVICE_CHOICES_LIMIT = 20;
@@ -32,13 +33,7 @@ export interface ServiceChoice {
 export function searchServiceCatalogue(query: string | undefined, selected?: string): { choices: ServiceChoice[]; total: number; selected: ServiceChoice | null } {
   const db = getDb();
   const terms = searchTerms(query ?? '');
-  const code = (query ?? '').trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const where = and(
-    eq(products.kind, 'online_service'),
-    terms.length === 0
-      ? undefined
-      : or(and(...terms.map((term): SQL => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)), sql`lower(${products.code}) like ${`${code}%`} escape '\\'`),
-  );
+  const where = and(eq(products.kind, 'online_service'), terms.length === 0 ? undefined : or(wordsMatch(products.search, query!), startsWithMatch(products.codeSearch, query!)));
   const catalogue = () =>
     db
       .select({ code: products.code, name: products.name, familyName: productFamilies.name })

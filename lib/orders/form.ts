@@ -29,12 +29,20 @@ export interface OrderRow {
   term: string;
 }
 
+export interface OrderValues {
+  account: string;
+  po: string;
+  rows: OrderRow[];
+}
+
+/**
+ * The form's state (lib/forms/action.ts): what was typed, and the messages by
+ * the name of their field in the form — `account`, `po`, `items`, each row's
+ * `<id>.product`, `<id>.quantity`… — and `form`, the summary said above it.
+ */
 export interface OrderFormState {
-  values: { account: string; po: string; rows: OrderRow[] };
-  /** Messages of the order's fields, and the summary said above the form when anything is to correct. */
-  errors: { account?: string; po?: string; items?: string; summary?: string };
-  /** Messages beside each row's fields, by row id. */
-  rowErrors: Record<string, Partial<Record<ItemField, string>>>;
+  values: OrderValues;
+  errors: Record<string, string>;
 }
 
 export const emptyRow = (id: string, filled: Partial<Omit<OrderRow, 'id'>> = {}): OrderRow => ({
@@ -52,12 +60,14 @@ export const emptyRow = (id: string, filled: Partial<Omit<OrderRow, 'id'>> = {})
 /** A row left as it was added: not an item, just ignored. */
 const isBlank = (row: OrderRow) => !row.product.trim() && !row.edition.trim() && !row.version.trim() && !row.usage.trim() && !row.quantity.trim() && !row.sa;
 
+/** The rows that are items (a row left as it was added is not), with their ids. */
+export const itemsOf = (values: OrderValues) => values.rows.filter((row) => !isBlank(row)).map(({ id, ...fields }) => ({ id, fields }));
+
 /**
  * What a posted order form holds: the values to show again (an absurd
- * length cut just past each field's limit, so the limit is still reported),
- * the rows that are items, and the button pressed (`add`, `remove:<id>`).
+ * length cut just past each field's limit, so the limit is still reported).
  */
-export function readOrderForm(formData: FormData) {
+export function readOrderForm(formData: FormData): OrderValues {
   const text = (name: string, max: number) => String(formData.get(name) ?? '').slice(0, max + 1);
   const ids = [...new Set(formData.getAll('row').map(String))].filter((id) => /^\d{1,4}$/.test(id)).slice(0, MAX_ORDER_ITEMS + 1);
   const rows = ids.map(
@@ -72,10 +82,11 @@ export function readOrderForm(formData: FormData) {
       term: text(`${id}.term`, 20),
     }),
   );
+  return { account: text('account', 64), po: text('po', 64), rows: rows.length ? rows : [emptyRow('1')] };
+}
+
+/** The button pressed without JavaScript: `add` a row, `remove:<id>`, or null (record the order). */
+export function intentOf(formData: FormData): string | null {
   const intent = formData.get('intent');
-  return {
-    values: { account: text('account', 64), po: text('po', 64), rows: rows.length ? rows : [emptyRow('1')] },
-    items: rows.filter((row) => !isBlank(row)).map(({ id, ...fields }) => ({ id, fields })),
-    intent: typeof intent === 'string' && /^(add|remove:\d{1,4})$/.test(intent) ? intent : null,
-  };
+  return typeof intent === 'string' && /^(add|remove:\d{1,4})$/.test(intent) ? intent : null;
 }

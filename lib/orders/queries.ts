@@ -12,7 +12,8 @@ import { agreements, orderItems, orders, partners, products, purchaseAccounts, t
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { currencyFractionDigits } from '@/lib/import/schema';
 import type { AccountFilter } from '@/lib/inventory/queries';
-import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import { foldForSearch } from '@/lib/search/normalize';
+import { containsMatch, startsWithMatch, wordsMatch } from '@/lib/search/sql';
 import type { OrderSearch } from './params';
 
 export const ORDERS_PAGE_SIZE = 25;
@@ -35,29 +36,25 @@ export interface OrderListPage {
   pages: number;
 }
 
-/** `%term%` for LIKE, its wildcards escaped (the ESCAPE character is `\`). */
-const contains = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const startsWith = (term: string) => `${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /**
- * The search form's conditions (all combinable): an order number from its
- * start, a customer PO number anywhere in it, without case; a product by its
- * code or the starts of words of its name or family (the inventory's folded
- * search column); a date range, both ends included.
+ * The search form's conditions (all combinable), every text folded as the
+ * searches fold it (lib/search/): an order number from its start, a customer
+ * PO number anywhere in it (`bc-été` finds `BC-ÉTÉ-2026`); a product by its
+ * code or the starts of words of its name or family; a date range, both ends
+ * included.
  */
 function searchConditions(search: OrderSearch): SQL[] {
   const conditions: SQL[] = [];
-  if (search.number) conditions.push(sql`lower(${orders.number}) like ${startsWith(search.number)} escape '\\'`);
-  if (search.po) conditions.push(sql`lower(coalesce(${orders.customerPoNumber}, '')) like ${contains(search.po)} escape '\\'`);
+  if (search.number) conditions.push(startsWithMatch(orders.numberSearch, search.number));
+  if (search.po) conditions.push(containsMatch(orders.customerPoSearch, search.po));
   if (search.product) {
-    const terms = searchTerms(search.product);
-    const byName = terms.length > 0 ? and(...terms.map((term) => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)) : sql`false`;
+    const byName = wordsMatch(products.search, search.product);
     // The products first (a few among the catalogue), then their orders through the items' product index:
     // no check of every order of the customer.
     const matching = getDb()
       .select({ id: products.id })
       .from(products)
-      .where(or(sql`lower(${products.code}) = ${search.product.toLowerCase()}`, byName));
+      .where(or(eq(products.codeSearch, foldForSearch(search.product)), byName));
     conditions.push(inArray(orders.id, getDb().select({ id: orderItems.orderId }).from(orderItems).where(inArray(orderItems.productId, matching))));
   }
   if (search.from) conditions.push(gte(orders.orderedOn, search.from));

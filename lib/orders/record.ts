@@ -32,7 +32,8 @@ import { addDays, addMonths } from '@/lib/clock';
 import { wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
 import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
-import { foldForSearch, likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import { foldForSearch, searchTerms } from '@/lib/search/normalize';
+import { wordsMatch } from '@/lib/search/sql';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS, type ItemField } from './form';
 
 /** A partner may cancel an order it recorded up to this many days after its date. */
@@ -96,25 +97,36 @@ interface CatalogueProduct {
   kind: string;
 }
 
-/** The product a person typed: its code (any case), or its exact name. */
+/** Products whose names may be the one typed, compared whole in JavaScript: a bound on the work. */
+const NAME_CANDIDATES = 20;
+
+/** The product a person typed: its code, or its name — any case, with or without accents (folded, lib/search/). */
 function findProduct(db: DB, typed: string): CatalogueProduct | null {
   const columns = { id: products.id, code: products.code, name: products.name, kind: products.kind };
+  const folded = foldForSearch(typed);
+  if (!folded) return null;
   return (
     db.select(columns).from(products).where(eq(products.code, typed)).get() ??
-    db.select(columns).from(products).where(sql`lower(${products.code}) = lower(${typed})`).get() ??
-    db.select(columns).from(products).where(sql`lower(${products.name}) = lower(${typed})`).limit(1).get() ??
+    db.select(columns).from(products).where(eq(products.codeSearch, folded)).orderBy(products.code).limit(1).get() ??
+    db
+      .select(columns)
+      .from(products)
+      .where(wordsMatch(products.search, typed))
+      .orderBy(products.name, products.code)
+      .limit(NAME_CANDIDATES)
+      .all()
+      .find((product) => foldForSearch(product.name) === folded) ??
     null
   );
 }
 
 /** Products whose names hold every word typed, for the message beside an unknown product (bounded). */
 export function suggestProducts(db: DB, typed: string): { code: string; name: string }[] {
-  const terms = searchTerms(typed);
-  if (terms.length === 0) return [];
+  if (searchTerms(typed).length === 0) return [];
   return db
     .select({ code: products.code, name: products.name })
     .from(products)
-    .where(and(...terms.map((term) => sql`${products.search} like ${likeWordPrefix(term)} escape '\\'`)))
+    .where(wordsMatch(products.search, typed))
     .orderBy(products.name)
     .limit(SUGGESTIONS)
     .all();
@@ -215,6 +227,8 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           customerId: account.customerId,
           agreementId: account.agreementId,
           customerPoNumber: form.po,
+          numberSearch: foldForSearch(number),
+          customerPoSearch: foldForSearch(form.po),
           createdByUserId: viewer.userId,
           createdAt: now(),
         })

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { foldForSearch } from '@/lib/search/normalize';
 import { setDb, type DB } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
@@ -39,7 +40,9 @@ describe('listServedCustomersPage', () => {
     // Thirty more customers served by north, one account each.
     const north = db.select({ partnerId: purchaseAccounts.partnerId, agreementId: purchaseAccounts.agreementId }).from(purchaseAccounts).where(eq(purchaseAccounts.number, '6000011')).get()!;
     for (let index = 0; index < 30; index++) {
-      const customerId = Number(db.$client.prepare("insert into customers (number, legal_name, legal_name_search) values (?, ?, '')").run(`30000${String(index).padStart(2, '0')}`, `Zeta ${String(index).padStart(2, '0')}`).lastInsertRowid);
+      const name = `Zeta ${String(index).padStart(2, '0')}`;
+      // As the import writes them: the legal name and its folded copy, which the searches and the sort read.
+      const customerId = Number(db.$client.prepare('insert into customers (number, legal_name, legal_name_search) values (?, ?, ?)').run(`30000${String(index).padStart(2, '0')}`, name, foldForSearch(name)).lastInsertRowid);
       db.$client
         .prepare("insert into purchase_accounts (number, name, name_search, city, country, location_search, customer_id, agreement_id, partner_id) values (?, 'Z', '', 'X', 'CA', '', ?, ?, ?)")
         .run(`70000${String(index).padStart(2, '0')}`, customerId, north.agreementId, north.partnerId);

@@ -36,9 +36,10 @@ export interface ServedCustomersPage {
 }
 
 const ORDER: Record<ServedCustomerSort, string> = {
-  name: 'c.legal_name, c.number',
-  unpaid: 'unpaid desc, c.legal_name, c.number',
-  expiring: 'expiring desc, c.legal_name, c.number',
+  // Folded names sort as a reader expects (accents and case aside).
+  name: 'c.legal_name_search, c.number',
+  unpaid: 'unpaid desc, c.legal_name_search, c.number',
+  expiring: 'expiring desc, c.legal_name_search, c.number',
 };
 
 /**
@@ -81,15 +82,15 @@ export function listServedCustomersPage(
         db.$client
           .prepare(
             `${customersServed}, page as (
-               select c.id, c.number, c.legal_name from s join customers c on c.id = s.customer_id where true ${filter}
-                order by c.legal_name, c.number limit ? offset ?)
+               select c.id, c.number, c.legal_name, c.legal_name_search from s join customers c on c.id = s.customer_id where true ${filter}
+                order by c.legal_name_search, c.number limit ? offset ?)
              select page.number, page.legal_name as "legalName",
                     (select count(*) from purchase_accounts a where a.customer_id = page.id and a.partner_id = ?) as "accountCount",
                     (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
                       where a.customer_id = page.id and a.partner_id = ? and ${unpaidServiceConditionText('l')}) as "unpaidServices",
                     (select count(*) from purchase_accounts a join inventory_lines l on l.purchase_account_id = a.id
                       where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and ${markedExpiryConditionText('l')}) as "expiringServices"
-               from page order by page.legal_name, page.number`,
+               from page order by page.legal_name_search, page.number`,
           )
           .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, lastMarkedDate(today))
       : // By what to act on first, every served customer's counts are needed to rank them.
@@ -103,7 +104,7 @@ export function listServedCustomersPage(
   return { rows, total, page: current, pages };
 }
 
-/** Every customer the viewer's partner serves, by legal name. */
+/** Every customer the viewer's partner serves, by legal name (folded: accents and case aside). */
 export function listServedCustomers(viewer: Viewer): ServedCustomer[] {
   if (viewer.role !== 'partner_user' || !viewer.partner) return [];
   return servedCustomersQuery(viewer.partner.id).all();
@@ -116,7 +117,7 @@ function servedCustomersQuery(partnerId: number) {
     .innerJoin(customers, eq(customers.id, purchaseAccounts.customerId))
     .where(eq(purchaseAccounts.partnerId, partnerId))
     .groupBy(customers.id)
-    .orderBy(asc(customers.legalName), asc(customers.number));
+    .orderBy(asc(customers.legalNameSearch), asc(customers.number));
 }
 
 /** A product the order form suggests: an online service of the customer switched on beyond what is ordered. */

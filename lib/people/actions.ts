@@ -4,58 +4,69 @@
  * for a link (the same answer whether or not the e-mail is known, limited per
  * address like sign-in), and choosing the new password through it.
  */
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
 import { takeSignInAllowance } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
+import { formAction, publicForm, typed, type FormState } from '@/lib/forms/action';
 import { clientAddress } from '@/lib/http/request-headers';
 import { withRequestMail } from '@/lib/notices/request-mail';
-import { requestPasswordReset, setPasswordWithLink } from './reset';
+import { requestPasswordReset, setPasswordWithLink, SIGN_IN_EMAIL_COOKIE } from './reset';
 
-export interface ResetRequestState {
-  email: string;
-  sent?: boolean;
-  error?: string;
+export type ResetRequestState = FormState<{ email: string }> & { sent?: boolean };
+
+const requestForm = z.object({ email: z.string().trim().min(1, 'emailRequired').max(320, 'emailRequired').pipe(z.email({ message: 'emailRequired' })) });
+
+const requestReset = formAction({
+  viewer: publicForm,
+  values: (formData) => ({ email: typed(formData, 'email', 320) }),
+  schema: requestForm,
+  messages: { namespace: 'auth.reset', keys: ['emailRequired'], fallback: () => 'emailRequired' },
+  handle: async ({ data, values, t }): Promise<ResetRequestState> => {
+    const address = clientAddress(await headers());
+    const config = env();
+    const db = getDb();
+    const allowance = await takeSignInAllowance(db, address, { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL });
+    if (!allowance.allowed) return { values, errors: { email: t('tooMany') } };
+    try {
+      await withRequestMail((context) => requestPasswordReset(db, data.email, context));
+    } catch (error) {
+      // The answer must not tell whether the e-mail exists: a failed delivery is logged, not shown.
+      console.error('[reset] the reset e-mail could not be sent', error);
+    }
+    return { values: { email: '' }, errors: {}, sent: true };
+  },
+});
+
+export async function requestResetAction(previous: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
+  return requestReset(previous, formData);
 }
 
-const requestForm = z.object({ email: z.string().trim().min(1).max(320).pipe(z.email()) });
-
-export async function requestResetAction(_previous: ResetRequestState, formData: FormData): Promise<ResetRequestState> {
-  const t = await getTranslations('auth.reset');
-  const typed = String(formData.get('email') ?? '').slice(0, 320);
-  const parsed = requestForm.safeParse({ email: typed });
-  if (!parsed.success) return { email: typed, error: t('emailRequired') };
-  const requestHeaders = await headers();
-  const address = clientAddress(requestHeaders);
-  const config = env();
-  const db = getDb();
-  const allowance = await takeSignInAllowance(db, address, { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL });
-  if (!allowance.allowed) return { email: typed, error: t('tooMany') };
-  try {
-    await withRequestMail((context) => requestPasswordReset(db, parsed.data.email, context));
-  } catch (error) {
-    // The answer must not tell whether the e-mail exists: a failed delivery is logged, not shown.
-    console.error('[reset] the reset e-mail could not be sent', error);
-  }
-  return { email: '', sent: true };
-}
-
-export interface SetPasswordState {
-  errors: { next?: string; confirmation?: string; link?: string };
-}
+/** Nothing typed is sent back: password fields come back empty. */
+export type SetPasswordState = FormState<Record<string, never>>;
 
 const setForm = z.object({ token: z.string().max(100), purpose: z.enum(['password_reset', 'invitation']), next: z.string().max(4096), confirmation: z.string().max(4096) });
 
-export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
-  const t = await getTranslations('auth');
-  const parsed = setForm.safeParse({ token: formData.get('token') ?? '', purpose: formData.get('purpose') ?? '', next: formData.get('next') ?? '', confirmation: formData.get('confirmation') ?? '' });
-  if (!parsed.success) return { errors: { link: t('reset.unknown') } };
-  const outcome = await setPasswordWithLink(getDb(), parsed.data.token, parsed.data.purpose, parsed.data, { now: Date.now(), address: clientAddress(await headers()) });
-  if (outcome.kind === 'link') return { errors: { link: t(`reset.${outcome.state}`) } };
-  if (outcome.kind === 'invalid') return { errors: { [outcome.field]: t(`password.errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
-  redirect('/sign-in?passwordReset=1');
+const setPassword = formAction({
+  viewer: publicForm,
+  values: () => ({}),
+  input: (_values, formData) => ({ token: formData.get('token') ?? '', purpose: formData.get('purpose') ?? '', next: formData.get('next') ?? '', confirmation: formData.get('confirmation') ?? '' }),
+  schema: setForm,
+  messages: { namespace: 'auth', keys: [], fallback: () => 'reset.unknown' },
+  invalid: (values, _errors, t): SetPasswordState => ({ values, errors: { link: t('reset.unknown') } }),
+  handle: async ({ data, values, t }): Promise<SetPasswordState> => {
+    const outcome = await setPasswordWithLink(getDb(), data.token, data.purpose, data, { now: Date.now(), address: clientAddress(await headers()) });
+    if (outcome.kind === 'link') return { values, errors: { link: t(`reset.${outcome.state}`) } };
+    if (outcome.kind === 'invalid') return { values, errors: { [outcome.field]: t(`password.errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
+    // The sign-in page says the password is chosen and fills in the address (lib/people/reset.ts).
+    (await cookies()).set(SIGN_IN_EMAIL_COOKIE, outcome.email, { path: '/sign-in', sameSite: 'lax', httpOnly: true, secure: env().APP_URL?.startsWith('https:') ?? false, maxAge: 15 * 60 });
+    redirect(data.purpose === 'invitation' ? '/sign-in?invitationAccepted=1' : '/sign-in?passwordReset=1');
+  },
+});
+
+export async function setPasswordAction(previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
+  return setPassword(previous, formData);
 }

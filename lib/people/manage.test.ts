@@ -50,6 +50,18 @@ describe('invitePerson', () => {
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, at)).toEqual({ kind: 'link', state: 'used' });
   });
 
+  it('lists people by name as a reader expects: accents and case aside ("Élodie" before "Test", "émile" before "Zoé")', async () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    for (const [email, name] of [['test@alpha.example', 'Test Verrouillage'], ['elodie@alpha.example', 'Élodie Durand'], ['zoe@alpha.example', 'Zoé Roy'], ['emile@alpha.example', 'émile Petit']] as const) {
+      expect((await invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('done');
+    }
+    const names = listPeople(db, admin)!.rows.map((row) => row.name);
+    const order = (first: string, second: string) => expect(names.indexOf(first), `${first} before ${second}`).toBeLessThan(names.indexOf(second));
+    order('Élodie Durand', 'émile Petit');
+    order('émile Petit', 'Test Verrouillage');
+    order('Test Verrouillage', 'Zoé Roy');
+  });
+
   it('refuses an address that already has an account, a viewer without accounts, and another customer’s account', async () => {
     const admin = viewerOf(db, U.alphaAdmin);
     expect(await invitePerson(db, admin, { email: U.betaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });

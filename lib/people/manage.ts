@@ -12,6 +12,7 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import type { DB } from '@/db/client';
 import { grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
+import { foldForSearch } from '@/lib/search/normalize';
 import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import type { Viewer } from '@/lib/auth/scope';
@@ -89,7 +90,7 @@ export async function invitePerson(
   if (ids === null) return { kind: 'not-found' };
   if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
   const userId = db.transaction(() => {
-    const id = Number(db.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now }).run().lastInsertRowid);
+    const id = Number(db.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now, nameSearch: foldForSearch(person.name, email) }).run().lastInsertRowid);
     const grantId = Number(db.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).run().lastInsertRowid);
     setAccess(db, grantId, person, ids);
     recordAudit(db, {
@@ -196,7 +197,8 @@ export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
     .where(eq(grants.customerId, viewer.customer.id))
-    .orderBy(users.name, users.email)
+    // The folded name: "Élodie" sorts with the E, as a French or English reader expects, and paging by offset stays exact.
+    .orderBy(users.nameSearch, users.email, users.id)
     .limit(PEOPLE_PAGE_SIZE)
     .offset((current - 1) * PEOPLE_PAGE_SIZE)
     .all();

@@ -48,6 +48,14 @@ export type LinkOutcome =
   | { kind: 'link'; state: 'expired' | 'used' | 'unknown' }
   | { kind: 'invalid'; field: 'next' | 'confirmation'; message: PasswordProblem | 'confirmationDiffers' };
 
+/**
+ * The sign-in page after a password was chosen through a link: it says so in
+ * a whole sentence and fills in the address. The address travels in a
+ * short-lived cookie of the sign-in page rather than in its URL, where it
+ * would stay in the browser's history and the server's logs.
+ */
+export const SIGN_IN_EMAIL_COOKIE = 'ld-sign-in-email';
+
 /** Sets the password of the link's person (a reset or an accepted invitation), once. */
 export async function setPasswordWithLink(
   db: DB,

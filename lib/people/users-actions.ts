@@ -1,24 +1,21 @@
 'use server';
 /**
- * The forms of Personnes (/account/users): invite, change access, deactivate
+ * The forms of Personnes (/account/users), through lib/forms/action.ts: invite, change access, deactivate
  * or reactivate, resend an invitation. Each asks for the viewer itself;
  * lib/people/manage.ts decides (customer administrators only, their own
  * customer's people only — a 404 otherwise — never the last administrator).
  */
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { requireViewer } from '@/lib/auth/viewer';
+import { formAction, plainFormAction, typed, type FormState, type Translate, signedIn } from '@/lib/forms/action';
 import { clientAddress } from '@/lib/http/request-headers';
 import { withRequestMail } from '@/lib/notices/request-mail';
 import { changeAccess, invitePerson, sendInvitation, setPersonActive, type ManageOutcome } from './manage';
 
-export interface PersonFormState {
-  values: { email: string; name: string; locale: string; role: string; accounts: string };
-  errors: { email?: string; name?: string; role?: string; accounts?: string; active?: string };
-}
+/** The fields of a person's forms, as typed (`accounts`: the numbers, separated by spaces). */
+export type PersonFormState = FormState<{ email: string; name: string; locale: string; role: string; accounts: string }>;
 
 /** Account numbers as the form sends them: checked boxes, or typed, separated by spaces or commas. */
 function accountNumbers(formData: FormData): string[] {
@@ -33,63 +30,90 @@ const personForm = z.object({
 });
 const accessForm = z.object({ user: z.coerce.number().int().positive(), role: z.enum(['customer_admin', 'account_viewer']) });
 
-/** The page after a change, or the messages beside the fields; a 404 when it was not the viewer's to do. */
-async function settle(outcome: ManageOutcome, state: PersonFormState, next: string): Promise<PersonFormState> {
+/** The page after a change, or the message beside the field; a 404 when it was not the viewer's to do. */
+function settle(outcome: ManageOutcome, values: PersonFormState['values'], next: string, t: Translate): PersonFormState {
   if (outcome.kind === 'not-found') notFound();
   if (outcome.kind === 'done') redirect(next);
-  const t = await getTranslations('people.errors');
-  return { ...state, errors: { [outcome.field]: t(outcome.message) } };
+  return { values, errors: { [outcome.field]: t(outcome.message) } };
 }
 
-export async function invitePersonAction(_previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
-  const viewer = await requireViewer();
-  const t = await getTranslations('people.errors');
-  const values = {
-    email: String(formData.get('email') ?? '').slice(0, 320),
-    name: String(formData.get('name') ?? '').slice(0, 200),
-    locale: String(formData.get('locale') ?? 'fr'),
-    role: String(formData.get('role') ?? ''),
+const noValues = { email: '', name: '', locale: '', role: '', accounts: '' };
+const userOf = (formData: FormData) => typed(formData, 'user', 20);
+
+const invite = formAction({
+  viewer: signedIn,
+  values: (formData) => ({
+    email: typed(formData, 'email', 320),
+    name: typed(formData, 'name', 200),
+    locale: typed(formData, 'locale', 5) || 'fr',
+    role: typed(formData, 'role', 20),
     accounts: accountNumbers(formData).join(' '),
-  };
-  const parsed = personForm.safeParse(values);
-  if (!parsed.success) {
-    const errors: PersonFormState['errors'] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof PersonFormState['errors'];
-      errors[field] ??= t(['emailRequired', 'emailInvalid', 'nameRequired'].includes(issue.message) ? issue.message : field === 'role' ? 'roleRequired' : 'emailInvalid');
-    }
-    return { values, errors };
-  }
-  const outcome = await withRequestMail((context) => invitePerson(getDb(), viewer, { ...parsed.data, accounts: accountNumbers(formData) }, context));
-  return settle(outcome, { values, errors: {} }, '/account/users?invited=1');
+  }),
+  schema: personForm,
+  messages: {
+    namespace: 'people.errors',
+    keys: ['emailRequired', 'emailInvalid', 'nameRequired'],
+    fallback: (field) => (field === 'role' ? 'roleRequired' : field === 'locale' ? 'localeRequired' : 'emailInvalid'),
+  },
+  handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
+    const outcome = await withRequestMail((context) => invitePerson(getDb(), viewer, { ...data, accounts: accountNumbers(formData) }, context));
+    return settle(outcome, values, '/account/users?invited=1', t);
+  },
+});
+
+export async function invitePersonAction(previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
+  return invite(previous, formData);
 }
 
-export async function changeAccessAction(_previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
-  const viewer = await requireViewer();
-  const parsed = accessForm.safeParse({ user: formData.get('user'), role: formData.get('role') });
-  if (!parsed.success) notFound();
-  const state: PersonFormState = { values: { email: '', name: '', locale: '', role: parsed.data.role, accounts: accountNumbers(formData).join(' ') }, errors: {} };
-  const outcome = changeAccess(getDb(), viewer, parsed.data.user, { role: parsed.data.role, accounts: accountNumbers(formData) }, { now: Date.now(), address: clientAddress(await headers()) });
-  return settle(outcome, state, `/account/users/${parsed.data.user}?saved=1`);
+const access = formAction({
+  viewer: signedIn,
+  values: (formData) => ({ ...noValues, role: typed(formData, 'role', 20), accounts: accountNumbers(formData).join(' ') }),
+  input: (values, formData) => ({ user: userOf(formData), role: values.role }),
+  schema: accessForm,
+  namespace: 'people.errors',
+  handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
+    const outcome = changeAccess(getDb(), viewer, data.user, { role: data.role, accounts: accountNumbers(formData) }, { now: Date.now(), address: clientAddress(await headers()) });
+    return settle(outcome, values, `/account/users/${data.user}?saved=1`, t);
+  },
+});
+
+export async function changeAccessAction(previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
+  return access(previous, formData);
 }
 
-export async function setPersonActiveAction(_previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
-  const viewer = await requireViewer();
-  const parsed = z.object({ user: z.coerce.number().int().positive(), active: z.enum(['1', '0']) }).safeParse({ user: formData.get('user'), active: formData.get('active') });
-  if (!parsed.success) notFound();
-  const outcome = setPersonActive(getDb(), viewer, parsed.data.user, parsed.data.active === '1', { now: Date.now(), address: clientAddress(await headers()) });
-  return settle(outcome, { values: { email: '', name: '', locale: '', role: '', accounts: '' }, errors: {} }, `/account/users/${parsed.data.user}?saved=1`);
+const activeness = formAction({
+  viewer: signedIn,
+  values: () => noValues,
+  input: (_values, formData) => ({ user: userOf(formData), active: formData.get('active') }),
+  schema: z.object({ user: z.coerce.number().int().positive(), active: z.enum(['1', '0']) }),
+  namespace: 'people.errors',
+  handle: async ({ viewer, data, values, t }): Promise<PersonFormState> => {
+    const outcome = setPersonActive(getDb(), viewer, data.user, data.active === '1', { now: Date.now(), address: clientAddress(await headers()) });
+    return settle(outcome, values, `/account/users/${data.user}?saved=1`, t);
+  },
+});
+
+export async function setPersonActiveAction(previous: PersonFormState, formData: FormData): Promise<PersonFormState> {
+  return activeness(previous, formData);
 }
+
+const resend = plainFormAction({
+  viewer: signedIn,
+  values: userOf,
+  input: (user) => ({ user }),
+  schema: z.object({ user: z.coerce.number().int().positive() }),
+  handle: async ({ viewer, data }) => {
+    if (viewer.role !== 'customer_admin' || !viewer.customer) notFound();
+    const db = getDb();
+    const person = db.$client
+      .prepare<[number, number], { id: number }>('select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
+      .get(data.user, viewer.customer.id);
+    if (!person) notFound();
+    await withRequestMail((context) => sendInvitation(db, person.id, context));
+    redirect(`/account/users/${person.id}?resent=1`);
+  },
+});
 
 export async function resendInvitationAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const parsed = z.object({ user: z.coerce.number().int().positive() }).safeParse({ user: formData.get('user') });
-  if (!parsed.success || viewer.role !== 'customer_admin' || !viewer.customer) notFound();
-  const db = getDb();
-  const person = db.$client
-    .prepare<[number, number], { id: number }>('select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
-    .get(parsed.data.user, viewer.customer.id);
-  if (!person) notFound();
-  await withRequestMail((context) => sendInvitation(db, person.id, context));
-  redirect(`/account/users/${person.id}?resent=1`);
+  return resend(formData);
 }

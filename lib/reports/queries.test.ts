@@ -108,20 +108,36 @@ describe('listUnpaidServices', () => {
     expect(listUnpaidServices(admin, { product: EXO })?.totals).toEqual({ available: 65, ordered: 50, unpaid: 15 });
   });
 
-  it("answers null (404) for another customer's account, agreement or order, and for an unknown product", () => {
+  /** The answer to a filter naming nothing at all. */
+  const NOTHING = { rows: [], totals: { available: 0, ordered: 0, unpaid: 0 }, total: 0, page: 1, pages: 1 };
+
+  it('takes what a person types: a partial number, words of a name, any case, with or without accents', () => {
     const admin = viewerOf(db, U.alphaAdmin);
-    expect(listUnpaidServices(admin, { account: A.betaNorth })).toBeNull();
-    expect(listUnpaidServices(admin, { account: '9999999' })).toBeNull();
-    expect(listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.beta })).toBeNull();
-    expect(listUnpaidServices(admin, { order: FIXTURE_ORDERS.betaSouth })).toBeNull();
-    expect(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' })).toBeNull();
+    const both = [`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`];
+    expect(summary(listUnpaidServices(admin, { account: A.alphaNorth.slice(0, -1) }))).toEqual(summary(listUnpaidServices(admin, {})));
+    for (const typed of ['Alpha Montréal', 'alpha montreal', 'MONTRÉAL', 'mont']) expect(summary(listUnpaidServices(admin, { account: typed })), typed).toEqual(both);
+    for (const typed of [P.o365, P.o365.toLowerCase(), 'Office 365 E3', 'office 365 e3', P.o365.slice(0, 7)]) {
+      expect(summary(listUnpaidServices(admin, { product: typed })), typed).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
+    }
+    expect(summary(listUnpaidServices(admin, { order: FIXTURE_ORDERS.alphaNorth.slice(0, -1).toLowerCase() }))).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
+    expect(summary(listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.alpha.slice(0, -1) }))).toContain(`${A.alphaNorth} ${P.o365} 5`);
+    expect(listUnpaidServices(admin, { account: 'Nowhere Ltd' })).toEqual(NOTHING);
+  });
+
+  it("answers another customer's account, agreement or order exactly as one naming nothing (no 404, no oracle)", () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(listUnpaidServices(admin, { account: A.betaNorth })).toEqual(NOTHING);
+    expect(listUnpaidServices(admin, { account: '9999999' })).toEqual(NOTHING);
+    expect(listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.beta })).toEqual(NOTHING);
+    expect(listUnpaidServices(admin, { order: FIXTURE_ORDERS.betaSouth })).toEqual(NOTHING);
+    expect(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' })).toEqual(NOTHING);
   });
 
   it("answers a product code only another customer holds exactly as an unknown one (no oracle)", () => {
     // Only beta has an online service of BETA_ONLY; alpha asking for it learns nothing.
     expect(listUnpaidServices(viewerOf(db, U.betaAdmin), { product: BETA_ONLY })?.rows).toEqual([]);
     const admin = viewerOf(db, U.alphaAdmin);
-    expect(listUnpaidServices(admin, { product: BETA_ONLY })).toBeNull();
+    expect(listUnpaidServices(admin, { product: BETA_ONLY })).toEqual(NOTHING);
     expect(listUnpaidServices(admin, { product: BETA_ONLY })).toEqual(listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' }));
     expect(listReportSuggestions(admin).products.map((product) => product.code)).not.toContain(BETA_ONLY);
   });
@@ -132,26 +148,26 @@ describe('listUnpaidServices', () => {
     expect(alphaRows.some((row) => row.accountNumber.startsWith('600002'))).toBe(false);
   });
 
-  it("an account viewer sees only the granted accounts; the others are a 404", () => {
+  it('an account viewer sees only the granted accounts; the others match nothing', () => {
     const viewer = viewerOf(db, U.alphaViewer);
     expect(summary(listUnpaidServices(viewer, {}))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
-    expect(listUnpaidServices(viewer, { account: A.alphaNorth2 })).toBeNull();
+    expect(listUnpaidServices(viewer, { account: A.alphaNorth2 })).toEqual(NOTHING);
     // The second agreement covers only alphaNorth2, which is not granted.
-    expect(listUnpaidServices(viewer, { agreement: SECOND_AGREEMENT })).toBeNull();
+    expect(listUnpaidServices(viewer, { agreement: SECOND_AGREEMENT })).toEqual(NOTHING);
   });
 
   it("a partner sees the served accounts of the chosen customer only, and nothing before choosing", () => {
     const north = viewerOf(db, U.northPartner, C.alpha);
     expect(summary(listUnpaidServices(north, {}))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
-    expect(listUnpaidServices(north, { account: A.alphaSouth })).toBeNull();
+    expect(listUnpaidServices(north, { account: A.alphaSouth })).toEqual(NOTHING);
     expect(summary(listUnpaidServices(viewerOf(db, U.northPartner, C.beta), {}))).toEqual([`${A.betaNorth} ${P.o365} 4`]);
-    expect(listUnpaidServices(viewerOf(db, U.northPartner, C.beta), { account: A.betaSouth })).toBeNull();
+    expect(listUnpaidServices(viewerOf(db, U.northPartner, C.beta), { account: A.betaSouth })).toEqual(NOTHING);
     const south = viewerOf(db, U.southPartner, C.alpha);
     expect(listUnpaidServices(south, {})?.rows).toEqual([]);
 
     const unchosen = viewerOf(db, U.northPartner);
     expect(listUnpaidServices(unchosen, {})).toMatchObject({ rows: [], total: 0, totals: { available: 0, ordered: 0, unpaid: 0 } });
-    expect(listUnpaidServices(unchosen, { account: A.alphaNorth })).toBeNull();
+    expect(listUnpaidServices(unchosen, { account: A.alphaNorth })).toEqual(NOTHING);
   });
 });
 
@@ -240,12 +256,15 @@ describe('a report larger than a page', () => {
 });
 
 describe('parseReportParams', () => {
-  it("keeps well-formed values, treats '' as all, and drops malformed ones", () => {
+  it("keeps what was typed, treats '' as all, and drops only what no form sends (an absurd length)", () => {
     expect(parseReportParams({ account: '6000011', order: '', product: 'FX-O365-E3', agreement: ['8000001', 'x'] })).toEqual({
       params: { account: '6000011', product: 'FX-O365-E3', agreement: '8000001' },
       ignored: false,
     });
-    expect(parseReportParams({ account: '<script>', customer: '2000001' })).toEqual({ params: { customer: '2000001' }, ignored: true });
+    // Typed text is text (shown escaped, compared folded): a name, a partial number, punctuation.
+    expect(parseReportParams({ account: 'Fabrikam Lyon', product: 'o365-e3', order: '12' })).toEqual({ params: { account: 'Fabrikam Lyon', product: 'o365-e3', order: '12' }, ignored: false });
+    expect(parseReportParams({ account: '<script>', customer: '2000001' })).toEqual({ params: { account: '<script>', customer: '2000001' }, ignored: false });
+    expect(parseReportParams({ account: 'x'.repeat(101), customer: '2000001' })).toEqual({ params: { customer: '2000001' }, ignored: true });
   });
 });
 
@@ -262,5 +281,20 @@ describe('query plans', () => {
     const orders = statements.find((sql) => /from "orders"/.test(sql) && /order by/.test(sql))!;
     expect(planOf(db, orders)).toMatch(/orders USING INDEX orders_customer_date_idx/);
     expect(statements.some((sql) => /from "product_summaries"/.test(sql))).toBe(true);
+  });
+
+  it("the filters read only each subscription line's own account, agreement, product and transactions, by their keys", () => {
+    const viewer = viewerOf(db, U.alphaAdmin);
+    const statements = preparedBy(db, () => listUnpaidServices(viewer, { account: 'mont', agreement: '8', product: 'office', order: 'fx' }));
+    const report = statements.filter((sql) => /"available_count" > "inventory_lines"."ordered_count"/.test(sql));
+    expect(report).toHaveLength(2);
+    for (const sql of report) {
+      const plan = planOf(db, sql);
+      // The customer's subscription lines through a partial index of subscriptions, per account: never every line.
+      expect(plan).toMatch(/inventory_lines USING INDEX inventory_lines_(unpaid|subscription_expiry)_idx \(purchase_account_id=\?\)/);
+      expect(plan).toMatch(/inventory_transactions USING INDEX inventory_transactions_line_idx \(line_id=\?\)/);
+      for (const table of ['agreements', 'orders', 'products']) expect(plan).toMatch(new RegExp(`${table}(?: EXISTS)? USING INTEGER PRIMARY KEY`));
+      expect(plan).not.toMatch(/SCAN (inventory_lines|orders|products|agreements)\b/);
+    }
   });
 });

@@ -9,12 +9,13 @@
  * accountScope(viewer).
  */
 import 'server-only';
-import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { agreements, inventoryLines, inventoryTransactions, orders, products, productSummaries, purchaseAccounts } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { unpaidQuantity, unpaidQuantitySql, unpaidServiceCondition } from '@/lib/inventory/unpaid';
+import { containsMatch, numberStartsWith, startsWithMatch, wordsMatch } from '@/lib/search/sql';
 
 /** Rows a page of the report shows; the totals always cover every matching row. */
 export const REPORT_PAGE_SIZE = 50;
@@ -36,19 +37,28 @@ const identifier = z.preprocess(
   },
   z.string().trim().regex(/^[\p{L}\p{N}._-]{1,64}$/u).optional(),
 );
+/** What a person typed in a filter field: any text (a whole or partial number, a name or part of one); only an absurd length is refused. */
+export const REPORT_FILTER_MAX = 100;
+const typedFilter = z.preprocess(
+  (value) => {
+    const first = single(value);
+    return typeof first === 'string' && first.trim() === '' ? undefined : first;
+  },
+  z.string().trim().max(REPORT_FILTER_MAX).optional(),
+);
 
 export const reportParamsSchema = z.object({
   customer: identifier.catch(undefined),
-  account: identifier.catch(undefined),
-  order: identifier.catch(undefined),
-  agreement: identifier.catch(undefined),
-  product: identifier.catch(undefined),
+  account: typedFilter.catch(undefined),
+  order: typedFilter.catch(undefined),
+  agreement: typedFilter.catch(undefined),
+  product: typedFilter.catch(undefined),
   page: z.preprocess(single, z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),
 });
 
 export type ReportParams = z.infer<typeof reportParamsSchema>;
 
-/** Parses the report's search parameters; `ignored` tells whether a malformed one was dropped. */
+/** Parses the report's search parameters; `ignored` tells whether a malformed one (a hand-edited address) was dropped. */
 export function parseReportParams(raw: Record<string, string | string[] | undefined>): { params: ReportParams; ignored: boolean } {
   const params = reportParamsSchema.parse(raw);
   const ignored = (Object.keys(reportParamsSchema.shape) as (keyof ReportParams)[]).some((key) => {
@@ -60,97 +70,67 @@ export function parseReportParams(raw: Record<string, string | string[] | undefi
 
 // ─── Filters ────────────────────────────────────────────────────────────────
 
-/** The filters as numbers from the URL: account, order and agreement numbers, product code. */
+/** The filters as a person typed them. */
 export interface UnpaidServiceFilters {
+  /** An account's number (whole or its start) or words of its name. */
   account?: string;
-  /** Lines whose transactions reference that order. */
+  /** Lines whose transactions reference an order: its number (whole or its start) or words of its customer PO number. */
   order?: string;
+  /** An agreement's number (whole or its start) or words of its name. */
   agreement?: string;
+  /** A product's code (whole or its start) or words of its name or family. */
   product?: string;
 }
 
-interface ResolvedFilters {
-  accountId?: number;
-  orderId?: number;
-  agreementId?: number;
-  productId?: number;
-}
+export const REPORT_FILTERS = ['account', 'order', 'agreement', 'product'] as const;
 
 /**
- * Turns filter numbers into ids, each checked against the viewer's scope. A
- * number outside the scope (or unknown) makes the whole answer null, and the
- * page answers 404 exactly as for a missing page (SPEC §1). A product code
- * counts only when the viewer has an online service of that product: one
- * that only another customer holds is answered like an unknown code (issue 7,
- * defect 8: otherwise the report is an oracle of other customers' products).
+ * The filters as conditions on each line of the report, folded as every
+ * search is (lib/search/). Each reads only the line's own account,
+ * agreement, product and transactions (by their keys), so the work follows
+ * the lines of the report, not everything the customer owns. A value naming
+ * something outside the viewer's scope simply matches none of the viewer's
+ * lines: the answer is the one of a value naming nothing (no 404, no oracle).
  */
-function resolveFilters(viewer: Viewer, filters: UnpaidServiceFilters): ResolvedFilters | null {
+function filterConditions(filters: UnpaidServiceFilters): (SQL | undefined)[] {
   const db = getDb();
-  const resolved: ResolvedFilters = {};
-  if (filters.account) {
-    const row = db
-      .select({ id: purchaseAccounts.id })
-      .from(purchaseAccounts)
-      .where(and(accountScope(viewer), eq(purchaseAccounts.number, filters.account)))
-      .get();
-    if (!row) return null;
-    resolved.accountId = row.id;
-  }
-  if (filters.agreement) {
-    // An agreement is the viewer's when one of the accounts in scope is under it.
-    const row = db
-      .select({ id: agreements.id })
-      .from(agreements)
-      .innerJoin(purchaseAccounts, eq(purchaseAccounts.agreementId, agreements.id))
-      .where(and(accountScope(viewer), eq(agreements.number, filters.agreement)))
-      .limit(1)
-      .get();
-    if (!row) return null;
-    resolved.agreementId = row.id;
-  }
-  if (filters.order) {
-    const row = db
-      .select({ id: orders.id })
-      .from(orders)
-      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
-      .where(and(accountScope(viewer), eq(orders.number, filters.order)))
-      .get();
-    if (!row) return null;
-    resolved.orderId = row.id;
-  }
-  if (filters.product) {
-    // Only a product of the viewer's own online services (the filter's choices): a code that only
-    // another customer holds answers exactly as an unknown one, or the report would tell them apart.
-    const row = db
-      .select({ id: products.id })
-      .from(products)
-      .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
-      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
-      .where(and(accountScope(viewer), eq(inventoryLines.kind, 'subscription'), eq(products.code, filters.product)))
-      .limit(1)
-      .get();
-    if (!row) return null;
-    resolved.productId = row.id;
-  }
-  return resolved;
+  const { account, order, agreement, product } = filters;
+  return [
+    account ? or(numberStartsWith(purchaseAccounts.number, account), wordsMatch(purchaseAccounts.nameSearch, account)) : undefined,
+    agreement
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(agreements)
+            .where(and(eq(agreements.id, purchaseAccounts.agreementId), or(numberStartsWith(agreements.number, agreement), wordsMatch(agreements.search, agreement)))),
+        )
+      : undefined,
+    product
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(products)
+            .where(and(eq(products.id, inventoryLines.productId), or(startsWithMatch(products.codeSearch, product), wordsMatch(products.search, product)))),
+        )
+      : undefined,
+    order
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(inventoryTransactions)
+            .innerJoin(orders, eq(orders.id, inventoryTransactions.orderId))
+            .where(and(eq(inventoryTransactions.lineId, inventoryLines.id), or(startsWithMatch(orders.numberSearch, order), containsMatch(orders.customerPoSearch, order)))),
+        )
+      : undefined,
+  ];
 }
 
-function conditions(viewer: Viewer, filters: ResolvedFilters): SQL {
+function conditions(viewer: Viewer, filters: UnpaidServiceFilters): SQL {
   return and(
     accountScope(viewer),
     // The SQL twin of unpaidQuantity() > 0, so that the cap and the totals count only listed rows.
     unpaidServiceCondition(),
-    filters.accountId === undefined ? undefined : eq(purchaseAccounts.id, filters.accountId),
-    filters.agreementId === undefined ? undefined : eq(purchaseAccounts.agreementId, filters.agreementId),
-    filters.productId === undefined ? undefined : eq(inventoryLines.productId, filters.productId),
-    filters.orderId === undefined
-      ? undefined
-      : exists(
-          getDb()
-            .select({ one: sql`1` })
-            .from(inventoryTransactions)
-            .where(and(eq(inventoryTransactions.lineId, inventoryLines.id), eq(inventoryTransactions.orderId, filters.orderId))),
-        ),
+    ...filterConditions(filters),
   )!;
 }
 
@@ -188,14 +168,11 @@ export interface UnpaidServicesReport {
 /**
  * The unpaid online services in the viewer's scope with the filters, most to
  * order first (then by product, account): one page of REPORT_PAGE_SIZE rows,
- * or every row (`page: 'all'`, the CSV export). Null when a filter names
- * something outside the viewer's scope: the caller answers 404.
+ * or every row (`page: 'all'`, the CSV export).
  */
-export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1): UnpaidServicesReport | null {
-  const resolved = resolveFilters(viewer, filters);
-  if (!resolved) return null;
+export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1): UnpaidServicesReport {
   const db = getDb();
-  const where = conditions(viewer, resolved);
+  const where = conditions(viewer, filters);
 
   const aggregate = db
     .select({

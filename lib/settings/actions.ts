@@ -1,6 +1,6 @@
 'use server';
 /**
- * Préférences (issue 10): a person's own expiry notices (on or off) and
+ * Préférences: a person's own expiry notices (on or off) and
  * private calendar feed (a new secret address, or none). Each asks for the
  * viewer itself and changes that person's settings only.
  */
@@ -9,17 +9,26 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { requireViewer } from '@/lib/auth/viewer';
 import { issueCalendarSecret, revokeCalendarSecrets } from '@/lib/calendar/feed';
 import { env } from '@/lib/env';
+import { formAction, plainFormAction, signedIn } from '@/lib/forms/action';
 
 const noticesForm = z.object({ receives: z.enum(['1', '0']) });
 
+const notices = plainFormAction({
+  viewer: signedIn,
+  values: (formData) => ({ receives: formData.get('receives') }),
+  schema: noticesForm,
+  // Only a forged post sends anything else: nothing changes, and the page is shown again.
+  invalid: () => redirect('/settings?saved=notices'),
+  handle: async ({ viewer, data }) => {
+    getDb().update(users).set({ receivesNotices: data.receives === '1' }).where(eq(users.id, viewer.userId)).run();
+    redirect('/settings?saved=notices');
+  },
+});
+
 export async function setNoticesAction(formData: FormData): Promise<void> {
-  const viewer = await requireViewer();
-  const parsed = noticesForm.safeParse({ receives: formData.get('receives') });
-  if (parsed.success) getDb().update(users).set({ receivesNotices: parsed.data.receives === '1' }).where(eq(users.id, viewer.userId)).run();
-  redirect('/settings?saved=notices');
+  return notices(formData);
 }
 
 export interface CalendarFeedState {
@@ -28,17 +37,22 @@ export interface CalendarFeedState {
   revoked?: boolean;
 }
 
-const feedForm = z.object({ intent: z.enum(['issue', 'revoke']) });
+const feed = formAction({
+  viewer: signedIn,
+  values: (formData) => ({ intent: formData.get('intent') }),
+  schema: z.object({ intent: z.enum(['issue', 'revoke']) }),
+  invalid: (): CalendarFeedState => ({}),
+  handle: async ({ viewer, data }): Promise<CalendarFeedState> => {
+    const db = getDb();
+    if (data.intent === 'revoke') {
+      revokeCalendarSecrets(db, viewer.userId, Date.now());
+      return { revoked: true };
+    }
+    const secret = issueCalendarSecret(db, viewer.userId, Date.now());
+    return { url: new URL(`/calendar/${secret}`, env().APP_URL ?? 'http://localhost').toString() };
+  },
+});
 
-export async function calendarFeedAction(_previous: CalendarFeedState, formData: FormData): Promise<CalendarFeedState> {
-  const viewer = await requireViewer();
-  const parsed = feedForm.safeParse({ intent: formData.get('intent') });
-  if (!parsed.success) return {};
-  const db = getDb();
-  if (parsed.data.intent === 'revoke') {
-    revokeCalendarSecrets(db, viewer.userId, Date.now());
-    return { revoked: true };
-  }
-  const secret = issueCalendarSecret(db, viewer.userId, Date.now());
-  return { url: new URL(`/calendar/${secret}`, env().APP_URL ?? 'http://localhost').toString() };
+export async function calendarFeedAction(previous: CalendarFeedState, formData: FormData): Promise<CalendarFeedState> {
+  return feed(previous, formData);
 }

@@ -128,7 +128,9 @@ test('a forgotten password: the same answer for anyone, a link by e-mail, a new 
   await page.getByLabel('Nouveau mot de passe, une seconde fois').fill('glacier tambourine meadow 88');
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
   await expect(page).toHaveURL(/\/sign-in\?passwordReset=1$/);
-  await page.getByLabel('Adresse e-mail').fill(USERS.partnerFr);
+  // The address is filled in, and the page says so in a whole sentence.
+  await expect(page.getByRole('status')).toHaveText(`Votre nouveau mot de passe est enregistré. Connectez-vous avec l'adresse ${USERS.partnerFr}, déjà saisie ci-dessous, et ce nouveau mot de passe.`);
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue(USERS.partnerFr);
   await page.getByLabel('Mot de passe').fill('glacier tambourine meadow 88');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/partner$/);
@@ -153,8 +155,11 @@ test('the first administrator of a customer: created by the command, arrives thr
   await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('orchid lighthouse tundra 55');
   await page.getByLabel('Nouveau mot de passe, une seconde fois').fill('orchid lighthouse tundra 55');
   await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
-  await expect(page).toHaveURL(/\/sign-in\?passwordReset=1$/);
-  await page.getByLabel('Adresse e-mail').fill('premiere.admin@contoso.example');
+  await expect(page).toHaveURL(/\/sign-in\?invitationAccepted=1$/);
+  await expect(page.getByRole('status')).toHaveText(
+    "Votre mot de passe est choisi : votre accès est prêt. Connectez-vous avec l'adresse premiere.admin@contoso.example, déjà saisie ci-dessous, et ce mot de passe.",
+  );
+  await expect(page.getByLabel('Adresse e-mail')).toHaveValue('premiere.admin@contoso.example');
   await page.getByLabel('Mot de passe').fill('orchid lighthouse tundra 55');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/inventory/);

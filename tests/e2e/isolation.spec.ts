@@ -159,9 +159,17 @@ type Probe = {
   notFound?: (viewer: Side, foreign: Side) => string[];
   /** The viewer's own list pages and exports, which must not include `foreign`'s rows. */
   lists?: (viewer: Side, foreign: Side) => string[];
+  /**
+   * Filters that take what a person types: naming the other side's things, they answer exactly as a value naming
+   * nothing (same status, same page but for the value itself) and show nothing of `foreign` — no oracle.
+   */
+  likeNothing?: (viewer: Side, foreign: Side) => { path: string; value: string; nothing?: string }[];
   /** Why the route has nothing to isolate. */
   none?: string;
 };
+
+/** A filter value that names nothing anywhere, to compare a foreign value's answer with. */
+const NAMES_NOTHING = 'ZQXW-404-NOTHING';
 
 /** `customer=` of a partner viewer first, then the rest. */
 function url(path: string, viewer: Side, params: Record<string, string> = {}): string {
@@ -173,6 +181,14 @@ const each = <T,>(values: T[], make: (value: T) => string) => values.map(make);
 
 /** `customer=` names the customer a partner user works for; a customer's own users have no other. */
 const otherCustomers = (viewer: Side, foreign: Side) => (viewer.customer ? foreign.customers : []);
+
+/** The report's filters naming the other side's accounts, orders, agreements and products. */
+const reportFilters = (path: string, v: Side, f: Side, count: number) => [
+  ...f.accounts.slice(0, count).map((value) => ({ path: url(path, v, { account: value }), value })),
+  ...f.orders.slice(0, count).map((value) => ({ path: url(path, v, { order: value }), value })),
+  ...f.agreements.map((value) => ({ path: url(path, v, { agreement: value }), value })),
+  ...f.products.map((value) => ({ path: url(path, v, { product: value }), value })),
+];
 
 const ROUTES: Record<string, Probe> = {
   '/': { none: 'redirects to /inventory' },
@@ -210,9 +226,10 @@ const ROUTES: Record<string, Probe> = {
     notFound: (v, f) => [
       ...each(f.accounts, (account) => url('/inventory', v, { account })),
       ...each(otherCustomers(v, f), (customer) => `/inventory?customer=${customer}`),
-      // `line=` highlights one line of the list: another side's line is not found either.
-      ...each(f.lineIds.slice(0, 2), (line) => url('/inventory', v, { account: 'all', line })),
     ],
+    // `line=` highlights one line of the list: another side's line is answered as a line no longer there (the
+    // inventory as it is, saying so) — exactly as a line that does not exist.
+    likeNothing: (v, f) => f.lineIds.slice(0, 2).map((line) => ({ path: url('/inventory', v, { account: 'all', line }), value: line, nothing: '2147480000' })),
     lists: (v) => [url('/inventory', v, { account: 'all', expand: 'all' })],
   },
   '/inventory/export': {
@@ -247,13 +264,8 @@ const ROUTES: Record<string, Probe> = {
     notFound: (v, f) => each(f.orders, (order) => url(`/orders/${order}`, v)),
   },
   '/reports': {
-    notFound: (v, f) => [
-      ...each(f.accounts.slice(0, 3), (account) => url('/reports', v, { account })),
-      ...each(f.orders.slice(0, 3), (order) => url('/reports', v, { order })),
-      ...each(f.agreements, (agreement) => url('/reports', v, { agreement })),
-      ...each(f.products, (product) => url('/reports', v, { product })),
-      ...each(otherCustomers(v, f), (customer) => `/reports?customer=${customer}`),
-    ],
+    notFound: (v, f) => each(otherCustomers(v, f), (customer) => `/reports?customer=${customer}`),
+    likeNothing: (v, f) => reportFilters('/reports', v, f, 3),
     lists: (v) => [url('/reports', v)],
   },
   // Customer administrators only: a partner user is answered 404 whatever it asks; an administrator, for the other side's things.
@@ -274,11 +286,7 @@ const ROUTES: Record<string, Probe> = {
         : ['/partner/orders/new', '/partner/orders/new?customer=1000201'],
   },
   '/reports/export': {
-    notFound: (v, f) => [
-      ...each(f.accounts.slice(0, 3), (account) => url('/reports/export', v, { account })),
-      ...each(f.orders.slice(0, 2), (order) => url('/reports/export', v, { order })),
-      ...each(f.products, (product) => url('/reports/export', v, { product })),
-    ],
+    likeNothing: (v, f) => reportFilters('/reports/export', v, f, 2),
     lists: (v) => [url('/reports/export', v)],
   },
 };
@@ -393,7 +401,7 @@ test.afterAll(async () => {
 test('every route and server action of the app is in the matrix', () => {
   expect(appRoutes()).toEqual(Object.keys(ROUTES).sort());
   expect(serverActions()).toEqual(Object.keys(ACTIONS).sort());
-  for (const [route, probe] of Object.entries(ROUTES)) expect(probe.notFound || probe.lists || probe.none, route).toBeTruthy();
+  for (const [route, probe] of Object.entries(ROUTES)) expect(probe.notFound || probe.lists || probe.likeNothing || probe.none, route).toBeTruthy();
 });
 
 for (const [viewer, foreign] of PAIRS) {
@@ -414,6 +422,17 @@ for (const [viewer, foreign] of PAIRS) {
         if (leaked.length) problems.push(`${label} ${path}: shows ${leaked.join(', ')}`);
       },
     );
+
+    const filters = probes.flatMap(([, probe]) => probe.likeNothing?.(viewer, foreign) ?? []);
+    await inBatches(filters, 4, async ({ path, value, nothing: nothingValue = NAMES_NOTHING }) => {
+      const nothingPath = path.replace(`=${encodeURIComponent(value)}`, `=${nothingValue}`);
+      const [named, nothing] = await Promise.all([request.get(path, { maxRedirects: 0 }), request.get(nothingPath, { maxRedirects: 0 })]);
+      const [namedBody, nothingBody] = [await named.text(), await nothing.text()];
+      if (named.status() !== nothing.status()) problems.push(`${path}: ${named.status()}, but ${nothing.status()} for a value naming nothing`);
+      if (sameAnswer(namedBody, value) !== sameAnswer(nothingBody, nothingValue)) problems.push(`${path}: answers otherwise than for a value naming nothing`);
+      const leaked = leaks(namedBody.replaceAll(value, ''), foreign, path);
+      if (leaked.length) problems.push(`${path}: shows ${leaked.join(', ')}`);
+    });
 
     const lists = probes.flatMap(([, probe]) => probe.lists?.(viewer, foreign) ?? []);
     await inBatches(
@@ -462,12 +481,15 @@ for (const [viewer, foreign] of PAIRS) {
     const reducePage = await formOwner.get(`/online-services/reduce?line=${reducible}`);
     const reduce = findForm(await reducePage.text(), /name="available"/);
     for (const line of [...foreign.lineIds.slice(0, 2), ...(viewer.customer ? [reducible!] : [])]) {
-      const response = await request.post(new URL(reducePage.url()).pathname + new URL(reducePage.url()).search, {
-        multipart: formBody(reduce, { line, intent: 'switch-off' }),
-        headers: { origin: BASE_URL },
-        maxRedirects: 0,
-      });
-      if (response.status() !== 404) problems.push(`reduceSelfProvisioning line ${line}: ${response.status()} instead of 404`);
+      // Both steps of a switch-off: the question (which must not be asked of a line that is not theirs) and its confirmation.
+      for (const confirmed of [undefined, '1']) {
+        const response = await request.post(new URL(reducePage.url()).pathname + new URL(reducePage.url()).search, {
+          multipart: formBody(reduce, { line, intent: 'switch-off', ...(confirmed ? { confirmed } : {}) }),
+          headers: { origin: BASE_URL },
+          maxRedirects: 0,
+        });
+        if (response.status() !== 404) problems.push(`reduceSelfProvisioning line ${line}${confirmed ? ' (confirmed)' : ''}: ${response.status()} instead of 404`);
+      }
     }
     expect(transactionCount(), 'transactions after the refused set-up and reduction posts').toBe(written);
 
@@ -511,14 +533,15 @@ test('a product code only another customer holds answers like an unknown one on 
   for (const path of ['/reports', '/reports/export']) {
     const foreign = await request.get(`${path}?product=D365-SALES`, { maxRedirects: 0 });
     const unknown = await request.get(`${path}?product=NO-SUCH-PRODUCT`, { maxRedirects: 0 });
-    expect(foreign.status()).toBe(404);
-    expect(unknown.status()).toBe(404);
-    // The same answer, but for the code itself, which the page repeats in its own address, and the
-    // per-request CSP nonce.
-    const same = (body: string, code: string) => {
-      const nonce = /nonce="([^"]+)"/.exec(body)?.[1];
-      return (nonce ? body.replaceAll(nonce, 'NONCE') : body).replaceAll(code, 'CODE');
-    };
-    expect(same(await foreign.text(), 'D365-SALES')).toBe(same(await unknown.text(), 'NO-SUCH-PRODUCT'));
+    // A filter is never a 404: both are answered, with nothing found.
+    expect(foreign.status()).toBe(200);
+    expect(unknown.status()).toBe(200);
+    expect(sameAnswer(await foreign.text(), 'D365-SALES')).toBe(sameAnswer(await unknown.text(), 'NO-SUCH-PRODUCT'));
   }
 });
+
+/** An answer with the value asked for (which the page repeats) and the per-request CSP nonce set aside. */
+function sameAnswer(body: string, value: string): string {
+  const nonce = /nonce="([^"]+)"/.exec(body)?.[1];
+  return (nonce ? body.replaceAll(nonce, 'NONCE') : body).replaceAll(value, 'VALUE').replaceAll(encodeURIComponent(value), 'VALUE');
+}

@@ -175,6 +175,10 @@ test.describe('set up online services (customer administrator, own database)', (
     await expect(page.getByTestId('order-reminder')).toContainText('2 abonnements en service ne sont pas commandés');
     await page.getByRole('link', { name: 'Réduire ou désactiver ce qui a été configuré' }).click();
     await page.getByRole('button', { name: "Désactiver ce qui n'est pas commandé" }).click();
+    // A second step asks first: nothing is switched off until it is confirmed.
+    await expect(page.getByTestId('switch-off-confirmation')).toContainText('Désactiver les 2 abonnements non commandés de cette ligne ?');
+    expect(transactionsOf(lineId)).toHaveLength(2);
+    await page.getByRole('button', { name: 'Oui, désactiver' }).click();
     await expect(page.getByTestId('order-reminder')).toContainText("il n'y a rien à demander à votre partenaire");
     await expect(page.getByTestId('receipt-available')).toHaveText('0');
     expect(transactionsOf(lineId)).toEqual([

@@ -87,7 +87,8 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
     await page.goto('/reports');
     // Text fields with a few suggestions each (never a drop-down of every order).
     await expect(page.locator('select')).toHaveCount(0);
-    await expect(page.locator('#report-product-suggestions option[value="O365-E1"]')).toHaveText('Office 365 E1');
+    // A product is suggested by its name, its code beside it (either can be typed).
+    await expect(page.locator('#report-product-suggestions option[value="Office 365 E1"]')).toHaveText('Office 365 E1 (O365-E1)');
     await expect(page.locator('#report-order-suggestions option').first()).toHaveAttribute('value', /^88002\d\d$/);
     await page.getByLabel("Compte d'achats", { exact: true }).fill('5100201');
     await page.getByRole('button', { name: 'Filtrer' }).click();
@@ -110,7 +111,7 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
     await page.getByLabel('Produit', { exact: true }).fill('D365-SALES');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await expect(page.getByTestId('report-row')).toHaveCount(0);
-    await expect(page.getByTestId('report-empty')).toContainText('Rien à commander pour ces filtres.');
+    await expect(page.getByTestId('report-empty')).toContainText('Rien à commander pour : Contrat « 7600202 », Produit « D365-SALES ».');
     await expectAccessible(page);
     await page.getByTestId('report-empty').getByRole('link', { name: 'Effacer les filtres' }).click();
     await expect(page).toHaveURL(/\/reports$/);
@@ -165,19 +166,61 @@ test.describe('unpaid online services reconciliation (customer administrator)', 
     expect(filtered).toEqual([FABRIKAM_GAPS[3], FABRIKAM_GAPS[5]]);
   });
 
-  test("a filter with another customer's account, order or agreement is a 404, on the page and the export", async ({ page }) => {
-    const response = await page.goto('/reports?account=5100101');
-    expect(response?.status()).toBe(404);
-    await expect(page.getByRole('heading', { name: 'Page introuvable' })).toBeVisible();
-    await expect(page.locator('body')).not.toContainText('Contoso');
+  test('every filter takes what a person types — a partial number, a name, any case, with or without accents — and never ends on "Page introuvable"', async ({ page }) => {
+    const [montreal, lyonUsine, lyon, dynamics, geneve, geneveVentes] = FABRIKAM_GAPS;
+    const cases: [string, string[][]][] = [
+      ['account=510020', FABRIKAM_GAPS],
+      ['account=5100203', [lyon!]],
+      ['account=Fabrikam%20Lyon', [lyonUsine!, lyon!]],
+      ['account=GENEVE', [geneve!, geneveVentes!]],
+      ['account=gen%C3%A8ve', [geneve!, geneveVentes!]],
+      ['product=o365-e3', [montreal!]],
+      ['product=Office%20365%20E3', [montreal!]],
+      ['product=E1', [lyonUsine!, lyon!]],
+      ['product=Dynamics', [dynamics!, geneveVentes!]],
+      ['agreement=7600', FABRIKAM_GAPS],
+      ['agreement=7600202', [lyonUsine!, lyon!]],
+    ];
+    for (const [query, rows] of cases) {
+      const response = await page.goto(`/reports?${query}`);
+      expect(response?.status(), query).toBe(200);
+      expect(await pageRows(page), query).toEqual(rows);
+      await expect(page.getByText("Un paramètre de l'adresse n'était pas valide et a été ignoré.")).toHaveCount(0);
+    }
+    expect((await page.goto('/reports?order=12'))?.status()).toBe(200);
+
+    // Typed into the form: the value stays in its field, and a name works as well as a number.
+    await page.goto('/reports');
+    await page.getByLabel('Produit', { exact: true }).fill('office 365 e1');
+    await page.getByLabel("Compte d'achats", { exact: true }).fill('lyon usine');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    expect(await pageRows(page)).toEqual([lyonUsine]);
+    await expect(page.getByLabel("Compte d'achats", { exact: true })).toHaveValue('lyon usine');
+
+    // Nothing found: said with the filter repeated, and a way to clear it.
+    await page.goto('/reports?account=999');
+    await expect(page.getByTestId('report-empty')).toContainText("Rien à commander pour : Compte d'achats « 999 ».");
+    await expect(page.getByLabel("Compte d'achats", { exact: true })).toHaveValue('999');
     await expectAccessible(page);
-    expect((await page.goto('/reports?order=8800101'))?.status()).toBe(404);
-    expect((await page.goto('/reports?agreement=7600101'))?.status()).toBe(404);
+    await page.getByTestId('report-empty').getByRole('link', { name: 'Effacer les filtres' }).click();
+    await expect(page).toHaveURL(/\/reports$/);
+    expect(await pageRows(page)).toEqual(FABRIKAM_GAPS);
+  });
+
+  test("another customer's account, order or agreement is answered as a value naming nothing, on the page and the export", async ({ page }) => {
+    for (const [name, value] of [['account', '5100101'], ['order', '8800101'], ['agreement', '7600101']] as const) {
+      const response = await page.goto(`/reports?${name}=${value}`);
+      expect(response?.status()).toBe(200);
+      await expect(page.getByTestId('report-row')).toHaveCount(0);
+      await expect(page.getByTestId('report-empty')).toBeVisible();
+      await expect(page.locator('body')).not.toContainText('Contoso');
+    }
     const exported = await page.request.get('/reports/export?account=5100101');
-    expect(exported.status()).toBe(404);
-    expect(await exported.text()).not.toContain('Contoso');
-    // A malformed value falls back to "all" and says so.
-    await page.goto('/reports?account=%3Cscript%3E');
+    const nothing = await page.request.get('/reports/export?account=999');
+    expect(exported.status()).toBe(200);
+    expect(await exported.text()).toBe(await nothing.text());
+    // Only a hand-edited address that no form sends is dropped, and the page says so.
+    await page.goto(`/reports?account=${'9'.repeat(101)}`);
     await expect(page.getByText("Un paramètre de l'adresse n'était pas valide et a été ignoré.")).toBeVisible();
     await expect(page.getByTestId('report-row')).toHaveCount(FABRIKAM_GAPS.length);
   });
@@ -203,8 +246,12 @@ test.describe('unpaid online services reconciliation (partner user)', () => {
     await expect(page).toHaveURL(/customer=1000201/);
     expect(await pageRows(page)).toEqual([FABRIKAM_GAPS[2]]);
 
-    expect((await page.goto('/reports?customer=1000201&account=5100204'))?.status()).toBe(404);
-    expect((await page.request.get('/reports/export?customer=1000201&account=5100206')).status()).toBe(404);
+    // Adatum's accounts match nothing here, exactly as an account that does not exist.
+    expect((await page.goto('/reports?customer=1000201&account=5100204'))?.status()).toBe(200);
+    await expect(page.getByTestId('report-row')).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText('Lyon – Usine');
+    const exported = await page.request.get('/reports/export?customer=1000201&account=5100206');
+    expect(await exported.text()).toBe(await (await page.request.get('/reports/export?customer=1000201&account=999')).text());
   });
 
   test('without a chosen customer, the partner workspace comes first', async ({ page }) => {

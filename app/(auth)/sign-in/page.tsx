@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/ClientMessages';
 import { PublicShell } from '@/components/shell/PublicShell';
 import { getOptionalViewer } from '@/lib/auth/viewer';
 import { safeCallbackPath } from '@/lib/auth/redirect';
+import { SIGN_IN_EMAIL_COOKIE } from '@/lib/people/reset';
 import { SignInForm } from './SignInForm';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +22,10 @@ const paramsSchema = z.object({
   signedOut: z.enum(['1', 'everywhere']).optional().catch(undefined),
   passwordChanged: z.literal('1').optional().catch(undefined),
   passwordReset: z.literal('1').optional().catch(undefined),
+  invitationAccepted: z.literal('1').optional().catch(undefined),
 });
+
+const emailSchema = z.email().max(320);
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = paramsSchema.parse(await searchParams);
@@ -28,13 +33,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getOptionalViewer()) redirect(callbackPath);
   const t = await getTranslations('auth.signIn');
   const tr = await getTranslations('auth.reset');
+  // After a password was chosen through a link: the address it was chosen for, filled in and said.
+  const chosen = params.passwordReset || params.invitationAccepted ? emailSchema.safeParse((await cookies()).get(SIGN_IN_EMAIL_COOKIE)?.value) : null;
+  const email = chosen?.success ? chosen.data : undefined;
+  const passwordChosen = params.invitationAccepted ? 'invitationAccepted' : 'passwordReset';
   const notice =
     params.reason === 'session'
       ? t('sessionEnded')
       : params.passwordChanged
         ? t('passwordChanged')
-        : params.passwordReset
-          ? t('passwordReset')
+        : params.passwordReset || params.invitationAccepted
+          ? email
+            ? t(`${passwordChosen}For`, { email })
+            : t(passwordChosen)
         : params.signedOut === 'everywhere'
           ? t('signedOutEverywhere')
           : params.signedOut
@@ -51,7 +62,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         )}
         <ClientMessages namespaces={['auth.signIn']}>
-          <SignInForm callbackUrl={callbackPath} />
+          <SignInForm callbackUrl={callbackPath} email={email} />
         </ClientMessages>
         <p className="mt-4 text-sm">
           <Link href="/forgot-password" className="link">

@@ -16,7 +16,7 @@ import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
-import { getDataUpdatedAt, getLineReference, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, pageOfGroup, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
+import { getDataUpdatedAt, getLineReference, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, pageOfGroup, suggestOwnProductNames, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, accountParamOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
 import { setupHref } from '@/lib/online-services/paths';
 import { maySetUpOnlineServices } from '@/lib/online-services/provisioning';
@@ -39,20 +39,25 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 /** Licences et services (SPEC §3 items 1, 3–9, 11, 12): the default tab of the inventory. */
 export default async function InventoryPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseInventoryParams(await searchParams);
-  const viewer = await requireCustomerViewer(params.customer, { line: params.line, account: params.account });
+  // A partner's link opens in its customer's context: the account's when it names one (the line is then looked for in it), else the line's.
+  const viewer = await requireCustomerViewer(params.customer, params.account && params.account !== 'all' ? { account: params.account } : { line: params.line, account: params.account });
 
-  // A `line` deep link (e-mails, history, orders) must be the viewer's; it also decides the account when none is given.
-  const lineRef = params.line ? getLineReference(viewer, params.line) : null;
-  if (params.line && !lineRef) notFound();
-  const selection = resolveAccountSelection(viewer, params.account ?? lineRef?.accountNumber);
+  // A `line` deep link (e-mails, history, orders) highlights the line and decides the account when none is given. Links
+  // outlive lines (an import removes or replaces them): a line no longer there — or no longer the viewer's, answered
+  // alike — or not in the account asked for opens the inventory as it is, saying so, never a 404 for the whole page.
+  const found = params.line ? getLineReference(viewer, params.line) : null;
+  const inAccountAsked = (ref: NonNullable<typeof found>) => !params.account || params.account === 'all' || params.account === ref.accountNumber;
+  const lineRef = found && inAccountAsked(found) ? found : null;
+  const lineGone = params.line !== undefined && !lineRef;
+  const selection = resolveAccountSelection(viewer, params.account ?? lineRef?.accountNumber ?? (lineGone ? 'all' : undefined));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
-  if (lineRef && selection.kind === 'account' && selection.account.id !== lineRef.accountId) notFound();
 
   const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1' };
   const lineGroupKey = lineRef ? (filters.packages && lineRef.packageId ? `${lineRef.packageId}-${lineRef.productId}` : String(lineRef.productId)) : null;
   const requestedPage = lineGroupKey ? (pageOfGroup(viewer, filters, lineGroupKey) ?? 1) : (params.page ?? 1);
   const inventory = listProductGroups(viewer, filters, requestedPage);
+  const closest = params.q && inventory.groups.length === 0 ? suggestOwnProductNames(viewer, filters, params.q) : [];
 
   const expandAll = params.expand === 'all';
   const open = new Set(params.open);
@@ -115,6 +120,11 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
         </p>
       )}
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
+      {lineGone && (
+        <Notice>
+          <span data-testid="line-gone">{t('lineGone')}</span>
+        </Notice>
+      )}
 
       <Toolbar params={params} viewerScope={scopeLinkParams(viewer, selection)} expandAll={expandAll} view={view} selection={selection} />
 
@@ -125,11 +135,28 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
 
       {inventory.groups.length === 0 ? (
         params.q ? (
-          <EmptyState
-            title={t('emptySearch', { q: params.q })}
-            hint={t('emptySearchHint')}
-            action={{ href: hrefWith('/inventory', { ...view, q: undefined, page: undefined, open: [] }), label: t('toolbar.clearSearch') }}
-          />
+          <>
+            <EmptyState
+              title={t('emptySearch', { q: params.q })}
+              hint={t('emptySearchHint')}
+              action={{ href: hrefWith('/inventory', { ...view, q: undefined, page: undefined, open: [] }), label: t('toolbar.clearSearch') }}
+            />
+            {/* A search that found nothing: the closest names among the viewer's own products, each a search of its own. */}
+            {closest.length > 0 && (
+              <p className="mt-3 text-center text-sm" data-testid="did-you-mean">
+                {t('didYouMean')}{' '}
+                {closest.map((name, index) => (
+                  <span key={name}>
+                    {index > 0 && t('didYouMeanOr')}
+                    <Link href={hrefWith('/inventory', { ...view, q: name, page: undefined, open: [] })} className="link">
+                      {name}
+                    </Link>
+                  </span>
+                ))}
+                {t('didYouMeanEnd')}
+              </p>
+            )}
+          </>
         ) : (
           <EmptyState
             title={t('empty')}

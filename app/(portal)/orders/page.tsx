@@ -10,6 +10,7 @@ import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
+import { formatDate } from '@/lib/i18n/format';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { newOrderHref } from '@/lib/orders/paths';
@@ -53,6 +54,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const tc = await getTranslations('common');
   const locale = (await getLocale()) as Locale;
   const view = { ...scopeLinkParams(viewer, selection), ...search };
+  // A range whose start is after its end finds nothing: said, with the range the other way round to follow.
+  const reversed = Boolean(search.from && search.to && search.from > search.to);
+  const shown = (['number', 'po', 'product'] as const).filter((name) => search[name]).map((name) => t('searchShown', { name: t(`search.${name}`), value: search[name]! }));
   const orderHref = (number: string) => hrefWith(`/orders/${encodeURIComponent(number)}`, scopeParams(viewer));
 
   return (
@@ -73,6 +77,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
         )}
       </div>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
+      {reversed && (
+        <Notice>
+          <span data-testid="orders-reversed">{t('search.reversed', { from: formatDate(locale, search.from!), to: formatDate(locale, search.to!) })}</span>{' '}
+          <Link href={hrefWith('/orders', { ...view, from: search.to, to: search.from })} className="link">
+            {t('search.swap', { from: formatDate(locale, search.from!), to: formatDate(locale, search.to!) })}
+          </Link>
+        </Notice>
+      )}
 
       <OrderSearchForm search={search} scope={scopeLinkParams(viewer, selection)} clearHref={hrefWith('/orders', scopeLinkParams(viewer, selection))} />
 
@@ -104,7 +116,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
         className="mt-2"
         empty={
           searching
-            ? { title: t('emptySearch'), hint: t('emptySearchHint'), action: { href: hrefWith('/orders', scopeLinkParams(viewer, selection)), label: t('search.clear') }, testId: 'orders-empty', className: 'mt-3' }
+            ? { title: shown.length ? t('emptySearchFor', { filters: shown.join(', ') }) : t('emptySearch'), hint: t('emptySearchHint'), action: { href: hrefWith('/orders', scopeLinkParams(viewer, selection)), label: t('search.clear') }, testId: 'orders-empty', className: 'mt-3' }
             : {
                 title: selection.kind === 'account' ? t('empty') : t('emptyAll'),
                 hint: t('emptyHint'),

@@ -11,7 +11,9 @@ type FilterName = 'account' | 'order' | 'agreement' | 'product';
 /**
  * The report's filters: a GET form with a real submit button and one text
  * field a filter, each with a few suggestions (a <datalist>, which the browser
- * offers with or without JavaScript). Text rather than drop-downs, so that
+ * offers with or without JavaScript): numbers with their names, products by
+ * name. Each takes what a person types — a whole or partial number, a name
+ * or part of one, any case, with or without accents. Text rather than drop-downs, so that
  * the page is as small for a customer with 50,000 orders as for one with 50.
  */
 export async function ReportFilters({ suggestions, params, scope, filtered, locale }: { suggestions: ReportSuggestions; params: ReportParams; scope: { customer?: string }; filtered: boolean; locale: Locale }) {
@@ -26,7 +28,8 @@ export async function ReportFilters({ suggestions, params, scope, filtered, loca
       value: agreement.number,
       label: agreement.name ? t('agreementOption', { number: agreement.number, name: agreement.name }) : agreement.number,
     })),
-    product: suggestions.products.map((product) => ({ value: product.code, label: product.name })),
+    // A product is chosen by its name (the code is typed too): the name is what a person reads.
+    product: suggestions.products.map((product) => ({ value: product.name, label: t('productOption', { name: product.name, code: product.code }) })),
   };
   const fields: { name: FilterName; label: string; hint: string }[] = [
     { name: 'account', label: t('account'), hint: t('accountHint') },
@@ -67,7 +70,7 @@ function FilterField({ name, label, hint, suggestions, value }: { name: FilterNa
         type="text"
         list={`${id}-suggestions`}
         defaultValue={value ?? ''}
-        maxLength={64}
+        maxLength={100}
         autoComplete="off"
         placeholder={hint}
         aria-describedby={`${id}-hint`}
@@ -78,7 +81,7 @@ function FilterField({ name, label, hint, suggestions, value }: { name: FilterNa
       </span>
       <datalist id={`${id}-suggestions`}>
         {suggestions.map((suggestion) => (
-          <option key={suggestion.value} value={suggestion.value}>
+          <option key={suggestion.label} value={suggestion.value}>
             {suggestion.label}
           </option>
         ))}

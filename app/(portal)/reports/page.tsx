@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
 import { Notice } from '@/components/Notice';
@@ -9,7 +8,7 @@ import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount } from '@/lib/i18n/format';
 import { titleOf } from '@/lib/i18n/metadata';
-import { listReportSuggestions, listUnpaidServices, parseReportParams } from '@/lib/reports/queries';
+import { listReportSuggestions, listUnpaidServices, parseReportParams, REPORT_FILTERS } from '@/lib/reports/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { REPORT_NAMESPACE, reportColumns } from './columns';
 import { ReportFilters } from './ReportFilters';
@@ -34,9 +33,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
   const viewer = await requireCustomerViewer(params.customer, { account: params.account, order: params.order });
 
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
+  // Every filter takes what was typed; one naming something outside the viewer's scope matches nothing, like one naming nothing.
   const report = listUnpaidServices(viewer, filters, params.page ?? 1);
-  // A filter naming an account, order or agreement outside the viewer's scope: as if it did not exist.
-  if (!report) notFound();
   const suggestions = listReportSuggestions(viewer);
 
   const t = await getTranslations(REPORT_NAMESPACE);
@@ -44,6 +42,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
   const locale = (await getLocale()) as Locale;
   const scope = scopeParams(viewer);
   const filtered = Object.values(filters).some(Boolean);
+  const tf = await getTranslations('reports.filters');
+  // The empty state repeats the filters as they were typed, so the person sees what found nothing.
+  const shown = REPORT_FILTERS.filter((name) => filters[name]).map((name) => t('filterShown', { name: tf(name), value: filters[name]! }));
   const count = (value: number) => formatCount(locale, value);
   // One "today" for the whole page, so every marker is decided against the same date.
   const columns = reportColumns({ t, locale, today: today(), scope });
@@ -85,7 +86,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
           testId: 'report-totals',
         }}
         empty={{
-          title: filtered ? t('emptyFiltered') : viewer.role === 'partner_user' ? t('partnerEmpty') : t('empty'),
+          title: filtered ? t('emptyFilteredFor', { filters: shown.join(', ') }) : viewer.role === 'partner_user' ? t('partnerEmpty') : t('empty'),
           hint: filtered ? t('emptyFilteredHint') : undefined,
           action: filtered ? { href: hrefWith('/reports', scope), label: t('filters.clear') } : undefined,
           testId: 'report-empty',

@@ -33,7 +33,7 @@ export function writeProductFamilies(context: WriteContext, doc: ImportDocument)
 /** Products (key `code`); their search text is the product name and its family name, so a renamed family refreshes the products the file does not list. */
 export function writeProducts(context: WriteContext, doc: ImportDocument): void {
   const { prepare, progress, count, id, state } = context;
-  const insert = prepare('insert into products (code, family_id, name, kind, management_url, search) values (?, ?, ?, ?, ?, ?)');
+  const insert = prepare('insert into products (code, family_id, name, kind, management_url, search, code_search) values (?, ?, ?, ?, ?, ?, ?)');
   const update = prepare('update products set family_id = ?, name = ?, kind = ?, management_url = ?, search = ? where id = ?');
   const familyName = (familyId: number) => state.families.byId.get(familyId)?.name ?? '';
   const listed = new Set<string>();
@@ -43,7 +43,7 @@ export function writeProducts(context: WriteContext, doc: ImportDocument): void 
     const row = { familyId, name: p.name, kind: p.kind, managementUrl: p.managementUrl ?? null, search: foldForSearch(p.name, familyName(familyId)) };
     const stored = state.products.byKey.get(p.code);
     if (!stored) {
-      const newId = Number(insert.run(p.code, row.familyId, row.name, row.kind, row.managementUrl, row.search).lastInsertRowid);
+      const newId = Number(insert.run(p.code, row.familyId, row.name, row.kind, row.managementUrl, row.search, foldForSearch(p.code)).lastInsertRowid);
       state.products.add(p.code, { id: newId, code: p.code, ...row });
       count('products', 'created');
     } else if (

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { toMinorUnits, type ImportDocument } from '../schema';
+import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
 /** Orders and their items (by position, part of the order). */
@@ -12,12 +13,12 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
   const { prepare, at, progress, touchAccount, count, id, state } = context;
   const insert = prepare(
     `insert into orders (number, ordered_on, status, partner_id, purchase_account_id, agreement_id, customer_po_number,
-                         bill_to_name, bill_to_address, ship_to_name, ship_to_address, currency, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                         bill_to_name, bill_to_address, ship_to_name, ship_to_address, currency, created_at, number_search, customer_po_search)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = prepare(
     `update orders set ordered_on = ?, status = ?, partner_id = ?, purchase_account_id = ?, agreement_id = ?, customer_po_number = ?,
-            bill_to_name = ?, bill_to_address = ?, ship_to_name = ?, ship_to_address = ?, currency = ? where id = ?`,
+            bill_to_name = ?, bill_to_address = ?, ship_to_name = ?, ship_to_address = ?, currency = ?, customer_po_search = ? where id = ?`,
   );
   const insertItem = prepare(
     `insert into order_items (order_id, position, product_id, edition, version, resource_usage, quantity, with_software_assurance,
@@ -61,11 +62,11 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
     const created = !stored;
     let changed = false;
     if (!stored) {
-      const newId = Number(insert.run(o.number, ...values, at).lastInsertRowid);
+      const newId = Number(insert.run(o.number, ...values, at, foldForSearch(o.number), foldForSearch(row.customerPoNumber)).lastInsertRowid);
       stored = { id: newId, number: o.number, ...row };
       state.orders.add(o.number, stored);
     } else if ((Object.keys(row) as (keyof typeof row)[]).some((field) => stored![field] !== row[field])) {
-      update.run(...values, stored.id);
+      update.run(...values, foldForSearch(row.customerPoNumber), stored.id);
       touchAccount(stored.purchaseAccountId);
       Object.assign(stored, row);
       changed = true;

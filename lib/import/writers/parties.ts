@@ -55,8 +55,8 @@ export function writeCustomers(context: WriteContext, doc: ImportDocument): void
 /** Agreements (key `number`). */
 export function writeAgreements(context: WriteContext, doc: ImportDocument): void {
   const { prepare, progress, touched, count, id, state } = context;
-  const insert = prepare('insert into agreements (number, customer_id, name, starts_on, ends_on) values (?, ?, ?, ?, ?)');
-  const update = prepare('update agreements set customer_id = ?, name = ?, starts_on = ?, ends_on = ? where id = ?');
+  const insert = prepare('insert into agreements (number, customer_id, name, starts_on, ends_on, search) values (?, ?, ?, ?, ?, ?)');
+  const update = prepare('update agreements set customer_id = ?, name = ?, starts_on = ?, ends_on = ?, search = ? where id = ?');
   for (const a of doc.agreements ?? []) {
     const row = {
       customerId: id(state.customers, a.customer),
@@ -66,12 +66,12 @@ export function writeAgreements(context: WriteContext, doc: ImportDocument): voi
     };
     const stored = state.agreements.byKey.get(a.number);
     if (!stored) {
-      const newId = Number(insert.run(a.number, row.customerId, row.name, row.startsOn, row.endsOn).lastInsertRowid);
+      const newId = Number(insert.run(a.number, row.customerId, row.name, row.startsOn, row.endsOn, foldForSearch(a.number, row.name)).lastInsertRowid);
       state.agreements.add(a.number, { id: newId, number: a.number, ...row });
       touched.add(row.customerId);
       count('agreements', 'created');
     } else if (stored.customerId !== row.customerId || stored.name !== row.name || stored.startsOn !== row.startsOn || stored.endsOn !== row.endsOn) {
-      update.run(row.customerId, row.name, row.startsOn, row.endsOn, stored.id);
+      update.run(row.customerId, row.name, row.startsOn, row.endsOn, foldForSearch(a.number, row.name), stored.id);
       touched.add(stored.customerId);
       touched.add(row.customerId);
       Object.assign(stored, row);

@@ -6,16 +6,17 @@
 import 'server-only';
 import type { ImportDocument } from '../schema';
 import { type GrantRow } from '../state';
+import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
 /** Users and their grants: never an existing user's password; grants replaced, sessions ended when they change. */
 export function writeUsers(context: WriteContext, doc: ImportDocument): void {
   const { prepare, at, progress, count, id, state, passwordHashes } = context;
   const insert = prepare(
-    'insert into users (email, name, locale, password_hash, active, receives_notices, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+    'insert into users (email, name, locale, password_hash, active, receives_notices, created_at, name_search) values (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const update = prepare(
-    'update users set name = ?, locale = ?, active = ?, receives_notices = ?, session_version = session_version + ? where id = ?',
+    'update users set name = ?, locale = ?, active = ?, receives_notices = ?, session_version = session_version + ?, name_search = ? where id = ?',
   );
   const insertGrant = prepare('insert into grants (user_id, role, customer_id, partner_id) values (?, ?, ?, ?)');
   const insertGrantAccount = prepare('insert into grant_accounts (grant_id, purchase_account_id) values (?, ?)');
@@ -48,7 +49,7 @@ export function writeUsers(context: WriteContext, doc: ImportDocument): void {
         active: u.active === false ? 0 : 1,
         receivesNotices: u.receivesNotices === false ? 0 : 1,
       };
-      const newId = Number(insert.run(row.email, row.name, row.locale, row.passwordHash, row.active, row.receivesNotices, at).lastInsertRowid);
+      const newId = Number(insert.run(row.email, row.name, row.locale, row.passwordHash, row.active, row.receivesNotices, at, foldForSearch(row.name, row.email)).lastInsertRowid);
       stored = { id: newId, ...row, rememberedAccountId: null };
       state.users.add(email, stored);
       grantsChanged = grants.length > 0;
@@ -62,7 +63,7 @@ export function writeUsers(context: WriteContext, doc: ImportDocument): void {
       grantsChanged = signature(state.grants.get(stored.id) ?? []) !== signature(grants);
       const signOut = grantsChanged || (stored.active === 1 && row.active === 0);
       if (signOut || stored.name !== row.name || stored.locale !== row.locale || stored.active !== row.active || stored.receivesNotices !== row.receivesNotices) {
-        update.run(row.name, row.locale, row.active, row.receivesNotices, signOut ? 1 : 0, stored.id);
+        update.run(row.name, row.locale, row.active, row.receivesNotices, signOut ? 1 : 0, foldForSearch(row.name, stored.email), stored.id);
         Object.assign(stored, row);
         changed = true;
       }

@@ -8,7 +8,7 @@ import { setPasswordAction, type SetPasswordState } from '@/lib/people/actions';
 /** The new password, twice, through a single-use link (a reset or an invitation). */
 export function SetPasswordForm({ token, purpose, minLength }: { token: string; purpose: 'password_reset' | 'invitation'; minLength: number }) {
   const t = useTranslations('auth');
-  const [state, action, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, { errors: {} });
+  const [state, action, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, { values: {}, errors: {} });
   return (
     <form action={action} noValidate className="mt-6 space-y-4">
       <input type="hidden" name="token" value={token} />

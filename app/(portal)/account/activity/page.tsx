@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
+import { Notice } from '@/components/Notice';
 import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
@@ -9,6 +10,7 @@ import { AUDIT_ACTIONS } from '@/lib/audit/log';
 import { activityParamsSchema, listActivity } from '@/lib/audit/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
+import { formatDate } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { hrefWith, type PageSearchParams } from '@/lib/url';
 import { ACTIVITY_NAMESPACE, activityColumns } from './columns';
@@ -30,6 +32,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
   const locale = (await getLocale()) as Locale;
   const filters = { action: params.action, from: params.from, to: params.to };
   const filtered = Object.values(filters).some(Boolean);
+  // A range whose start is after its end finds nothing: said, with the range the other way round to follow.
+  const reversed = Boolean(params.from && params.to && params.from > params.to);
 
   return (
     <PortalShell viewer={viewer} section="activity" help="people">
@@ -67,6 +71,14 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
           </Link>
         )}
       </form>
+      {reversed && (
+        <Notice>
+          <span data-testid="activity-reversed">{t('filters.reversed', { from: formatDate(locale, params.from!), to: formatDate(locale, params.to!) })}</span>{' '}
+          <Link href={hrefWith('/account/activity', { ...filters, from: params.to, to: params.from })} className="link">
+            {t('filters.swap', { from: formatDate(locale, params.from!), to: formatDate(locale, params.to!) })}
+          </Link>
+        </Notice>
+      )}
 
       <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <p role="status" data-testid="activity-count">

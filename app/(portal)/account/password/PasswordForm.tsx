@@ -9,7 +9,7 @@ import { changePasswordAction, type PasswordChangeState } from '@/lib/auth/actio
 /** The password change form: a plain form posting to a server action; the messages come back beside their fields. */
 export function PasswordForm({ minLength }: { minLength: number }) {
   const t = useTranslations('auth.password');
-  const [state, action, pending] = useActionState<PasswordChangeState, FormData>(changePasswordAction, { errors: {} });
+  const [state, action, pending] = useActionState<PasswordChangeState, FormData>(changePasswordAction, { values: {}, errors: {} });
   return (
     <form action={action} noValidate className="mt-4 max-w-md space-y-4 rounded border border-slate-200 bg-white p-4" data-testid="password-form">
       <TextField name="current" type="password" label={t('current')} autoComplete="current-password" error={state.errors.current} />

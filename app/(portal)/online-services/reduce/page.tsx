@@ -74,7 +74,7 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
       />
       {unpaid > 0 ? (
         <ClientMessages namespaces={['onlineServices.reduce']}>
-          <ReduceForm idempotencyKey={params.key} lineId={line.lineId} ordered={count(line.ordered)} available={count(line.available)} />
+          <ReduceForm idempotencyKey={params.key} lineId={line.lineId} ordered={count(line.ordered)} available={count(line.available)} unpaid={count(unpaid)} formHref={hrefWith(REDUCE_PATH, { line: line.lineId, key: params.key })} />
         </ClientMessages>
       ) : (
         <p role="status" className="mt-4 max-w-3xl rounded border border-slate-300 bg-white p-4 text-sm" data-testid="nothing-to-reduce">

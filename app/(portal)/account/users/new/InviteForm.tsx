@@ -23,7 +23,8 @@ export function InviteForm({ accounts }: { accounts: AccountChoice[] | null }) {
         <label htmlFor="locale" className="block text-sm font-medium">
           {t('fields.locale')}
         </label>
-        <select id="locale" name="locale" defaultValue={values.locale} className="mt-1 rounded border border-slate-400 bg-white px-2 py-2 text-sm">
+        {/* Keyed by its value, so that the form's reset after the action shows the language chosen (see AccountField). */}
+        <select key={values.locale} id="locale" name="locale" defaultValue={values.locale} className="mt-1 rounded border border-slate-400 bg-white px-2 py-2 text-sm">
           <option value="fr">{t('locales.fr')}</option>
           <option value="en">{t('locales.en')}</option>
         </select>

@@ -62,7 +62,7 @@ export function OrderForm({
     event.preventDefault();
     setRows(rows.filter((row) => row.id !== id));
   };
-  const { values, errors, rowErrors } = state;
+  const { values, errors } = state;
 
   return (
     <form action={action} noValidate className="mt-4 max-w-4xl space-y-5 rounded border border-slate-200 bg-white p-4" data-testid="order-form">
@@ -72,9 +72,9 @@ export function OrderForm({
       </button>
       <input type="hidden" name="key" value={idempotencyKey} />
       <input type="hidden" name="customer" value={customer} />
-      {errors.summary && (
+      {errors.form && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="order-errors">
-          {errors.summary}
+          {errors.form}
         </p>
       )}
 
@@ -105,7 +105,7 @@ export function OrderForm({
         )}
         <ol className="mt-2 space-y-3">
           {rows.map((row, index) => (
-            <ItemRow key={row.id} row={row} position={index + 1} errors={rowErrors[row.id] ?? {}} list={suggestions.length ? PRODUCTS_LIST : undefined} maxQuantity={maxQuantity} maxTerm={maxTerm} removable={rows.length > 1} onRemove={remove(row.id)} />
+            <ItemRow key={row.id} row={row} position={index + 1} errors={errors} list={suggestions.length ? PRODUCTS_LIST : undefined} maxQuantity={maxQuantity} maxTerm={maxTerm} removable={rows.length > 1} onRemove={remove(row.id)} />
           ))}
         </ol>
         <button
@@ -140,7 +140,8 @@ function ItemRow({
 }: {
   row: OrderRow;
   position: number;
-  errors: OrderFormState['rowErrors'][string];
+  /** The form's messages, by field name (`<row id>.<field>` for this row's). */
+  errors: OrderFormState['errors'];
   list?: string;
   maxQuantity: string;
   maxTerm: number;
@@ -150,6 +151,7 @@ function ItemRow({
 }) {
   const t = useTranslations('orders.record');
   const name = (field: string) => `${row.id}.${field}`;
+  const error = (field: string) => errors[name(field)];
   return (
     <li className="rounded border border-slate-200 p-3" data-testid="order-item-row">
       <fieldset>
@@ -157,26 +159,26 @@ function ItemRow({
         <input type="hidden" name="row" value={row.id} />
         <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
           <div className="col-span-2">
-            <TextField name={name('product')} label={t('product')} hint={t('productHint')} defaultValue={row.product} error={errors.product} list={list} />
+            <TextField name={name('product')} label={t('product')} hint={t('productHint')} defaultValue={row.product} error={error('product')} list={list} />
           </div>
-          <TextField name={name('quantity')} label={t('quantity')} hint={t('quantityHint', { max: maxQuantity })} inputMode="numeric" defaultValue={row.quantity} error={errors.quantity} />
-          <TextField name={name('term')} label={t('term')} hint={t('termHint', { max: maxTerm })} inputMode="numeric" defaultValue={row.term} error={errors.term} />
-          <TextField name={name('edition')} label={t('edition')} hint={t('licencesOnlyHint')} defaultValue={row.edition} error={errors.edition} optional />
-          <TextField name={name('version')} label={t('version')} hint={t('licencesOnlyHint')} defaultValue={row.version} error={errors.version} optional />
+          <TextField name={name('quantity')} label={t('quantity')} hint={t('quantityHint', { max: maxQuantity })} inputMode="numeric" defaultValue={row.quantity} error={error('quantity')} />
+          <TextField name={name('term')} label={t('term')} hint={t('termHint', { max: maxTerm })} inputMode="numeric" defaultValue={row.term} error={error('term')} />
+          <TextField name={name('edition')} label={t('edition')} hint={t('licencesOnlyHint')} defaultValue={row.edition} error={error('edition')} optional />
+          <TextField name={name('version')} label={t('version')} hint={t('licencesOnlyHint')} defaultValue={row.version} error={error('version')} optional />
           <div className="col-span-2 sm:col-span-1">
-            <TextField name={name('usage')} label={t('usage')} hint={t('licencesOnlyHint')} defaultValue={row.usage} error={errors.usage} optional />
+            <TextField name={name('usage')} label={t('usage')} hint={t('licencesOnlyHint')} defaultValue={row.usage} error={error('usage')} optional />
           </div>
           <div className="col-span-2 self-end pb-2 sm:col-span-1">
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={name('sa')} value="yes" defaultChecked={row.sa} aria-describedby={errors.sa ? `${name('sa')}-error` : `${name('sa')}-hint`} />
+              <input type="checkbox" name={name('sa')} value="yes" defaultChecked={row.sa} aria-describedby={error('sa') ? `${name('sa')}-error` : `${name('sa')}-hint`} />
               {t('sa')}
             </label>
             <p id={`${name('sa')}-hint`} className="text-xs text-slate-600">
               {t('saHint')}
             </p>
-            {errors.sa && (
+            {error('sa') && (
               <p id={`${name('sa')}-error`} className="mt-1 text-sm text-red-700">
-                {errors.sa}
+                {error('sa')}
               </p>
             )}
           </div>

@@ -66,7 +66,6 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
           initial={{
             values: { account: params.account ?? onlyAccount, po: '', rows: [emptyRow('1', { product: params.product ?? '', quantity: params.quantity ?? '' })] },
             errors: {},
-            rowErrors: {},
           }}
           suggestions={suggestions}
           maxQuantity={formatCount(locale, MAX_ITEM_QUANTITY)}
