@@ -47,7 +47,7 @@ test('the command reports what it sent and where', () => {
 
 test('a signed-out person follows the e-mail’s deep link through sign-in to that exact line', async ({ browser }) => {
   const text = mails.get(USERS.adminFr)!.text!;
-  const link = /Voir la ligne : (\S+)/.exec(text)![1]!;
+  const link = /Voir la ligne\s: (\S+)/.exec(text)![1]!;
   expect(link).toMatch(new RegExp(`^${BASE_URL}/inventory\\?account=\\d{7}&line=\\d+#line-\\d+$`));
   const lineId = /line=(\d+)/.exec(link)![1]!;
   const context = await browser.newContext();
