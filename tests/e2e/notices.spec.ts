@@ -71,7 +71,7 @@ test('a partner’s digest links into each customer’s view', () => {
 
 test('the stop link asks to confirm, then turns the notices off; the one-click address answers a mail client', async ({ browser, request }) => {
   const mail = mails.get(USERS.singleAccount)!;
-  const stop = /Ne plus recevoir ces avis : (\S+)/.exec(mail.text!)![1]!;
+  const stop = /Ne plus recevoir ces avis\s: (\S+)/.exec(mail.text!)![1]!;
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(stop);
