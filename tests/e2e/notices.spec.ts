@@ -47,7 +47,7 @@ test('the command reports what it sent and where', () => {
 
 test('a signed-out person follows the e-mail’s deep link through sign-in to that exact line', async ({ browser }) => {
   const text = mails.get(USERS.adminFr)!.text!;
-  const link = /Voir la ligne : (\S+)/.exec(text)![1]!;
+  const link = /Voir la ligne\s: (\S+)/.exec(text)![1]!;
   expect(link).toMatch(new RegExp(`^${BASE_URL}/inventory\\?account=\\d{7}&line=\\d+#line-\\d+$`));
   const lineId = /line=(\d+)/.exec(link)![1]!;
   const context = await browser.newContext();
@@ -71,7 +71,7 @@ test('a partner’s digest links into each customer’s view', () => {
 
 test('the stop link asks to confirm, then turns the notices off; the one-click address answers a mail client', async ({ browser, request }) => {
   const mail = mails.get(USERS.singleAccount)!;
-  const stop = /Ne plus recevoir ces avis : (\S+)/.exec(mail.text!)![1]!;
+  const stop = /Ne plus recevoir ces avis\s: (\S+)/.exec(mail.text!)![1]!;
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(stop);
