@@ -224,8 +224,9 @@ describe('after a self-provisioning, every view moves together', () => {
   it('the report, the line, its history and the receipt show the same figures', () => {
     const admin = viewerOf(db, U.alphaAdmin);
     const gap = (account: string) => listUnpaidServices(admin, { account, product: EXO })!;
-    // Before: alpha holds no Exchange Online anywhere, so the report does not know the product (as for any unknown code).
+    // Before: alpha holds no Exchange Online anywhere, so the report finds nothing (as for any unknown code).
     expect(listUnpaidServices(admin, { account: A.alphaNorth2, product: EXO })).toEqual(listUnpaidServices(admin, { account: A.alphaNorth2, product: 'NO-SUCH-PRODUCT' }));
+    expect(gap(A.alphaNorth2).rows).toEqual([]);
     const setUp = recorded(setUpOnlineService(db, admin, form({ product: EXO, account: A.alphaNorth2, quantity: 6 }), options));
     expect(gap(A.alphaNorth2).rows.map((row) => [row.lineId, row.available, row.ordered, row.unpaid])).toEqual([[setUp.lineId, 6, 0, 6]]);
     const reduced = recorded(reduceSelfProvisioning(db, admin, { key: key(), line: setUp.lineId, intent: 'reduce', available: '2' }, options));

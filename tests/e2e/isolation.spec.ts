@@ -429,7 +429,10 @@ for (const [viewer, foreign] of PAIRS) {
       const [named, nothing] = await Promise.all([request.get(path, { maxRedirects: 0 }), request.get(nothingPath, { maxRedirects: 0 })]);
       const [namedBody, nothingBody] = [await named.text(), await nothing.text()];
       if (named.status() !== nothing.status()) problems.push(`${path}: ${named.status()}, but ${nothing.status()} for a value naming nothing`);
-      if (sameAnswer(namedBody, value) !== sameAnswer(nothingBody, nothingValue)) problems.push(`${path}: answers otherwise than for a value naming nothing`);
+      // The value naming nothing is unique: written back as the foreign value, the two pages must read the same. (The
+      // pages' HTML is compared, not their React payload, whose chunks stream in an order that varies between
+      // requests; the payload is still searched for the other side's identifiers below.)
+      if (visibleHtml(namedBody) !== visibleHtml(nothingBody.replaceAll(nothingValue, value))) problems.push(`${path}: answers otherwise than for a value naming nothing`);
       const leaked = leaks(namedBody.replaceAll(value, ''), foreign, path);
       if (leaked.length) problems.push(`${path}: shows ${leaked.join(', ')}`);
     });
@@ -442,7 +445,10 @@ for (const [viewer, foreign] of PAIRS) {
         const response = await request.get(path, { headers, maxRedirects: 0 });
         const body = await response.text();
         if (response.status() !== 200) problems.push(`${label} ${path}: ${response.status()} instead of 200`);
-        const leaked = leaks(body, foreign, path);
+        // The viewer's own log records the exports it asked for, with the filters it typed (the matrix types the other
+        // side's numbers into the report's filters above): what the viewer typed is not the other side's data.
+        const own = path.startsWith('/account/activity') ? body.replace(/\/reports\/export\?(?:&amp;|\\u0026|[^"<\s;,\\])*/g, '') : body;
+        const leaked = leaks(own, foreign, path);
         if (leaked.length) problems.push(`${label} ${path}: lists ${leaked.join(', ')}`);
       },
     );
@@ -539,6 +545,12 @@ test('a product code only another customer holds answers like an unknown one on 
     expect(sameAnswer(await foreign.text(), 'D365-SALES')).toBe(sameAnswer(await unknown.text(), 'NO-SUCH-PRODUCT'));
   }
 });
+
+/** A page's HTML without its scripts (the React payload) and its per-request CSP nonce; a CSV as it is. */
+function visibleHtml(body: string): string {
+  const nonce = /nonce="([^"]+)"/.exec(body)?.[1];
+  return (nonce ? body.replaceAll(nonce, 'NONCE') : body).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+}
 
 /** An answer with the value asked for (which the page repeats) and the per-request CSP nonce set aside. */
 function sameAnswer(body: string, value: string): string {

@@ -89,9 +89,13 @@ test.describe('plain links for a partner user', () => {
 
   test('what it does not serve is a 404, as for what does not exist', async ({ page }) => {
     // 8800214 and 5100204 are Adatum's (partner of record), not Northwind's.
-    for (const path of ['/orders/8800214', '/orders/0000000', '/inventory?account=5100204', '/inventory?account=5100101&line=999999']) {
+    for (const path of ['/orders/8800214', '/orders/0000000', '/inventory?account=5100204']) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
+    // A line no longer there in an account it serves: the account's inventory, saying so (in that customer's context).
+    expect((await page.goto('/inventory?account=5100101&line=999999'))?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/inventory\?customer=1000101&account=5100101&line=999999$/);
+    await expect(page.getByTestId('line-gone')).toBeVisible();
   });
 
   test('speaks to the partner on the report and on self-provisioned lines', async ({ page }) => {
