@@ -17,7 +17,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { clientAddress } from '@/lib/http/request-headers';
 import { formatCount, formatDate } from '@/lib/i18n/format';
-import { withRequestMail } from '@/lib/notices/request-mail';
+import { requestMailContext } from '@/lib/notices/request-mail';
 import { hrefWith } from '@/lib/url';
 import { emptyRow, readOrderForm, type ItemField, type OrderFormState } from './form';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS } from './form';
@@ -148,13 +148,8 @@ export async function sendOrderLinkAction(_previous: SendState, formData: FormDa
   const number = text(formData, 'number', 65);
   if (!number || number.length > 64) notFound();
   const t = await getTranslations('orders.send');
-  let outcome;
-  try {
-    outcome = await withRequestMail((context) => sendOrderLink(getDb(), viewer, number, context));
-  } catch (error) {
-    console.error('[orders] the order link could not be sent', error);
-    return { message: t('failed'), tone: 'error' };
-  }
+  // Queued in the mail outbox (the outbox worker sends them): nothing here waits for SMTP.
+  const outcome = sendOrderLink(getDb(), viewer, number, await requestMailContext());
   if (outcome.kind === 'not-found') notFound();
   if (outcome.kind === 'no-recipients') return { message: t('noRecipients'), tone: 'error' };
   return { message: t('sent', { count: outcome.recipients }), tone: 'success' };

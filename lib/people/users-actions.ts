@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/viewer';
 import { clientAddress } from '@/lib/http/request-headers';
-import { withRequestMail } from '@/lib/notices/request-mail';
-import { changeAccess, invitePerson, sendInvitation, setPersonActive, type ManageOutcome } from './manage';
+import { requestMailContext } from '@/lib/notices/request-mail';
+import { changeAccess, invitePerson, queueInvitation, setPersonActive, type ManageOutcome } from './manage';
 
 export interface PersonFormState {
   values: { email: string; name: string; locale: string; role: string; accounts: string };
@@ -36,7 +36,7 @@ const accessForm = z.object({ user: z.coerce.number().int().positive(), role: z.
 /** The page after a change, or the messages beside the fields; a 404 when it was not the viewer's to do. */
 async function settle(outcome: ManageOutcome, state: PersonFormState, next: string): Promise<PersonFormState> {
   if (outcome.kind === 'not-found') notFound();
-  if (outcome.kind === 'done') redirect(next);
+  if (outcome.kind === 'done' || outcome.kind === 'invited') redirect(next);
   const t = await getTranslations('people.errors');
   return { ...state, errors: { [outcome.field]: t(outcome.message) } };
 }
@@ -60,7 +60,7 @@ export async function invitePersonAction(_previous: PersonFormState, formData: F
     }
     return { values, errors };
   }
-  const outcome = await withRequestMail((context) => invitePerson(getDb(), viewer, { ...parsed.data, accounts: accountNumbers(formData) }, context));
+  const outcome = invitePerson(getDb(), viewer, { ...parsed.data, accounts: accountNumbers(formData) }, await requestMailContext());
   return settle(outcome, { values, errors: {} }, '/account/users?invited=1');
 }
 
@@ -90,6 +90,6 @@ export async function resendInvitationAction(formData: FormData): Promise<void> 
     .prepare<[number, number], { id: number }>('select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
     .get(parsed.data.user, viewer.customer.id);
   if (!person) notFound();
-  await withRequestMail((context) => sendInvitation(db, person.id, context));
+  queueInvitation(db, person.id, await requestMailContext());
   redirect(`/account/users/${person.id}?resent=1`);
 }
