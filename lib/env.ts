@@ -5,9 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { calendarDate } from './calendar-date';
 import { parseTrustedProxies } from './http/client-address';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const webUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute https: or http: URL' });
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -142,7 +142,7 @@ const envSchema = z.object({
     .default('0')
     .transform((value) => value === '1'),
   /** Test-only: the date the application takes as "today" (YYYY-MM-DD). */
-  LICENSE_DESK_TEST_TODAY: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD').optional(),
+  LICENSE_DESK_TEST_TODAY: calendarDate('must be a real date written YYYY-MM-DD').optional(),
 });
 
 const checkedSchema = envSchema.superRefine((config, context) => {
