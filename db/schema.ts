@@ -594,6 +594,20 @@ export const passwordResetRequests = sqliteTable(
 );
 
 /**
+ * The health check's own write (lib/health.ts): one row, rewritten and
+ * committed by every check, so that "healthy" means a committed write reached
+ * the disk. Never more than one row.
+ */
+export const healthChecks = sqliteTable(
+  'health_checks',
+  {
+    id: integer('id').primaryKey(),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [check('health_checks_single_row', sql`${t.id} = 1`)],
+);
+
+/**
  * Work that one process of all those sharing the database does at a time
  * (the outbox's sender): the row names its holder until `expires_at`; the
  * holder renews it, anyone may take it once it has expired.
