@@ -105,9 +105,14 @@ const envSchema = z.object({
         context.addIssue({ code: 'custom', message: `${(error as Error).message}; expected comma-separated IP addresses or CIDR ranges such as 10.0.0.1, 10.1.0.0/16, fd00::/8` });
       }
     }),
-  /** Sign-in attempts allowed per minute from one client address, and from everyone together. */
+  /** Sign-in attempts allowed per minute from one client address, and for one account (from any address). */
   SIGN_IN_LIMIT_PER_ADDRESS: perMinute(20),
-  SIGN_IN_LIMIT_OVERALL: perMinute(120),
+  SIGN_IN_LIMIT_PER_ACCOUNT: perMinute(10),
+  /** "Mot de passe oublié ?" requests per minute from one client address, and per hour for one e-mail typed. */
+  PASSWORD_RESET_LIMIT_PER_ADDRESS: perMinute(5),
+  PASSWORD_RESET_LIMIT_PER_EMAIL: z.coerce.number().int().min(1, 'must be a whole number of requests per hour, at least 1').default(5),
+  /** Invitation and reset links opened or posted per minute from one client address. */
+  LINK_LIMIT_PER_ADDRESS: perMinute(10),
   /** Expiry notices (lib/notices/): days before an expiration at which a notice is e-mailed, e.g. `90,30`. */
   NOTICE_THRESHOLDS: z
     .string()

@@ -10,7 +10,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
-import { takeSignInAllowance } from '@/lib/auth/throttle';
+import { takeLinkAllowance, takeResetAllowance } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
 import { requestPasswordReset, setPasswordWithLink } from './reset';
@@ -32,7 +32,7 @@ export async function requestResetAction(_previous: ResetRequestState, formData:
   const address = clientAddress(requestHeaders);
   const config = env();
   const db = getDb();
-  const allowance = await takeSignInAllowance(db, address, { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL });
+  const allowance = await takeResetAllowance(db, address, parsed.data.email, { perAddress: config.PASSWORD_RESET_LIMIT_PER_ADDRESS, perEmail: config.PASSWORD_RESET_LIMIT_PER_EMAIL });
   if (!allowance.allowed) return { email: typed, error: t('tooMany') };
   // Recorded, never handled here: a known and an unknown address cost the request the same (the outbox worker
   // turns the request into a link and its e-mail, or into nothing).
@@ -50,7 +50,11 @@ export async function setPasswordAction(_previous: SetPasswordState, formData: F
   const t = await getTranslations('auth');
   const parsed = setForm.safeParse({ token: formData.get('token') ?? '', purpose: formData.get('purpose') ?? '', next: formData.get('next') ?? '', confirmation: formData.get('confirmation') ?? '' });
   if (!parsed.success) return { errors: { link: t('reset.unknown') } };
-  const outcome = await setPasswordWithLink(getDb(), parsed.data.token, parsed.data.purpose, parsed.data, { now: Date.now(), address: clientAddress(await headers()) });
+  const db = getDb();
+  const address = clientAddress(await headers());
+  // The links' own limit per address: no address may try link after link.
+  if (!(await takeLinkAllowance(db, address, env().LINK_LIMIT_PER_ADDRESS)).allowed) return { errors: { link: t('reset.tooMany') } };
+  const outcome = await setPasswordWithLink(db, parsed.data.token, parsed.data.purpose, parsed.data, { now: Date.now(), address });
   if (outcome.kind === 'link') return { errors: { link: t(`reset.${outcome.state}`) } };
   if (outcome.kind === 'invalid') return { errors: { [outcome.field]: t(`password.errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
   redirect('/sign-in?passwordReset=1');

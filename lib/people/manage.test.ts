@@ -47,7 +47,7 @@ describe('invitePerson', () => {
     const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(smtp.received[0]!.mail.text!)![1]!;
     const strong = 'harbor quilt saffron 1987';
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, { ...at, hash: fastPasswordHash })).toEqual({ kind: 'done', email: 'new.person@alpha.example' });
-    const signIn = await authorizeCredentials({ email: 'new.person@alpha.example', password: strong }, { db, address: '192.0.2.3', now: NOW, limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0 });
+    const signIn = await authorizeCredentials({ email: 'new.person@alpha.example', password: strong }, { db, address: '192.0.2.3', now: NOW, limits: { perAddress: 1000, perAccount: 1000 }, refusalDelayMs: 0 });
     expect(signIn).toMatchObject({ id: String(person.id) });
     expect(viewerOf(db, 'new.person@alpha.example').grantedAccountIds).toHaveLength(1);
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, at)).toEqual({ kind: 'link', state: 'used' });

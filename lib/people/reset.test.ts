@@ -38,7 +38,7 @@ const written = (): Record<string, number> =>
   );
 const linkOf = (text: string) => /https:\/\/portal\.example\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 const signIn = (email: string, password: string) =>
-  authorizeCredentials({ email, password }, { db, address: '192.0.2.9', now: NOW, limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0 }).then(
+  authorizeCredentials({ email, password }, { db, address: '192.0.2.9', now: NOW, limits: { perAddress: 1000, perAccount: 1000 }, refusalDelayMs: 0 }).then(
     () => 'signed-in',
     () => 'refused',
   );

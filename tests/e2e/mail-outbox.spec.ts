@@ -28,7 +28,7 @@ test.beforeAll(async () => {
     SMTP_URL: smtp.url,
     // The measure sends 110 requests from one address: the limits are not what is measured here.
     SIGN_IN_LIMIT_PER_ADDRESS: '10000',
-    SIGN_IN_LIMIT_OVERALL: '10000',
+    SIGN_IN_LIMIT_PER_ACCOUNT: '10000',
     PASSWORD_RESET_LIMIT_PER_ADDRESS: '10000',
     PASSWORD_RESET_LIMIT_PER_EMAIL: '10000',
   });
@@ -88,4 +88,15 @@ test('the forgotten-password answer takes as long for a known address as for an 
   expect(new Set(smtp.received.flatMap((message) => message.to))).toEqual(new Set([KNOWN]));
   expect(smtp.received[0]!.mail.text).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}/);
   await request.dispose();
+});
+
+test('invitation and reset links are looked up at most 10 times a minute from one address (LINK_LIMIT_PER_ADDRESS)', async () => {
+  const answers: string[] = [];
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+    const path = attempt % 2 === 0 ? `/reset-password/${token}` : `/invitation/${token}`;
+    const html = await (await fetch(`${server.baseURL}${path}`, { headers: { 'accept-language': 'en' } })).text();
+    answers.push(/Too many requests from your address|Trop de demandes/.test(html) ? 'too many' : /data-testid="link-state"/.test(html) ? 'unknown' : 'other');
+  }
+  expect(answers).toEqual([...Array(10).fill('unknown'), 'too many', 'too many']);
 });
