@@ -78,6 +78,7 @@ describe('sessions, proxies and sign-in limits', () => {
       [{ SESSION_IDLE_TIMEOUT: 'forever' }, 'SESSION_IDLE_TIMEOUT'],
       [{ SESSION_MAX_AGE: '-1d' }, 'SESSION_MAX_AGE'],
       [{ SESSION_IDLE_TIMEOUT: '8d' }, 'SESSION_IDLE_TIMEOUT'],
+      [{ SESSION_IDLE_TIMEOUT: '59s' }, 'SESSION_IDLE_TIMEOUT'],
       [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
       [{ SIGN_IN_LIMIT_PER_ADDRESS: '0' }, 'SIGN_IN_LIMIT_PER_ADDRESS'],
     ] as const) {

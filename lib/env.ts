@@ -33,6 +33,13 @@ const duration = (fallback: string) =>
       return ms;
     });
 
+/**
+ * The shortest SESSION_IDLE_TIMEOUT accepted: a minute. Sessions write their
+ * last-seen time every 5 s at most (lib/auth/sessions.ts), so the idle limit
+ * holds to within those 5 s; below a minute that would be a tenth of it.
+ */
+export const MIN_IDLE_TIMEOUT_MS = 60_000;
+
 /** The most server processes WEB_CONCURRENCY may ask for (each one holds a whole Next.js server in memory). */
 export const MAX_WEB_CONCURRENCY = 64;
 
@@ -151,6 +158,9 @@ const envSchema = z.object({
 });
 
 const checkedSchema = envSchema.superRefine((config, context) => {
+  if (config.SESSION_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['SESSION_IDLE_TIMEOUT'], message: 'must be at least 60s (a minute)' });
+  }
   if (config.SESSION_IDLE_TIMEOUT > config.SESSION_MAX_AGE) {
     context.addIssue({ code: 'custom', path: ['SESSION_IDLE_TIMEOUT'], message: 'must not be longer than SESSION_MAX_AGE' });
   }
