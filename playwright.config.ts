@@ -56,7 +56,10 @@ export default defineConfig({
       WEB_CONCURRENCY: '2',
       // Every test signs in from 127.0.0.1: the per-minute limits are for floods, not for a test suite.
       SIGN_IN_LIMIT_PER_ADDRESS: '1000',
-      SIGN_IN_LIMIT_OVERALL: '1000',
+      SIGN_IN_LIMIT_PER_ACCOUNT: '1000',
+      PASSWORD_RESET_LIMIT_PER_ADDRESS: '1000',
+      PASSWORD_RESET_LIMIT_PER_EMAIL: '1000',
+      LINK_LIMIT_PER_ADDRESS: '1000',
     },
   },
 });

@@ -537,43 +537,101 @@ export const rateLimits = sqliteTable('rate_limits', {
   expire: integer('expire'),
 });
 
-export const NOTICE_MESSAGE_STATUSES = ['sending', 'sent'] as const;
-export type NoticeMessageStatus = (typeof NOTICE_MESSAGE_STATUSES)[number];
+export const MAIL_KINDS = ['notice', 'reset', 'invitation', 'order', 'access_notice'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+export const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**
- * One expiry e-mail to one person (lib/notices/): recorded as `sending`, with
- * its whole raw message and Message-ID, before the SMTP hand-off and marked
- * `sent` after. A message left `sending` (an interrupted run, an SMTP failure)
- * is sent again as it was — the same Message-ID — by a later run, once no
- * other run holds its claim.
+ * Every e-mail the portal sends (lib/mail/outbox.ts): written here in the
+ * same transaction as the change that causes it, then sent by the outbox
+ * worker of the server (or by the command that wrote it). A sender claims a
+ * row before the SMTP hand-off (claimed_by, claimed_at) and marks it `sent`
+ * after; a failure puts it back with a later next_attempt_at, and after
+ * MAX_ATTEMPTS it is `failed`. A resend is the same message, byte for byte
+ * (`raw`, built once, with its Message-ID).
  */
-export const noticeMessages = sqliteTable(
-  'notice_messages',
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    /** The person it is for, when it is a person of the portal. */
+    userId: integer('user_id').references(() => users.id),
+    /** The envelope's recipient address. */
+    recipient: text('recipient').notNull(),
     /** The Message-ID header, `<…@host>`. */
     messageId: text('message_id').notNull(),
-    status: text('status', { enum: NOTICE_MESSAGE_STATUSES }).notNull(),
-    /** The whole message as handed to SMTP (RFC 5322), so that a resend is byte for byte the same. */
-    raw: text('raw').notNull(),
-    /** The run sending it now, and since when (a claim older than the lease may be taken over). */
+    /** The message as composed (JSON: from, subject, text, html, headers, date), until `raw` is built from it. */
+    content: text('content'),
+    /** The whole message as handed to SMTP (RFC 5322), built once before the first hand-off. */
+    raw: text('raw'),
+    status: text('status', { enum: MAIL_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not sent before this time (epoch ms): the back-off after a failure. */
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    /** Not sent after this time (a link message whose link has expired); null: no limit. */
+    discardAfter: integer('discard_after'),
+    /** The sender holding it now, and since when (a claim older than CLAIM_MS may be taken over). */
     claimedBy: text('claimed_by'),
     claimedAt: integer('claimed_at'),
-    attempts: integer('attempts').notNull().default(0),
     /** The last SMTP error, for the operator; never shown to customers. */
     lastError: text('last_error'),
     createdAt: createdAt(),
     sentAt: integer('sent_at'),
   },
   (t) => [
-    uniqueIndex('notice_messages_message_id_unique').on(t.messageId),
-    index('notice_messages_status_idx').on(t.status, t.claimedAt),
-    check('notice_messages_status_check', sql`${t.status} in ('sending', 'sent')`),
+    uniqueIndex('mail_outbox_message_id_unique').on(t.messageId),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_user_idx').on(t.userId),
+    check('mail_outbox_status_check', sql`${t.status} in ('pending', 'sent', 'failed')`),
   ],
 );
+
+/**
+ * "Mot de passe oublié ?" requests waiting to be handled (lib/people/reset.ts):
+ * the request writes one row whatever the address — so a known and an unknown
+ * address cost the request the same — and the outbox worker turns each into
+ * a reset link and its e-mail (a known, active person) or nothing, deleting
+ * the row either way.
+ */
+export const passwordResetRequests = sqliteTable(
+  'password_reset_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** As typed (trimmed, lower-cased); not necessarily anyone's. */
+    email: text('email').notNull(),
+    /** The client address of the request (for the audit log). */
+    address: text('address'),
+    requestedAt: integer('requested_at').notNull(),
+  },
+  (t) => [index('password_reset_requests_requested_idx').on(t.requestedAt)],
+);
+
+/**
+ * The health check's own write (lib/health.ts): one row, rewritten and
+ * committed by every check, so that "healthy" means a committed write reached
+ * the disk. Never more than one row.
+ */
+export const healthChecks = sqliteTable(
+  'health_checks',
+  {
+    id: integer('id').primaryKey(),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [check('health_checks_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * Work that one process of all those sharing the database does at a time
+ * (the outbox's sender): the row names its holder until `expires_at`; the
+ * holder renews it, anyone may take it once it has expired.
+ */
+export const workerLeases = sqliteTable('worker_leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
 
 /**
  * What each expiry e-mail announced: one row per (person, line, threshold,
@@ -593,10 +651,10 @@ export const noticesSent = sqliteTable(
     /** The threshold crossed: a number of days (`90`, `30`, as NOTICE_THRESHOLDS says) or `expired`. */
     threshold: text('threshold').notNull(),
     expiresOn: text('expires_on').notNull(),
-    /** The e-mail that announced it. */
+    /** The e-mail that announced it (mail_outbox). */
     noticeMessageId: integer('notice_message_id')
       .notNull()
-      .references(() => noticeMessages.id),
+      .references(() => mailOutbox.id),
     sentAt: integer('sent_at').notNull(),
   },
   (t) => [uniqueIndex('notices_sent_unique').on(t.userId, t.lineId, t.threshold, t.expiresOn), index('notices_sent_message_idx').on(t.noticeMessageId)],

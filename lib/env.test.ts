@@ -63,7 +63,10 @@ describe('sessions, proxies and sign-in limits', () => {
     expect(env.SESSION_IDLE_TIMEOUT).toBe(12 * 3_600_000);
     expect(env.SESSION_MAX_AGE).toBe(7 * 86_400_000);
     expect(env.SIGN_IN_LIMIT_PER_ADDRESS).toBe(20);
-    expect(env.SIGN_IN_LIMIT_OVERALL).toBe(120);
+    expect(env.SIGN_IN_LIMIT_PER_ACCOUNT).toBe(10);
+    expect(env.PASSWORD_RESET_LIMIT_PER_ADDRESS).toBe(5);
+    expect(env.PASSWORD_RESET_LIMIT_PER_EMAIL).toBe(5);
+    expect(env.LINK_LIMIT_PER_ADDRESS).toBe(10);
     expect(parseEnv({ SESSION_IDLE_TIMEOUT: '30m', SESSION_MAX_AGE: '86400' })).toMatchObject({ SESSION_IDLE_TIMEOUT: 1_800_000, SESSION_MAX_AGE: 86_400_000 });
     expect(parseDuration('7d')).toBe(604_800_000);
     expect(parseDuration('0h')).toBeNull();
@@ -75,6 +78,7 @@ describe('sessions, proxies and sign-in limits', () => {
       [{ SESSION_IDLE_TIMEOUT: 'forever' }, 'SESSION_IDLE_TIMEOUT'],
       [{ SESSION_MAX_AGE: '-1d' }, 'SESSION_MAX_AGE'],
       [{ SESSION_IDLE_TIMEOUT: '8d' }, 'SESSION_IDLE_TIMEOUT'],
+      [{ SESSION_IDLE_TIMEOUT: '59s' }, 'SESSION_IDLE_TIMEOUT'],
       [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'TRUSTED_PROXIES'],
       [{ SIGN_IN_LIMIT_PER_ADDRESS: '0' }, 'SIGN_IN_LIMIT_PER_ADDRESS'],
     ] as const) {

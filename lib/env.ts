@@ -5,9 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { calendarDate } from './calendar-date';
 import { parseTrustedProxies } from './http/client-address';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const webUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute https: or http: URL' });
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -32,6 +32,13 @@ const duration = (fallback: string) =>
       }
       return ms;
     });
+
+/**
+ * The shortest SESSION_IDLE_TIMEOUT accepted: a minute. Sessions write their
+ * last-seen time every 5 s at most (lib/auth/sessions.ts), so the idle limit
+ * holds to within those 5 s; below a minute that would be a tenth of it.
+ */
+export const MIN_IDLE_TIMEOUT_MS = 60_000;
 
 /** The most server processes WEB_CONCURRENCY may ask for (each one holds a whole Next.js server in memory). */
 export const MAX_WEB_CONCURRENCY = 64;
@@ -105,9 +112,14 @@ const envSchema = z.object({
         context.addIssue({ code: 'custom', message: `${(error as Error).message}; expected comma-separated IP addresses or CIDR ranges such as 10.0.0.1, 10.1.0.0/16, fd00::/8` });
       }
     }),
-  /** Sign-in attempts allowed per minute from one client address, and from everyone together. */
+  /** Sign-in attempts allowed per minute from one client address, and for one account (from any address). */
   SIGN_IN_LIMIT_PER_ADDRESS: perMinute(20),
-  SIGN_IN_LIMIT_OVERALL: perMinute(120),
+  SIGN_IN_LIMIT_PER_ACCOUNT: perMinute(10),
+  /** "Mot de passe oublié ?" requests per minute from one client address, and per hour for one e-mail typed. */
+  PASSWORD_RESET_LIMIT_PER_ADDRESS: perMinute(5),
+  PASSWORD_RESET_LIMIT_PER_EMAIL: z.coerce.number().int().min(1, 'must be a whole number of requests per hour, at least 1').default(5),
+  /** Invitation and reset links opened or posted per minute from one client address. */
+  LINK_LIMIT_PER_ADDRESS: perMinute(10),
   /** Expiry notices (lib/notices/): days before an expiration at which a notice is e-mailed, e.g. `90,30`. */
   NOTICE_THRESHOLDS: z
     .string()
@@ -142,10 +154,13 @@ const envSchema = z.object({
     .default('0')
     .transform((value) => value === '1'),
   /** Test-only: the date the application takes as "today" (YYYY-MM-DD). */
-  LICENSE_DESK_TEST_TODAY: z.string().regex(isoDate, 'must be a date as YYYY-MM-DD').optional(),
+  LICENSE_DESK_TEST_TODAY: calendarDate('must be a real date written YYYY-MM-DD').optional(),
 });
 
 const checkedSchema = envSchema.superRefine((config, context) => {
+  if (config.SESSION_IDLE_TIMEOUT < MIN_IDLE_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['SESSION_IDLE_TIMEOUT'], message: 'must be at least 60s (a minute)' });
+  }
   if (config.SESSION_IDLE_TIMEOUT > config.SESSION_MAX_AGE) {
     context.addIssue({ code: 'custom', path: ['SESSION_IDLE_TIMEOUT'], message: 'must not be longer than SESSION_MAX_AGE' });
   }

@@ -1,13 +1,23 @@
 /**
- * /api/health tells the truth about writes (issue 7, defect 4): a database
- * that still answers reads but cannot be written — opened read-only, or its
- * write lock held by another connection — is "unavailable" (503), and the
- * probe answers quickly instead of waiting out the 5 s busy timeout.
+ * /api/health tells the truth about writes: a database that still answers
+ * reads but cannot be written — opened read-only, its write lock held by
+ * another connection, or on a full filesystem — is "unavailable" (503), and
+ * the probe answers quickly instead of waiting out the 5 s busy timeout.
+ *
+ * The full filesystem is a real one: a 16 MB tmpfs mounted for the test (it
+ * needs root, as the test machines run; elsewhere the test is skipped and
+ * says so). A database limit (max_page_count) would not do: the probe's
+ * commit rewrites one existing row, so it only needs room in the write-ahead
+ * log, which no page limit governs — only the disk does.
  */
 import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import { openDatabase, setDb, type DB } from '@/db/client';
 import * as schema from '@/db/schema';
 import { GET } from '@/app/api/health/route';
 import { createTestDb } from '@/tests/helpers/db';
@@ -32,12 +42,17 @@ async function health() {
 }
 
 describe('GET /api/health', () => {
-  it('is 200 when the database can be written, and leaves no trace', async () => {
-    const before = db.$client.pragma('user_version', { simple: true });
-    const result = await health();
-    expect(result.status).toBe(200);
-    expect(result.body.status).toBe('ok');
-    expect(db.$client.pragma('user_version', { simple: true })).toBe(before);
+  it('is 200 when a committed write reaches the database, which keeps one row for it however often it is asked', async () => {
+    for (let check = 0; check < 3; check++) {
+      const result = await health();
+      expect(result.status).toBe(200);
+      expect(result.body.status).toBe('ok');
+    }
+    expect(db.$client.prepare('select count(*) as n from health_checks').get()).toEqual({ n: 1 });
+    // Committed: another connection reads it.
+    const other = new Database(db.$client.name, { readonly: true });
+    expect((other.prepare('select checked_at from health_checks').get() as { checked_at: number }).checked_at).toBeGreaterThan(0);
+    other.close();
     expect(db.$client.inTransaction).toBe(false);
   });
 
@@ -67,5 +82,58 @@ describe('GET /api/health', () => {
     expect((await health()).status).toBe(200);
     // The normal busy timeout is back for the requests that follow.
     expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  const mountable = (() => {
+    if (process.getuid?.() !== 0) return false;
+    try {
+      execFileSync('mount', ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+  it.skipIf(!mountable)('is 503 on a full filesystem, as every other write is, and 200 again once there is room', async () => {
+    const mountPoint = mkdtempSync(join(tmpdir(), 'license-desk-full-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint]);
+    let full: DB | undefined;
+    try {
+      const path = join(mountPoint, 'full.db');
+      db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      copyFileSync(db.$client.name, path);
+      full = openDatabase(path);
+      setDb(full);
+      expect((await health()).status).toBe(200);
+      full.$client.pragma('wal_checkpoint(TRUNCATE)');
+      // Fill the filesystem to the last byte.
+      const filler = openSync(join(mountPoint, 'filler'), 'w');
+      const block = Buffer.alloc(64 * 1024, 1);
+      try {
+        for (;;) writeSync(filler, block);
+      } catch {
+        try {
+          for (;;) writeSync(filler, block.subarray(0, 512));
+        } catch {
+          // ENOSPC: full.
+        }
+      } finally {
+        closeSync(filler);
+      }
+      // An ordinary write fails with SQLITE_FULL…
+      expect(() => full!.$client.prepare("insert into audit_log (occurred_at, action, entity) values (1, 'x', 'y')").run()).toThrow(expect.objectContaining({ code: 'SQLITE_FULL' }));
+      // …and health says so, quickly.
+      const result = await health();
+      expect(result.status).toBe(503);
+      expect(result.body.status).toBe('unavailable');
+      expect(result.ms).toBeLessThan(1000);
+      rmSync(join(mountPoint, 'filler'));
+      expect((await health()).status).toBe(200);
+    } finally {
+      setDb(db);
+      full?.$client.close();
+      execFileSync('umount', [mountPoint]);
+      rmSync(mountPoint, { recursive: true, force: true });
+    }
   });
 });

@@ -56,9 +56,16 @@ export function checkStartUp(): Env {
   return config;
 }
 
-/** Validates the configuration, then migrates the database (instrumentation.ts, before the first request); starts the scheduled work. */
+/**
+ * Validates the configuration, then migrates the database (instrumentation.ts,
+ * before the first request); starts the outbox worker (every server process:
+ * a lease in the database makes one of them the sender) and the scheduled work.
+ */
 export function startUp(): void {
   const config = checkStartUp();
+  import('@/lib/mail/server')
+    .then(({ startServerMailWorker }) => startServerMailWorker(config))
+    .catch((error: unknown) => console.error('[mail] the outbox worker could not start:', error));
   if (config.NOTICES_DAILY_AT && runsScheduledWork()) {
     void import('@/lib/notices/schedule').then(({ startDailyNotices }) => startDailyNotices(config.NOTICES_DAILY_AT!, config.APP_TIME_ZONE));
   }

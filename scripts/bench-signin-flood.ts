@@ -144,7 +144,7 @@ async function main() {
   };
   // The defaults are what is measured.
   delete env.SIGN_IN_LIMIT_PER_ADDRESS;
-  delete env.SIGN_IN_LIMIT_OVERALL;
+  delete env.SIGN_IN_LIMIT_PER_ACCOUNT;
   const child = spawn('tsx', ['scripts/serve.ts', '--port', String(PORT)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     await waitForServer(child);

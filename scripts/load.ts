@@ -145,7 +145,7 @@ async function main() {
     port: PORT,
     databasePath: DATABASE_PATH,
     // Every session signs in from 127.0.0.1 within seconds: the sign-in limits are for attackers, not for this.
-    env: { AUTH_SECRET: 'load-test-secret-0123456789abcdefghijklmnopqrstuvwxyz', SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_IN_LIMIT_OVERALL: '1000' },
+    env: { AUTH_SECRET: 'load-test-secret-0123456789abcdefghijklmnopqrstuvwxyz', SIGN_IN_LIMIT_PER_ADDRESS: '1000', SIGN_IN_LIMIT_PER_ACCOUNT: '1000' },
   });
   try {
     console.log(`server up on ${BASE}; signing in ${SESSIONS} sessions ...`);

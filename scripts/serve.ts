@@ -26,9 +26,10 @@
  *   tsx scripts/serve.ts [--port N] [--hostname H]   (defaults: $PORT or 3000, 127.0.0.1)
  */
 import cluster, { type Worker } from 'node:cluster';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, IncomingMessage, type ServerResponse } from 'node:http';
 import { getDb, setDb } from '../db/client';
 import { ConfigurationError, env } from '../lib/env';
+import { isActionBody } from '../lib/http/action-body';
 import { answerDatabaseFaults } from '../lib/http/database-fault';
 import { errorPageHeaders, errorPageHtml, hasMalformedEncoding, MAX_BODY_BYTES, type RefusedRequest } from '../lib/http/error-page';
 import { CLIENT_ADDRESS_HEADER, SERVER_OWNED_HEADERS } from '../lib/http/request-headers';
@@ -103,6 +104,42 @@ function limitChunkedBody(request: IncomingMessage, response: ServerResponse): v
   request.pause();
 }
 
+/**
+ * A server action called from JavaScript (`Next-Action`) is read whole (the
+ * body is at most MAX_BODY_BYTES) and checked before Next sees it: anything
+ * but the action's form data is answered 400 here, with one line in the log
+ * instead of an exception in the action (lib/http/action-body.ts). The body
+ * is then handed to Next as a request of its own, read from memory.
+ */
+async function checkedAction(request: IncomingMessage, response: ServerResponse): Promise<IncomingMessage | null> {
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+  } catch {
+    return null; // the client went away, or the body was refused and cut off
+  }
+  if (response.headersSent || response.writableEnded) return null; // refused meanwhile (413)
+  const body = Buffer.concat(chunks);
+  if (!(await isActionBody(String(request.headers['next-action']), request.headers['content-type'], body))) {
+    console.warn(`[server] 400 for POST ${pathOf(request.url)}: a server action called without its form data`);
+    refuse(request, response, 400);
+    return null;
+  }
+  const replay = new IncomingMessage(request.socket);
+  replay.method = request.method;
+  replay.url = request.url;
+  replay.httpVersion = request.httpVersion;
+  replay.httpVersionMajor = request.httpVersionMajor;
+  replay.httpVersionMinor = request.httpVersionMinor;
+  replay.headers = request.headers;
+  replay.rawHeaders = request.rawHeaders;
+  // Whole already: otherwise, once read, it would count as cut short and close the connection.
+  replay.complete = true;
+  replay.push(body);
+  replay.push(null);
+  return replay;
+}
+
 /** One server process: Next's handler behind the guards above, on the shared port. */
 async function serve(slot: number | null) {
   const { default: next } = await import('next');
@@ -122,7 +159,9 @@ async function serve(slot: number | null) {
     }
     if (declared === undefined && request.headers['transfer-encoding']) limitChunkedBody(request, response);
 
-    answerDatabaseFaults(request, response, () => handle(request, response)).catch((error: unknown) => {
+    const answer = (checked: IncomingMessage) => answerDatabaseFaults(checked, response, () => handle(checked, response));
+    const isAction = request.method === 'POST' && request.headers['next-action'] !== undefined;
+    (isAction ? checkedAction(request, response).then((checked) => (checked ? answer(checked) : undefined)) : answer(request)).catch((error: unknown) => {
       console.error('[server]', error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       response.end();

@@ -2,8 +2,10 @@
  * `npm run user:create -- --email EMAIL --customer NUMBER --role customer_admin [--name NAME] [--locale fr|en]`
  *
  * Creates the first administrator of a customer (or any user of it) without
- * a password, and prints an invitation link (valid 72 hours) — also e-mailed
- * through SMTP_URL or written to OUTBOX_DIR. APP_URL must be set: the link
+ * a password, and prints an invitation link (valid 72 hours) — also queued in
+ * the mail outbox with the new user, in one transaction, and sent at once by
+ * the command through SMTP_URL or to OUTBOX_DIR (if that fails, the server's
+ * outbox worker retries it). APP_URL must be set: the link
  * points at the portal. Exit codes: 0 created; 1 refused (the reason is
  * printed); 2 wrong command line.
  */
@@ -13,8 +15,9 @@ import { getDb } from '@/db/client';
 import { customers, grants, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { env } from '@/lib/env';
+import { deliverMail } from '@/lib/mail/outbox';
 import { configuredTransport } from '@/lib/notices/mailer';
-import { sendInvitation } from '@/lib/people/manage';
+import { queueInvitation } from '@/lib/people/manage';
 import { foldForSearch } from '@/lib/search/normalize';
 
 const USAGE = 'usage: npm run user:create -- --email EMAIL --customer NUMBER --role customer_admin [--name NAME] [--locale fr|en]';
@@ -56,23 +59,25 @@ async function main() {
     process.exit(1);
   }
   const now = Date.now();
-  const userId = db.transaction(() => {
+  const { link, userId } = db.transaction(() => {
     const id = Number(db.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now, nameSearch: foldForSearch(name ?? email, email) }).run().lastInsertRowid);
     db.insert(grants).values({ userId: id, role: 'customer_admin', customerId: customer.id }).run();
     recordAudit(db, { action: 'person_invited', userId: null, entity: 'user', entityId: email, details: { role: 'customer_admin', by: 'user:create' }, customerId: customer.id, at: now });
-    return id;
+    return { link: queueInvitation(db, id, { appUrl: config.APP_URL!, from: config.MAIL_FROM, now, address: 'command line' }), userId: id };
   });
+  console.log(`${email} created as the administrator of customer ${number}.`);
   // The link is printed as well as sent: the first administrator may have no reachable mailbox yet.
+  console.log(`Invitation (valid 72 hours, once): ${link}`);
+  const queued = db.$client.prepare<[number], { id: number }>("select id from mail_outbox where user_id = ? and kind = 'invitation' and status = 'pending'").all(userId).map((row) => row.id);
   const transport = configuredTransport(config);
-  let link: string;
   try {
-    link = await sendInvitation(db, userId, { appUrl: config.APP_URL, from: config.MAIL_FROM, transport, now, address: 'command line' });
+    const report = await deliverMail(db, transport, { sender: `user:create:${process.pid}`, from: config.MAIL_FROM, ids: queued, log: () => undefined });
+    if (report.sent > 0) console.log(config.SMTP_URL ? `Also e-mailed through ${transport.describe}.` : `Also written to ${transport.describe}.`);
+    else if (report.failed.length > 0) console.log(`Not e-mailed yet (${report.failed[0]!.error}): the server's outbox worker retries it.`);
+    else console.log(`Queued for e-mail: the server's outbox worker sends it.`);
   } finally {
     transport.close();
   }
-  console.log(`${email} created as the administrator of customer ${number}.`);
-  console.log(`Invitation (valid 72 hours, once): ${link}`);
-  console.log(config.SMTP_URL ? `Also e-mailed through ${transport.describe}.` : `Also written to ${transport.describe}.`);
 }
 
 main().catch((error: unknown) => {

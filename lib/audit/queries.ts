@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
+import { calendarDateParam } from '@/lib/calendar-date';
 import { addDays } from '@/lib/clock';
 import { AUDIT_ACTIONS, type AuditAction } from './log';
 
@@ -17,12 +18,11 @@ export const ACTIVITY_PAGE_SIZE = 50;
 export const ACTIVITY_EXPORT_LIMIT = 50_000;
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-const isoDate = z.preprocess((value) => (single(value) === '' ? undefined : single(value)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined);
 
 export const activityParamsSchema = z.object({
   action: z.preprocess((value) => (single(value) === '' ? undefined : single(value)), z.enum(AUDIT_ACTIONS).optional()).catch(undefined),
-  from: isoDate,
-  to: isoDate,
+  from: calendarDateParam,
+  to: calendarDateParam,
   page: z.preprocess(single, z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),
 });
 export type ActivityParams = z.infer<typeof activityParamsSchema>;

@@ -44,4 +44,17 @@ describe('BoundedQueue', () => {
     await expect(queue.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await queue.run(async () => 'next')).toBe('next');
   });
+
+  it('gives one key at most its share of the line, and frees it as its tasks end', async () => {
+    const queue = new BoundedQueue(1, 4, 2);
+    const gates = [deferred(), deferred()];
+    const flood = gates.map((gate) => queue.run(() => gate.promise, '203.0.113.9'));
+    await expect(queue.run(async () => 'third', '203.0.113.9')).rejects.toBeInstanceOf(QueueFull);
+    const other = queue.run(async () => 'other', '192.0.2.1');
+    gates.forEach((gate) => gate.resolve());
+    await Promise.all(flood);
+    expect(await other).toBe('other');
+    expect(await queue.run(async () => 'again', '203.0.113.9')).toBe('again');
+    expect(queue.load).toEqual({ running: 0, waiting: 0 });
+  });
 });

@@ -90,7 +90,7 @@ function buildConfig(): NextAuthConfig {
             db: getDb(),
             address: clientAddress(request.headers),
             now: Date.now(),
-            limits: { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL },
+            limits: { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, perAccount: config.SIGN_IN_LIMIT_PER_ACCOUNT },
             refusalDelayMs: REFUSAL_DELAY_MS,
           }),
       }),

@@ -74,7 +74,21 @@ describe('a session', () => {
     expect(activeSession(db, id, T0 + 7 * 24 * HOUR - 2 * HOUR, limits)).toBeNull(); // idle long before
   });
 
-  it('writes the last-seen time at most once a minute', () => {
+  it('holds a short idle limit to within a few seconds: 70 s, used every 25 s, lasts; 70 s of silence ends it, not before', () => {
+    const short = { idleMs: 70_000, absoluteMs: 7 * 24 * HOUR };
+    const id = startSession(db, user.id, T0, short);
+    let last = T0;
+    for (let at = T0 + 25_000; at <= T0 + 300_000; at += 25_000) {
+      expect(activeSession(db, id, at, short, { touch: true }), `${(at - T0) / 1000} s`).not.toBeNull();
+      last = at;
+    }
+    // Idle for the whole limit but the write interval: still standing.
+    expect(activeSession(db, id, last + short.idleMs - LAST_SEEN_WRITE_INTERVAL_MS, short)).not.toBeNull();
+    expect(LAST_SEEN_WRITE_INTERVAL_MS).toBeLessThanOrEqual(5_000);
+    expect(activeSession(db, id, last + short.idleMs, short)).toBeNull();
+  });
+
+  it('writes the last-seen time at most every few seconds', () => {
     const id = startSession(db, user.id, T0, limits);
     const lastSeen = () => db.select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).get()?.lastSeenAt;
     activeSession(db, id, T0 + LAST_SEEN_WRITE_INTERVAL_MS - 1, limits, { touch: true });

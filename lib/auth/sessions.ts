@@ -22,8 +22,14 @@ export interface SessionLimits {
   absoluteMs: number;
 }
 
-/** Last-seen times are written at most this often per session (reads need not write). */
-export const LAST_SEEN_WRITE_INTERVAL_MS = 60_000;
+/**
+ * Last-seen times are written at most this often per session (reads need not
+ * write). It is also how early, at most, an active session can be judged
+ * idle (the requests between two writes are not recorded), so it is kept to
+ * a few seconds: the idle limit holds to within 5 s whatever its value
+ * (SESSION_IDLE_TIMEOUT is at least MIN_IDLE_TIMEOUT_MS, lib/env.ts).
+ */
+export const LAST_SEEN_WRITE_INTERVAL_MS = 5_000;
 
 /** Ended and expired rows are kept this long for the record, then deleted on a later sign-in. */
 const KEEP_ENDED_MS = 30 * 86_400_000;
@@ -72,7 +78,7 @@ function readSession(db: DB, id: string) {
 
 /**
  * The session of a cookie if it still stands, else null. With `touch`, a
- * standing session's last-seen time moves to `now` (at most once a minute),
+ * standing session's last-seen time moves to `now` (at most every LAST_SEEN_WRITE_INTERVAL_MS),
  * and a session found idle or expired is ended on the row.
  */
 export function activeSession(db: DB, id: unknown, now: number, limits: SessionLimits, options: { touch?: boolean } = {}): ActiveSession | null {

@@ -16,6 +16,7 @@ import { BoundedQueue } from './bounded-queue';
 import { MAX_FAILURES } from './lockout';
 import * as password from './password';
 import { authorizeCredentials, signInRefusal, type SignInContext } from './sign-in';
+import { takeLinkAllowance, takeResetAllowance, takeSignInAllowance } from './throttle';
 
 let db: DB;
 
@@ -25,7 +26,7 @@ beforeEach(async () => {
 });
 
 function context(overrides: Partial<SignInContext> = {}): SignInContext {
-  return { db, address: '198.51.100.7', now: Date.now(), limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0, ...overrides };
+  return { db, address: '198.51.100.7', now: Date.now(), limits: { perAddress: 1000, perAccount: 1000 }, refusalDelayMs: 0, ...overrides };
 }
 
 /** What the code resolves from a request made straight to the server (no trusted proxy). */
@@ -83,7 +84,7 @@ describe('authorizeCredentials', () => {
 
   it('refuses attempts over the per-address limit without hashing, while other addresses go on', async () => {
     const verify = vi.spyOn(password, 'verifyPassword');
-    const limits = { perAddress: 3, overall: 1000 };
+    const limits = { perAddress: 3, perAccount: 1000 };
     for (let attempt = 0; attempt < 3; attempt += 1) expect(await code(authorizeCredentials({ email: `flood${attempt}@x.example`, password: 'x' }, context({ limits, address: '203.0.113.9' })))).toBe('invalid');
     expect(verify).toHaveBeenCalledTimes(3);
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.9' })))).toBe('throttled');
@@ -91,10 +92,47 @@ describe('authorizeCredentials', () => {
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.10' })))).toBe('signed-in');
   });
 
-  it('refuses attempts over the overall limit, whatever the address', async () => {
-    const limits = { perAddress: 1000, overall: 2 };
-    for (let attempt = 0; attempt < 2; attempt += 1) await code(authorizeCredentials({ email: `spread${attempt}@x.example`, password: 'x' }, context({ limits, address: `203.0.113.${attempt}` })));
-    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '192.0.2.200' })))).toBe('throttled');
+  it('stays open to the right person during a flood of failures from many addresses: no limit for everyone together', async () => {
+    const limits = { perAddress: 20, perAccount: 10 };
+    // 200 failed sign-ins from 100 addresses, for 100 different accounts (known and unknown); wrong passwords
+    // are told at once here (the hashing's own bound is the next test).
+    const verify = vi.spyOn(password, 'verifyPassword').mockResolvedValue(false);
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const email = attempt % 10 === 0 ? U.betaViewer : `flood${attempt % 100}@x.example`;
+      const result = await code(authorizeCredentials({ email, password: 'wrong' }, context({ limits, address: `203.0.113.${attempt % 100}` })));
+      expect(['invalid', 'throttled']).toContain(result);
+    }
+    verify.mockRestore();
+    // A correct sign-in from a fresh address is not refused.
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '192.0.2.200' })))).toBe('signed-in');
+  });
+
+  it('limits attempts per account, from any address', async () => {
+    const limits = { perAddress: 1000, perAccount: 3 };
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await code(authorizeCredentials({ email: U.alphaViewer, password: 'wrong' }, context({ limits, address: `203.0.113.${attempt}` })))).toBe('invalid');
+    const verify = vi.spyOn(password, 'verifyPassword');
+    expect(await code(authorizeCredentials({ email: ` ${U.alphaViewer.toUpperCase()}`, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.50' })))).toBe('throttled');
+    expect(verify).not.toHaveBeenCalled();
+    // Other accounts go on.
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.50' })))).toBe('signed-in');
+  });
+
+  it('bounds the cost of password checks: one address cannot take the whole hashing line', async () => {
+    const queue = new BoundedQueue(1, 4, 2);
+    const releases: (() => void)[] = [];
+    const hold = (key: string) => queue.run(() => new Promise<void>((resolve) => releases.push(resolve)), key).catch(() => 'refused');
+    const flood = [hold('203.0.113.9'), hold('203.0.113.9')];
+    // A third from the same address is refused at once; another address still gets a place.
+    expect(await hold('203.0.113.9')).toBe('refused');
+    const fresh = authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue, address: '192.0.2.201' }));
+    const settled = Promise.all(flood);
+    let done = false;
+    void settled.then(() => (done = true));
+    while (!done) {
+      releases.splice(0).forEach((release) => release());
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await code(fresh)).toBe('signed-in');
   });
 
   it('answers "too many attempts" at once, without hashing, when the hashing line is full', async () => {
@@ -108,6 +146,32 @@ describe('authorizeCredentials', () => {
     release();
     await Promise.all([busy, waiting]);
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue })))).toBe('signed-in');
+  });
+});
+
+describe('the limits of the forgotten password and of the links', () => {
+  it('"Mot de passe oublié ?" has its own counters: per address, and per e-mail typed (known or not alike)', async () => {
+    const limits = { perAddress: 3, perEmail: 2 };
+    // Sign-in attempts do not use it up.
+    for (let attempt = 0; attempt < 5; attempt += 1) await takeSignInAllowance(db, '203.0.113.1', `x${attempt}@x.example`, { perAddress: 1000, perAccount: 1000 });
+    expect(await takeResetAllowance(db, '203.0.113.1', 'a@x.example', limits)).toEqual({ allowed: true });
+    expect(await takeResetAllowance(db, '203.0.113.1', 'b@x.example', limits)).toEqual({ allowed: true });
+    expect(await takeResetAllowance(db, '203.0.113.1', 'c@x.example', limits)).toEqual({ allowed: true });
+    expect(await takeResetAllowance(db, '203.0.113.1', 'd@x.example', limits)).toMatchObject({ allowed: false });
+    // Per e-mail, from any address, for an unknown address as for a known one.
+    for (const email of ['nobody@x.example', U.alphaAdmin]) {
+      expect(await takeResetAllowance(db, '198.51.100.1', email, limits)).toEqual({ allowed: true });
+      expect(await takeResetAllowance(db, '198.51.100.2', ` ${email.toUpperCase()}`, limits)).toEqual({ allowed: true });
+      expect(await takeResetAllowance(db, '198.51.100.3', email, limits)).toMatchObject({ allowed: false, retryAfterMs: expect.any(Number) });
+    }
+    // Sign-in from that address is not affected.
+    expect(await takeSignInAllowance(db, '203.0.113.1', U.alphaAdmin, { perAddress: 1000, perAccount: 1000 })).toEqual({ allowed: true });
+  });
+
+  it('invitation and reset links are looked up at most LINK_LIMIT_PER_ADDRESS times a minute from one address', async () => {
+    for (let attempt = 0; attempt < 10; attempt += 1) expect(await takeLinkAllowance(db, '203.0.113.77', 10)).toEqual({ allowed: true });
+    expect(await takeLinkAllowance(db, '203.0.113.77', 10)).toMatchObject({ allowed: false });
+    expect(await takeLinkAllowance(db, '203.0.113.78', 10)).toEqual({ allowed: true });
   });
 });
 

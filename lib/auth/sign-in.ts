@@ -27,7 +27,7 @@ export class LockedOut extends CredentialsSignin {
   override code = 'locked';
 }
 
-/** Over a rate limit, or the hashing queue is full: try again shortly. */
+/** Over a rate limit (the address's or the account's), or the hashing line is full: try again shortly. */
 export class TooManyAttempts extends CredentialsSignin {
   override code = 'throttled';
 }
@@ -76,7 +76,7 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
   const { email, password } = parsed.data;
   const { db, address, now } = context;
   try {
-    const allowance = await takeSignInAllowance(db, address, context.limits);
+    const allowance = await takeSignInAllowance(db, address, email, context.limits);
     if (!allowance.allowed) {
       await sleep(context.refusalDelayMs);
       throw new TooManyAttempts();
@@ -90,7 +90,7 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
       .get();
     let valid: boolean;
     try {
-      valid = await checkPassword(password, user?.passwordHash, context.hashQueue);
+      valid = await checkPassword(password, user?.passwordHash, context.hashQueue, address);
     } catch (error) {
       if (!(error instanceof QueueFull)) throw error;
       await sleep(context.refusalDelayMs);

@@ -188,7 +188,7 @@ function pruneAbsent(db: DB, doc: ImportDocument, state: ExistingState, summary:
       'delete from grant_accounts where grant_id in (select id from grants where user_id = ?)',
       'delete from grants where user_id = ?',
       'delete from notices_sent where user_id = ?',
-      'delete from notice_messages where user_id = ?',
+      'delete from mail_outbox where user_id = ?',
       'delete from calendar_feed_secrets where user_id = ?',
       'delete from one_time_tokens where user_id = ?',
       'delete from idempotency_keys where user_id = ?',

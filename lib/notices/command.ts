@@ -57,8 +57,8 @@ export function describeRun({ summary, destination, outbox }: ConfiguredRun, dry
     ];
   }
   return [
-    `${summary.sent} e-mail(s) sent to ${summary.recipients} person(s); ${summary.resent} left by an earlier run sent again; ${summary.skipped} skipped (another run recorded them first).`,
+    `${summary.sent} e-mail(s) sent to ${summary.recipients} person(s); ${summary.resent} left by an earlier run sent again; ${summary.skipped} skipped (another run recorded them first)${summary.handedOver > 0 ? `; ${summary.handedOver} sent by the server's outbox worker` : ''}.`,
     outbox ? `No SMTP_URL: messages written as .eml files to ${destination}` : `Sent through ${destination}.`,
-    ...summary.failed.map((failure) => `  not sent to ${failure.email}: ${failure.error} (retried on the next run)`),
+    ...summary.failed.map((failure) => `  not sent to ${failure.email}: ${failure.error} (kept in the mail outbox and retried later)`),
   ];
 }

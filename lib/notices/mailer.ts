@@ -1,12 +1,11 @@
 /**
- * How expiry e-mails leave (issue 10): through SMTP with nodemailer when
- * SMTP_URL is set, otherwise written as .eml files under OUTBOX_DIR (the demo,
- * and anyone trying the product without a mail server). Messages are built
- * once, whole (RFC 5322, with their Message-ID), and handed over raw, so that
- * a resend is exactly the same message.
+ * How e-mails leave the outbox (lib/mail/outbox.ts): through SMTP with
+ * nodemailer when SMTP_URL is set, otherwise written as .eml files under
+ * OUTBOX_DIR (the demo, and anyone trying the product without a mail
+ * server). Messages are built once, whole (RFC 5322, with their Message-ID),
+ * and handed over raw, so that a resend is exactly the same message.
  */
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -52,8 +51,14 @@ function address(mailbox: string): string {
   return /<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox.trim();
 }
 
+/**
+ * Bounded waits for an SMTP server that does not answer: a hand-off never
+ * holds its claim on a message (CLAIM_MS in lib/mail/outbox.ts) for long.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as const;
+
 export function smtpTransport(url: string): NoticeTransport {
-  const transporter = nodemailer.createTransport(url);
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   const { hostname, port } = new URL(url);
   return {
     describe: `SMTP ${hostname}${port ? `:${port}` : ''}`,
@@ -87,43 +92,4 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 /** Text made safe for an e-mail's HTML part. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
-}
-
-/** What an action that e-mails one person needs: where links point, who sends, how, when, and from where it was asked. */
-export interface MailContext {
-  appUrl: string;
-  from: string;
-  transport: NoticeTransport;
-  now: number;
-  address: string;
-}
-
-/** A short message to one person that carries one link (an invitation, a reset, an order). */
-export interface LinkMessage {
-  to: string;
-  /** The Message-ID's first part: what kind of message it is. */
-  kind: string;
-  subject: string;
-  /** The paragraphs before the link. */
-  before: string[];
-  link: { url: string; label: string };
-  /** The paragraphs after it. */
-  after: string[];
-}
-
-/** Builds and sends a link message, plain text and HTML, as automatic mail. */
-export async function sendLinkMessage(context: Pick<MailContext, 'appUrl' | 'from' | 'transport' | 'now'>, message: LinkMessage): Promise<void> {
-  const messageId = `<${message.kind}-${randomUUID()}@${new URL(context.appUrl).hostname || 'license-desk.invalid'}>`;
-  const paragraphs = (texts: string[]) => texts.map((text) => `<p>${escapeHtml(text)}</p>`).join('');
-  const raw = await buildRawMessage({
-    from: context.from,
-    to: message.to,
-    messageId,
-    subject: message.subject,
-    text: [...message.before, message.link.url, ...message.after].join('\n\n'),
-    html: `${paragraphs(message.before)}<p><a href="${escapeHtml(message.link.url)}">${escapeHtml(message.link.label)}</a></p>${paragraphs(message.after)}`,
-    headers: { 'Auto-Submitted': 'auto-generated' },
-    date: new Date(context.now),
-  });
-  await context.transport.send({ from: context.from, to: message.to, messageId, raw });
 }

@@ -11,7 +11,8 @@ import { createTestDb } from '@/tests/helpers/db';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpTransport, type NoticeTransport } from './mailer';
-import { LEASE_MS, runNotices, type NoticeRunOptions } from './run';
+import { CLAIM_MS } from '@/lib/mail/outbox';
+import { runNotices, type NoticeRunOptions } from './run';
 import { turnNoticesOff } from './unsubscribe';
 
 const APP_URL = 'https://portal.example';
@@ -152,12 +153,15 @@ describe('runNotices', () => {
     const first = await runNotices(db, options());
     expect(first.sent).toBe(4);
     expect(first.failed).toEqual([{ email: U.alphaViewer, error: expect.stringContaining('mailbox unavailable') }]);
-    const left = db.$client.prepare("select message_id, status from notice_messages where status = 'sending'").all() as { message_id: string }[];
+    const left = db.$client.prepare("select message_id, status, next_attempt_at from mail_outbox where status = 'pending'").all() as { message_id: string; next_attempt_at: number }[];
     expect(left).toHaveLength(1);
-
+    // Backed off: a run right away leaves it; one after the back-off sends it.
+    expect(left[0]!.next_attempt_at).toBe(options().now!() + 30_000);
     refused.clear();
     received.length = 0;
-    const second = await runNotices(db, options());
+    expect(await runNotices(db, options())).toMatchObject({ sent: 0, resent: 0 });
+    expect(received).toEqual([]);
+    const second = await runNotices(db, options({ now: () => Date.parse('2026-11-24T06:01:00Z') }));
     expect(second).toMatchObject({ sent: 0, resent: 1, failed: [] });
     expect(received.map((message) => message.to[0])).toEqual([U.alphaViewer]);
     expect(received[0]!.mail.messageId).toBe(left[0]!.message_id);
@@ -166,14 +170,14 @@ describe('runNotices', () => {
   it('resends what an interrupted run left, as it was, once its claim has lapsed', async () => {
     await runNotices(db, options());
     // A run that died between the record and the hand-off: a message still `sending`, claimed just now.
-    const interrupted = db.$client.prepare('select id, message_id from notice_messages order by id limit 1').get() as { id: number; message_id: string };
+    const interrupted = db.$client.prepare('select id, message_id from mail_outbox order by id limit 1').get() as { id: number; message_id: string };
     const claimedAt = options().now!();
-    db.$client.prepare("update notice_messages set status = 'sending', sent_at = null, claimed_by = 'dead-run', claimed_at = ? where id = ?").run(claimedAt, interrupted.id);
+    db.$client.prepare("update mail_outbox set status = 'pending', sent_at = null, claimed_by = 'dead-run', claimed_at = ? where id = ?").run(claimedAt, interrupted.id);
     received.length = 0;
     // Within the lease, another run leaves it alone (the first one may still be sending it).
-    expect(await runNotices(db, options({ now: () => claimedAt + LEASE_MS - 1 }))).toMatchObject({ sent: 0, resent: 0 });
+    expect(await runNotices(db, options({ now: () => claimedAt + CLAIM_MS - 1 }))).toMatchObject({ sent: 0, resent: 0 });
     expect(received).toEqual([]);
-    const resumed = await runNotices(db, options({ now: () => claimedAt + LEASE_MS + 1 }));
+    const resumed = await runNotices(db, options({ now: () => claimedAt + CLAIM_MS + 1 }));
     expect(resumed).toMatchObject({ sent: 0, resent: 1 });
     expect(received).toHaveLength(1);
     expect(received[0]!.mail.messageId).toBe(interrupted.message_id);

@@ -1,30 +1,29 @@
 /**
- * One run of the expiry notices (issue 10; `npm run notices`, or the server
- * once a day at NOTICES_DAILY_AT). Once only, whatever happens:
+ * One run of the expiry notices (`npm run notices`, or the server once a day
+ * at NOTICES_DAILY_AT). Once only, whatever happens:
  *
- * 1. Messages left `sending` by an earlier run — interrupted between the
- *    record and the SMTP hand-off, or refused by the SMTP server — are sent
- *    again as they were (same Message-ID, so a mail client can drop a
- *    duplicate), once no other run holds their claim (LEASE_MS).
+ * 1. Notices of earlier runs still waiting in the mail outbox (an SMTP
+ *    failure, an interrupted run) and due again are sent, as they were (same
+ *    Message-ID, so a mail client can drop a duplicate).
  * 2. For each person with notices due and not yet announced, one e-mail is
- *    recorded as `sending` together with what it announces (notices_sent,
+ *    queued in the mail outbox together with what it announces (notices_sent,
  *    whose unique key is the lock: a second run at once cannot record the
- *    same notice and skips that person), handed to SMTP, then marked `sent`.
+ *    same notice and skips that person), in one transaction.
+ * 3. The run then sends what it queued itself (each message claimed first:
+ *    the server's outbox worker may take some, never the same one).
  *
- * An SMTP failure is reported for that person and retried on the next run;
- * it does not stop the others.
+ * An SMTP failure is reported for that person and retried later (the
+ * outbox's back-off); it does not stop the others.
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { DB } from '@/db/client';
 import { classifyDatabaseError } from '@/db/errors';
+import { CLAIM_MS, deliverMail, queueMail } from '@/lib/mail/outbox';
 import { composeNotice } from './compose';
 import { buildRawMessage, type NoticeTransport } from './mailer';
 import { dueNotices, type NoticeRecipient } from './recipients';
 import { noticesOffOneClickUrl, noticesOffToken, noticesOffUrl } from './unsubscribe';
-
-/** How long a run's claim on a message holds before another run may take it over. */
-export const LEASE_MS = 15 * 60_000;
 
 export interface NoticeRunOptions {
   today: string;
@@ -36,7 +35,6 @@ export interface NoticeRunOptions {
   transport: NoticeTransport;
   dryRun?: boolean;
   now?: () => number;
-  leaseMs?: number;
 }
 
 export interface NoticeRunSummary {
@@ -47,75 +45,40 @@ export interface NoticeRunSummary {
   resent: number;
   /** People whose notices another run recorded first. */
   skipped: number;
+  /** Messages of this run that another sender (the server's outbox worker) took. */
+  handedOver: number;
   failed: { email: string; error: string }[];
   /** --dry-run: what would be sent, without writing or sending anything. */
   planned: { email: string; locale: string; subject: string; lines: number }[];
 }
 
-interface StoredMessage {
-  id: number;
-  email: string;
-  message_id: string;
-  raw: string;
-}
-
-function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
-}
-
 export async function runNotices(db: DB, options: NoticeRunOptions): Promise<NoticeRunSummary> {
   const now = options.now ?? Date.now;
-  const lease = options.leaseMs ?? LEASE_MS;
   const run = randomUUID();
-  const summary: NoticeRunSummary = { recipients: 0, sent: 0, resent: 0, skipped: 0, failed: [], planned: [] };
+  const summary: NoticeRunSummary = { recipients: 0, sent: 0, resent: 0, skipped: 0, handedOver: 0, failed: [], planned: [] };
   const sql = db.$client;
-
-  const claim = sql.prepare<[string, number, number, number]>(
-    `update notice_messages set claimed_by = ?, claimed_at = ?, attempts = attempts + 1
-      where id = ? and status = 'sending' and (claimed_at is null or claimed_at < ?)`,
-  );
-  const markSent = sql.prepare<[number, number]>(`update notice_messages set status = 'sent', sent_at = ?, last_error = null where id = ?`);
-  // A failure releases the claim at once: the next run retries it.
-  const markFailed = sql.prepare<[string, number]>(`update notice_messages set last_error = ?, claimed_by = null, claimed_at = null where id = ?`);
   const from = options.from;
+  const deliver = async (ids: number[]) => {
+    const report = await deliverMail(db, options.transport, { sender: run, from, now, ids, log: () => undefined });
+    for (const failure of report.failed) summary.failed.push({ email: failure.to, error: failure.error });
+    return report;
+  };
 
-  async function deliver(message: StoredMessage): Promise<boolean> {
-    try {
-      await options.transport.send({ from, to: message.email, messageId: message.message_id, raw: message.raw });
-      markSent.run(now(), message.id);
-      return true;
-    } catch (error) {
-      markFailed.run(errorText(error), message.id);
-      summary.failed.push({ email: message.email, error: errorText(error) });
-      return false;
-    }
-  }
-
-  // 1. What earlier runs left `sending`.
+  // 1. What earlier runs left waiting, once due again.
   if (!options.dryRun) {
     const left = sql
-      .prepare<[number], StoredMessage>(
-        `select m.id, u.email, m.message_id, m.raw from notice_messages m join users u on u.id = m.user_id
-          where m.status = 'sending' and (m.claimed_at is null or m.claimed_at < ?) order by m.id`,
+      .prepare<[number, number], { id: number }>(
+        `select id from mail_outbox where kind = 'notice' and status = 'pending' and next_attempt_at <= ? and (claimed_at is null or claimed_at < ?) order by id`,
       )
-      .all(now() - lease);
-    for (const message of left) {
-      if (claim.run(run, now(), message.id, now() - lease).changes !== 1) continue; // another run took it
-      if (await deliver(message)) summary.resent++;
-    }
+      .all(now(), now() - CLAIM_MS)
+      .map((row) => row.id);
+    summary.resent = (await deliver(left)).sent;
   }
 
   // 2. What is due today and not announced yet.
   const host = new URL(options.appUrl).hostname || 'license-desk.invalid';
   const record = sql.transaction((recipient: NoticeRecipient, messageId: string, raw: string): number => {
-    const id = Number(
-      sql
-        .prepare(
-          `insert into notice_messages (user_id, message_id, status, raw, claimed_by, claimed_at, attempts, created_at)
-           values (?, ?, 'sending', ?, ?, ?, 1, ?)`,
-        )
-        .run(recipient.userId, messageId, raw, run, now(), now()).lastInsertRowid,
-    );
+    const id = queueMail(db, { kind: 'notice', userId: recipient.userId, to: recipient.email, from, subject: '', text: '', html: '', messageId, raw, now: now() });
     const announce = sql.prepare('insert into notices_sent (user_id, line_id, threshold, expires_on, notice_message_id, sent_at) values (?, ?, ?, ?, ?, ?)');
     for (const item of recipient.items) announce.run(recipient.userId, item.lineId, item.threshold, item.expiresOn, id, now());
     return id;
@@ -156,7 +119,10 @@ export async function runNotices(db: DB, options: NoticeRunOptions): Promise<Not
       }
       throw error;
     }
-    if (await deliver({ id, email: recipient.email, message_id: messageId, raw })) summary.sent++;
+    // 3. Sent at once, one by one (a run at once with this one records nothing twice meanwhile).
+    const report = await deliver([id]);
+    summary.sent += report.sent;
+    if (report.sent + report.failed.length === 0) summary.handedOver++;
   }
   return summary;
 }

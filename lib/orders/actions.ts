@@ -17,7 +17,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { clientAddress } from '@/lib/http/request-headers';
 import { formatCount, formatDate } from '@/lib/i18n/format';
-import { withRequestMail } from '@/lib/notices/request-mail';
+import { requestMailContext } from '@/lib/notices/request-mail';
 import { hrefWith } from '@/lib/url';
 import { z } from 'zod';
 import { formAction, settleOnce, typed } from '@/lib/forms/action';
@@ -162,13 +162,8 @@ const send = formAction({
   schema: z.object({ number: z.string().min(1).max(64) }),
   namespace: 'orders.send',
   handle: async ({ viewer, data, t }): Promise<SendState> => {
-    let outcome;
-    try {
-      outcome = await withRequestMail((context) => sendOrderLink(getDb(), viewer, data.number, context));
-    } catch (error) {
-      console.error('[orders] the order link could not be sent', error);
-      return { message: t('failed'), tone: 'error' };
-    }
+    // Queued in the mail outbox (the outbox worker sends them): nothing here waits for SMTP.
+    const outcome = sendOrderLink(getDb(), viewer, data.number, await requestMailContext());
     if (outcome.kind === 'not-found') notFound();
     if (outcome.kind === 'no-recipients') return { message: t('noRecipients'), tone: 'error' };
     return { message: t('sent', { count: outcome.recipients }), tone: 'success' };

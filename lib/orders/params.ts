@@ -5,25 +5,18 @@
  * back on bad input (the page says a parameter was ignored, never a 500).
  */
 import { z } from 'zod';
+import { calendarDateParam } from '@/lib/calendar-date';
 import { inventoryParamsSchema } from '@/lib/inventory/view';
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (max: number) => z.preprocess((value) => (typeof single(value) === 'string' && (single(value) as string).trim() === '' ? undefined : single(value)), z.string().trim().min(1).max(max).optional()).catch(undefined);
-const isoDate = z.preprocess(
-  (value) => (single(value) === '' ? undefined : single(value)),
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
-    .optional(),
-).catch(undefined);
 
 export const ordersParamsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true }).extend({
   number: text(64),
   po: text(64),
   product: text(100),
-  from: isoDate,
-  to: isoDate,
+  from: calendarDateParam,
+  to: calendarDateParam,
 });
 
 export type OrdersParams = z.infer<typeof ordersParamsSchema>;

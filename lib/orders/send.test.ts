@@ -6,8 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setDb, type DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
-import { smtpTransport, type MailContext } from '@/lib/notices/mailer';
+import type { MailContext } from '@/lib/mail/outbox';
 import { createTestDb } from '@/tests/helpers/db';
+import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -26,14 +27,16 @@ beforeEach(async () => {
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
   setDb(db);
   smtp = server();
-  context = { appUrl: 'https://portal.example', from: 'License Desk <noreply@portal.example>', transport: smtpTransport(smtp.url), now: 1_700_000_000_000, address: '192.0.2.4' };
-  return () => context.transport.close();
+  context = { appUrl: 'https://portal.example', from: 'License Desk <noreply@portal.example>', now: 1_700_000_000_000, address: '192.0.2.4' };
 });
 
 describe('sendOrderLink', () => {
   it('e-mails the order link to every active administrator of the customer, each in their language, and audits it', async () => {
     const partner = viewerOf(db, U.northPartner, C.alpha);
-    expect(await sendOrderLink(db, partner, O.alphaNorth, context)).toEqual({ kind: 'sent', recipients: 2 });
+    expect(sendOrderLink(db, partner, O.alphaNorth, context)).toEqual({ kind: 'sent', recipients: 2 });
+    expect(smtp.received).toEqual([]);
+    expect(outboxRows(db).map((row) => [row.kind, row.recipient])).toEqual([['order', U.alphaAdmin], ['order', 'second@alpha.example']]);
+    await sendOutbox(db, smtp.url, context.now);
     expect(smtp.received.map((message) => message.to)).toEqual([[U.alphaAdmin], ['second@alpha.example']]);
     const [french, english] = smtp.received.map((message) => message.mail);
     expect(french!.subject).toBe('Votre commande FX-ORD-1001 passée par Partenaire Nord');
@@ -51,16 +54,16 @@ describe('sendOrderLink', () => {
   });
 
   it('is not found for an order outside the partner’s view, and for anyone but a partner working for the customer', async () => {
-    expect(await sendOrderLink(db, viewerOf(db, U.northPartner, C.alpha), O.betaSouth, context)).toEqual({ kind: 'not-found' });
-    expect(await sendOrderLink(db, viewerOf(db, U.southPartner, C.alpha), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
-    expect(await sendOrderLink(db, viewerOf(db, U.northPartner), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
-    expect(await sendOrderLink(db, viewerOf(db, U.alphaAdmin), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
-    expect(smtp.received).toEqual([]);
+    expect(sendOrderLink(db, viewerOf(db, U.northPartner, C.alpha), O.betaSouth, context)).toEqual({ kind: 'not-found' });
+    expect(sendOrderLink(db, viewerOf(db, U.southPartner, C.alpha), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
+    expect(sendOrderLink(db, viewerOf(db, U.northPartner), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
+    expect(sendOrderLink(db, viewerOf(db, U.alphaAdmin), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
+    expect(outboxRows(db)).toEqual([]);
   });
 
   it('says so when the customer has no active administrator', async () => {
     db.$client.prepare("update users set active = 0 where email like '%@beta.example'").run();
-    expect(await sendOrderLink(db, viewerOf(db, U.southPartner, C.beta), O.betaSouth, context)).toEqual({ kind: 'no-recipients' });
-    expect(smtp.received).toEqual([]);
+    expect(sendOrderLink(db, viewerOf(db, U.southPartner, C.beta), O.betaSouth, context)).toEqual({ kind: 'no-recipients' });
+    expect(outboxRows(db)).toEqual([]);
   });
 });

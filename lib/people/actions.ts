@@ -9,11 +9,10 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
-import { takeSignInAllowance } from '@/lib/auth/throttle';
+import { takeLinkAllowance, takeResetAllowance } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 import { formAction, publicForm, typed, type FormState } from '@/lib/forms/action';
 import { clientAddress } from '@/lib/http/request-headers';
-import { withRequestMail } from '@/lib/notices/request-mail';
 import { requestPasswordReset, setPasswordWithLink, SIGN_IN_EMAIL_COOKIE } from './reset';
 
 export type ResetRequestState = FormState<{ email: string }> & { sent?: boolean };
@@ -29,14 +28,11 @@ const requestReset = formAction({
     const address = clientAddress(await headers());
     const config = env();
     const db = getDb();
-    const allowance = await takeSignInAllowance(db, address, { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, overall: config.SIGN_IN_LIMIT_OVERALL });
+    const allowance = await takeResetAllowance(db, address, data.email, { perAddress: config.PASSWORD_RESET_LIMIT_PER_ADDRESS, perEmail: config.PASSWORD_RESET_LIMIT_PER_EMAIL });
     if (!allowance.allowed) return { values, errors: { email: t('tooMany') } };
-    try {
-      await withRequestMail((context) => requestPasswordReset(db, data.email, context));
-    } catch (error) {
-      // The answer must not tell whether the e-mail exists: a failed delivery is logged, not shown.
-      console.error('[reset] the reset e-mail could not be sent', error);
-    }
+    // Recorded, never handled here: a known and an unknown address cost the request the same (the outbox worker
+    // turns the request into a link and its e-mail, or into nothing).
+    requestPasswordReset(db, data.email, { now: Date.now(), address });
     return { values: { email: '' }, errors: {}, sent: true };
   },
 });
@@ -58,7 +54,11 @@ const setPassword = formAction({
   messages: { namespace: 'auth', keys: [], fallback: () => 'reset.unknown' },
   invalid: (values, _errors, t): SetPasswordState => ({ values, errors: { link: t('reset.unknown') } }),
   handle: async ({ data, values, t }): Promise<SetPasswordState> => {
-    const outcome = await setPasswordWithLink(getDb(), data.token, data.purpose, data, { now: Date.now(), address: clientAddress(await headers()) });
+    const db = getDb();
+    const address = clientAddress(await headers());
+    // The links' own limit per address: no address may try link after link.
+    if (!(await takeLinkAllowance(db, address, env().LINK_LIMIT_PER_ADDRESS)).allowed) return { values, errors: { link: t('reset.tooMany') } };
+    const outcome = await setPasswordWithLink(db, data.token, data.purpose, data, { now: Date.now(), address });
     if (outcome.kind === 'link') return { values, errors: { link: t(`reset.${outcome.state}`) } };
     if (outcome.kind === 'invalid') return { values, errors: { [outcome.field]: t(`password.errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
     // The sign-in page says the password is chosen and fills in the address (lib/people/reset.ts).

@@ -8,8 +8,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { countActiveSessions, startSession } from '@/lib/auth/sessions';
-import { smtpTransport } from '@/lib/notices/mailer';
 import { createTestDb } from '@/tests/helpers/db';
+import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -28,15 +28,18 @@ beforeEach(async () => {
   await loadFixtures(db);
 });
 
-const mail = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', transport: smtpTransport(smtp.url), now: NOW, address: '192.0.2.3' });
+const mail = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', now: NOW, address: '192.0.2.3' });
+const send = () => sendOutbox(db, smtp.url, NOW);
 const at = { now: NOW, address: '192.0.2.3' };
 const userId = (email: string) => (db.$client.prepare('select id from users where email = ?').get(email) as { id: number }).id;
 
 describe('invitePerson', () => {
   it('creates an account viewer of the chosen accounts, e-mails the invitation, and the invitation sets the password once', async () => {
     const admin = viewerOf(db, U.alphaAdmin);
-    const outcome = await invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail());
-    expect(outcome).toMatchObject({ kind: 'done' });
+    const outcome = invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail());
+    expect(outcome).toEqual({ kind: 'invited' });
+    expect(outboxRows(db)).toMatchObject([{ kind: 'invitation', recipient: 'new.person@alpha.example', status: 'pending' }]);
+    await send();
     const person = listPeople(db, admin)!.rows.find((row) => row.email === 'new.person@alpha.example')!;
     expect(person).toMatchObject({ role: 'account_viewer', accounts: [A.alphaNorth2], invited: true, active: true });
     expect(smtp.received).toHaveLength(1);
@@ -44,7 +47,7 @@ describe('invitePerson', () => {
     const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(smtp.received[0]!.mail.text!)![1]!;
     const strong = 'harbor quilt saffron 1987';
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, { ...at, hash: fastPasswordHash })).toEqual({ kind: 'done', email: 'new.person@alpha.example' });
-    const signIn = await authorizeCredentials({ email: 'new.person@alpha.example', password: strong }, { db, address: '192.0.2.3', now: NOW, limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0 });
+    const signIn = await authorizeCredentials({ email: 'new.person@alpha.example', password: strong }, { db, address: '192.0.2.3', now: NOW, limits: { perAddress: 1000, perAccount: 1000 }, refusalDelayMs: 0 });
     expect(signIn).toMatchObject({ id: String(person.id) });
     expect(viewerOf(db, 'new.person@alpha.example').grantedAccountIds).toHaveLength(1);
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, at)).toEqual({ kind: 'link', state: 'used' });
@@ -53,7 +56,7 @@ describe('invitePerson', () => {
   it('lists people by name as a reader expects: accents and case aside ("Élodie" before "Test", "émile" before "Zoé")', async () => {
     const admin = viewerOf(db, U.alphaAdmin);
     for (const [email, name] of [['test@alpha.example', 'Test Verrouillage'], ['elodie@alpha.example', 'Élodie Durand'], ['zoe@alpha.example', 'Zoé Roy'], ['emile@alpha.example', 'émile Petit']] as const) {
-      expect((await invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('done');
+      expect((await invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
     }
     const names = listPeople(db, admin)!.rows.map((row) => row.name);
     const order = (first: string, second: string) => expect(names.indexOf(first), `${first} before ${second}`).toBeLessThan(names.indexOf(second));
@@ -62,17 +65,44 @@ describe('invitePerson', () => {
     order('Test Verrouillage', 'Zoé Roy');
   });
 
-  it('refuses an address that already has an account, a viewer without accounts, and another customer’s account', async () => {
+  it('refuses one of the customer’s own people, a viewer without accounts, and another customer’s account', async () => {
     const admin = viewerOf(db, U.alphaAdmin);
-    expect(await invitePerson(db, admin, { email: U.betaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
-    expect(await invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
-    expect(await invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail())).toEqual({ kind: 'not-found' });
-    expect(smtp.received).toEqual([]);
+    expect(invitePerson(db, admin, { email: U.alphaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
+    expect(invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
+    expect(invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail())).toEqual({ kind: 'not-found' });
+    expect(outboxRows(db)).toEqual([]);
+  });
+
+  it('answers an address of another customer or a partner exactly like a new one: nothing changes for it, and only its owner is told', async () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    const auditBefore = db.$client.prepare('select count(*) as n from audit_log').get();
+    const elsewhere = invitePerson(db, admin, { email: U.betaViewer.toUpperCase(), name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail());
+    const partner = invitePerson(db, admin, { email: U.northPartner, name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail());
+    const fresh = invitePerson(db, admin, { email: 'brand.new@alpha.example', name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail());
+    expect(elsewhere).toEqual(fresh);
+    expect(partner).toEqual(fresh);
+    // The inviter's own audit log reads the same for all three.
+    const entries = db.$client.prepare("select action, entity_id, details, customer_id from audit_log where action = 'person_invited' order by id").all() as { entity_id: string }[];
+    expect(entries.map((entry) => ({ ...entry, entity_id: '…' }))).toEqual(Array(3).fill({ action: 'person_invited', entity_id: '…', details: JSON.stringify({ role: 'customer_admin', accounts: '' }), customer_id: admin.customer!.id }));
+    expect((db.$client.prepare('select count(*) as n from audit_log').get() as { n: number }).n).toBe((auditBefore as { n: number }).n + 3);
+    // Nothing changed for beta's viewer or the partner user: no grant of alpha, no new invitation link.
+    expect(viewerOf(db, U.betaViewer).customer?.number).not.toBe(admin.customer!.number);
+    expect(db.$client.prepare("select count(*) as n from grants g join users u on u.id = g.user_id where u.email in (?, ?) and g.customer_id = ?").get(U.betaViewer, U.northPartner, admin.customer!.id)).toEqual({ n: 0 });
+    expect(db.$client.prepare("select count(*) as n from one_time_tokens t join users u on u.id = t.user_id where u.email in (?, ?)").get(U.betaViewer, U.northPartner)).toEqual({ n: 0 });
+    // Their owners get a notice that carries no link but sign-in; the new address its invitation.
+    await send();
+    const byRecipient = Object.fromEntries(smtp.received.map((message) => [message.to[0], message.mail]));
+    expect(Object.keys(byRecipient).sort()).toEqual([U.betaViewer, U.northPartner, 'brand.new@alpha.example'].sort());
+    for (const owner of [U.betaViewer, U.northPartner]) {
+      expect(byRecipient[owner]!.text).toContain('https://portal.example/sign-in');
+      expect(byRecipient[owner]!.text).not.toMatch(/invitation\/|reset-password/);
+    }
+    expect(byRecipient['brand.new@alpha.example']!.text).toMatch(/\/invitation\/[A-Za-z0-9_-]{43}/);
   });
 
   it('is for customer administrators only', async () => {
     for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001')]) {
-      expect(await invitePerson(db, viewer, { email: 'c@alpha.example', name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'not-found' });
+      expect(invitePerson(db, viewer, { email: 'c@alpha.example', name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'not-found' });
       expect(listPeople(db, viewer)).toBeNull();
     }
   });

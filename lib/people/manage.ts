@@ -17,8 +17,8 @@ import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import type { Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
-import { sendLinkMessage, type MailContext } from '@/lib/notices/mailer';
-import { issueLink } from './tokens';
+import { queueLinkMessage, type MailContext } from '@/lib/mail/outbox';
+import { issueLink, LINK_LIFETIME_MS } from './tokens';
 
 export type CustomerRole = 'customer_admin' | 'account_viewer';
 
@@ -30,6 +30,8 @@ export interface PersonAccess {
 
 export type ManageOutcome =
   | { kind: 'done'; userId: number }
+  /** An invitation: the same whether the address was new or already had access elsewhere. */
+  | { kind: 'invited' }
   | { kind: 'not-found' }
   | { kind: 'invalid'; field: 'email' | 'accounts' | 'role' | 'active'; message: 'emailTaken' | 'accountsRequired' | 'lastAdministrator' };
 
@@ -75,24 +77,27 @@ function setAccess(db: DB, grantId: number, access: PersonAccess, ids: number[])
 /**
  * Invites someone to the viewer's customer: the user is created without a
  * password (they choose it through the invitation, valid 72 hours) and the
- * invitation is e-mailed in their language.
+ * invitation is queued in their language, in the same transaction.
+ *
+ * An address that already belongs to one of the customer's own people is
+ * refused (the administrator sees them in Personnes anyway). An address that
+ * belongs anywhere else — another customer, a partner — is answered exactly
+ * like any other invitation: nothing changes for it, and its owner (only)
+ * is told by e-mail that someone tried to invite them. The inviter learns
+ * nothing about the address.
  */
-export async function invitePerson(
+export function invitePerson(
   db: DB,
   viewer: Viewer,
   person: { email: string; name: string; locale: Locale } & PersonAccess,
   context: MailContext,
-): Promise<ManageOutcome> {
+): ManageOutcome {
   if (!mayManage(viewer)) return { kind: 'not-found' };
   const email = person.email.trim().toLowerCase();
   if (person.role === 'account_viewer' && person.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
   const ids = accountIds(db, viewer.customer.id, person.role === 'account_viewer' ? person.accounts : []);
   if (ids === null) return { kind: 'not-found' };
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
-  const userId = db.transaction(() => {
-    const id = Number(db.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now, nameSearch: foldForSearch(person.name, email) }).run().lastInsertRowid);
-    const grantId = Number(db.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).run().lastInsertRowid);
-    setAccess(db, grantId, person, ids);
+  const audit = () =>
     recordAudit(db, {
       action: 'person_invited',
       userId: viewer.userId,
@@ -103,28 +108,65 @@ export async function invitePerson(
       address: context.address,
       at: context.now,
     });
-    return id;
-  });
-  await sendInvitation(db, userId, context);
-  return { kind: 'done', userId };
+  // Immediate: the check of the address and the new user cannot interleave with another invitation, from any process.
+  return db.$client
+    .transaction((): ManageOutcome => {
+      const existing = db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.email, email)).get();
+      if (existing) {
+        if (grantOfPerson(db, viewer, existing.id)) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
+        queueAccessNotice(db, existing, context);
+        audit();
+        return { kind: 'invited' };
+      }
+      const id = Number(db.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now, nameSearch: foldForSearch(person.name, email) }).run().lastInsertRowid);
+      const grantId = Number(db.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).run().lastInsertRowid);
+      setAccess(db, grantId, person, ids);
+      audit();
+      queueInvitation(db, id, context);
+      return { kind: 'invited' };
+    })
+    .immediate();
 }
 
-/** (Re)sends the invitation of a person who has not chosen a password yet; a new link replaces the old. Returns the link. */
-export async function sendInvitation(db: DB, userId: number, context: MailContext): Promise<string> {
-  const user = db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
-  const token = issueLink(db, userId, 'invitation', context.now);
+/** Tells the owner of an address that already has access that someone tried to invite it (nothing changed). */
+function queueAccessNotice(db: DB, user: { id: number; email: string; name: string; locale: Locale | null }, context: MailContext): void {
   const locale: Locale = user.locale ?? 'fr';
-  const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
-  const url = new URL(`/invitation/${token}`, context.appUrl).toString();
-  await sendLinkMessage(context, {
+  const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.accessNoticeMail' });
+  queueLinkMessage(db, context, {
+    kind: 'access_notice',
+    userId: user.id,
     to: user.email,
-    kind: 'invitation',
     subject: t('subject'),
     before: [t('greeting', { name: user.name }), t('body')],
-    link: { url, label: t('link') },
-    after: [t('validity')],
+    link: { url: new URL('/sign-in', context.appUrl).toString(), label: t('link') },
+    after: [t('ignore')],
   });
-  return url;
+}
+
+/**
+ * Queues the invitation of a person who has not chosen a password yet (a new
+ * link replaces the old one). Synchronous: call it inside the transaction of
+ * the change that causes it. Returns the link.
+ */
+export function queueInvitation(db: DB, userId: number, context: MailContext): string {
+  const user = db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
+  const locale: Locale = user.locale ?? 'fr';
+  const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
+  return db.transaction(() => {
+    const token = issueLink(db, userId, 'invitation', context.now);
+    const url = new URL(`/invitation/${token}`, context.appUrl).toString();
+    queueLinkMessage(db, context, {
+      kind: 'invitation',
+      userId,
+      to: user.email,
+      subject: t('subject'),
+      before: [t('greeting', { name: user.name }), t('body')],
+      link: { url, label: t('link') },
+      after: [t('validity')],
+      discardAfter: context.now + LINK_LIFETIME_MS.invitation,
+    });
+    return url;
+  });
 }
 
 /** A new role or new accounts for one of the customer's people; ends their sessions. */

@@ -7,16 +7,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
-import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
 import { createTestDb } from '@/tests/helpers/db';
+import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
-import { requestPasswordReset, setPasswordWithLink } from './reset';
+import { handleResetRequests, requestPasswordReset, setPasswordWithLink } from './reset';
 import { LINK_LIFETIME_MS } from './tokens';
 
 let smtp: TestSmtpServer;
 let db: DB;
-let transport: NoticeTransport;
 const NOW = Date.parse('2026-11-24T09:00:00Z');
 const STRONG = 'amber cathedral violin 2031';
 
@@ -25,27 +24,56 @@ beforeEach(async () => {
   smtp = server();
   db = createTestDb();
   await loadFixtures(db);
-  transport = smtpTransport(smtp.url);
 });
 
-const context = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', transport, now: NOW, address: '192.0.2.9' });
+const context = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', now: NOW, address: '192.0.2.9' });
+const send = async () => {
+  handleResetRequests(db, context());
+  return sendOutbox(db, smtp.url, NOW);
+};
+/** Every row of the tables a request could write, by table. */
+const written = (): Record<string, number> =>
+  Object.fromEntries(
+    ['password_reset_requests', 'one_time_tokens', 'mail_outbox', 'audit_log'].map((table) => [table, (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n]),
+  );
 const linkOf = (text: string) => /https:\/\/portal\.example\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 const signIn = (email: string, password: string) =>
-  authorizeCredentials({ email, password }, { db, address: '192.0.2.9', now: NOW, limits: { perAddress: 1000, overall: 1000 }, refusalDelayMs: 0 }).then(
+  authorizeCredentials({ email, password }, { db, address: '192.0.2.9', now: NOW, limits: { perAddress: 1000, perAccount: 1000 }, refusalDelayMs: 0 }).then(
     () => 'signed-in',
     () => 'refused',
   );
 
 describe('password reset', () => {
   it('says nothing and sends nothing for an unknown or inactive e-mail', async () => {
-    await requestPasswordReset(db, 'nobody@alpha.example', context());
-    await requestPasswordReset(db, U.inactive, context());
+    requestPasswordReset(db, 'nobody@alpha.example', context());
+    requestPasswordReset(db, U.inactive, context());
+    await send();
+    expect(outboxRows(db)).toEqual([]);
     expect(smtp.received).toEqual([]);
+    expect(written()).toEqual({ password_reset_requests: 0, one_time_tokens: 0, mail_outbox: 0, audit_log: 0 });
+  });
+
+  it('costs the request the same for a known and an unknown address: one recorded request, nothing else', () => {
+    const before = written();
+    requestPasswordReset(db, 'nobody@alpha.example', context());
+    const afterUnknown = written();
+    requestPasswordReset(db, U.alphaViewer, context());
+    const afterKnown = written();
+    expect(afterUnknown).toEqual({ ...before, password_reset_requests: before.password_reset_requests! + 1 });
+    expect(afterKnown).toEqual({ ...afterUnknown, password_reset_requests: afterUnknown.password_reset_requests! + 1 });
   });
 
   it('sends a link in the person’s language that sets a strong new password once, then signs in with it', async () => {
-    await requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
+    requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
+    // Recorded, not handled: the request never waits for SMTP.
+    expect(outboxRows(db)).toEqual([]);
+    handleResetRequests(db, context());
+    expect(outboxRows(db)).toMatchObject([{ kind: 'reset', recipient: U.alphaViewer, status: 'pending' }]);
+    expect(db.$client.prepare('select count(*) as n from password_reset_requests').get()).toEqual({ n: 0 });
+    await send();
     expect(smtp.received).toHaveLength(1);
+    // Sent, the message's text (a usable link) is no longer kept.
+    expect(outboxRows(db)).toMatchObject([{ status: 'sent', content: null, raw: null }]);
     const [mail] = smtp.received;
     expect(mail!.to).toEqual([U.alphaViewer]);
     expect(mail!.mail.subject).toBe('Reset your License Desk password');
@@ -64,12 +92,14 @@ describe('password reset', () => {
   });
 
   it('a link expires after an hour, and a newer one replaces it', async () => {
-    await requestPasswordReset(db, U.alphaAdmin, context());
+    requestPasswordReset(db, U.alphaAdmin, context());
+    await send();
     const first = linkOf(smtp.received[0]!.mail.text!)!;
     expect(smtp.received[0]!.mail.subject).toBe('Réinitialiser votre mot de passe License Desk');
     const late = await setPasswordWithLink(db, first, 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW + LINK_LIFETIME_MS.password_reset, address: '', hash: fastPasswordHash });
     expect(late).toEqual({ kind: 'link', state: 'expired' });
-    await requestPasswordReset(db, U.alphaAdmin, context());
+    requestPasswordReset(db, U.alphaAdmin, context());
+    handleResetRequests(db, context());
     const replaced = await setPasswordWithLink(db, first, 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW, address: '', hash: fastPasswordHash });
     expect(replaced).toEqual({ kind: 'link', state: 'used' });
     expect(await setPasswordWithLink(db, 'x'.repeat(43), 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW, address: '', hash: fastPasswordHash })).toEqual({ kind: 'link', state: 'unknown' });

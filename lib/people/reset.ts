@@ -1,7 +1,12 @@
 /**
- * "Mot de passe oublié ?" (issue 11): a request answers the same whether or
- * not the e-mail is known; a known, active person gets a single-use link
- * valid one hour, by e-mail through the notices' mailer, in their language.
+ * "Mot de passe oublié ?": a request answers the same whether or not the
+ * e-mail is known, and as fast — it does the same work for both: it records
+ * the request (one row of password_reset_requests) and nothing else. The
+ * server's outbox worker then handles each request: for a known, active
+ * person it issues a single-use link valid one hour and queues its e-mail,
+ * in their language, in one transaction with the audit entry; for anyone
+ * else it does nothing. The row is deleted either way. No request waits for
+ * SMTP, nor for anything that depends on whether the address is known.
  * Setting the new password through the link checks it like a change, ends
  * every session, and is audited. No Next.js here: tests call it directly.
  */
@@ -9,39 +14,82 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import type { DB } from '@/db/client';
-import { users, type Locale } from '@/db/schema';
+import { passwordResetRequests, users, type Locale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import { hashPassword } from '@/lib/auth/password';
 import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-strength';
 import { messages } from '@/lib/i18n/messages';
-import { sendLinkMessage, type MailContext } from '@/lib/notices/mailer';
-import { issueLink, linkState, useLink, type LinkPurpose } from './tokens';
+import { queueLinkMessage, WAKE_DELAY_MS, type MailContext } from '@/lib/mail/outbox';
+import { issueLink, LINK_LIFETIME_MS, linkState, useLink, type LinkPurpose } from './tokens';
 
-
-/** Sends a reset link to a known, active person; does nothing otherwise (the caller's answer is the same). */
-export async function requestPasswordReset(db: DB, email: string, context: MailContext): Promise<void> {
-  const user = db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active })
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .get();
-  if (!user?.active) return;
-  const token = issueLink(db, user.id, 'password_reset', context.now);
-  const locale: Locale = user.locale ?? 'fr';
-  const t = createTranslator({ locale, messages: messages[locale], namespace: 'auth.reset.mail' });
-  const url = new URL(`/reset-password/${token}`, context.appUrl).toString();
-  await sendLinkMessage(context, {
-    to: user.email,
-    kind: 'reset',
-    subject: t('subject'),
-    before: [t('greeting', { name: user.name }), t('body')],
-    link: { url, label: t('link') },
-    after: [t('notYou')],
-  });
-  recordAudit(db, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: context.address, at: context.now });
+/** Records a reset request for any address (the request's whole work: the same for a known and an unknown one). */
+export function requestPasswordReset(db: DB, email: string, context: { now: number; address: string }): void {
+  db.insert(passwordResetRequests).values({ email: email.trim().toLowerCase(), address: context.address, requestedAt: context.now }).run();
+  notifyResetRequested();
 }
 
+type Listener = () => void;
+const listeners = new Set<Listener>();
+
+/** Called after a request is recorded in this process (the worker handles it soon instead of at its next poll). */
+export function onResetRequested(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function notifyResetRequested(): void {
+  // After the answer has left (see WAKE_DELAY_MS in lib/mail/outbox.ts).
+  if (listeners.size > 0) setTimeout(() => listeners.forEach((listener) => listener()), WAKE_DELAY_MS).unref();
+}
+
+/** Whether a reset request waits (a read: the worker asks before it takes the sender's lease). */
+export function resetRequestsWaiting(db: DB): boolean {
+  return db.$client.prepare('select id from password_reset_requests limit 1').get() !== undefined;
+}
+
+/**
+ * Handles the waiting reset requests, oldest first: for a known, active
+ * person, a new link, its e-mail (queued) and the audit entry, in one
+ * transaction with the deletion of the request (so two workers never handle
+ * one request twice); for anyone else, only the deletion. A request older
+ * than a link's lifetime is dropped (the person has long given up).
+ */
+export function handleResetRequests(db: DB, context: Pick<MailContext, 'appUrl' | 'from' | 'now'>, limit = 50): number {
+  const waiting = db.$client
+    .prepare<[number], { id: number; email: string; address: string | null; requested_at: number }>('select id, email, address, requested_at from password_reset_requests order by id limit ?')
+    .all(limit);
+  for (const request of waiting) {
+    db.$client
+      .transaction(() => {
+        if (db.$client.prepare('delete from password_reset_requests where id = ?').run(request.id).changes !== 1) return; // another worker had it
+        if (request.requested_at < context.now - LINK_LIFETIME_MS.password_reset) return;
+        const user = db
+          .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active })
+          .from(users)
+          .where(eq(users.email, request.email))
+          .get();
+        if (!user?.active) return;
+        const locale: Locale = user.locale ?? 'fr';
+        const t = createTranslator({ locale, messages: messages[locale], namespace: 'auth.reset.mail' });
+        const token = issueLink(db, user.id, 'password_reset', context.now);
+        const url = new URL(`/reset-password/${token}`, context.appUrl).toString();
+        queueLinkMessage(db, context, {
+          kind: 'reset',
+          userId: user.id,
+          to: user.email,
+          subject: t('subject'),
+          before: [t('greeting', { name: user.name }), t('body')],
+          link: { url, label: t('link') },
+          after: [t('notYou')],
+          discardAfter: context.now + LINK_LIFETIME_MS.password_reset,
+        });
+        recordAudit(db, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: request.address, at: request.requested_at });
+      })
+      .immediate();
+  }
+  return waiting.length;
+}
 
 export type LinkOutcome =
   | { kind: 'done'; email: string }

@@ -48,8 +48,3 @@ export function linkState(db: DB, token: string, purpose: LinkPurpose, now: numb
 export function useLink(db: DB, id: number, now: number): boolean {
   return db.update(oneTimeTokens).set({ usedAt: now }).where(and(eq(oneTimeTokens.id, id), isNull(oneTimeTokens.usedAt))).run().changes === 1;
 }
-
-/** What a link is worth at this moment (for the page that shows its form). */
-export function currentLinkState(db: DB, token: string, purpose: LinkPurpose): LinkState {
-  return linkState(db, token, purpose, Date.now());
-}

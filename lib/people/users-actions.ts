@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { formAction, plainFormAction, typed, type FormState, type Translate, signedIn } from '@/lib/forms/action';
 import { clientAddress } from '@/lib/http/request-headers';
-import { withRequestMail } from '@/lib/notices/request-mail';
-import { changeAccess, invitePerson, sendInvitation, setPersonActive, type ManageOutcome } from './manage';
+import { requestMailContext } from '@/lib/notices/request-mail';
+import { changeAccess, invitePerson, queueInvitation, setPersonActive, type ManageOutcome } from './manage';
 
 /** The fields of a person's forms, as typed (`accounts`: the numbers, separated by spaces). */
 export type PersonFormState = FormState<{ email: string; name: string; locale: string; role: string; accounts: string }>;
@@ -33,7 +33,7 @@ const accessForm = z.object({ user: z.coerce.number().int().positive(), role: z.
 /** The page after a change, or the message beside the field; a 404 when it was not the viewer's to do. */
 function settle(outcome: ManageOutcome, values: PersonFormState['values'], next: string, t: Translate): PersonFormState {
   if (outcome.kind === 'not-found') notFound();
-  if (outcome.kind === 'done') redirect(next);
+  if (outcome.kind === 'done' || outcome.kind === 'invited') redirect(next);
   return { values, errors: { [outcome.field]: t(outcome.message) } };
 }
 
@@ -56,7 +56,7 @@ const invite = formAction({
     fallback: (field) => (field === 'role' ? 'roleRequired' : field === 'locale' ? 'localeRequired' : 'emailInvalid'),
   },
   handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
-    const outcome = await withRequestMail((context) => invitePerson(getDb(), viewer, { ...data, accounts: accountNumbers(formData) }, context));
+    const outcome = invitePerson(getDb(), viewer, { ...data, accounts: accountNumbers(formData) }, await requestMailContext());
     return settle(outcome, values, '/account/users?invited=1', t);
   },
 });
@@ -109,7 +109,7 @@ const resend = plainFormAction({
       .prepare<[number, number], { id: number }>('select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
       .get(data.user, viewer.customer.id);
     if (!person) notFound();
-    await withRequestMail((context) => sendInvitation(db, person.id, context));
+    queueInvitation(db, person.id, await requestMailContext());
     redirect(`/account/users/${person.id}?resent=1`);
   },
 });

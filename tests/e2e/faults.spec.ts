@@ -11,10 +11,11 @@
  * - each is logged once by the server with the SQLite code.
  */
 import Database from 'better-sqlite3';
-import { truncateSync } from 'node:fs';
+import { readFileSync, truncateSync } from 'node:fs';
 import { expect, test, type APIResponse } from '@playwright/test';
 import en from '../../lib/i18n/messages/en/common.json';
 import fr from '../../lib/i18n/messages/fr/common.json';
+import { usesNoArguments } from '../../lib/http/action-body';
 import { signInOverHttp, type HttpSession } from '../helpers/http-session';
 import { findForm, formBody } from '../helpers/html-forms';
 import { startAuxServer, type AuxServer } from './aux-server';
@@ -109,6 +110,66 @@ test('with JavaScript, a language switch that meets the held lock shows "service
     release();
     await context.close();
   }
+});
+
+/** Every server action of the build, with an address of a page that serves it (read from Next's manifest). */
+function everyAction(): { id: string; name: string; path: string }[] {
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, action]) => {
+    const page = Object.keys(action.workers)[0]!;
+    const path = page
+      .replace(/^app/, '')
+      .replace(/\/page$/, '')
+      .replace(/\/\([^)]*\)/g, '')
+      .replace(/\[token\]/, 'x'.repeat(43))
+      .replace(/\[[^\]]+\]/g, '1');
+    return { id, name: `${action.filename}#${action.exportedName}`, path: path || '/' };
+  });
+}
+
+test('a server action called with anything but its form data answers 400, logged in one line without a stack trace', async () => {
+  test.setTimeout(120_000);
+  const actions = everyAction();
+  expect(actions.length).toBeGreaterThanOrEqual(20);
+  const before = server.output().length;
+  const multipart = (root: string) => {
+    const form = new FormData();
+    form.append('0', root);
+    return form;
+  };
+  const bodies: { label: string; body: () => BodyInit; type?: string }[] = [
+    { label: "curl --data '[]'", body: () => '[]', type: 'application/x-www-form-urlencoded' },
+    { label: 'JSON object', body: () => '{"email":"x@example.test"}', type: 'application/json' },
+    { label: 'text', body: () => 'null', type: 'text/plain;charset=UTF-8' },
+    { label: 'empty', body: () => '', type: 'text/plain;charset=UTF-8' },
+    { label: 'multipart without form data', body: () => multipart('[]') },
+    { label: 'multipart with a string argument', body: () => multipart('["x"]') },
+    { label: 'broken multipart', body: () => '--x\r\nnope', type: 'multipart/form-data; boundary=x' },
+  ];
+  const problems: string[] = [];
+  for (const action of actions) {
+    for (const attempt of bodies) {
+      // An action that reads no arguments (signing out) is called with an empty list: that one is its own call.
+      if (usesNoArguments(action.id) && attempt.label === "curl --data '[]'") continue;
+      const response = await fetch(`${server.baseURL}${action.path}`, {
+        method: 'POST',
+        body: attempt.body(),
+        headers: { origin: server.baseURL, 'next-action': action.id, cookie: session.cookie, accept: 'text/x-component', ...(attempt.type ? { 'content-type': attempt.type } : {}) },
+        redirect: 'manual',
+      });
+      await response.arrayBuffer();
+      if (response.status !== 400) problems.push(`${action.name} at ${action.path}, ${attempt.label}: ${response.status}`);
+    }
+  }
+  expect(problems).toEqual([]);
+  const refused = actions.length * bodies.length - actions.filter((action) => usesNoArguments(action.id)).length;
+  // One line each (the last ones may still be on their way from the server process).
+  await expect.poll(() => server.output().slice(before).split('\n').filter((line) => line.includes('a server action called without its form data')).length).toBe(refused);
+  const log = server.output().slice(before);
+  expect(log).not.toMatch(/^\s+at /m);
+  expect(log).not.toMatch(/TypeError|Error:/);
 });
 
 test('a broken database file: pages, exports and client navigations answer the 503 page, logged once each', async ({ request }) => {

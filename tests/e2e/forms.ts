@@ -20,6 +20,16 @@ export async function signInFormFields(request: APIRequestContext, path = '/sign
   return fields;
 }
 
+/** The hidden fields React renders for the server action of the form on `path` that has a field named `field`. */
+export async function actionFormFields(request: APIRequestContext, path: string, field: string): Promise<Record<string, string>> {
+  const html = await (await request.get(path)).text();
+  const form = [...html.matchAll(/<form[^>]*>(?:(?!<\/form>)[\s\S])*<\/form>/g)].map((match) => match[0]).find((candidate) => candidate.includes(`name="${field}"`));
+  if (!form) throw new Error(`no form with a field ${field} on ${path}`);
+  const fields: Record<string, string> = {};
+  for (const input of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) fields[decodeEntities(input[1]!)] = decodeEntities(input[2] ?? '');
+  return fields;
+}
+
 /** Posts the sign-in form; `headers` replace what a browser would send (Playwright sends no Origin of its own). */
 export async function postSignInForm(request: APIRequestContext, credentials: { email: string; password: string }, headers: Record<string, string>) {
   const fields = await signInFormFields(request);

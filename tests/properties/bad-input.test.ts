@@ -16,6 +16,9 @@ import { activityParamsSchema } from '@/lib/audit/queries';
 import { setUpFormSchema } from '@/lib/online-services/provisioning';
 import { ordersParamsSchema, parseOrdersParams } from '@/lib/orders/params';
 import { parseReportParams, reportParamsSchema } from '@/lib/reports/queries';
+import { isCalendarDate } from '@/lib/calendar-date';
+import { addDays } from '@/lib/clock';
+import { formatDate } from '@/lib/i18n/format';
 import { createTestDb } from '@/tests/helpers/db';
 import { fixtureDocument } from '@/tests/helpers/fixtures';
 
@@ -27,7 +30,22 @@ const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' OR 1=1 --", '../../etc/passwd', '\u0000', '\uFFFF\uD800', 'NaN', '-1', '1e309', '0x10', ' '),
   fc.string({ minLength: 500, maxLength: 5000 }),
+  dateLike(),
 );
+
+/** Texts shaped like dates, most of them not real days (`2026-13-01`, `0000-00-00`, `2025-02-29`). */
+function dateLike() {
+  return fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([year, month, day]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+}
+
+/** A kept date is a real day, and what the pages do with one (the day after, formatting) works. */
+function expectUsableDate(date: string | undefined) {
+  if (date === undefined) return;
+  expect(isCalendarDate(date), date).toBe(true);
+  expect(() => formatDate('fr', addDays(date, 1))).not.toThrow();
+}
 const value = fc.oneof(text, fc.array(text, { maxLength: 4 }));
 
 function rawParams(keys: string[]) {
@@ -50,7 +68,7 @@ describe('search parameters never throw', () => {
     fc.assert(
       fc.property(rawParams(Object.keys(ordersParamsSchema.shape)), (raw) => {
         const { params } = parseOrdersParams(raw);
-        for (const date of [params.from, params.to]) if (date !== undefined) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        for (const date of [params.from, params.to]) expectUsableDate(date);
         if (params.product !== undefined) expect(params.product.length).toBeLessThanOrEqual(100);
       }),
       RUNS,
@@ -58,7 +76,25 @@ describe('search parameters never throw', () => {
   });
 
   it('activity', () => {
-    fc.assert(fc.property(rawParams(Object.keys(activityParamsSchema.shape)), (raw) => void activityParamsSchema.parse(raw)), RUNS);
+    fc.assert(
+      fc.property(rawParams(Object.keys(activityParamsSchema.shape)), (raw) => {
+        const params = activityParamsSchema.parse(raw);
+        for (const date of [params.from, params.to]) expectUsableDate(date);
+      }),
+      RUNS,
+    );
+  });
+
+  it('dates: the one parser of every date parameter keeps real days only', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateLike(), text), (date) => {
+        for (const params of [activityParamsSchema.parse({ from: date, to: date }), parseOrdersParams({ from: date, to: date }).params]) {
+          for (const kept of [params.from, params.to]) expectUsableDate(kept);
+          if (!isCalendarDate(date)) expect([params.from, params.to]).toEqual([undefined, undefined]);
+        }
+      }),
+      { ...RUNS, examples: [['2026-13-01'], ['0000-00-00'], ['2025-02-29']] },
+    );
   });
 
   it('set-up form: anything typed is a message beside its field, never a throw', () => {

@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/ClientMessages';
 import { PublicShell } from '@/components/shell/PublicShell';
-import { getDb } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
-import { currentLinkState } from '@/lib/people/tokens';
+import { linkPageState } from '@/lib/people/link-page';
 import { SetPasswordForm } from './SetPasswordForm';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token).slice(0, 100);
   const t = await getTranslations('auth.reset');
-  const state = currentLinkState(getDb(), token, 'password_reset');
+  const state = await linkPageState(token, 'password_reset');
   return (
     <PublicShell>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -1,0 +1,23 @@
+/**
+ * `npm run mail:status`: what the mail outbox holds — messages waiting (and
+ * since when), sent, and given up (each with its last error) — for the
+ * operator. The server logs every failure as it happens (`[mail] …`); this
+ * says where things stand. Exit code 1 when a message was given up.
+ */
+import { getDb } from '@/db/client';
+import { failedMail } from '@/lib/mail/outbox';
+
+const db = getDb();
+const counts = db.$client
+  .prepare<[], { status: string; n: number; oldest: number | null }>('select status, count(*) as n, min(created_at) as oldest from mail_outbox group by status order by status')
+  .all();
+const of = (status: string) => counts.find((row) => row.status === status);
+const pending = of('pending');
+console.log(`waiting: ${pending?.n ?? 0}${pending?.oldest ? ` (oldest queued ${new Date(pending.oldest).toISOString()})` : ''}`);
+console.log(`sent: ${of('sent')?.n ?? 0}`);
+const failed = failedMail(db);
+console.log(`given up: ${of('failed')?.n ?? 0}`);
+for (const message of failed) {
+  console.log(`  #${message.id} ${message.kind} to ${message.recipient}, queued ${new Date(message.createdAt).toISOString()}, ${message.attempts} attempt(s): ${message.lastError ?? ''}`);
+}
+process.exitCode = failed.length > 0 ? 1 : 0;
