@@ -10,7 +10,7 @@
  * every page, or a silently created empty database where nobody can sign in.
  */
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,11 @@ import * as schema from './schema';
 
 export type { Db } from './handle';
 
-export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * The handle with its better-sqlite3 connection beside it: what openDatabase
+ * answers, for db/ and the SQLite-only scripts; everything else takes `Db`.
+ */
+export type DB = Db & { $client: Database.Database };
 
 const MIGRATIONS = join(process.cwd(), 'db', 'migrations');
 
@@ -119,12 +123,12 @@ export function openDatabase(path: string, { create = true }: { create?: boolean
     }
     console.warn(`DATABASE_PATH=${path}: the write lock is held by another connection; starting anyway.`);
   }
-  return drizzle(sqlite, { schema });
+  return Object.assign(asyncHandle(sqlite), { $client: sqlite });
 }
 
 /** Applies the committed migrations (db/migrations) that are not yet applied, then folds the search columns of rows that have none yet (./folded.ts). */
 export function migrateDatabase(db: DB): void {
-  migrate(db, { migrationsFolder: MIGRATIONS });
+  migrate(drizzle(db.$client, { schema }), { migrationsFolder: MIGRATIONS });
   fillFoldedColumns(db);
 }
 
@@ -152,12 +156,7 @@ export function getDb(): DB {
  * every query and write function as its first argument.
  */
 export function database(): Db {
-  return asyncHandle(getDb().$client);
-}
-
-/** The asynchronous handle over a connection opened with openDatabase. */
-export function handleOf(db: DB): Db {
-  return asyncHandle(db.$client);
+  return getDb();
 }
 
 /** For tests and scripts that bring their own database. */

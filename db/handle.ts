@@ -136,3 +136,13 @@ export function transactionOf(db: Db): OpenTransaction | undefined {
 export function sqliteOf(db: Db): Database.Database {
   return connectionOf(db).sqlite;
 }
+
+/**
+ * Runs `task` — work on the connection that does not go through the handle
+ * (a library with its own SQLite store) — when no transaction is open or
+ * waiting, so that it cannot join someone else's transaction.
+ */
+export async function outsideTransactions<T>(db: Db, task: () => Promise<T>): Promise<T> {
+  const connection = connectionOf(db);
+  return connection.queued === 0 ? task() : inTurn(connection, task);
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '@/tests/helpers/db';
-import { handleOf, type Db } from './client';
+import type { Db } from './client';
 import { workerLeases } from './schema';
 import { withTransaction } from './transaction';
 
@@ -11,9 +11,9 @@ describe('withTransaction on SQLite', () => {
   let db: Db;
   let close: () => void;
   beforeEach(() => {
-    const raw = createTestDb();
-    db = handleOf(raw);
-    close = () => raw.$client.close();
+    const opened = createTestDb();
+    db = opened;
+    close = () => opened.$client.close();
   });
   afterEach(() => close());
 
@@ -22,13 +22,13 @@ describe('withTransaction on SQLite', () => {
 
   it('keeps a plain write of another request, made during an await inside a failing transaction, and rolls back only the transaction', async () => {
     const order: string[] = [];
-    const failing = withTransaction(db, async (tx) => {
+    const failing = (await withTransaction(db, async (tx) => {
       await tx.insert(workerLeases).values(lease('in-transaction'));
       order.push('transaction wrote');
       await pause(30);
       order.push('transaction throws');
       throw new Error('the transaction fails');
-    });
+    }));
     // The other request: starts while the transaction waits on its timer.
     await pause(5);
     const plain = (async () => {
@@ -54,17 +54,17 @@ describe('withTransaction on SQLite', () => {
 
   it('runs two transactions one after the other, never inside each other', async () => {
     const events: string[] = [];
-    const one = withTransaction(db, async (tx) => {
+    const one = (await withTransaction(db, async (tx) => {
       events.push('one begins');
       await pause(20);
       await tx.insert(workerLeases).values(lease('one'));
       events.push('one ends');
-    });
-    const two = withTransaction(db, async (tx) => {
+    }));
+    const two = (await withTransaction(db, async (tx) => {
       events.push('two begins');
       await tx.insert(workerLeases).values(lease('two'));
       events.push('two ends');
-    });
+    }));
     await Promise.all([one, two]);
     expect(events).toEqual(['one begins', 'one ends', 'two begins', 'two ends']);
     expect(await names()).toEqual(['one', 'two']);
@@ -74,10 +74,10 @@ describe('withTransaction on SQLite', () => {
     await withTransaction(db, async (tx) => {
       await tx.insert(workerLeases).values(lease('outer'));
       await expect(
-        withTransaction(tx, async (inner) => {
+        (await withTransaction(tx, async (inner) => {
           await inner.insert(workerLeases).values(lease('inner'));
           throw new Error('inner fails');
-        }),
+        })),
       ).rejects.toThrow('inner fails');
     });
     expect(await names()).toEqual(['outer']);

@@ -17,7 +17,7 @@ async function main() {
   const db = openDatabase(env().DATABASE_PATH, { create: true });
   migrateDatabase(db);
   setDb(db);
-  const loaded = (db.select({ n: count() }).from(customers).get()?.n ?? 0) > 0;
+  const loaded = ((await db.select({ n: count() }).from(customers).limit(1))[0]?.n ?? 0) > 0;
   if (loaded) {
     console.log(`Database ${env().DATABASE_PATH} already holds data; keeping it (npm run db:seed reloads the demo data).`);
     return;

@@ -52,7 +52,7 @@ async function main() {
   const db = getDb();
 
   if (flags.has('--check')) {
-    const { problems } = validateImport(db, input, { prune });
+    const { problems } = (await validateImport(db, input, { prune }));
     if (problems.length > 0) printProblems(file, problems);
     console.log(`${file} is valid; nothing was written (--check).`);
     return;

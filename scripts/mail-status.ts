@@ -15,7 +15,7 @@ const of = (status: string) => counts.find((row) => row.status === status);
 const pending = of('pending');
 console.log(`waiting: ${pending?.n ?? 0}${pending?.oldest ? ` (oldest queued ${new Date(pending.oldest).toISOString()})` : ''}`);
 console.log(`sent: ${of('sent')?.n ?? 0}`);
-const failed = failedMail(db);
+const failed = (await failedMail(db));
 console.log(`given up: ${of('failed')?.n ?? 0}`);
 for (const message of failed) {
   console.log(`  #${message.id} ${message.kind} to ${message.recipient}, queued ${new Date(message.createdAt).toISOString()}, ${message.attempts} attempt(s): ${message.lastError ?? ''}`);

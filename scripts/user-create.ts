@@ -19,6 +19,7 @@ import { deliverMail } from '@/lib/mail/outbox';
 import { configuredTransport } from '@/lib/notices/mailer';
 import { queueInvitation } from '@/lib/people/manage';
 import { foldForSearch } from '@/lib/search/normalize';
+import { withTransaction } from '@/db/transaction';
 
 const USAGE = 'usage: npm run user:create -- --email EMAIL --customer NUMBER --role customer_admin [--name NAME] [--locale fr|en]';
 
@@ -49,22 +50,22 @@ async function main() {
   }
   const db = getDb();
   const { email, customer: number, name, locale } = parsed.data;
-  const customer = db.select({ id: customers.id }).from(customers).where(eq(customers.number, number)).get();
+  const customer = (await db.select({ id: customers.id }).from(customers).where(eq(customers.number, number)).limit(1))[0];
   if (!customer) {
     console.error(`No customer ${number}: import it first (npm run db:import).`);
     process.exit(1);
   }
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+  if ((await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1))[0]) {
     console.error(`${email} already has an account.`);
     process.exit(1);
   }
   const now = Date.now();
-  const { link, userId } = db.transaction(() => {
-    const id = Number(db.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now, nameSearch: foldForSearch(name ?? email, email) }).run().lastInsertRowid);
-    db.insert(grants).values({ userId: id, role: 'customer_admin', customerId: customer.id }).run();
-    recordAudit(db, { action: 'person_invited', userId: null, entity: 'user', entityId: email, details: { role: 'customer_admin', by: 'user:create' }, customerId: customer.id, at: now });
-    return { link: queueInvitation(db, id, { appUrl: config.APP_URL!, from: config.MAIL_FROM, now, address: 'command line' }), userId: id };
-  });
+  const { link, userId } = (await withTransaction(db, async (tx) => {
+    const { id } = (await tx.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now, nameSearch: foldForSearch(name ?? email, email) }).returning({ id: users.id }))[0]!;
+    await tx.insert(grants).values({ userId: id, role: 'customer_admin', customerId: customer.id });
+    await recordAudit(tx, { action: 'person_invited', userId: null, entity: 'user', entityId: email, details: { role: 'customer_admin', by: 'user:create' }, customerId: customer.id, at: now });
+    return { link: (await queueInvitation(tx, id, { appUrl: config.APP_URL!, from: config.MAIL_FROM, now, address: 'command line' })), userId: id };
+  }));
   console.log(`${email} created as the administrator of customer ${number}.`);
   // The link is printed as well as sent: the first administrator may have no reachable mailbox yet.
   console.log(`Invitation (valid 72 hours, once): ${link}`);

@@ -34,7 +34,7 @@ export async function PrintContext({ viewer, context }: { viewer: Viewer; contex
   const locale = (await getLocale()) as Locale;
   const timeZone = env().APP_TIME_ZONE;
   // Only the pages that show the customer's data say how fresh it is (they pass a context).
-  const updatedAt = context && viewer.customer ? getDataUpdatedAt(viewer) : null;
+  const updatedAt = context && viewer.customer ? (await getDataUpdatedAt(viewer)) : null;
   const parts: string[] = [];
   if (viewer.customer) parts.push(t('print.customer', { name: viewer.customer.legalName, number: viewer.customer.number }));
   if (viewer.partner) parts.push(t('print.partner', { name: viewer.partner.name }));

@@ -22,9 +22,9 @@ const choose = plainFormAction({
   values: (formData) => ({ account: formData.get('account'), customer: formData.get('customer') || undefined, return: formData.get('return') || undefined }),
   schema: chooseAccountForm,
   handle: async ({ viewer, data }) => {
-    const account = getAccountByNumber(viewer, data.account);
+    const account = (await getAccountByNumber(viewer, data.account));
     if (!account) notFound();
-    getDb().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId)).run();
+    await getDb().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId));
     redirect(hrefWith(data.return ?? '/inventory', { ...scopeParams(viewer), account: account.number }));
   },
 });

@@ -43,17 +43,17 @@ function accountsWithDetails() {
     .innerJoin(partners, eq(partners.id, purchaseAccounts.partnerId));
 }
 
-export function countAccounts(viewer: Viewer): number {
-  return getDb().select({ n: count() }).from(purchaseAccounts).where(accountScope(viewer)).get()?.n ?? 0;
+export async function countAccounts(viewer: Viewer): Promise<number> {
+  return (await getDb().select({ n: count() }).from(purchaseAccounts).where(accountScope(viewer)).limit(1))[0]?.n ?? 0;
 }
 
 /** One account by number, or null when it does not exist or is outside the viewer's grants. */
-export function getAccountByNumber(viewer: Viewer, number: string): AccountSummary | null {
-  return accountsWithDetails().where(and(accountScope(viewer), eq(purchaseAccounts.number, number))).get() ?? null;
+export async function getAccountByNumber(viewer: Viewer, number: string): Promise<AccountSummary | null> {
+  return (await accountsWithDetails().where(and(accountScope(viewer), eq(purchaseAccounts.number, number))).limit(1))[0] ?? null;
 }
 
-function getAccountById(viewer: Viewer, id: number): AccountSummary | null {
-  return accountsWithDetails().where(and(accountScope(viewer), eq(purchaseAccounts.id, id))).get() ?? null;
+async function getAccountById(viewer: Viewer, id: number): Promise<AccountSummary | null> {
+  return (await accountsWithDetails().where(and(accountScope(viewer), eq(purchaseAccounts.id, id))).limit(1))[0] ?? null;
 }
 
 /** The five fields of the selector's drop-down (SPEC §3 item 2). */
@@ -87,25 +87,25 @@ function criterionCondition(field: AccountSearchField, value: string): SQL | und
 
 export const ACCOUNTS_PAGE_SIZE = 20;
 
-export function searchAccounts(viewer: Viewer, criteria: AccountCriteria, page: number): { rows: AccountSummary[]; total: number; page: number; pages: number } {
+export async function searchAccounts(viewer: Viewer, criteria: AccountCriteria, page: number): Promise<{ rows: AccountSummary[]; total: number; page: number; pages: number }> {
   const conditions = ACCOUNT_SEARCH_FIELDS.map((field) => (criteria[field] ? criterionCondition(field, criteria[field]) : undefined));
   const where = and(accountScope(viewer), ...conditions);
   const total =
-    getDb()
+    (await getDb()
       .select({ n: count() })
       .from(purchaseAccounts)
       .innerJoin(agreements, eq(agreements.id, purchaseAccounts.agreementId))
       .innerJoin(customers, eq(customers.id, purchaseAccounts.customerId))
       .where(where)
-      .get()?.n ?? 0;
+      .limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = accountsWithDetails()
+  const rows = (await accountsWithDetails()
     .where(where)
     .orderBy(asc(purchaseAccounts.number))
     .limit(ACCOUNTS_PAGE_SIZE)
     .offset((current - 1) * ACCOUNTS_PAGE_SIZE)
-    .all();
+    );
   return { rows, total, page: current, pages };
 }
 
@@ -120,19 +120,19 @@ export type AccountSelection =
  * it the remembered account if still granted, else the only one, else the
  * selector. A number outside the grants is not found.
  */
-export function resolveAccountSelection(viewer: Viewer, accountParam: string | undefined): AccountSelection {
-  const accountCount = countAccounts(viewer);
+export async function resolveAccountSelection(viewer: Viewer, accountParam: string | undefined): Promise<AccountSelection> {
+  const accountCount = (await countAccounts(viewer));
   if (accountParam === 'all') return accountCount > 0 ? { kind: 'all', accountCount } : { kind: 'not-found' };
   if (accountParam) {
-    const account = getAccountByNumber(viewer, accountParam);
+    const account = (await getAccountByNumber(viewer, accountParam));
     return account ? { kind: 'account', account, accountCount } : { kind: 'not-found' };
   }
   if (viewer.rememberedAccountId) {
-    const remembered = getAccountById(viewer, viewer.rememberedAccountId);
+    const remembered = (await getAccountById(viewer, viewer.rememberedAccountId));
     if (remembered) return { kind: 'account', account: remembered, accountCount };
   }
   if (accountCount === 1) {
-    const only = accountsWithDetails().where(accountScope(viewer)).get();
+    const only = (await accountsWithDetails().where(accountScope(viewer)).limit(1))[0];
     if (only) return { kind: 'account', account: only, accountCount };
   }
   return { kind: 'choose', accountCount };

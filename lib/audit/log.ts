@@ -7,7 +7,7 @@
  */
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { auditLog, grants } from '@/db/schema';
 
 export const AUDIT_ACTIONS = [
@@ -47,14 +47,14 @@ export interface AuditEntry {
 }
 
 /** The customer or partner a user works for (the grant the viewer rule reads: the first). */
-export function logOwnerOfUser(db: DB, userId: number): { customerId: number | null; partnerId: number | null } {
-  const grant = db.select({ customerId: grants.customerId, partnerId: grants.partnerId }).from(grants).where(eq(grants.userId, userId)).orderBy(grants.id).get();
+export async function logOwnerOfUser(db: Db, userId: number): Promise<{ customerId: number | null; partnerId: number | null }> {
+  const grant = (await db.select({ customerId: grants.customerId, partnerId: grants.partnerId }).from(grants).where(eq(grants.userId, userId)).orderBy(grants.id).limit(1))[0];
   return { customerId: grant?.customerId ?? null, partnerId: grant?.partnerId ?? null };
 }
 
-export function recordAudit(db: DB, entry: AuditEntry): void {
-  const owner = entry.customerId !== undefined || entry.partnerId !== undefined || entry.userId === null ? null : logOwnerOfUser(db, entry.userId);
-  db.insert(auditLog)
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const owner = entry.customerId !== undefined || entry.partnerId !== undefined || entry.userId === null ? null : (await logOwnerOfUser(db, entry.userId));
+  await db.insert(auditLog)
     .values({
       occurredAt: entry.at ?? Date.now(),
       userId: entry.userId,
@@ -66,13 +66,13 @@ export function recordAudit(db: DB, entry: AuditEntry): void {
       partnerId: entry.partnerId ?? owner?.partnerId ?? null,
       address: entry.address ?? null,
     })
-    .run();
+    ;
 }
 
 /** An export, as its route handler answers it: which one (path and filters), how many rows, by whom, from where. */
-export function recordExport(db: DB, viewer: { userId: number; customer: { id: number } | null; partner: { id: number } | null }, request: Request, rows: number, address: string): void {
+export async function recordExport(db: Db, viewer: { userId: number; customer: { id: number } | null; partner: { id: number } | null }, request: Request, rows: number, address: string): Promise<void> {
   const url = new URL(request.url);
-  recordAudit(db, {
+  await recordAudit(db, {
     action: 'export',
     userId: viewer.userId,
     entity: 'export',

@@ -18,54 +18,54 @@ beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
   setDb(db);
-  const alphaAdmin = viewerOf(db, U.alphaAdmin);
-  const betaAdmin = viewerOf(db, U.betaAdmin);
-  const north = viewerOf(db, U.northPartner, '2000001');
-  recordAudit(db, { action: 'sign_in', userId: alphaAdmin.userId, entity: 'user', entityId: U.alphaAdmin, address: '192.0.2.1', at: at('2026-11-20') });
-  recordAudit(db, { action: 'sign_in_failed', userId: viewerOf(db, U.alphaViewer).userId, entity: 'user', entityId: U.alphaViewer, at: at('2026-11-21') });
-  recordAudit(db, { action: 'sign_in', userId: betaAdmin.userId, entity: 'user', entityId: U.betaAdmin, at: at('2026-11-21') });
-  recordAudit(db, { action: 'sign_in_failed', userId: null, entity: 'user', entityId: 'nobody@example.com', at: at('2026-11-22') });
-  recordExport(db, north, new Request('http://localhost/reports/export?customer=2000001'), 3, '198.51.100.9');
+  const alphaAdmin = (await viewerOf(db, U.alphaAdmin));
+  const betaAdmin = (await viewerOf(db, U.betaAdmin));
+  const north = (await viewerOf(db, U.northPartner, '2000001'));
+  await recordAudit(db, { action: 'sign_in', userId: alphaAdmin.userId, entity: 'user', entityId: U.alphaAdmin, address: '192.0.2.1', at: at('2026-11-20') });
+  await recordAudit(db, { action: 'sign_in_failed', userId: (await viewerOf(db, U.alphaViewer)).userId, entity: 'user', entityId: U.alphaViewer, at: at('2026-11-21') });
+  await recordAudit(db, { action: 'sign_in', userId: betaAdmin.userId, entity: 'user', entityId: U.betaAdmin, at: at('2026-11-21') });
+  await recordAudit(db, { action: 'sign_in_failed', userId: null, entity: 'user', entityId: 'nobody@example.com', at: at('2026-11-22') });
+  await recordExport(db, north, new Request('http://localhost/reports/export?customer=2000001'), 3, '198.51.100.9');
 });
 
 const actions = (entries: { action: string; entityId: string | null }[] | undefined) => entries?.map((entry) => `${entry.action} ${entry.entityId}`);
 
 describe('listActivity', () => {
-  it('a customer administrator reads the customer’s entries, newest first — its people’s and the partners’ work on its data', () => {
-    expect(actions(listActivity(viewerOf(db, U.alphaAdmin), {})?.entries)).toEqual([
+  it('a customer administrator reads the customer’s entries, newest first — its people’s and the partners’ work on its data', async () => {
+    expect(actions((await listActivity((await viewerOf(db, U.alphaAdmin)), {}))?.entries)).toEqual([
       'export /reports/export?customer=2000001',
       `sign_in_failed ${U.alphaViewer}`,
       `sign_in ${U.alphaAdmin}`,
     ]);
-    expect(actions(listActivity(viewerOf(db, U.betaAdmin), {})?.entries)).toEqual([`sign_in ${U.betaAdmin}`]);
+    expect(actions((await listActivity((await viewerOf(db, U.betaAdmin)), {}))?.entries)).toEqual([`sign_in ${U.betaAdmin}`]);
   });
 
-  it('a partner user reads its partner’s entries, whatever customer it is working for', () => {
-    const entries = listActivity(viewerOf(db, U.northPartner), {})!.entries;
+  it('a partner user reads its partner’s entries, whatever customer it is working for', async () => {
+    const entries = (await listActivity((await viewerOf(db, U.northPartner)), {}))!.entries;
     expect(actions(entries)).toEqual(['export /reports/export?customer=2000001']);
     expect(entries[0]).toMatchObject({ userEmail: U.northPartner, details: { rows: 3 }, address: '198.51.100.9' });
-    expect(listActivity(viewerOf(db, U.southPartner), {})!.entries).toEqual([]);
+    expect((await listActivity((await viewerOf(db, U.southPartner)), {}))!.entries).toEqual([]);
   });
 
-  it('an account viewer reads none (the page answers 404)', () => {
-    expect(listActivity(viewerOf(db, U.alphaViewer), {})).toBeNull();
-    expect(listActivityForExport(viewerOf(db, U.alphaViewer), {})).toBeNull();
+  it('an account viewer reads none (the page answers 404)', async () => {
+    expect((await listActivity((await viewerOf(db, U.alphaViewer)), {}))).toBeNull();
+    expect((await listActivityForExport((await viewerOf(db, U.alphaViewer)), {}))).toBeNull();
   });
 
-  it('filters by action and by days, both ends included', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    expect(actions(listActivity(admin, { action: 'sign_in' })?.entries)).toEqual([`sign_in ${U.alphaAdmin}`]);
-    expect(actions(listActivity(admin, { from: '2026-11-21', to: '2026-11-21' })?.entries)).toEqual([`sign_in_failed ${U.alphaViewer}`]);
-    expect(listActivity(admin, { to: '2026-11-19' })?.total).toBe(0);
+  it('filters by action and by days, both ends included', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    expect(actions((await listActivity(admin, { action: 'sign_in' }))?.entries)).toEqual([`sign_in ${U.alphaAdmin}`]);
+    expect(actions((await listActivity(admin, { from: '2026-11-21', to: '2026-11-21' }))?.entries)).toEqual([`sign_in_failed ${U.alphaViewer}`]);
+    expect((await listActivity(admin, { to: '2026-11-19' }))?.total).toBe(0);
   });
 
-  it('pages newest first with the total', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('pages newest first with the total', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     for (let index = 0; index < ACTIVITY_PAGE_SIZE + 5; index++) {
-      recordAudit(db, { action: 'sign_in', userId: admin.userId, entity: 'user', entityId: U.alphaAdmin, at: at('2026-10-01') + index });
+      await recordAudit(db, { action: 'sign_in', userId: admin.userId, entity: 'user', entityId: U.alphaAdmin, at: at('2026-10-01') + index });
     }
-    const first = listActivity(admin, {})!;
+    const first = (await listActivity(admin, {}))!;
     expect(first).toMatchObject({ total: ACTIVITY_PAGE_SIZE + 8, page: 1, pages: 2 });
-    expect(listActivity(admin, { page: 2 })!.entries).toHaveLength(8);
+    expect((await listActivity(admin, { page: 2 }))!.entries).toHaveLength(8);
   });
 });

@@ -73,31 +73,31 @@ function select() {
     .leftJoin(users, eq(users.id, auditLog.userId));
 }
 
-function toEntry(row: ReturnType<ReturnType<typeof select>['all']>[number]): ActivityEntry {
+function toEntry(row: Awaited<ReturnType<typeof select>>[number]): ActivityEntry {
   return { ...row, action: row.action as AuditAction, details: row.details ? (JSON.parse(row.details) as ActivityEntry['details']) : null };
 }
 
 /** One page of the viewer's log, newest first; null when the viewer may not read any (the page answers 404). */
-export function listActivity(viewer: Viewer, params: ActivityParams): { entries: ActivityEntry[]; total: number; page: number; pages: number } | null {
+export async function listActivity(viewer: Viewer, params: ActivityParams): Promise<{ entries: ActivityEntry[]; total: number; page: number; pages: number } | null> {
   const owner = activityOwner(viewer);
   if (!owner) return null;
   const where = conditions(owner, params);
-  const total = getDb().select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const total = (await getDb().select({ n: count() }).from(auditLog).where(where).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
   const page = Math.min(Math.max(1, params.page ?? 1), pages);
-  const entries = select()
+  const entries = (await select()
     .where(where)
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(ACTIVITY_PAGE_SIZE)
     .offset((page - 1) * ACTIVITY_PAGE_SIZE)
-    .all()
+    )
     .map(toEntry);
   return { entries, total, page, pages };
 }
 
 /** The export: the same entries, newest first, at most ACTIVITY_EXPORT_LIMIT. */
-export function listActivityForExport(viewer: Viewer, params: ActivityParams): ActivityEntry[] | null {
+export async function listActivityForExport(viewer: Viewer, params: ActivityParams): Promise<ActivityEntry[] | null> {
   const owner = activityOwner(viewer);
   if (!owner) return null;
-  return select().where(conditions(owner, params)).orderBy(desc(auditLog.occurredAt), desc(auditLog.id)).limit(ACTIVITY_EXPORT_LIMIT).all().map(toEntry);
+  return (await select().where(conditions(owner, params)).orderBy(desc(auditLog.occurredAt), desc(auditLog.id)).limit(ACTIVITY_EXPORT_LIMIT)).map(toEntry);
 }

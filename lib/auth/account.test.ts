@@ -23,8 +23,8 @@ beforeEach(async () => {
 });
 
 const user = (email: string) => db.$client.prepare('select id, password_hash as hash, session_version as version from users where email = ?').get(email) as { id: number; hash: string; version: number };
-const change = (current: string, next: string, confirmation = next) =>
-  changePassword(db, user(U.alphaAdmin).id, { current, next, confirmation }, { address: '192.0.2.4', now: NOW, hash: fastPasswordHash });
+const change = async (current: string, next: string, confirmation = next) =>
+  (await changePassword(db, user(U.alphaAdmin).id, { current, next, confirmation }, { address: '192.0.2.4', now: NOW, hash: fastPasswordHash }));
 
 describe('changePassword', () => {
   it('needs the current password, a long and strong new one, typed twice alike — and changes nothing otherwise', async () => {
@@ -40,14 +40,14 @@ describe('changePassword', () => {
 
   it('stores the new password’s hash, ends every session and writes the audit log', async () => {
     const { id, version } = user(U.alphaAdmin);
-    startSession(db, id, NOW, LIMITS);
-    startSession(db, id, NOW, LIMITS);
+    await startSession(db, id, NOW, LIMITS);
+    await startSession(db, id, NOW, LIMITS);
     expect(await change(FIXTURE_PASSWORD, STRONG)).toEqual({ kind: 'changed' });
     const after = user(U.alphaAdmin);
     expect(await verifyPassword(STRONG, after.hash)).toBe(true);
     expect(await verifyPassword(FIXTURE_PASSWORD, after.hash)).toBe(false);
     expect(after.version).toBe(version + 1);
-    expect(countActiveSessions(db, id, NOW, LIMITS)).toBe(0);
+    expect((await countActiveSessions(db, id, NOW, LIMITS))).toBe(0);
     expect(db.$client.prepare('select action, entity_id, address, details from audit_log').all()).toEqual([{ action: 'password_changed', entity_id: U.alphaAdmin, address: '192.0.2.4', details: null }]);
     // The password never reaches the log.
     expect(JSON.stringify(db.$client.prepare('select * from audit_log').all())).not.toContain(STRONG);
@@ -55,15 +55,15 @@ describe('changePassword', () => {
 });
 
 describe('signOutEverywhere', () => {
-  it('ends every session of the person only, and says how many in the audit log', () => {
-    const alpha = viewerOf(db, U.alphaAdmin).userId;
-    const beta = viewerOf(db, U.betaAdmin).userId;
-    startSession(db, alpha, NOW, LIMITS);
-    startSession(db, alpha, NOW, LIMITS);
-    startSession(db, beta, NOW, LIMITS);
-    signOutEverywhere(db, alpha, { address: '192.0.2.5', now: NOW });
-    expect(countActiveSessions(db, alpha, NOW, LIMITS)).toBe(0);
-    expect(countActiveSessions(db, beta, NOW, LIMITS)).toBe(1);
+  it('ends every session of the person only, and says how many in the audit log', async () => {
+    const alpha = (await viewerOf(db, U.alphaAdmin)).userId;
+    const beta = (await viewerOf(db, U.betaAdmin)).userId;
+    await startSession(db, alpha, NOW, LIMITS);
+    await startSession(db, alpha, NOW, LIMITS);
+    await startSession(db, beta, NOW, LIMITS);
+    await signOutEverywhere(db, alpha, { address: '192.0.2.5', now: NOW });
+    expect((await countActiveSessions(db, alpha, NOW, LIMITS))).toBe(0);
+    expect((await countActiveSessions(db, beta, NOW, LIMITS))).toBe(1);
     expect(db.$client.prepare('select action, details from audit_log').all()).toEqual([{ action: 'sign_out_everywhere', details: JSON.stringify({ sessions: 2 }) }]);
   });
 });

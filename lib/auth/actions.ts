@@ -52,7 +52,7 @@ const signInStep = formAction({
         case 'locked': {
           let until = Date.now();
           try {
-            until = lockedUntil(getDb(), email.toLowerCase(), clientAddress(await headers()), Date.now()) ?? until;
+            until = (await lockedUntil(getDb(), email.toLowerCase(), clientAddress(await headers()), Date.now())) ?? until;
           } catch {
             // The time to retry is a courtesy; the refusal stands without it.
           }
@@ -87,7 +87,7 @@ const signOutStep = plainFormAction({
   handle: async () => {
     // End the session on the server first: a copy of the cookie must open nothing afterwards.
     const session = await auth();
-    if (session?.sessionId) endSession(getDb(), session.sessionId, 'signed_out', Date.now());
+    if (session?.sessionId) await endSession(getDb(), session.sessionId, 'signed_out', Date.now());
     await signOut({ redirectTo: '/sign-in?signedOut=1' });
   },
 });
@@ -101,7 +101,7 @@ const signOutEverywhereStep = plainFormAction({
   values: () => ({}),
   schema: nothing,
   handle: async ({ viewer }) => {
-    signOutEverywhere(getDb(), viewer.userId, { address: clientAddress(await headers()), now: Date.now() });
+    await signOutEverywhere(getDb(), viewer.userId, { address: clientAddress(await headers()), now: Date.now() });
     await signOut({ redirectTo: '/sign-in?signedOut=everywhere' });
   },
 });

@@ -85,14 +85,14 @@ function buildConfig(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        authorize: (raw, request) =>
-          authorizeCredentials(raw, {
+        authorize: async (raw, request) =>
+          (await authorizeCredentials(raw, {
             db: getDb(),
             address: clientAddress(request.headers),
             now: Date.now(),
             limits: { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, perAccount: config.SIGN_IN_LIMIT_PER_ACCOUNT },
             refusalDelayMs: REFUSAL_DELAY_MS,
-          }),
+          })),
       }),
     ],
     callbacks: {
@@ -101,13 +101,13 @@ function buildConfig(): NextAuthConfig {
         const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
         return `${baseUrl}${safeCallbackPath(path)}`;
       },
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         const db = getDb();
         const now = Date.now();
         if (user) {
           const userId = Number(user.id);
           try {
-            const sid = startSession(db, userId, now, limits);
+            const sid = (await startSession(db, userId, now, limits));
             // A fresh token: nothing else about the user travels in the cookie.
             const claims: SessionClaims = { uid: userId, sv: user.sessionVersion ?? 1, sid, sae: Math.floor((now + limits.absoluteMs) / 1000) };
             return claims;
@@ -118,7 +118,7 @@ function buildConfig(): NextAuthConfig {
           }
         }
         try {
-          const session = activeSession(db, token.sid, now, limits, { touch: true });
+          const session = (await activeSession(db, token.sid, now, limits, { touch: true }));
           // Ended, idle, expired or unknown: no session, and next-auth clears the cookie instead of renewing it.
           if (!session || session.userId !== token.uid) return null;
           return { ...token, sae: Math.floor(session.absoluteEnd / 1000) };
@@ -135,9 +135,9 @@ function buildConfig(): NextAuthConfig {
     },
     events: {
       // Sign-out through next-auth's own route; the form's action ends the session itself first (lib/auth/actions.ts).
-      signOut(message) {
+      async signOut(message) {
         const token = 'token' in message ? message.token : null;
-        if (token?.sid) endSession(getDb(), token.sid, 'signed_out', Date.now());
+        if (token?.sid) await endSession(getDb(), token.sid, 'signed_out', Date.now());
       },
     },
   };

@@ -19,24 +19,24 @@ beforeAll(async () => {
 });
 
 describe('the viewer', () => {
-  it('is a customer administrator with the customer, no partner and no account list', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
+  it('is a customer administrator with the customer, no partner and no account list', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
     expect(viewer).toMatchObject({ role: 'customer_admin', customer: { number: C.alpha }, partner: null, grantedAccountIds: null });
     expect([hasCustomer(viewer), isCustomerAdmin(viewer), isPartnerViewer(viewer), isPartnerCustomerViewer(viewer)]).toEqual([true, true, false, false]);
   });
 
-  it('is an account viewer with the accounts granted', () => {
-    const viewer = viewerOf(db, U.alphaViewer);
+  it('is an account viewer with the accounts granted', async () => {
+    const viewer = (await viewerOf(db, U.alphaViewer));
     expect(viewer).toMatchObject({ role: 'account_viewer', customer: { number: C.alpha }, partner: null });
     expect(viewer.grantedAccountIds).toHaveLength(1);
     expect([hasCustomer(viewer), isCustomerAdmin(viewer), isPartnerViewer(viewer)]).toEqual([true, false, false]);
   });
 
-  it('is a partner user without a customer until one it serves is chosen', () => {
-    const home = viewerOf(db, U.northPartner);
+  it('is a partner user without a customer until one it serves is chosen', async () => {
+    const home = (await viewerOf(db, U.northPartner));
     expect(home).toMatchObject({ role: 'partner_user', customer: null, partner: { code: 'PN' } });
     expect([hasCustomer(home), isPartnerViewer(home), isPartnerCustomerViewer(home)]).toEqual([false, true, false]);
-    const working = viewerOf(db, U.northPartner, C.beta);
+    const working = (await viewerOf(db, U.northPartner, C.beta));
     expect(working).toMatchObject({ role: 'partner_user', customer: { number: C.beta }, partner: { code: 'PN' } });
     expect([hasCustomer(working), isPartnerViewer(working), isPartnerCustomerViewer(working)]).toEqual([true, true, true]);
   });

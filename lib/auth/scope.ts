@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { customers, grantAccounts, grants, partners, productSummaries, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { activeSession, type SessionLimits } from './sessions';
 
@@ -77,15 +77,15 @@ export function isCustomerAdmin(viewer: Viewer): viewer is CustomerAdminViewer {
 }
 
 /** Loads the viewer of a user id and session version; null when the session no longer stands. */
-export function loadViewer(db: DB, userId: number, sessionVersion: number, customerNumber?: string | null): (Viewer & { unknownCustomer?: true }) | null {
-  const user = db
+export async function loadViewer(db: Db, userId: number, sessionVersion: number, customerNumber?: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null> {
+  const user = (await db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, sessionVersion: users.sessionVersion, rememberedAccountId: users.rememberedAccountId })
     .from(users)
     .where(eq(users.id, userId))
-    .get();
+    .limit(1))[0];
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
 
-  const grant = db.select().from(grants).where(eq(grants.userId, user.id)).orderBy(grants.id).get();
+  const grant = (await db.select().from(grants).where(eq(grants.userId, user.id)).orderBy(grants.id).limit(1))[0];
   if (!grant) return null;
 
   const base = {
@@ -98,13 +98,13 @@ export function loadViewer(db: DB, userId: number, sessionVersion: number, custo
 
   if (grant.role === 'partner_user') {
     if (grant.partnerId === null) return null;
-    const partner = db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, grant.partnerId)).get();
+    const partner = (await db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, grant.partnerId)).limit(1))[0];
     if (!partner) return null;
     let customer: ViewerCustomer | null = null;
     if (customerNumber) {
       // A customer is in a partner's reach only if the partner is the partner of record of one of its accounts.
       customer =
-        db
+        (await db
           .select({ id: customers.id, number: customers.number, legalName: customers.legalName })
           .from(customers)
           .where(
@@ -113,21 +113,21 @@ export function loadViewer(db: DB, userId: number, sessionVersion: number, custo
               sql`exists (select 1 from ${purchaseAccounts} where ${purchaseAccounts.customerId} = ${customers.id} and ${purchaseAccounts.partnerId} = ${partner.id})`,
             ),
           )
-          .get() ?? null;
+          .limit(1))[0] ?? null;
       if (!customer) return { ...base, role: 'partner_user', customer: null, partner, grantedAccountIds: null, unknownCustomer: true };
     }
     return customer ? { ...base, role: 'partner_user', customer, partner, grantedAccountIds: null } : { ...base, role: 'partner_user', customer: null, partner, grantedAccountIds: null };
   }
 
   if (grant.customerId === null) return null;
-  const customer = db.select({ id: customers.id, number: customers.number, legalName: customers.legalName }).from(customers).where(eq(customers.id, grant.customerId)).get();
+  const customer = (await db.select({ id: customers.id, number: customers.number, legalName: customers.legalName }).from(customers).where(eq(customers.id, grant.customerId)).limit(1))[0];
   if (!customer) return null;
   if (grant.role === 'customer_admin') return { ...base, role: 'customer_admin', customer, partner: null, grantedAccountIds: null };
-  const grantedAccountIds = db
+  const grantedAccountIds = (await db
     .select({ id: grantAccounts.purchaseAccountId })
     .from(grantAccounts)
     .where(eq(grantAccounts.grantId, grant.id))
-    .all()
+    )
     .map((row) => row.id);
   return { ...base, role: 'account_viewer', customer, partner: null, grantedAccountIds };
 }
@@ -144,10 +144,10 @@ export interface SessionClaims {
  * stands (not signed out, not idle, not past its lifetime — lib/auth/sessions.ts)
  * and its user may still sign in.
  */
-export function loadSessionViewer(db: DB, claims: SessionClaims, now: number, limits: SessionLimits, customerNumber?: string | null): (Viewer & { unknownCustomer?: true }) | null {
-  const session = activeSession(db, claims.sessionId, now, limits);
+export async function loadSessionViewer(db: Db, claims: SessionClaims, now: number, limits: SessionLimits, customerNumber?: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null> {
+  const session = (await activeSession(db, claims.sessionId, now, limits));
   if (!session || session.userId !== claims.userId) return null;
-  return loadViewer(db, claims.userId, claims.sessionVersion, customerNumber);
+  return (await loadViewer(db, claims.userId, claims.sessionVersion, customerNumber));
 }
 
 /** The SQL condition on purchase_accounts that keeps a viewer inside their grants. */
@@ -195,19 +195,19 @@ export interface CustomerReference {
  * such thing). Lets a plain link — an order, a `line=`, an `account=` —
  * open in its customer's context for a partner user (issue 9, defect 2).
  */
-export function servedCustomerOf(db: DB, partnerId: number, reference: CustomerReference): string | null {
+export async function servedCustomerOf(db: Db, partnerId: number, reference: CustomerReference): Promise<string | null> {
   const conditions: SQL[] = [];
   if (reference.order) conditions.push(sql`${purchaseAccounts.id} = (select purchase_account_id from orders where number = ${reference.order})`);
   if (reference.line !== undefined) conditions.push(sql`${purchaseAccounts.id} = (select purchase_account_id from inventory_lines where id = ${reference.line})`);
   if (reference.account && reference.account !== 'all') conditions.push(eq(purchaseAccounts.number, reference.account));
   if (conditions.length === 0) return null;
-  const rows = db
+  const rows = (await db
     .select({ number: customers.number })
     .from(purchaseAccounts)
     .innerJoin(customers, eq(customers.id, purchaseAccounts.customerId))
     .where(and(eq(purchaseAccounts.partnerId, partnerId), ...conditions))
     .limit(2)
-    .all();
+    );
   // Every identifier given must point into the same served customer (an order and a line of two customers point nowhere).
   return rows.length === 1 ? rows[0]!.number : null;
 }

@@ -11,9 +11,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { sessions, type SessionEndReason } from '@/db/schema';
 import { isDatabaseFault } from '@/db/errors';
+import { withTransaction } from '@/db/transaction';
 
 export interface SessionLimits {
   /** Longest time between two requests (SESSION_IDLE_TIMEOUT). */
@@ -39,14 +40,14 @@ function hashSessionId(id: string): string {
 }
 
 /** Starts a session for a user; returns the random id that goes in the cookie (never stored as is). */
-export function startSession(db: DB, userId: number, now: number, limits: SessionLimits): string {
+export async function startSession(db: Db, userId: number, now: number, limits: SessionLimits): Promise<string> {
   const id = randomBytes(32).toString('base64url');
-  db.transaction((tx) => {
-    tx.insert(sessions).values({ idHash: hashSessionId(id), userId, createdAt: now, lastSeenAt: now }).run();
+  await withTransaction(db, async (tx) => {
+    await tx.insert(sessions).values({ idHash: hashSessionId(id), userId, createdAt: now, lastSeenAt: now });
     // Housekeeping while we write anyway: rows past any possible use.
-    tx.delete(sessions)
+    await tx.delete(sessions)
       .where(lt(sessions.createdAt, now - limits.absoluteMs - KEEP_ENDED_MS))
-      .run();
+      ;
   });
   return id;
 }
@@ -68,12 +69,12 @@ function endReasonAt(row: Row, now: number, limits: SessionLimits): SessionEndRe
   return null;
 }
 
-function readSession(db: DB, id: string) {
-  return db
+async function readSession(db: Db, id: string) {
+  return (await db
     .select({ idHash: sessions.idHash, userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, endedAt: sessions.endedAt })
     .from(sessions)
     .where(eq(sessions.idHash, hashSessionId(id)))
-    .get();
+    .limit(1))[0];
 }
 
 /**
@@ -81,19 +82,19 @@ function readSession(db: DB, id: string) {
  * standing session's last-seen time moves to `now` (at most every LAST_SEEN_WRITE_INTERVAL_MS),
  * and a session found idle or expired is ended on the row.
  */
-export function activeSession(db: DB, id: unknown, now: number, limits: SessionLimits, options: { touch?: boolean } = {}): ActiveSession | null {
+export async function activeSession(db: Db, id: unknown, now: number, limits: SessionLimits, options: { touch?: boolean } = {}): Promise<ActiveSession | null> {
   if (typeof id !== 'string' || id.length < 16 || id.length > 128) return null;
-  const row = readSession(db, id);
+  const row = (await readSession(db, id));
   if (!row || row.endedAt !== null) return null;
   const reason = endReasonAt(row, now, limits);
   if (reason) {
-    if (options.touch) db.update(sessions).set({ endedAt: now, endReason: reason }).where(and(eq(sessions.idHash, row.idHash), isNull(sessions.endedAt))).run();
+    if (options.touch) await db.update(sessions).set({ endedAt: now, endReason: reason }).where(and(eq(sessions.idHash, row.idHash), isNull(sessions.endedAt)));
     return null;
   }
   let lastSeenAt = row.lastSeenAt;
   if (options.touch && now - row.lastSeenAt >= LAST_SEEN_WRITE_INTERVAL_MS) {
     try {
-      db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, row.idHash)).run();
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, row.idHash));
       lastSeenAt = now;
     } catch (error) {
       // A database that cannot be written to right now still answers reads: the
@@ -107,29 +108,30 @@ export function activeSession(db: DB, id: unknown, now: number, limits: SessionL
 }
 
 /** Ends one session (sign-out). Ending an ended or unknown session changes nothing. */
-export function endSession(db: DB, id: unknown, reason: SessionEndReason, now: number): void {
+export async function endSession(db: Db, id: unknown, reason: SessionEndReason, now: number): Promise<void> {
   if (typeof id !== 'string' || id.length > 128) return;
-  db.update(sessions)
+  await db.update(sessions)
     .set({ endedAt: now, endReason: reason })
     .where(and(eq(sessions.idHash, hashSessionId(id)), isNull(sessions.endedAt)))
-    .run();
+    ;
 }
 
 /**
  * Ends every standing session of a user: "sign out everywhere", a password
  * or role change, a deactivated account. Returns how many were ended.
  */
-export function endAllSessions(db: DB, userId: number, reason: SessionEndReason, now: number): number {
-  return db
+export async function endAllSessions(db: Db, userId: number, reason: SessionEndReason, now: number): Promise<number> {
+  const ended = await db
     .update(sessions)
     .set({ endedAt: now, endReason: reason })
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
-    .run().changes;
+    .returning({ idHash: sessions.idHash });
+  return ended.length;
 }
 
 /** How many sessions of a user stand at `now` (for tests and an account page). */
-export function countActiveSessions(db: DB, userId: number, now: number, limits: SessionLimits): number {
-  const row = db
+export async function countActiveSessions(db: Db, userId: number, now: number, limits: SessionLimits): Promise<number> {
+  const row = (await db
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(sessions)
     .where(
@@ -140,6 +142,6 @@ export function countActiveSessions(db: DB, userId: number, now: number, limits:
         sql`${sessions.lastSeenAt} > ${now - limits.idleMs}`,
       ),
     )
-    .get();
+    .limit(1))[0];
   return row?.count ?? 0;
 }

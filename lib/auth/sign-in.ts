@@ -11,7 +11,7 @@
 import { CredentialsSignin } from 'next-auth';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { isDatabaseFault } from '@/db/errors';
 import { QueueFull, type BoundedQueue } from './bounded-queue';
@@ -45,7 +45,7 @@ const credentialsSchema = z.object({
 });
 
 export interface SignInContext {
-  db: DB;
+  db: Db;
   /** The client address (lib/http/request-headers.ts clientAddress). */
   address: string;
   now: number;
@@ -81,13 +81,13 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
       await sleep(context.refusalDelayMs);
       throw new TooManyAttempts();
     }
-    if (lockedUntil(db, email, address, now) !== null) throw new LockedOut();
+    if ((await lockedUntil(db, email, address, now)) !== null) throw new LockedOut();
 
-    const user = db
+    const user = (await db
       .select({ id: users.id, passwordHash: users.passwordHash, active: users.active, sessionVersion: users.sessionVersion })
       .from(users)
       .where(eq(users.email, email))
-      .get();
+      .limit(1))[0];
     let valid: boolean;
     try {
       valid = await checkPassword(password, user?.passwordHash, context.hashQueue, address);
@@ -97,14 +97,14 @@ export async function authorizeCredentials(raw: unknown, context: SignInContext)
       throw new TooManyAttempts();
     }
     if (!user || !valid || !user.active) {
-      recordSignInAttempt(db, email, address, false, now);
+      await recordSignInAttempt(db, email, address, false, now);
       // Filed under the user's customer or partner when the e-mail is one of theirs (their administrators see it).
-      recordAudit(db, { action: 'sign_in_failed', userId: user?.id ?? null, entity: 'user', entityId: email, address, at: now });
+      await recordAudit(db, { action: 'sign_in_failed', userId: user?.id ?? null, entity: 'user', entityId: email, address, at: now });
       throw new InvalidCredentials();
     }
-    recordSignInAttempt(db, email, address, true, now);
-    recordAudit(db, { action: 'sign_in', userId: user.id, entity: 'user', entityId: email, address, at: now });
-    db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id)).run();
+    await recordSignInAttempt(db, email, address, true, now);
+    await recordAudit(db, { action: 'sign_in', userId: user.id, entity: 'user', entityId: email, address, at: now });
+    await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
     return { id: String(user.id), sessionVersion: user.sessionVersion };
   } catch (error) {
     if (error instanceof CredentialsSignin) throw error;

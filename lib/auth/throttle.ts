@@ -23,8 +23,9 @@
  * address).
  */
 import { availableParallelism } from 'node:os';
-import { RateLimiterRes, RateLimiterSQLite } from 'rate-limiter-flexible';
-import type { DB } from '@/db/client';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { Db } from '@/db/client';
+import { rateLimiter, type RateLimiter } from '@/db/rate-limits';
 import { BoundedQueue } from './bounded-queue';
 import { decoyHash, verifyPassword } from './password';
 
@@ -44,20 +45,15 @@ export interface Limit {
   seconds: number;
 }
 
-const limiters = new WeakMap<DB, Map<string, RateLimiterSQLite>>();
+const limiters = new WeakMap<Db, Map<string, RateLimiter>>();
 
-function limiterFor(db: DB, limit: Limit): RateLimiterSQLite {
+function limiterFor(db: Db, limit: Limit): RateLimiter {
   let byLimit = limiters.get(db);
   if (!byLimit) limiters.set(db, (byLimit = new Map()));
   const id = `${limit.name}:${limit.points}:${limit.seconds}`;
   let current = byLimit.get(id);
   if (!current) {
-    current = new RateLimiterSQLite({
-      storeClient: db.$client,
-      storeType: 'better-sqlite3',
-      tableName: 'rate_limits',
-      // The table comes from a migration (db/schema.ts rateLimits).
-      tableCreated: true,
+    current = rateLimiter(db, {
       clearExpiredByTimeout: true,
       keyPrefix: limit.name,
       points: limit.points,
@@ -71,7 +67,7 @@ function limiterFor(db: DB, limit: Limit): RateLimiterSQLite {
 }
 
 /** Counts one attempt of `key` against `limit`. Throws what the database throws (a fault, never an answer). */
-export async function takeAllowance(db: DB, limit: Limit, key: string): Promise<Allowance> {
+export async function takeAllowance(db: Db, limit: Limit, key: string): Promise<Allowance> {
   try {
     await limiterFor(db, limit).consume(key);
     return { allowed: true };
@@ -83,7 +79,7 @@ export async function takeAllowance(db: DB, limit: Limit, key: string): Promise<
 }
 
 /** Counts one sign-in attempt from an address for an account against both limits. */
-export async function takeSignInAllowance(db: DB, address: string, email: string, limits: SignInLimits): Promise<Allowance> {
+export async function takeSignInAllowance(db: Db, address: string, email: string, limits: SignInLimits): Promise<Allowance> {
   const own = await takeAllowance(db, { name: 'sign-in-address', points: limits.perAddress, seconds: 60 }, address);
   if (!own.allowed) return own;
   return takeAllowance(db, { name: 'sign-in-account', points: limits.perAccount, seconds: 60 }, email.trim().toLowerCase());
@@ -97,14 +93,14 @@ export interface ResetLimits {
 }
 
 /** Counts one "Mot de passe oublié ?" request (its own counters, not sign-in's). */
-export async function takeResetAllowance(db: DB, address: string, email: string, limits: ResetLimits): Promise<Allowance> {
+export async function takeResetAllowance(db: Db, address: string, email: string, limits: ResetLimits): Promise<Allowance> {
   const own = await takeAllowance(db, { name: 'reset-address', points: limits.perAddress, seconds: 60 }, address);
   if (!own.allowed) return own;
   return takeAllowance(db, { name: 'reset-email', points: limits.perEmail, seconds: 3600 }, email.trim().toLowerCase());
 }
 
 /** Counts one look-up of an invitation or reset link from an address. */
-export function takeLinkAllowance(db: DB, address: string, perAddress: number): Promise<Allowance> {
+export function takeLinkAllowance(db: Db, address: string, perAddress: number): Promise<Allowance> {
   return takeAllowance(db, { name: 'link-address', points: perAddress, seconds: 60 }, address);
 }
 

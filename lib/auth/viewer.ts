@@ -62,7 +62,7 @@ export async function requireCustomerViewer(customerNumber?: string | null, refe
   if (!hasCustomer(viewer)) {
     const referenced = reference && (reference.order || reference.line !== undefined || (reference.account && reference.account !== 'all'));
     if (!referenced) redirect('/partner');
-    const customer = servedCustomerOf(getDb(), viewer.partner.id, reference);
+    const customer = (await servedCustomerOf(getDb(), viewer.partner.id, reference));
     if (!customer) notFound();
     redirect(withCustomer(await requestedPath(), customer));
   }

@@ -21,25 +21,25 @@ beforeEach(async () => {
   await loadFixtures(db);
 });
 
-const feedOf = (email: string) => {
-  const secret = issueCalendarSecret(db, viewerOf(db, email).userId, NOW);
-  return { secret, events: calendarEvents(db, userOfCalendarSecret(db, secret)!, APP_URL, FIXTURE_TODAY) };
+const feedOf = async (email: string) => {
+  const secret = (await issueCalendarSecret(db, (await viewerOf(db, email)).userId, NOW));
+  return { secret, events: (await calendarEvents(db, (await userOfCalendarSecret(db, secret))!, APP_URL, FIXTURE_TODAY)) };
 };
 
 describe('the calendar feed', () => {
-  it('holds the expirations its user may see, each with a deep link', () => {
-    const admin = feedOf(U.alphaAdmin).events;
+  it('holds the expirations its user may see, each with a deep link', async () => {
+    const admin = (await feedOf(U.alphaAdmin)).events;
     expect(admin.map((event) => [event.date, event.summary])).toEqual([['2026-12-10', `Office 365 E3 — ${A.alphaNorth} Alpha Montréal`]]);
     expect(admin[0]!.url).toMatch(new RegExp(`^${APP_URL}/inventory\\?account=${A.alphaNorth}&line=\\d+#line-\\d+$`));
-    expect(feedOf(U.betaViewer).events.map((event) => event.date)).toEqual(['2027-03-01']);
+    expect((await feedOf(U.betaViewer)).events.map((event) => event.date)).toEqual(['2027-03-01']);
     // A partner: the lines of every customer it serves, in that customer's view.
-    const north = feedOf(U.northPartner).events;
+    const north = (await feedOf(U.northPartner)).events;
     expect(north.map((event) => event.url.replace(/line=\d+#line-\d+/, 'line=N'))).toEqual([`${APP_URL}/inventory?customer=2000001&account=${A.alphaNorth}&line=N`]);
-    expect(feedOf(U.southPartner).events.map((event) => event.url)).toEqual([expect.stringContaining(`customer=2000002&account=${A.betaSouth}`)]);
+    expect((await feedOf(U.southPartner)).events.map((event) => event.url)).toEqual([expect.stringContaining(`customer=2000002&account=${A.betaSouth}`)]);
   });
 
-  it('is valid iCalendar: one all-day event per expiration, folded and escaped', () => {
-    const events = feedOf(U.alphaAdmin).events.map((event) => ({ ...event, summary: `${event.summary}; with, commas and a very long name to fold beyond seventy-five octets é` }));
+  it('is valid iCalendar: one all-day event per expiration, folded and escaped', async () => {
+    const events = (await feedOf(U.alphaAdmin)).events.map((event) => ({ ...event, summary: `${event.summary}; with, commas and a very long name to fold beyond seventy-five octets é` }));
     const text = toICalendar(events, 'License Desk', new Date(NOW));
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
     const calendar = new ICAL.Component(ICAL.parse(text));
@@ -50,16 +50,16 @@ describe('the calendar feed', () => {
     expect(event!.getFirstPropertyValue('url')).toBe(events[0]!.url);
   });
 
-  it('stops when revoked, and a new address replaces the old one', () => {
-    const userId = viewerOf(db, U.alphaAdmin).userId;
-    const first = issueCalendarSecret(db, userId, NOW);
-    const second = issueCalendarSecret(db, userId, NOW);
-    expect(userOfCalendarSecret(db, first)).toBeNull();
-    expect(userOfCalendarSecret(db, second)).not.toBeNull();
-    revokeCalendarSecrets(db, userId, NOW);
-    expect(userOfCalendarSecret(db, second)).toBeNull();
-    expect(hasCalendarFeed(db, userId)).toBe(false);
-    expect(userOfCalendarSecret(db, 'not-a-secret')).toBeNull();
+  it('stops when revoked, and a new address replaces the old one', async () => {
+    const userId = (await viewerOf(db, U.alphaAdmin)).userId;
+    const first = (await issueCalendarSecret(db, userId, NOW));
+    const second = (await issueCalendarSecret(db, userId, NOW));
+    expect((await userOfCalendarSecret(db, first))).toBeNull();
+    expect((await userOfCalendarSecret(db, second))).not.toBeNull();
+    await revokeCalendarSecrets(db, userId, NOW);
+    expect((await userOfCalendarSecret(db, second))).toBeNull();
+    expect((await hasCalendarFeed(db, userId))).toBe(false);
+    expect((await userOfCalendarSecret(db, 'not-a-secret'))).toBeNull();
     // Only the hash is stored.
     expect(JSON.stringify(db.$client.prepare('select * from calendar_feed_secrets').all())).not.toContain(second);
   });

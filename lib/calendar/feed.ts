@@ -6,42 +6,44 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { calendarFeedSecrets, inventoryLines, products, purchaseAccounts, users } from '@/db/schema';
 import { accountScope, loadViewer, type Viewer } from '@/lib/auth/scope';
 import { addDays } from '@/lib/clock';
 import { hrefWith } from '@/lib/url';
+import { statement } from '@/db/statements';
+import { withTransaction } from '@/db/transaction';
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /** A new secret for the user (the old one, if any, is revoked); returns the secret, shown once. */
-export function issueCalendarSecret(db: DB, userId: number, now: number): string {
+export async function issueCalendarSecret(db: Db, userId: number, now: number): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
-  db.transaction(() => {
-    revokeCalendarSecrets(db, userId, now);
-    db.insert(calendarFeedSecrets).values({ userId, secretHash: hash(secret), createdAt: now }).run();
+  await withTransaction(db, async (tx) => {
+    await revokeCalendarSecrets(tx, userId, now);
+    await tx.insert(calendarFeedSecrets).values({ userId, secretHash: hash(secret), createdAt: now });
   });
   return secret;
 }
 
-export function revokeCalendarSecrets(db: DB, userId: number, now: number): void {
-  db.update(calendarFeedSecrets).set({ revokedAt: now }).where(and(eq(calendarFeedSecrets.userId, userId), isNull(calendarFeedSecrets.revokedAt))).run();
+export async function revokeCalendarSecrets(db: Db, userId: number, now: number): Promise<void> {
+  await db.update(calendarFeedSecrets).set({ revokedAt: now }).where(and(eq(calendarFeedSecrets.userId, userId), isNull(calendarFeedSecrets.revokedAt)));
 }
 
-export function hasCalendarFeed(db: DB, userId: number): boolean {
-  return !!db.select({ id: calendarFeedSecrets.id }).from(calendarFeedSecrets).where(and(eq(calendarFeedSecrets.userId, userId), isNull(calendarFeedSecrets.revokedAt))).get();
+export async function hasCalendarFeed(db: Db, userId: number): Promise<boolean> {
+  return !!(await db.select({ id: calendarFeedSecrets.id }).from(calendarFeedSecrets).where(and(eq(calendarFeedSecrets.userId, userId), isNull(calendarFeedSecrets.revokedAt))).limit(1))[0];
 }
 
 /** The user a current secret belongs to (active users only), or null. */
-export function userOfCalendarSecret(db: DB, secret: string): { id: number; sessionVersion: number } | null {
+export async function userOfCalendarSecret(db: Db, secret: string): Promise<{ id: number; sessionVersion: number } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
   return (
-    db
+    (await db
       .select({ id: users.id, sessionVersion: users.sessionVersion })
       .from(calendarFeedSecrets)
       .innerJoin(users, eq(users.id, calendarFeedSecrets.userId))
       .where(and(eq(calendarFeedSecrets.secretHash, hash(secret)), isNull(calendarFeedSecrets.revokedAt), eq(users.active, true)))
-      .get() ?? null
+      .limit(1))[0] ?? null
   );
 }
 
@@ -56,14 +58,14 @@ export interface CalendarEvent {
 const AHEAD_DAYS = 400;
 const BACK_DAYS = 60;
 
-function eventsOf(db: DB, viewer: Viewer, appUrl: string, today: string, customerNumber?: string): CalendarEvent[] {
-  return db
+async function eventsOf(db: Db, viewer: Viewer, appUrl: string, today: string, customerNumber?: string): Promise<CalendarEvent[]> {
+  return (await db
     .select({ id: inventoryLines.id, date: inventoryLines.nextExpiration, product: products.name, account: purchaseAccounts.number, accountName: purchaseAccounts.name })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
     .where(and(accountScope(viewer), eq(inventoryLines.kind, 'subscription')))
-    .all()
+    )
     .filter((row): row is typeof row & { date: string } => !!row.date && row.date >= addDays(today, -BACK_DAYS) && row.date <= addDays(today, AHEAD_DAYS))
     .map((row) => ({
       // Stable per line and date: a renewal is a new event, the same one is never duplicated.
@@ -75,22 +77,23 @@ function eventsOf(db: DB, viewer: Viewer, appUrl: string, today: string, custome
 }
 
 /** The customers a partner serves (partner of record of at least one of their accounts), by number. */
-function servedCustomerNumbers(db: DB, partnerId: number): string[] {
-  return db.$client
-    .prepare<[number], { number: string }>('select distinct c.number from purchase_accounts a join customers c on c.id = a.customer_id where a.partner_id = ? order by c.number')
-    .all(partnerId)
+async function servedCustomerNumbers(db: Db, partnerId: number): Promise<string[]> {
+  return (await statement<{ number: string }>(db, 'select distinct c.number from purchase_accounts a join customers c on c.id = a.customer_id where a.partner_id = ? order by c.number')
+    .all(partnerId))
     .map((row) => row.number);
 }
 
 /** Every expiration the user may see: their customer's, or for a partner user those of every customer it serves. */
-export function calendarEvents(db: DB, user: { id: number; sessionVersion: number }, appUrl: string, today: string): CalendarEvent[] {
-  const viewer = loadViewer(db, user.id, user.sessionVersion);
+export async function calendarEvents(db: Db, user: { id: number; sessionVersion: number }, appUrl: string, today: string): Promise<CalendarEvent[]> {
+  const viewer = (await loadViewer(db, user.id, user.sessionVersion));
   if (!viewer) return [];
-  if (viewer.role !== 'partner_user') return eventsOf(db, viewer, appUrl, today);
-  return servedCustomerNumbers(db, viewer.partner.id).flatMap((number) => {
-    const served = loadViewer(db, user.id, user.sessionVersion, number);
-    return served?.customer ? eventsOf(db, served, appUrl, today, number) : [];
-  });
+  if (viewer.role !== 'partner_user') return (await eventsOf(db, viewer, appUrl, today));
+  const events: CalendarEvent[] = [];
+  for (const number of await servedCustomerNumbers(db, viewer.partner.id)) {
+    const served = await loadViewer(db, user.id, user.sessionVersion, number);
+    if (served?.customer) events.push(...(await eventsOf(db, served, appUrl, today, number)));
+  }
+  return events;
 }
 
 /** Text escaped for an iCalendar value (RFC 5545 §3.3.11). */

@@ -83,7 +83,7 @@ export interface FormActionSpec<W, V, S extends z.ZodType, R> {
    * Runs before the form is checked: a 404 for an account outside the grants (so that no field message tells it
    * apart from an unknown one), or an answer of its own (a row added without JavaScript).
    */
-  before?: (context: Omit<Context<W, V, never>, 'data'>) => R | void;
+  before?: (context: Omit<Context<W, V, never>, 'data'>) => Promise<R | void> | R | void;
   /** Messages beside the fields; without them (and without `invalid`) an invalid form was not typed by a person (404). */
   messages?: FieldMessages;
   /** The catalogue namespace of the translator handed to `handle` when there are no `messages`. */
@@ -115,7 +115,7 @@ export async function runForm<W, V, S extends z.ZodType, R>(spec: FormActionSpec
   }
   const namespace = spec.messages?.namespace ?? spec.namespace;
   const t = (namespace ? await getTranslations(namespace) : await getTranslations()) as Translate;
-  const early = spec.before?.({ viewer, values, formData, key, t });
+  const early = await spec.before?.({ viewer, values, formData, key, t });
   if (early !== undefined) return early;
   const parsed = spec.schema.safeParse(spec.input ? spec.input(values, formData) : values);
   if (!parsed.success) {

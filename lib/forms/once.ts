@@ -9,8 +9,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 
 /** A form's idempotency key: 128 random bits, hex. */
 export const idempotencyKeySchema = z.string().regex(/^[0-9a-f]{32}$/);
@@ -28,22 +29,21 @@ export type OnceOutcome<T> =
  * for (a field to correct) stores nothing, so the corrected form can be
  * posted again with the same key.
  */
-export function applyOnce<T extends { kind: string }>(
-  db: DB,
+export async function applyOnce<T extends { kind: string }>(
+  db: Db,
   userId: number,
   key: string,
-  write: () => T,
+  write: (tx: Db) => Promise<T>,
   resultOf: (outcome: T) => string | null,
   now: () => number = Date.now,
-): OnceOutcome<T> {
-  return db.$client
-    .transaction((): OnceOutcome<T> => {
-      const earlier = db.select({ userId: idempotencyKeys.userId, result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
-      if (earlier) return earlier.userId === userId ? { kind: 'repeat', result: earlier.result ?? '/' } : { kind: 'not-found' };
-      const outcome = write();
-      const result = resultOf(outcome);
-      if (result !== null) db.insert(idempotencyKeys).values({ key, userId, result, createdAt: now() }).run();
-      return outcome;
-    })
-    .immediate();
+): Promise<OnceOutcome<T>> {
+  // One transaction for the key's check, the write and the key: two posts of one key cannot both find it unused.
+  return withTransaction(db, async (tx): Promise<OnceOutcome<T>> => {
+    const earlier = (await tx.select({ userId: idempotencyKeys.userId, result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).limit(1))[0];
+    if (earlier) return earlier.userId === userId ? { kind: 'repeat', result: earlier.result ?? '/' } : { kind: 'not-found' };
+    const outcome = await write(tx);
+    const result = resultOf(outcome);
+    if (result !== null) await tx.insert(idempotencyKeys).values({ key, userId, result, createdAt: now() });
+    return outcome;
+  });
 }

@@ -20,7 +20,7 @@ const languageStep = plainFormAction({
   // A language we do not have changes nothing: back to the page.
   invalid: (values) => redirect(safeCallbackPath(values.returnTo)),
   handle: async ({ viewer, data }) => {
-    if (viewer) getDb().update(users).set({ locale: data.locale }).where(eq(users.id, viewer.userId)).run();
+    if (viewer) await getDb().update(users).set({ locale: data.locale }).where(eq(users.id, viewer.userId));
     (await cookies()).set(LOCALE_COOKIE, data.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
     redirect(safeCallbackPath(data.returnTo));
   },

@@ -61,7 +61,7 @@ describe('importDocument', () => {
   it('keeps every count equal to the sum of its transactions, with an opening balance for lines given without history', async () => {
     const db = createTestDb();
     await loadFixtures(db);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
     const cal = one<{ id: number; license_count: number; sa_count: number }>(
       db,
       `select l.id, l.license_count, l.sa_count from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
@@ -143,7 +143,7 @@ describe('importDocument', () => {
       { kind: 'adjustment', license_delta: 5, sa_delta: 0, note: 'import' },
     ]);
     expect(one<{ n: number }>(db, "select count(*) as n from order_items where order_id = (select id from orders where number = 'FX-ORD-1001')").n).toBe(1);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
 
     // dataUpdatedAt moves for the customers whose data changed (both here), not for others.
     const stamps = all<{ number: string; data_updated_at: number }>(db, 'select number, data_updated_at from customers order by number');
@@ -174,7 +174,7 @@ describe('importDocument', () => {
     expect(summary.subscriptions).toMatchObject({ updated: 0, unchanged: 2 });
     // … and refused when they do not, unless --prune removes the stored one.
     next.subscriptions![0]!.available -= 5;
-    await expect(importDocument(db, next, options())).rejects.toThrow(ImportValidationError);
+    await expect((await importDocument(db, next, options()))).rejects.toThrow(ImportValidationError);
     summary = await importDocument(db, next, options({ prune: true }));
     expect(summary.transactions).toEqual({ created: 0, deleted: 1 });
     const line = one<{ available_count: number; ordered_count: number }>(
@@ -183,7 +183,7 @@ describe('importDocument', () => {
       FIXTURE_ACCOUNTS.alphaNorth,
     );
     expect(line).toEqual({ available_count: 22, ordered_count: 20 });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
   it('prune deletes the rows of the listed types that the file does not list, children first', async () => {
@@ -221,7 +221,7 @@ describe('importDocument', () => {
     expect(one<{ n: number }>(db, 'select count(*) as n from grants').n).toBe(4);
     expect(one<{ n: number }>(db, 'select count(*) as n from inventory_transactions t left join inventory_lines l on l.id = t.line_id where l.id is null').n).toBe(0);
     expect(db.$client.pragma('foreign_key_check')).toEqual([]);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
 
     // And pruning with the same file again changes nothing.
     const before = dump(db);
@@ -274,13 +274,13 @@ describe('importDocument', () => {
     expect((error as ImportValidationError).problems.map((p) => p.path)).toEqual(['purchaseAccounts[0].agreement', 'licensePositions[0]']);
     expect(dump(db)).toEqual(before);
 
-    await expect(importDocument(db, { version: 1, customers: [{ number: 'X' }] }, options())).rejects.toThrow(/customers\[0\]\.legalName: is required/);
+    await expect((await importDocument(db, { version: 1, customers: [{ number: 'X' }] }, options()))).rejects.toThrow(/customers\[0\]\.legalName: is required/);
     expect(dump(db)).toEqual(before);
 
     // New users' passwords are not even hashed when the file is invalid.
     const hasher = vi.fn(fastPasswordHash);
     doc.users!.push({ email: 'new@alpha.example', name: 'New', password: 'a-long-password', grants: [] });
-    await expect(importDocument(db, doc, options({ passwordHasher: hasher }))).rejects.toThrow(ImportValidationError);
+    await expect((await importDocument(db, doc, options({ passwordHasher: hasher })))).rejects.toThrow(ImportValidationError);
     expect(hasher).not.toHaveBeenCalled();
     expect(dump(db)).toEqual(before);
   });
@@ -294,7 +294,7 @@ describe('importDocument', () => {
     // The last entity type to be written fails inside the transaction.
     db.$client.exec("create trigger fail_users before update on users begin select raise(abort, 'boom'); end");
     doc.users![0]!.name = 'Renamed';
-    await expect(importDocument(db, doc, options())).rejects.toThrow('boom');
+    await expect((await importDocument(db, doc, options()))).rejects.toThrow('boom');
     db.$client.exec('drop trigger fail_users');
     expect(dump(db)).toEqual(before);
   });

@@ -10,7 +10,8 @@
  * transaction — no query per entry (docs/performance.md).
  */
 import 'server-only';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
+import { withTransaction } from '@/db/transaction';
 import { hashPassword } from '@/lib/auth/password';
 import { today as todayInAppTimeZone } from '@/lib/clock';
 import { rebuildProductSummaries } from '@/lib/inventory/summaries';
@@ -26,6 +27,7 @@ import { writeOrders } from './writers/orders';
 import { writeAgreements, writeCustomers, writePartners, writePurchaseAccounts } from './writers/parties';
 import { writePackages, writeProductFamilies, writeProducts } from './writers/catalogue';
 import { writeUsers } from './writers/users';
+import { statement } from '@/db/statements';
 
 export { IMPORT_NOTE } from './writers/holdings';
 export type { EntitySummary, ImportSummary } from './writers/context';
@@ -63,17 +65,17 @@ async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T)
  * ImportValidationError carrying every problem, having written nothing, when
  * the file is invalid. Re-importing the same file changes nothing.
  */
-export async function importDocument(db: DB, input: unknown, options: ImportDocumentOptions = {}): Promise<ImportSummary> {
+export async function importDocument(db: Db, input: unknown, options: ImportDocumentOptions = {}): Promise<ImportSummary> {
   const parsed = parseImportDocument(input);
   if (!parsed.ok) throw new ImportValidationError(parsed.problems);
   const doc = parsed.doc;
 
   // Hash the passwords of users who do not exist yet, before the (synchronous) transaction.
-  const existing = new Set(db.$client.prepare<[], { email: string }>('select email from users').all().map((row) => row.email.toLowerCase()));
+  const existing = new Set((await statement<{ email: string }>(db, 'select email from users').all()).map((row) => row.email.toLowerCase()));
   const newUsers = (doc.users ?? []).filter((user) => user.password !== undefined && !existing.has(user.email.toLowerCase()));
   if (newUsers.length > 0) {
     // Hashing takes a while: find out first whether the file is valid at all (it is checked again when written).
-    const state = loadExistingState(db, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) });
+    const state = (await loadExistingState(db, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) }));
     const problems = checkDocument(doc, state, options);
     if (problems.length > 0) throw new ImportValidationError(problems);
   }
@@ -83,14 +85,14 @@ export async function importDocument(db: DB, input: unknown, options: ImportDocu
   const computed = await mapWithConcurrency(newUsers, 2, (user) => hasher(user.password!));
   newUsers.forEach((user, index) => hashes.set(user.email.toLowerCase(), computed[index]!));
 
-  const run = db.$client.transaction(() => {
-    const state = loadExistingState(db, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) });
+  // One transaction for the whole document: read, check and write with no other writer in between.
+  return withTransaction(db, async (tx) => {
+    const state = await loadExistingState(tx, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) });
     const plans = new Map<object, TransactionPlan>();
     const problems = checkDocument(doc, state, options, plans);
     if (problems.length > 0) throw new ImportValidationError(problems);
-    return writeDocument(db, doc, state, hashes, plans, options);
+    return writeDocument(tx, doc, state, hashes, plans, options);
   });
-  return run.immediate();
 }
 
 /**
@@ -99,24 +101,24 @@ export async function importDocument(db: DB, input: unknown, options: ImportDocu
  * inside the caller's transaction; then prunes (when asked) and dates the
  * changed customers' data.
  */
-function writeDocument(
-  db: DB,
+async function writeDocument(
+  db: Db,
   doc: ImportDocument,
   state: ExistingState,
   passwordHashes: Map<string, string>,
   plans: Map<object, TransactionPlan>,
   options: ImportDocumentOptions,
-): ImportSummary {
+): Promise<ImportSummary> {
   const context = createWriteContext(db, doc, state, passwordHashes, plans, { ...options, today: options.today ?? todayInAppTimeZone() });
-  for (const write of WRITERS) write(context, doc);
+  for (const write of WRITERS) await write(context, doc);
 
-  if (context.prune) pruneAbsent(db, doc, state, context.summary, context.touched);
+  if (context.prune) await pruneAbsent(db, doc, state, context.summary, context.touched);
 
   const touch = context.prepare('update customers set data_updated_at = ? where id = ?');
-  for (const customerId of context.touched) touch.run(context.at, customerId);
+  for (const customerId of context.touched) await touch.run(context.at, customerId);
   // Lines, orders, accounts and partners of record changed: their customers' figures kept on write, in this transaction.
-  rebuildProductSummaries(db, context.touched);
-  rebuildOrderFigures(db, context.touched);
+  await rebuildProductSummaries(db, context.touched);
+  await rebuildOrderFigures(db, context.touched);
   if (context.total === 0) options.onProgress?.(0, 0);
   return context.summary;
 }
@@ -137,21 +139,20 @@ const WRITERS = [
 ] as const;
 
 /** Deletes, children first, the rows of the types present in the file that the file does not list. */
-function pruneAbsent(db: DB, doc: ImportDocument, state: ExistingState, summary: ImportSummary, touched: Set<number>): void {
-  const sqlite = db.$client;
+async function pruneAbsent(db: Db, doc: ImportDocument, state: ExistingState, summary: ImportSummary, touched: Set<number>): Promise<void> {
   const absent = <Row extends { id: number }>(table: { byKey: Map<string, Row> }, keys: Iterable<string>): Row[] => {
     const listed = new Set(keys);
     return [...table.byKey].filter(([key]) => !listed.has(key)).map(([, row]) => row);
   };
-  const each = (type: EntityType, rows: { id: number }[], statements: string[]) => {
+  const each = async (type: EntityType, rows: { id: number }[], statements: string[]) => {
     // Every statement takes the row's id as its one parameter.
-    const prepared = statements.map((sql) => sqlite.prepare<[number]>(sql));
-    for (const row of rows) for (const statement of prepared) statement.run(row.id);
+    const prepared = statements.map((sql) => statement(db, sql));
+    for (const row of rows) for (const each of prepared) await each.run(row.id);
     summary[type].deleted += rows.length;
   };
 
   // Inventory lines, with their history and the notices sent about them.
-  const countTransactions = sqlite.prepare<[number], { n: number }>('select count(*) as n from inventory_transactions where line_id = ?');
+  const countTransactions = statement<{ n: number }>(db, 'select count(*) as n from inventory_transactions where line_id = ?');
   const lineKinds: ['licensePositions' | 'subscriptions', 'license' | 'subscription'][] = [
     ['licensePositions', 'license'],
     ['subscriptions', 'subscription'],
@@ -167,7 +168,7 @@ function pruneAbsent(db: DB, doc: ImportDocument, state: ExistingState, summary:
       const account = state.accounts.byId.get(line.purchaseAccountId);
       if (account) touched.add(account.customerId);
     }
-    for (const line of gone) summary.transactions.deleted += countTransactions.get(line.id)?.n ?? 0;
+    for (const line of gone) summary.transactions.deleted += (await countTransactions.get(line.id))?.n ?? 0;
     each(type, gone, [
       'delete from notices_sent where line_id = ?',
       'delete from inventory_transactions where line_id = ?',

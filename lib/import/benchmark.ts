@@ -94,7 +94,7 @@ async function main() {
   console.log(`${positions} licence positions${withHistory ? ' with a 2-transaction history each' : ''}; file ${(readFileSync(file).length / 1e6).toFixed(1)} MB`);
   const db = openDatabase(join(dir, 'bench.db'));
   migrateDatabase(db);
-  const readAndImport = () => importDocument(db, JSON.parse(readFileSync(file, 'utf8')), { today: '2026-11-24' });
+  const readAndImport = async () => (await importDocument(db, JSON.parse(readFileSync(file, 'utf8')), { today: '2026-11-24' }));
 
   const first = await time('first import (read, parse, validate, write)', readAndImport);
   console.log(`  ${first.licensePositions.created} positions, ${first.transactions.created} transactions created`);
@@ -110,7 +110,7 @@ async function main() {
   writeFileSync(file, JSON.stringify(changed));
   const third = await time('10 % of the counts changed', readAndImport);
   console.log(`  ${third.licensePositions.updated} updated, ${third.transactions.created} transactions created`);
-  console.log(`ledger discrepancies: ${ledgerDiscrepancies(db).length}`);
+  console.log(`ledger discrepancies: ${(await ledgerDiscrepancies(db)).length}`);
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });
 }

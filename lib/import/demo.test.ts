@@ -21,10 +21,10 @@ describe('buildDemoDocument', () => {
 
   it('imports into an empty database, and again the same day without any change', async () => {
     const db = createTestDb();
-    expect(validateImport(db, doc).problems).toEqual([]);
+    expect((await validateImport(db, doc)).problems).toEqual([]);
     const summary = await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: TODAY });
     expect(summary.purchaseAccounts.created).toBe(8);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
     const dump = () => db.$client.prepare('select * from inventory_lines order by id').all().concat(db.$client.prepare('select * from inventory_transactions order by id').all());
     const before = dump();
     const again = await importDocument(db, buildDemoDocument(TODAY), { passwordHasher: fastPasswordHash, today: TODAY });
@@ -34,7 +34,7 @@ describe('buildDemoDocument', () => {
     // Seeded again on a later day (npm run db:seed -- --reset): the histories move with the dates.
     const moved = await importDocument(db, buildDemoDocument('2027-01-10'), { prune: true, passwordHasher: fastPasswordHash, today: '2027-01-10' });
     expect(moved.purchaseAccounts.deleted).toBe(0);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
   it('has online services expiring at every threshold: past, 0–30, 31–90 and later', () => {

@@ -19,12 +19,12 @@ describe('the example of docs/import-format.md', () => {
   it('is valid and imports, and importing it again changes nothing', async () => {
     const db = createTestDb();
     const example = exampleFromDocs();
-    expect(validateImport(db, example).problems).toEqual([]);
+    expect((await validateImport(db, example)).problems).toEqual([]);
     const summary = await importDocument(db, example, { passwordHasher: fastPasswordHash, today: '2026-11-24' });
     expect(summary.purchaseAccounts.created).toBe(1);
     expect(summary.licensePositions.created).toBe(4);
     expect(summary.users.created).toBe(3);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
     const again = await importDocument(db, example, { passwordHasher: fastPasswordHash, today: '2026-11-25' });
     expect(again.transactions.created).toBe(0);
     expect(again.users).toMatchObject({ created: 0, updated: 0 });

@@ -60,30 +60,30 @@ beforeAll(() => {
   db = createTestDb();
 });
 
-function problemsOf(doc: unknown, prune = false): ImportProblem[] {
-  return validateImport(db, doc, { prune }).problems;
+async function problemsOf(doc: unknown, prune = false): Promise<ImportProblem[]> {
+  return (await validateImport(db, doc, { prune })).problems;
 }
 
 /** Applies `change` to a copy of the base document and returns its problems. */
-function problemsAfter(change: (doc: ImportDocument) => void, prune = false): ImportProblem[] {
+async function problemsAfter(change: (doc: ImportDocument) => void, prune = false): Promise<ImportProblem[]> {
   const doc = base();
   change(doc);
-  return problemsOf(doc, prune);
+  return (await problemsOf(doc, prune));
 }
 
 describe('validateImport', () => {
-  it('accepts the base document', () => {
-    expect(problemsOf(base())).toEqual([]);
+  it('accepts the base document', async () => {
+    expect((await problemsOf(base()))).toEqual([]);
   });
 
   describe('structure (zod), with JSON paths', () => {
-    it('reports a missing field, a wrong type, an unknown field and a bad version', () => {
+    it('reports a missing field, a wrong type, an unknown field and a bad version', async () => {
       const doc = base() as unknown as Record<string, unknown[]> & { version: unknown };
       doc.version = 2;
       (doc.purchaseAccounts![0] as Record<string, unknown>).agreement = undefined;
       (doc.purchaseAccounts![1] as Record<string, unknown>).city = 42;
       (doc.subscriptions![0] as Record<string, unknown>).nxtExpiration = '2027-01-01';
-      expect(problemsOf(doc)).toEqual(
+      expect((await problemsOf(doc))).toEqual(
         expect.arrayContaining([
           { path: 'version', message: 'must be 1' },
           { path: 'purchaseAccounts[0].agreement', message: 'is required (a text)' },
@@ -93,19 +93,19 @@ describe('validateImport', () => {
       );
     });
 
-    it('accepts only https: and http: management URLs, with the JSON path (issue 7, defect 8)', () => {
+    it('accepts only https: and http: management URLs, with the JSON path (issue 7, defect 8)', async () => {
       const bad = ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'ftp://files.example/'];
       for (const url of bad) {
-        expect(problemsAfter((doc) => (doc.products![1]!.managementUrl = url))).toEqual([
+        expect((await problemsAfter((doc) => (doc.products![1]!.managementUrl = url)))).toEqual([
           { path: 'products[1].managementUrl', message: 'must be an absolute https: or http: URL' },
         ]);
       }
       for (const url of ['https://admin.microsoft.com/', 'http://intranet.example/licences', 'HTTPS://Portal.Example/']) {
-        expect(problemsAfter((doc) => (doc.products![1]!.managementUrl = url))).toEqual([]);
+        expect((await problemsAfter((doc) => (doc.products![1]!.managementUrl = url)))).toEqual([]);
       }
     });
 
-    it('requires real dates, whole non-negative counts, known kinds and roles', () => {
+    it('requires real dates, whole non-negative counts, known kinds and roles', async () => {
       const doc = base() as unknown as { [key: string]: Record<string, unknown>[] };
       doc.subscriptions![0]!.nextExpiration = '2026-02-30';
       doc.licensePositions![0]!.licenseCount = -1;
@@ -113,7 +113,7 @@ describe('validateImport', () => {
       doc.products![0]!.kind = 'software';
       (doc.users![0]!.grants as Record<string, unknown>[])[0]!.role = 'owner';
       (doc.licensePositions![0]!.transactions as Record<string, unknown>[])[0]!.kind = 'gift';
-      const problems = problemsOf(doc);
+      const problems = (await problemsOf(doc));
       expect(problems).toEqual(
         expect.arrayContaining([
           { path: 'subscriptions[0].nextExpiration', message: 'must be a real date written YYYY-MM-DD' },
@@ -126,13 +126,13 @@ describe('validateImport', () => {
       );
     });
 
-    it('rejects keys with surrounding spaces, blank names and a document that is not an object', () => {
-      expect(problemsAfter((doc) => (doc.customers![0]!.number = ' C1'))).toContainEqual({
+    it('rejects keys with surrounding spaces, blank names and a document that is not an object', async () => {
+      expect((await problemsAfter((doc) => (doc.customers![0]!.number = ' C1')))).toContainEqual({
         path: 'customers[0].number',
         message: 'must not be empty nor begin or end with a space',
       });
-      expect(problemsAfter((doc) => (doc.customers![0]!.legalName = '   '))).toContainEqual({ path: 'customers[0].legalName', message: 'must not be blank' });
-      expect(problemsOf([])).toEqual([{ path: '', message: 'must be an object, not a list' }]);
+      expect((await problemsAfter((doc) => (doc.customers![0]!.legalName = '   ')))).toContainEqual({ path: 'customers[0].legalName', message: 'must not be blank' });
+      expect((await problemsOf([]))).toEqual([{ path: '', message: 'must be an object, not a list' }]);
     });
   });
 
@@ -162,35 +162,35 @@ describe('validateImport', () => {
       ],
       ['benefits', (d: ImportDocument) => d.benefits!.push({ ...d.benefits![0]!, entitled: 9 }), 'benefits[1]'],
       ['users (e-mail without case)', (d: ImportDocument) => d.users!.push({ email: 'VIEWER@one.example', name: 'Again', grants: [] }), 'users[2]'],
-    ])('%s', (_type, change, path) => {
-      const problems = problemsAfter(change);
+    ])('%s', async (_type, change, path) => {
+      const problems = (await problemsAfter(change));
       expect(problems).toHaveLength(1);
       expect(problems[0]!.path).toBe(path);
       expect(problems[0]!.message).toMatch(/^repeats \w+\[\d+\] \(same .+\); each .+ must appear once$/);
     });
 
-    it('a package item and a grant repeated inside their entry', () => {
-      expect(problemsAfter((d) => d.packages![0]!.items.push({ product: 'LIC', quantity: 3 }))).toEqual([
+    it('a package item and a grant repeated inside their entry', async () => {
+      expect((await problemsAfter((d) => d.packages![0]!.items.push({ product: 'LIC', quantity: 3 })))).toEqual([
         { path: 'packages[0].items[1]', message: 'repeats items[0] (same product, edition and version)' },
       ]);
-      expect(problemsAfter((d) => d.users![1]!.grants.push({ role: 'partner_user', partner: 'P1' }))).toEqual([
+      expect((await problemsAfter((d) => d.users![1]!.grants.push({ role: 'partner_user', partner: 'P1' })))).toEqual([
         { path: 'users[1].grants[1]', message: 'repeats grants[0] (same role and scope)' },
       ]);
     });
 
-    it('positions differing only by package or resource usage are distinct', () => {
+    it('positions differing only by package or resource usage are distinct', async () => {
       expect(
-        problemsAfter((d) => {
+        (await problemsAfter((d) => {
           d.licensePositions!.push({ account: 'A1', product: 'LIC', package: 'PK', licenseCount: 1, saCount: 0 });
           d.licensePositions!.push({ account: 'A1', product: 'LIC', resourceUsage: 'Par cœur', licenseCount: 1, saCount: 0 });
-        }),
+        })),
       ).toEqual([]);
     });
   });
 
   describe('references', () => {
-    it('reports every unknown reference with its path', () => {
-      const problems = problemsAfter((d) => {
+    it('reports every unknown reference with its path', async () => {
+      const problems = (await problemsAfter((d) => {
         d.agreements![0]!.customer = 'C9';
         d.products![0]!.family = 'F9';
         d.packages![0]!.items[0]!.product = 'NOPE';
@@ -201,7 +201,7 @@ describe('validateImport', () => {
         d.benefits![0]!.account = 'A9';
         d.users![1]!.grants = [{ role: 'partner_user', partner: 'P9' }];
         d.users![0]!.grants = [{ role: 'account_viewer', customer: 'C1', accounts: ['A1', 'A9'] }];
-      });
+      }));
       expect(problems).toEqual(
         expect.arrayContaining([
           { path: 'agreements[0].customer', message: 'customer "C9" is not in this file nor in the database' },
@@ -230,46 +230,46 @@ describe('validateImport', () => {
         ],
         users: [{ email: 'admin@one.example', name: 'Admin', grants: [{ role: 'account_viewer', customer: 'C1', accounts: ['A1', 'A3'] }] }],
       };
-      expect(validateImport(own, incremental).problems).toEqual([]);
+      expect((await validateImport(own, incremental)).problems).toEqual([]);
       // With --prune, a type present in the file is replaced by the file: its other rows no longer resolve.
-      const pruned = validateImport(own, { version: 1, customers: [{ number: 'C3', legalName: 'Three' }], agreements: [{ number: 'AG3', customer: 'C1' }] }, { prune: true });
+      const pruned = (await validateImport(own, { version: 1, customers: [{ number: 'C3', legalName: 'Three' }], agreements: [{ number: 'AG3', customer: 'C1' }] }, { prune: true }));
       expect(pruned.problems).toContainEqual({
         path: 'agreements[0].customer',
         message: 'customer "C1" is not in this file (with --prune, the database\'s customers not in the file are deleted)',
       });
     });
 
-    it("an account whose agreement belongs to another customer", () => {
-      expect(problemsAfter((d) => (d.purchaseAccounts![1]!.agreement = 'AG1'))).toEqual([
+    it("an account whose agreement belongs to another customer", async () => {
+      expect((await problemsAfter((d) => (d.purchaseAccounts![1]!.agreement = 'AG1')))).toEqual([
         { path: 'purchaseAccounts[1].agreement', message: 'agreement "AG1" belongs to customer "C1", not to this account\'s customer "C2"' },
       ]);
     });
 
-    it('an account viewer grant listing an account of another customer', () => {
-      expect(problemsAfter((d) => (d.users![0]!.grants = [{ role: 'account_viewer', customer: 'C1', accounts: ['A1', 'A2'] }]))).toEqual([
+    it('an account viewer grant listing an account of another customer', async () => {
+      expect((await problemsAfter((d) => (d.users![0]!.grants = [{ role: 'account_viewer', customer: 'C1', accounts: ['A1', 'A2'] }])))).toEqual([
         { path: 'users[0].grants[0].accounts[1]', message: 'purchase account "A2" belongs to customer "C2", not to the grant\'s customer "C1"' },
       ]);
     });
 
-    it('a position in a package that does not contain its product', () => {
+    it('a position in a package that does not contain its product', async () => {
       expect(
-        problemsAfter((d) => {
+        (await problemsAfter((d) => {
           d.products!.push({ code: 'LIC2', family: 'F', name: 'Other licence', kind: 'license' });
           d.licensePositions!.push({ account: 'A1', product: 'LIC2', package: 'PK', licenseCount: 1, saCount: 0 });
-        }),
+        })),
       ).toEqual([{ path: 'licensePositions[1].package', message: 'package "PK" does not contain product "LIC2"' }]);
     });
   });
 
   describe('product kinds', () => {
-    it('a subscription whose product is not an online service', () => {
-      expect(problemsAfter((d) => (d.subscriptions![0]!.product = 'LIC'))).toEqual([
+    it('a subscription whose product is not an online service', async () => {
+      expect((await problemsAfter((d) => (d.subscriptions![0]!.product = 'LIC')))).toEqual([
         { path: 'subscriptions[0].product', message: 'product "LIC" is not an online service (license): list it under licensePositions' },
       ]);
     });
 
-    it('a licence position whose product is an online service', () => {
-      expect(problemsAfter((d) => d.licensePositions!.push({ account: 'A2', product: 'SVC', licenseCount: 1, saCount: 0 }))).toEqual([
+    it('a licence position whose product is an online service', async () => {
+      expect((await problemsAfter((d) => d.licensePositions!.push({ account: 'A2', product: 'SVC', licenseCount: 1, saCount: 0 })))).toEqual([
         { path: 'licensePositions[1].product', message: 'product "SVC" is an online service: list it under subscriptions' },
       ]);
     });
@@ -277,7 +277,7 @@ describe('validateImport', () => {
     it('a product that would change sides while the database holds lines of it', async () => {
       const own = createTestDb();
       await importDocument(own, base(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
-      const problems = validateImport(own, { version: 1, products: [{ code: 'LIC', family: 'F', name: 'Licence', kind: 'online_service' }] }).problems;
+      const problems = (await validateImport(own, { version: 1, products: [{ code: 'LIC', family: 'F', name: 'Licence', kind: 'online_service' }] })).problems;
       expect(problems).toEqual([
         { path: 'products[0].kind', message: 'product "LIC" has licence positions in the database, so it cannot become an online service' },
       ]);
@@ -285,14 +285,14 @@ describe('validateImport', () => {
   });
 
   describe('transactions', () => {
-    it('sums that do not equal the stated counts: the path of the line and both figures', () => {
-      expect(problemsAfter((d) => (d.licensePositions![0]!.licenseCount = 6))).toEqual([
+    it('sums that do not equal the stated counts: the path of the line and both figures', async () => {
+      expect((await problemsAfter((d) => (d.licensePositions![0]!.licenseCount = 6)))).toEqual([
         { path: 'licensePositions[0]', message: 'licenseCount is 6 but its transactions add up to 5' },
       ]);
       expect(
-        problemsAfter((d) => {
+        (await problemsAfter((d) => {
           d.subscriptions![0]!.transactions = [{ date: '2026-01-10', kind: 'order', availableDelta: 3, orderedDelta: 3, order: 'O1' }];
-        }),
+        })),
       ).toEqual([{ path: 'subscriptions[0]', message: 'available is 4 but its transactions add up to 3' }]);
     });
 
@@ -303,10 +303,10 @@ describe('validateImport', () => {
       // The file now lists only the order: the stored opening balance (3 licences, 2 SA) is kept.
       doc.licensePositions![0]!.transactions = [{ date: '2026-01-10', kind: 'order', licenseDelta: 2, order: 'O1' }];
       // 2 from the file + 3 kept = 5 licences; 0 + 2 kept = 2 SA: valid.
-      expect(validateImport(own, doc).problems).toEqual([]);
+      expect((await validateImport(own, doc)).problems).toEqual([]);
       doc.licensePositions![0]!.licenseCount = 2;
       doc.licensePositions![0]!.saCount = 0;
-      expect(validateImport(own, doc).problems).toEqual([
+      expect((await validateImport(own, doc)).problems).toEqual([
         {
           path: 'licensePositions[0]',
           message: 'licenseCount is 2 but its transactions add up to 5 (2 from the file\'s transactions and 3 from 1 stored transaction the file does not list, which are kept unless --prune)',
@@ -316,29 +316,29 @@ describe('validateImport', () => {
           message: 'saCount is 0 but its transactions add up to 2 (0 from the file\'s transactions and 2 from 1 stored transaction the file does not list, which are kept unless --prune)',
         },
       ]);
-      expect(validateImport(own, doc, { prune: true }).problems).toEqual([]);
+      expect((await validateImport(own, doc, { prune: true })).problems).toEqual([]);
     });
 
-    it('a transaction referring to an unknown order, or to an order of another account', () => {
-      expect(problemsAfter((d) => (d.licensePositions![0]!.transactions![1]!.order = 'O9'))).toEqual([
+    it('a transaction referring to an unknown order, or to an order of another account', async () => {
+      expect((await problemsAfter((d) => (d.licensePositions![0]!.transactions![1]!.order = 'O9')))).toEqual([
         { path: 'licensePositions[0].transactions[1].order', message: 'order "O9" is not in this file nor in the database' },
       ]);
       expect(
-        problemsAfter((d) => {
+        (await problemsAfter((d) => {
           d.orders!.push({ number: 'O2', date: '2026-01-11', status: 'completed', partner: 'P2', account: 'A2', items: [{ product: 'LIC', quantity: 1 }] });
           d.licensePositions![0]!.transactions![1]!.order = 'O2';
-        }),
+        })),
       ).toEqual([{ path: 'licensePositions[0].transactions[1].order', message: 'order "O2" is for purchase account "A2", not "A1"' }]);
     });
 
-    it('a self-provisioning that changes ordered subscriptions', () => {
+    it('a self-provisioning that changes ordered subscriptions', async () => {
       expect(
-        problemsAfter((d) => {
+        (await problemsAfter((d) => {
           d.subscriptions![0]!.transactions = [
             { date: '2026-01-10', kind: 'order', availableDelta: 3, orderedDelta: 2 },
             { date: '2026-02-10', kind: 'self_provisioning', availableDelta: 1, orderedDelta: 1 },
           ];
-        }),
+        })),
       ).toEqual([
         {
           path: 'subscriptions[0].transactions[1].orderedDelta',
@@ -349,14 +349,14 @@ describe('validateImport', () => {
   });
 
   describe('other rules', () => {
-    it('an agreement ending before it starts; benefits used beyond entitled; prices with too many decimals', () => {
+    it('an agreement ending before it starts; benefits used beyond entitled; prices with too many decimals', async () => {
       expect(
-        problemsAfter((d) => {
+        (await problemsAfter((d) => {
           d.agreements![0] = { ...d.agreements![0]!, startsOn: '2026-01-01', endsOn: '2025-12-31' };
           d.benefits![0]!.used = 4;
           d.orders![0]!.items[0]!.unitPrice = 10.005;
           d.orders![0]!.currency = 'EUR';
-        }),
+        })),
       ).toEqual([
         { path: 'agreements[0].endsOn', message: 'ends on 2025-12-31, before it starts (2026-01-01)' },
         { path: 'orders[0].items[0].unitPrice', message: '10.005 has more decimals than EUR allows' },
@@ -368,23 +368,23 @@ describe('validateImport', () => {
       const own = createTestDb();
       await importDocument(own, base(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
       // Customers are listed (without C2) but purchase accounts are not: account A2 would lose its customer.
-      const problems = validateImport(own, { version: 1, customers: [{ number: 'C1', legalName: 'Customer One' }] }, { prune: true }).problems;
+      const problems = (await validateImport(own, { version: 1, customers: [{ number: 'C1', legalName: 'Customer One' }] }, { prune: true })).problems;
       expect(problems).toContainEqual({
         path: 'customers',
         message:
           'customer "C2" is not in this file, so --prune would delete it, but purchase account "A2" (in the database; its type is not in this file, so it is kept) refers to it; add it to the file or list the dependent entries too',
       });
       // Without --prune nothing is deleted, so the same file is fine.
-      expect(validateImport(own, { version: 1, customers: [{ number: 'C1', legalName: 'Customer One' }] }).problems).toEqual([]);
+      expect((await validateImport(own, { version: 1, customers: [{ number: 'C1', legalName: 'Customer One' }] })).problems).toEqual([]);
     });
   });
 
-  it('returns every problem at once, in the order of the file', () => {
-    const problems = problemsAfter((d) => {
+  it('returns every problem at once, in the order of the file', async () => {
+    const problems = (await problemsAfter((d) => {
       d.users![0]!.grants = [{ role: 'customer_admin', customer: 'C9' }];
       d.purchaseAccounts![1]!.partner = 'P9';
       d.customers!.push({ number: 'C1', legalName: 'Again' });
-    });
+    }));
     expect(problems.map((p) => p.path)).toEqual(['customers[2]', 'purchaseAccounts[1].partner', 'users[0].grants[0].customer']);
   });
 });

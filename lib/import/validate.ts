@@ -5,7 +5,7 @@
  * what --prune would break). Every problem is returned, each with its path.
  */
 import 'server-only';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import type { ProductKind, TransactionKind } from '@/db/schema';
 import { formatPath, zodIssuesToProblems, type ImportProblem } from './problems';
 import { importDocumentSchema, toMinorUnits, type EntityType, type ImportDocument } from './schema';
@@ -40,10 +40,10 @@ export function needsStoredTransactions(doc: ImportDocument, prune: boolean): bo
 }
 
 /** Parses and checks `input` against the database; `doc` is null when the structure is wrong. */
-export function validateImport(db: DB, input: unknown, options: ImportOptions = {}): { doc: ImportDocument | null; problems: ImportProblem[] } {
+export async function validateImport(db: Db, input: unknown, options: ImportOptions = {}): Promise<{ doc: ImportDocument | null; problems: ImportProblem[] }> {
   const parsed = parseImportDocument(input);
   if (!parsed.ok) return { doc: null, problems: parsed.problems };
-  const state = loadExistingState(db, { withTransactions: needsStoredTransactions(parsed.doc, options.prune ?? false) });
+  const state = (await loadExistingState(db, { withTransactions: needsStoredTransactions(parsed.doc, options.prune ?? false) }));
   return { doc: parsed.doc, problems: checkDocument(parsed.doc, state, options) };
 }
 

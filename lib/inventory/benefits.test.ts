@@ -13,8 +13,8 @@ import { BENEFITS_ROW_LIMIT, listBenefits, parseBenefitsParams, remainingBenefit
 
 let db: DB;
 
-const viewerOf = (email: string, customerNumber?: string): Viewer => viewerOfIn(db, email, customerNumber);
-const accountId = (number: string): number => accountIdOf(db, number);
+const viewerOf = async (email: string, customerNumber?: string): Promise<Viewer> => (await viewerOfIn(db, email, customerNumber));
+const accountId = async (number: string): Promise<number> => (await accountIdOf(db, number));
 
 /** Account number → [benefit, entitled, used, remaining, expiry] per row: what a reader compares. */
 function summary(list: BenefitsList) {
@@ -33,15 +33,15 @@ beforeEach(async () => {
   // Beyond the two fixture benefits (alphaNorth, betaSouth): one on every
   // other account, a second expiry of the same benefit (ordering), and one
   // used beyond its entitlement (remaining never negative).
-  db.insert(softwareAssuranceBenefits)
+  await db.insert(softwareAssuranceBenefits)
     .values([
-      { purchaseAccountId: accountId(A.alphaNorth), benefit: 'Bons de formation', entitled: 3, used: 5, expiresOn: '2026-12-01' },
-      { purchaseAccountId: accountId(A.alphaNorth), benefit: 'Jours de planification du déploiement', entitled: 2, used: 0, expiresOn: '2027-01-15' },
-      { purchaseAccountId: accountId(A.alphaNorth2), benefit: 'Support 24x7', entitled: 1, used: 0, expiresOn: '2027-02-01' },
-      { purchaseAccountId: accountId(A.alphaSouth), benefit: 'Home Use Program', entitled: 40, used: 12, expiresOn: '2026-10-01' },
-      { purchaseAccountId: accountId(A.betaNorth), benefit: 'E-learning', entitled: 25, used: 25, expiresOn: '2027-05-31' },
+      { purchaseAccountId: (await accountId(A.alphaNorth)), benefit: 'Bons de formation', entitled: 3, used: 5, expiresOn: '2026-12-01' },
+      { purchaseAccountId: (await accountId(A.alphaNorth)), benefit: 'Jours de planification du déploiement', entitled: 2, used: 0, expiresOn: '2027-01-15' },
+      { purchaseAccountId: (await accountId(A.alphaNorth2)), benefit: 'Support 24x7', entitled: 1, used: 0, expiresOn: '2027-02-01' },
+      { purchaseAccountId: (await accountId(A.alphaSouth)), benefit: 'Home Use Program', entitled: 40, used: 12, expiresOn: '2026-10-01' },
+      { purchaseAccountId: (await accountId(A.betaNorth)), benefit: 'E-learning', entitled: 25, used: 25, expiresOn: '2027-05-31' },
     ])
-    .run();
+    ;
 });
 
 afterEach(() => {
@@ -56,8 +56,8 @@ const alphaNorthRows = [
 ];
 
 describe('listBenefits', () => {
-  it("gives a customer administrator every account of the customer, ordered by account, benefit and expiry, and nothing of the other customer's", () => {
-    const list = listBenefits(viewerOf(U.alphaAdmin), 'all');
+  it("gives a customer administrator every account of the customer, ordered by account, benefit and expiry, and nothing of the other customer's", async () => {
+    const list = (await listBenefits((await viewerOf(U.alphaAdmin)), 'all'));
     expect(summary(list)).toEqual([
       { account: `${A.alphaNorth} Alpha Montréal`, rows: alphaNorthRows },
       { account: `${A.alphaNorth2} Alpha Québec`, rows: [['Support 24x7', 1, 0, 1, '2027-02-01']] },
@@ -69,43 +69,43 @@ describe('listBenefits', () => {
     expect(names).not.toContain('E-learning');
   });
 
-  it('narrows to one account with the account filter', () => {
-    const list = listBenefits(viewerOf(U.alphaAdmin), { accountId: accountId(A.alphaNorth) });
+  it('narrows to one account with the account filter', async () => {
+    const list = (await listBenefits((await viewerOf(U.alphaAdmin)), { accountId: (await accountId(A.alphaNorth)) }));
     expect(summary(list)).toEqual([{ account: `${A.alphaNorth} Alpha Montréal`, rows: alphaNorthRows }]);
   });
 
-  it("returns nothing for another customer's account even when its id is passed in the filter", () => {
-    const list = listBenefits(viewerOf(U.alphaAdmin), { accountId: accountId(A.betaSouth) });
+  it("returns nothing for another customer's account even when its id is passed in the filter", async () => {
+    const list = (await listBenefits((await viewerOf(U.alphaAdmin)), { accountId: (await accountId(A.betaSouth)) }));
     expect(list).toEqual({ accounts: [], shown: 0, total: 0, capped: false, page: 1, pages: 1 });
   });
 
-  it('gives an account viewer only the granted accounts', () => {
-    const viewer = viewerOf(U.alphaViewer);
-    expect(accountsOf(listBenefits(viewer, 'all'))).toEqual([A.alphaNorth]);
-    expect(listBenefits(viewer, { accountId: accountId(A.alphaNorth2) }).accounts).toEqual([]);
-    expect(listBenefits(viewer, { accountId: accountId(A.alphaSouth) }).accounts).toEqual([]);
+  it('gives an account viewer only the granted accounts', async () => {
+    const viewer = (await viewerOf(U.alphaViewer));
+    expect(accountsOf((await listBenefits(viewer, 'all')))).toEqual([A.alphaNorth]);
+    expect((await listBenefits(viewer, { accountId: (await accountId(A.alphaNorth2)) })).accounts).toEqual([]);
+    expect((await listBenefits(viewer, { accountId: (await accountId(A.alphaSouth)) })).accounts).toEqual([]);
 
-    const beta = viewerOf(U.betaViewer);
-    expect(summary(listBenefits(beta, 'all'))).toEqual([{ account: `${A.betaSouth} Beta Besançon`, rows: [['Formation', 10, 0, 10, '2027-01-31']] }]);
+    const beta = (await viewerOf(U.betaViewer));
+    expect(summary((await listBenefits(beta, 'all')))).toEqual([{ account: `${A.betaSouth} Beta Besançon`, rows: [['Formation', 10, 0, 10, '2027-01-31']] }]);
   });
 
-  it('gives a partner user only the accounts it is partner of record for, one customer at a time', () => {
-    expect(accountsOf(listBenefits(viewerOf(U.northPartner, C.alpha), 'all'))).toEqual([A.alphaNorth, A.alphaNorth2]);
-    expect(listBenefits(viewerOf(U.northPartner, C.alpha), { accountId: accountId(A.alphaSouth) }).accounts).toEqual([]);
-    expect(accountsOf(listBenefits(viewerOf(U.northPartner, C.beta), 'all'))).toEqual([A.betaNorth]);
-    expect(summary(listBenefits(viewerOf(U.northPartner, C.beta), 'all'))[0]?.rows).toEqual([['E-learning', 25, 25, 0, '2027-05-31']]);
-    expect(accountsOf(listBenefits(viewerOf(U.southPartner, C.alpha), 'all'))).toEqual([A.alphaSouth]);
-    expect(accountsOf(listBenefits(viewerOf(U.southPartner, C.beta), 'all'))).toEqual([A.betaSouth]);
+  it('gives a partner user only the accounts it is partner of record for, one customer at a time', async () => {
+    expect(accountsOf((await listBenefits((await viewerOf(U.northPartner, C.alpha)), 'all')))).toEqual([A.alphaNorth, A.alphaNorth2]);
+    expect((await listBenefits((await viewerOf(U.northPartner, C.alpha)), { accountId: (await accountId(A.alphaSouth)) })).accounts).toEqual([]);
+    expect(accountsOf((await listBenefits((await viewerOf(U.northPartner, C.beta)), 'all')))).toEqual([A.betaNorth]);
+    expect(summary((await listBenefits((await viewerOf(U.northPartner, C.beta)), 'all')))[0]?.rows).toEqual([['E-learning', 25, 25, 0, '2027-05-31']]);
+    expect(accountsOf((await listBenefits((await viewerOf(U.southPartner, C.alpha)), 'all')))).toEqual([A.alphaSouth]);
+    expect(accountsOf((await listBenefits((await viewerOf(U.southPartner, C.beta)), 'all')))).toEqual([A.betaSouth]);
     // Before choosing a customer a partner user sees no account at all.
-    expect(listBenefits(viewerOf(U.northPartner), 'all').accounts).toEqual([]);
+    expect((await listBenefits((await viewerOf(U.northPartner)), 'all')).accounts).toEqual([]);
   });
 
-  it("gives the other customer's administrator its own accounts only", () => {
-    expect(accountsOf(listBenefits(viewerOf(U.betaAdmin), 'all'))).toEqual([A.betaNorth, A.betaSouth]);
+  it("gives the other customer's administrator its own accounts only", async () => {
+    expect(accountsOf((await listBenefits((await viewerOf(U.betaAdmin)), 'all')))).toEqual([A.betaNorth, A.betaSouth]);
   });
 
-  it('stops at the row limit and says how many rows there are', () => {
-    const betaNorth = accountId(A.betaNorth);
+  it('stops at the row limit and says how many rows there are', async () => {
+    const betaNorth = (await accountId(A.betaNorth));
     const extra = Array.from({ length: BENEFITS_ROW_LIMIT }, (_, i) => ({
       purchaseAccountId: betaNorth,
       benefit: `Benefit ${String(i).padStart(5, '0')}`,
@@ -113,20 +113,20 @@ describe('listBenefits', () => {
       used: 0,
       expiresOn: '2027-01-01',
     }));
-    for (let i = 0; i < extra.length; i += 500) db.insert(softwareAssuranceBenefits).values(extra.slice(i, i + 500)).run();
+    for (let i = 0; i < extra.length; i += 500) await db.insert(softwareAssuranceBenefits).values(extra.slice(i, i + 500));
 
-    const list = listBenefits(viewerOf(U.betaAdmin), 'all');
+    const list = (await listBenefits((await viewerOf(U.betaAdmin)), 'all'));
     expect(list).toMatchObject({ shown: BENEFITS_ROW_LIMIT, total: BENEFITS_ROW_LIMIT + 2, capped: true });
     expect(list.accounts.reduce((sum, group) => sum + group.benefits.length, 0)).toBe(BENEFITS_ROW_LIMIT);
     // Ordered by account number: betaSouth (after betaNorth) is what the cap leaves out.
     expect(accountsOf(list)).toEqual([A.betaNorth]);
     // The other customer's administrator is not affected.
-    expect(listBenefits(viewerOf(U.alphaAdmin), 'all')).toMatchObject({ shown: 5, capped: false });
+    expect((await listBenefits((await viewerOf(U.alphaAdmin)), 'all'))).toMatchObject({ shown: 5, capped: false });
   });
 });
 
 describe('listBenefits, a page at a time', () => {
-  it('shows 20 accounts with benefits a page, each with all its benefits, and counts every benefit', () => {
+  it('shows 20 accounts with benefits a page, each with all its benefits, and counts every benefit', async () => {
     const alpha = db.$client.prepare('select customer_id as c, agreement_id as g, partner_id as p from purchase_accounts where number = ?').get(A.alphaNorth) as { c: number; g: number; p: number };
     for (let i = 0; i < 25; i++) {
       const id = Number(
@@ -134,20 +134,20 @@ describe('listBenefits, a page at a time', () => {
           .prepare("insert into purchase_accounts (number, name, name_search, city, country, location_search, customer_id, agreement_id, partner_id) values (?, ?, '', 'Lyon', 'FR', '', ?, ?, ?)")
           .run(`7${String(i).padStart(6, '0')}`, `Compte ${i}`, alpha.c, alpha.g, alpha.p).lastInsertRowid,
       );
-      db.insert(softwareAssuranceBenefits).values({ purchaseAccountId: id, benefit: 'Formation', entitled: 1, used: 0, expiresOn: '2027-06-30' }).run();
+      await db.insert(softwareAssuranceBenefits).values({ purchaseAccountId: id, benefit: 'Formation', entitled: 1, used: 0, expiresOn: '2027-06-30' });
     }
-    const admin = viewerOf(U.alphaAdmin);
-    const all = listBenefits(admin, 'all');
-    const first = listBenefits(admin, 'all', 1);
-    const second = listBenefits(admin, 'all', 2);
+    const admin = (await viewerOf(U.alphaAdmin));
+    const all = (await listBenefits(admin, 'all'));
+    const first = (await listBenefits(admin, 'all', 1));
+    const second = (await listBenefits(admin, 'all', 2));
     expect([first.page, first.pages, first.accounts.length, second.page, second.accounts.length]).toEqual([1, 2, 20, 2, all.accounts.length - 20]);
     // Together the pages are the whole list, in the same order; each says how many benefits there are in all.
     expect([...first.accounts, ...second.accounts]).toEqual(all.accounts);
     expect(first.total).toBe(all.total);
     // A page past the end is the last one.
-    expect(listBenefits(admin, 'all', 99)).toEqual(second);
+    expect((await listBenefits(admin, 'all', 99))).toEqual(second);
     // The account viewer's page holds only its accounts.
-    expect(accountsOf(listBenefits(viewerOf(U.alphaViewer), 'all', 1))).toEqual([A.alphaNorth]);
+    expect(accountsOf((await listBenefits((await viewerOf(U.alphaViewer)), 'all', 1)))).toEqual([A.alphaNorth]);
   });
 });
 

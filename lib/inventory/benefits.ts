@@ -87,22 +87,22 @@ function conditions(viewer: Viewer, accounts: AccountFilter): SQL {
  * account number, then benefit name, then expiry (a benefit can appear twice
  * with different expiries).
  */
-export function listBenefits(viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all'): BenefitsList {
+export async function listBenefits(viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all'): Promise<BenefitsList> {
   const db = getDb();
   if (page !== 'all') return benefitsPage(viewer, accounts, page);
   const where = conditions(viewer, accounts);
   // One row more than the limit tells whether there is more without counting every time.
-  const rows = benefitRows(where).limit(BENEFITS_ROW_LIMIT + 1).all();
+  const rows = (await benefitRows(where).limit(BENEFITS_ROW_LIMIT + 1));
 
   const capped = rows.length > BENEFITS_ROW_LIMIT;
   const kept = capped ? rows.slice(0, BENEFITS_ROW_LIMIT) : rows;
   const total = capped
-    ? (db
+    ? ((await db
         .select({ n: count() })
         .from(softwareAssuranceBenefits)
         .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
         .where(where)
-        .get()?.n ?? kept.length)
+        .limit(1))[0]?.n ?? kept.length)
     : kept.length;
 
   return { accounts: groupByAccount(kept), shown: kept.length, total, capped, page: 1, pages: 1 };
@@ -112,27 +112,27 @@ export function listBenefits(viewer: Viewer, accounts: AccountFilter, page: numb
  * One page of the tab: the next BENEFIT_ACCOUNTS_PER_PAGE accounts in scope
  * that have benefits, by number, each with every benefit; `page` is clamped.
  */
-function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number): BenefitsList {
+async function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number): Promise<BenefitsList> {
   const db = getDb();
   const withBenefits = and(
     accountScope(viewer),
     accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId),
     sql`exists (select 1 from ${softwareAssuranceBenefits} where ${softwareAssuranceBenefits.purchaseAccountId} = ${purchaseAccounts.id})`,
   );
-  const accountCount = db.select({ n: count() }).from(purchaseAccounts).where(withBenefits).get()?.n ?? 0;
-  const total = db.select({ n: count() }).from(softwareAssuranceBenefits).innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId)).where(conditions(viewer, accounts)).get()?.n ?? 0;
+  const accountCount = (await db.select({ n: count() }).from(purchaseAccounts).where(withBenefits).limit(1))[0]?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(softwareAssuranceBenefits).innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId)).where(conditions(viewer, accounts)).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(accountCount / BENEFIT_ACCOUNTS_PER_PAGE));
   const current = Math.min(Math.max(1, page), pages);
-  const pageAccounts = db
+  const pageAccounts = (await db
     .select({ id: purchaseAccounts.id })
     .from(purchaseAccounts)
     .where(withBenefits)
     .orderBy(asc(purchaseAccounts.number))
     .limit(BENEFIT_ACCOUNTS_PER_PAGE)
     .offset((current - 1) * BENEFIT_ACCOUNTS_PER_PAGE)
-    .all()
+    )
     .map((row) => row.id);
-  const rows = pageAccounts.length ? benefitRows(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!).all() : [];
+  const rows = pageAccounts.length ? (await benefitRows(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!)) : [];
   return { accounts: groupByAccount(rows), shown: rows.length, total, capped: false, page: current, pages };
 }
 

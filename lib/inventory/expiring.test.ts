@@ -28,28 +28,28 @@ beforeEach(async () => {
   setDb(db);
 });
 
-const rows = (email: string, accounts: 'all' | { accountId: number } = 'all') =>
-  listExpiring(viewerOf(db, email), { accounts, today: FIXTURE_TODAY, page: 1 }).lines.map((line) => `${line.accountNumber} ${line.nextExpiration}`);
+const rows = async (email: string, accounts: 'all' | { accountId: number } = 'all') =>
+  (await listExpiring((await viewerOf(db, email)), { accounts, today: FIXTURE_TODAY, page: 1 })).lines.map((line) => `${line.accountNumber} ${line.nextExpiration}`);
 
 describe('listExpiring', () => {
-  it('lists what expires within 90 days or has expired, soonest first, not one day more', () => {
-    expect(rows(U.alphaAdmin)).toEqual([`${A.alphaSouth} 2026-11-20`, `${A.alphaNorth} 2026-12-10`, `${A.alphaNorth2} 2027-02-22`]);
+  it('lists what expires within 90 days or has expired, soonest first, not one day more', async () => {
+    expect((await rows(U.alphaAdmin))).toEqual([`${A.alphaSouth} 2026-11-20`, `${A.alphaNorth} 2026-12-10`, `${A.alphaNorth2} 2027-02-22`]);
   });
 
-  it('keeps to the account in view and the viewer’s scope', () => {
-    expect(rows(U.alphaAdmin, { accountId: accountIdOf(db, A.alphaNorth) })).toEqual([`${A.alphaNorth} 2026-12-10`]);
-    expect(rows(U.alphaViewer)).toEqual([`${A.alphaNorth} 2026-12-10`]);
-    expect(rows(U.betaAdmin)).toEqual([]);
+  it('keeps to the account in view and the viewer’s scope', async () => {
+    expect((await rows(U.alphaAdmin, { accountId: (await accountIdOf(db, A.alphaNorth)) }))).toEqual([`${A.alphaNorth} 2026-12-10`]);
+    expect((await rows(U.alphaViewer))).toEqual([`${A.alphaNorth} 2026-12-10`]);
+    expect((await rows(U.betaAdmin))).toEqual([]);
   });
 });
 
 describe('expirationsByMonth', () => {
-  it('gives twelve months from this one, with the subscriptions expiring in each', () => {
-    const months = expirationsByMonth(viewerOf(db, U.alphaAdmin), { accounts: 'all', today: FIXTURE_TODAY });
+  it('gives twelve months from this one, with the subscriptions expiring in each', async () => {
+    const months = (await expirationsByMonth((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', today: FIXTURE_TODAY }));
     expect(months.map((month) => month.month)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10']);
     expect(months.find((month) => month.month === '2026-11')).toEqual({ month: '2026-11', subscriptions: 8, lines: 1 });
     expect(months.find((month) => month.month === '2026-12')).toEqual({ month: '2026-12', subscriptions: 25, lines: 1 });
     expect(months.find((month) => month.month === '2027-02')).toEqual({ month: '2027-02', subscriptions: 9, lines: 2 });
-    expect(expirationsByMonth(viewerOf(db, U.betaAdmin), { accounts: 'all', today: FIXTURE_TODAY }).find((month) => month.month === '2027-03')?.subscriptions).toBe(10);
+    expect((await expirationsByMonth((await viewerOf(db, U.betaAdmin)), { accounts: 'all', today: FIXTURE_TODAY })).find((month) => month.month === '2027-03')?.subscriptions).toBe(10);
   });
 });

@@ -36,19 +36,19 @@ function conditions(viewer: Viewer, accounts: AccountFilter, today: string) {
 }
 
 /** One page of what expires within 90 days or has expired, soonest first; `page` is clamped into range. */
-export function listExpiring(viewer: Viewer, { accounts, today, page }: { accounts: AccountFilter; today: string; page: number }): { lines: ExpiringLine[]; total: number; page: number; pages: number } {
+export async function listExpiring(viewer: Viewer, { accounts, today, page }: { accounts: AccountFilter; today: string; page: number }): Promise<{ lines: ExpiringLine[]; total: number; page: number; pages: number }> {
   const db = getDb();
   const where = conditions(viewer, accounts, today);
   const total =
-    db
+    (await db
       .select({ n: count() })
       .from(inventoryLines)
       .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
       .where(where)
-      .get()?.n ?? 0;
+      .limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / EXPIRING_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const lines = db
+  const lines = (await db
     .select({
       lineId: inventoryLines.id,
       productName: products.name,
@@ -66,7 +66,7 @@ export function listExpiring(viewer: Viewer, { accounts, today, page }: { accoun
     .orderBy(asc(inventoryLines.nextExpiration), asc(products.name), asc(purchaseAccounts.number), asc(inventoryLines.id))
     .limit(EXPIRING_PAGE_SIZE)
     .offset((current - 1) * EXPIRING_PAGE_SIZE)
-    .all();
+    );
   return { lines, total, page: current, pages };
 }
 
@@ -79,7 +79,7 @@ export interface MonthOfExpirations {
 }
 
 /** The next twelve months from today's, each with the subscriptions (available counts) expiring in it; months without any count zero. */
-export function expirationsByMonth(viewer: Viewer, { accounts, today }: { accounts: AccountFilter; today: string }): MonthOfExpirations[] {
+export async function expirationsByMonth(viewer: Viewer, { accounts, today }: { accounts: AccountFilter; today: string }): Promise<MonthOfExpirations[]> {
   const first = `${today.slice(0, 7)}-01`;
   const months = Array.from({ length: 12 }, (_, index) => {
     const date = new Date(`${first}T00:00:00Z`);
@@ -91,7 +91,7 @@ export function expirationsByMonth(viewer: Viewer, { accounts, today }: { accoun
     date.setUTCMonth(date.getUTCMonth() + 1);
     return date.toISOString().slice(0, 10);
   })();
-  const rows = getDb()
+  const rows = (await getDb()
     .select({
       month: sql<string>`substr(${inventoryLines.nextExpiration}, 1, 7)`,
       subscriptions: sql<number>`sum(${inventoryLines.availableCount})`.mapWith(Number),
@@ -108,7 +108,7 @@ export function expirationsByMonth(viewer: Viewer, { accounts, today }: { accoun
       ),
     )
     .groupBy(sql`substr(${inventoryLines.nextExpiration}, 1, 7)`)
-    .all();
+    );
   const byMonth = new Map(rows.map((row) => [row.month, row]));
   return months.map((month) => ({ month, subscriptions: Number(byMonth.get(month)?.subscriptions ?? 0), lines: Number(byMonth.get(month)?.lines ?? 0) }));
 }

@@ -26,16 +26,16 @@ describe('recordTransaction', () => {
   it('records the transaction and changes the counts with it, and the customer’s dataUpdatedAt', async () => {
     const { db, o365 } = await setUp();
     const orderId = (db.$client.prepare('select id from orders where number = ?').get(FIXTURE_ORDERS.alphaNorth) as { id: number }).id;
-    const result = recordTransaction(
+    const result = (await recordTransaction(
       db,
       { lineId: o365, occurredOn: '2026-11-24', kind: 'self_provisioning', availableDelta: 3, authorUserId: null, note: 'Activé' },
       { now: () => 1_234 },
-    );
+    ));
     expect(result.counts).toEqual({ licenseCount: 0, saCount: 0, availableCount: 28, orderedCount: 20 });
-    recordTransaction(db, { lineId: o365, occurredOn: '2026-11-25', kind: 'order', availableDelta: 0, orderedDelta: 3, orderId }, { now: () => 1_235 });
+    await recordTransaction(db, { lineId: o365, occurredOn: '2026-11-25', kind: 'order', availableDelta: 0, orderedDelta: 3, orderId }, { now: () => 1_235 });
     expect(line(db, o365)).toEqual({ license_count: 0, sa_count: 0, available_count: 28, ordered_count: 23, updated_at: 1_235 });
     expect(db.$client.prepare("select data_updated_at from customers where number = '2000001'").get()).toEqual({ data_updated_at: 1_235 });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
   it.each([
@@ -51,23 +51,23 @@ describe('recordTransaction', () => {
     const before = line(db, lineId);
     const count = () => db.$client.prepare('select count(*) as n from inventory_transactions').get();
     const transactions = count();
-    expect(() => recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry })).toThrow(message);
-    expect(() => recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry })).toThrow(LedgerError);
+    expect(async () => (await recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry }))).toThrow(message);
+    expect(async () => (await recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry }))).toThrow(LedgerError);
     expect(line(db, lineId)).toEqual(before);
     expect(count()).toEqual(transactions);
   });
 
   it('refuses an unknown line', async () => {
     const { db } = await setUp();
-    expect(() => recordTransaction(db, { lineId: 99_999, occurredOn: '2026-11-24', kind: 'adjustment', licenseDelta: 1 })).toThrow(/does not exist/);
+    expect(async () => (await recordTransaction(db, { lineId: 99_999, occurredOn: '2026-11-24', kind: 'adjustment', licenseDelta: 1 }))).toThrow(/does not exist/);
   });
 
   it('joins the caller’s transaction: rolled back with it', async () => {
     const { db, office } = await setUp();
     const before = line(db, office);
     expect(() =>
-      db.$client.transaction(() => {
-        recordTransaction(db, { lineId: office, occurredOn: '2026-11-24', kind: 'order', licenseDelta: 5 });
+      db.$client.transaction(async () => {
+        await recordTransaction(db, { lineId: office, occurredOn: '2026-11-24', kind: 'order', licenseDelta: 5 });
         throw new Error('the order failed later');
       })(),
     ).toThrow('the order failed later');
@@ -79,7 +79,7 @@ describe('ledgerDiscrepancies', () => {
   it('finds a line whose counts were written around the ledger', async () => {
     const { db, office } = await setUp();
     db.$client.prepare('update inventory_lines set license_count = license_count + 1 where id = ?').run(office);
-    expect(ledgerDiscrepancies(db)).toEqual([
+    expect((await ledgerDiscrepancies(db))).toEqual([
       {
         lineId: office,
         stored: { licenseCount: 36, saCount: 10, availableCount: 0, orderedCount: 0 },
@@ -109,6 +109,6 @@ describe('createLedgerWriter', () => {
     expect(line(db, lineId)).toMatchObject({ license_count: 5 });
     writer.remove(added);
     expect(line(db, lineId)).toMatchObject({ license_count: 6, sa_count: 1 });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 });

@@ -14,9 +14,11 @@
  * the all-accounts inventory never has to add up every line (issue 13).
  */
 import 'server-only';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
+import { withTransaction } from '@/db/transaction';
 import type { LineKind, TransactionKind } from '@/db/schema';
 import { createSummaryRefresher } from './summaries';
+import { statement } from '@/db/statements';
 
 export interface LineCounts {
   licenseCount: number;
@@ -76,15 +78,15 @@ export interface NewLine {
 
 export interface LedgerWriter {
   /** Inserts the transaction and adds its deltas to the line's counts; returns the transaction id. No checks. */
-  append(entry: LedgerEntry): number;
+  append(entry: LedgerEntry): Promise<number>;
   /**
    * Inserts a new line whose counts are the sums of `entries`, and the
    * entries as its transactions (one statement fewer per line than an empty
    * line then append(), for bulk imports); returns the line id. No checks.
    */
-  insertLine(line: NewLine, entries: Omit<LedgerEntry, 'lineId'>[]): number;
+  insertLine(line: NewLine, entries: Omit<LedgerEntry, 'lineId'>[]): Promise<number>;
   /** Deletes a transaction and takes its deltas off the line's counts. */
-  remove(transactionId: number): void;
+  remove(transactionId: number): Promise<void>;
 }
 
 interface StoredDeltas {
@@ -101,7 +103,7 @@ interface StoredDeltas {
  * for the rules); the invariant counts = sums holds whatever they write.
  */
 export function createLedgerWriter(
-  db: DB,
+  db: Db,
   options: {
     now?: () => number;
     /**
@@ -115,28 +117,33 @@ export function createLedgerWriter(
 ): LedgerWriter {
   const now = options.now ?? Date.now;
   const summaries = options.summaries === 'deferred' ? null : createSummaryRefresher(db);
-  const insert = db.$client.prepare(
+  const insert = statement<{ id: number }>(
+    db,
     `insert into inventory_transactions
        (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note,
         expiration_before, expiration_after, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     returning id`,
   );
-  const expirationOf = db.$client.prepare<[number], { next_expiration: string | null }>('select next_expiration from inventory_lines where id = ?');
-  const moveExpiration = db.$client.prepare('update inventory_lines set next_expiration = ? where id = ?');
-  const addToLine = db.$client.prepare(
+  const expirationOf = statement<{ next_expiration: string | null }>(db, 'select next_expiration from inventory_lines where id = ?');
+  const moveExpiration = statement(db, 'update inventory_lines set next_expiration = ? where id = ?');
+  const addToLine = statement(
+    db,
     `update inventory_lines
         set license_count = license_count + ?, sa_count = sa_count + ?,
             available_count = available_count + ?, ordered_count = ordered_count + ?, updated_at = ?
       where id = ?`,
   );
-  const insertLine = db.$client.prepare(
+  const insertLine = statement<{ id: number }>(
+    db,
     `insert into inventory_lines
        (kind, purchase_account_id, product_id, edition, version, resource_usage, package_id,
         license_count, sa_count, available_count, ordered_count, next_expiration, search, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     returning id`,
   );
-  const insertOnly = (entry: LedgerEntry, at: number, expiration: { before: string | null; after: string | null } | null = null) =>
-    insert.run(
+  const insertOnly = async (entry: LedgerEntry, at: number, expiration: { before: string | null; after: string | null } | null = null) =>
+    (await insert.get(
       entry.lineId,
       entry.occurredOn,
       entry.kind,
@@ -150,13 +157,14 @@ export function createLedgerWriter(
       expiration?.before ?? null,
       expiration?.after ?? null,
       at,
-    );
-  const deleteTransaction = db.$client.prepare<[number], StoredDeltas>(
+    ))!.id;
+  const deleteTransaction = statement<StoredDeltas>(
+    db,
     `delete from inventory_transactions where id = ?
      returning line_id, license_delta, sa_delta, available_delta, ordered_delta`,
   );
   return {
-    append(entry) {
+    async append(entry) {
       const license = entry.licenseDelta ?? 0;
       const sa = entry.saDelta ?? 0;
       const available = entry.availableDelta ?? 0;
@@ -164,20 +172,20 @@ export function createLedgerWriter(
       const at = now();
       let expiration: { before: string | null; after: string | null } | null = null;
       if (entry.nextExpiration !== undefined) {
-        expiration = { before: expirationOf.get(entry.lineId)?.next_expiration ?? null, after: entry.nextExpiration };
-        moveExpiration.run(entry.nextExpiration, entry.lineId);
+        expiration = { before: (await expirationOf.get(entry.lineId))?.next_expiration ?? null, after: entry.nextExpiration };
+        await moveExpiration.run(entry.nextExpiration, entry.lineId);
       }
-      const result = insertOnly(entry, at, expiration);
-      addToLine.run(license, sa, available, ordered, at, entry.lineId);
-      summaries?.refreshLine(entry.lineId);
-      return Number(result.lastInsertRowid);
+      const transactionId = await insertOnly(entry, at, expiration);
+      await addToLine.run(license, sa, available, ordered, at, entry.lineId);
+      await summaries?.refreshLine(entry.lineId);
+      return transactionId;
     },
-    insertLine(line, entries) {
+    async insertLine(line, entries) {
       const at = now();
       const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') =>
         entries.reduce((total, entry) => total + (entry[field] ?? 0), 0);
-      const lineId = Number(
-        insertLine.run(
+      const lineId = (
+        await insertLine.get(
           line.kind,
           line.purchaseAccountId,
           line.productId,
@@ -192,17 +200,17 @@ export function createLedgerWriter(
           line.nextExpiration,
           line.search,
           at,
-        ).lastInsertRowid,
-      );
-      for (const entry of entries) insertOnly({ ...entry, lineId }, at);
-      summaries?.refreshLine(lineId);
+        )
+      )!.id;
+      for (const entry of entries) await insertOnly({ ...entry, lineId }, at);
+      await summaries?.refreshLine(lineId);
       return lineId;
     },
-    remove(transactionId) {
-      const removed = deleteTransaction.get(transactionId);
+    async remove(transactionId) {
+      const removed = (await deleteTransaction.get(transactionId));
       if (!removed) return;
-      addToLine.run(-removed.license_delta, -removed.sa_delta, -removed.available_delta, -removed.ordered_delta, now(), removed.line_id);
-      summaries?.refreshLine(removed.line_id);
+      await addToLine.run(-removed.license_delta, -removed.sa_delta, -removed.available_delta, -removed.ordered_delta, now(), removed.line_id);
+      await summaries?.refreshLine(removed.line_id);
     },
   };
 }
@@ -224,16 +232,16 @@ interface LineRow {
  * or a subscription licence/SA deltas; a self-provisioning changes ordered
  * subscriptions; every delta is zero; a count would fall below zero.
  */
-export function recordTransaction(db: DB, entry: LedgerEntry, options: { now?: () => number } = {}): RecordedTransaction {
+export async function recordTransaction(db: Db, entry: LedgerEntry, options: { now?: () => number } = {}): Promise<RecordedTransaction> {
   const now = options.now ?? Date.now;
-  const run = db.$client.transaction((): RecordedTransaction => {
-    const line = db.$client
-      .prepare<[number], LineRow>(
-        `select l.kind, l.license_count, l.sa_count, l.available_count, l.ordered_count, a.customer_id
+  // One transaction (a savepoint inside a caller's): the line is read, checked and written with nothing in between.
+  return withTransaction(db, async (tx): Promise<RecordedTransaction> => {
+    const line = await statement<LineRow>(
+      tx,
+      `select l.kind, l.license_count, l.sa_count, l.available_count, l.ordered_count, a.customer_id
            from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
           where l.id = ?`,
-      )
-      .get(entry.lineId);
+    ).get(entry.lineId);
     if (!line) throw new LedgerError(`inventory line ${entry.lineId} does not exist`);
     const license = entry.licenseDelta ?? 0;
     const sa = entry.saDelta ?? 0;
@@ -266,14 +274,10 @@ export function recordTransaction(db: DB, entry: LedgerEntry, options: { now?: (
     for (const [name, value] of Object.entries(counts)) {
       if (value < 0) throw new LedgerError(`${name} would become ${value}`);
     }
-    const transactionId = createLedgerWriter(db, { now }).append(entry);
-    db.$client.prepare('update customers set data_updated_at = ? where id = ?').run(now(), line.customer_id);
+    const transactionId = await createLedgerWriter(tx, { now }).append(entry);
+    await statement(tx, 'update customers set data_updated_at = ? where id = ?').run(now(), line.customer_id);
     return { transactionId, lineId: entry.lineId, counts };
   });
-  // Immediate: it reads the line, then writes; another server process writing in between would otherwise make it
-  // fail at once as busy (a deferred transaction cannot wait to upgrade). Inside a caller's transaction
-  // better-sqlite3 makes it a savepoint.
-  return run.immediate();
 }
 
 export interface LedgerDiscrepancy {
@@ -283,11 +287,8 @@ export interface LedgerDiscrepancy {
 }
 
 /** Lines whose stored counts differ from the sums of their transactions (always empty unless someone wrote around the ledger). */
-export function ledgerDiscrepancies(db: DB): LedgerDiscrepancy[] {
-  const rows = db.$client
-    .prepare<
-      [],
-      {
+export async function ledgerDiscrepancies(db: Db): Promise<LedgerDiscrepancy[]> {
+  const rows = (await statement<{
         id: number;
         license_count: number;
         sa_count: number;
@@ -297,8 +298,7 @@ export function ledgerDiscrepancies(db: DB): LedgerDiscrepancy[] {
         sa_sum: number;
         available_sum: number;
         ordered_sum: number;
-      }
-    >(
+      }>(db, 
       `select l.id, l.license_count, l.sa_count, l.available_count, l.ordered_count,
               coalesce(t.license_sum, 0) as license_sum, coalesce(t.sa_sum, 0) as sa_sum,
               coalesce(t.available_sum, 0) as available_sum, coalesce(t.ordered_sum, 0) as ordered_sum
@@ -309,7 +309,7 @@ export function ledgerDiscrepancies(db: DB): LedgerDiscrepancy[] {
         where l.license_count != coalesce(t.license_sum, 0) or l.sa_count != coalesce(t.sa_sum, 0)
            or l.available_count != coalesce(t.available_sum, 0) or l.ordered_count != coalesce(t.ordered_sum, 0)`,
     )
-    .all();
+    .all());
   return rows.map((row) => ({
     lineId: row.id,
     stored: { licenseCount: row.license_count, saCount: row.sa_count, availableCount: row.available_count, orderedCount: row.ordered_count },

@@ -24,52 +24,52 @@ beforeEach(async () => {
   setDb(db);
 });
 
-const lineAccounts = (viewer: Viewer, filters: InventoryFilters) =>
-  [...new Set(listAllLines(viewer, filters).flatMap(({ lines }) => lines.map((line) => line.accountNumber)))].sort();
+const lineAccounts = async (viewer: Viewer, filters: InventoryFilters) =>
+  [...new Set((await listAllLines(viewer, filters)).flatMap(({ lines }) => lines.map((line) => line.accountNumber)))].sort();
 
 describe('scoping', () => {
-  it('a customer administrator sees every account of the customer and no other customer’s line', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    expect(lineAccounts(admin, { accounts: 'all' })).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
-    expect(lineAccounts(viewerOf(db, U.betaAdmin), { accounts: 'all' })).toEqual([A.betaNorth, A.betaSouth]);
+  it('a customer administrator sees every account of the customer and no other customer’s line', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    expect((await lineAccounts(admin, { accounts: 'all' }))).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
+    expect((await lineAccounts((await viewerOf(db, U.betaAdmin)), { accounts: 'all' }))).toEqual([A.betaNorth, A.betaSouth]);
   });
 
-  it('an account filter outside the grants yields nothing', () => {
-    const viewer = viewerOf(db, U.alphaViewer);
-    expect(lineAccounts(viewer, { accounts: 'all' })).toEqual([A.alphaNorth]);
-    expect(listProductGroups(viewer, { accounts: { accountId: accountIdOf(db, A.alphaNorth2) } }, 1).groups).toEqual([]);
-    expect(listProductGroups(viewer, { accounts: { accountId: accountIdOf(db, A.betaNorth) } }, 1).groups).toEqual([]);
+  it('an account filter outside the grants yields nothing', async () => {
+    const viewer = (await viewerOf(db, U.alphaViewer));
+    expect((await lineAccounts(viewer, { accounts: 'all' }))).toEqual([A.alphaNorth]);
+    expect((await listProductGroups(viewer, { accounts: { accountId: (await accountIdOf(db, A.alphaNorth2)) } }, 1)).groups).toEqual([]);
+    expect((await listProductGroups(viewer, { accounts: { accountId: (await accountIdOf(db, A.betaNorth)) } }, 1)).groups).toEqual([]);
   });
 
-  it('a partner user sees the served accounts of the chosen customer only', () => {
-    expect(lineAccounts(viewerOf(db, U.northPartner, C.alpha), { accounts: 'all' })).toEqual([A.alphaNorth, A.alphaNorth2]);
-    expect(lineAccounts(viewerOf(db, U.northPartner, C.beta), { accounts: 'all' })).toEqual([A.betaNorth]);
-    expect(lineAccounts(viewerOf(db, U.southPartner, C.beta), { accounts: 'all' })).toEqual([A.betaSouth]);
-    expect(lineAccounts(viewerOf(db, U.northPartner), { accounts: 'all' })).toEqual([]);
+  it('a partner user sees the served accounts of the chosen customer only', async () => {
+    expect((await lineAccounts((await viewerOf(db, U.northPartner, C.alpha)), { accounts: 'all' }))).toEqual([A.alphaNorth, A.alphaNorth2]);
+    expect((await lineAccounts((await viewerOf(db, U.northPartner, C.beta)), { accounts: 'all' }))).toEqual([A.betaNorth]);
+    expect((await lineAccounts((await viewerOf(db, U.southPartner, C.beta)), { accounts: 'all' }))).toEqual([A.betaSouth]);
+    expect((await lineAccounts((await viewerOf(db, U.northPartner)), { accounts: 'all' }))).toEqual([]);
   });
 
-  it('a line or its history outside the scope is not found', () => {
-    const beta = viewerOf(db, U.betaAdmin);
-    const betaLine = listAllLines(beta, { accounts: 'all' })[0]!.lines[0]!;
-    expect(getLineReference(beta, betaLine.id)).not.toBeNull();
-    expect(getLineReference(viewerOf(db, U.alphaAdmin), betaLine.id)).toBeNull();
-    expect(getLineHistory(viewerOf(db, U.alphaAdmin), betaLine.id)).toBeNull();
-    expect(getLineHistory(viewerOf(db, U.northPartner, C.alpha), betaLine.id)).toBeNull();
+  it('a line or its history outside the scope is not found', async () => {
+    const beta = (await viewerOf(db, U.betaAdmin));
+    const betaLine = (await listAllLines(beta, { accounts: 'all' }))[0]!.lines[0]!;
+    expect((await getLineReference(beta, betaLine.id))).not.toBeNull();
+    expect((await getLineReference((await viewerOf(db, U.alphaAdmin)), betaLine.id))).toBeNull();
+    expect((await getLineHistory((await viewerOf(db, U.alphaAdmin)), betaLine.id))).toBeNull();
+    expect((await getLineHistory((await viewerOf(db, U.northPartner, C.alpha)), betaLine.id))).toBeNull();
   });
 });
 
 describe('figures', () => {
-  it('online services carry available and ordered; the difference is the self-provisioned quantity', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const o365 = listAllLines(viewer, { accounts: 'all' }).find(({ group }) => group.kind === 'online_service')!;
+  it('online services carry available and ordered; the difference is the self-provisioned quantity', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const o365 = (await listAllLines(viewer, { accounts: 'all' })).find(({ group }) => group.kind === 'online_service')!;
     expect(o365.group.totals).toMatchObject({ availableCount: 25, orderedCount: 20 });
     expect(o365.group.earliestExpiration).toBe('2026-12-10');
     const [line] = o365.lines;
     expect(unpaidQuantity(line!.availableCount, line!.orderedCount)).toBe(5);
   });
 
-  it('the packages view splits holdings into products and packages that add up to the default totals', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
+  it('the packages view splits holdings into products and packages that add up to the default totals', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
     const totalsBy = (groups: ProductGroup[]) => {
       const sums = new Map<number, number[]>();
       for (const group of groups) {
@@ -79,8 +79,8 @@ describe('figures', () => {
       }
       return sums;
     };
-    const plain = listAllLines(viewer, { accounts: 'all' }).map(({ group }) => group);
-    const split = listAllLines(viewer, { accounts: 'all', packages: true }).map(({ group }) => group);
+    const plain = (await listAllLines(viewer, { accounts: 'all' })).map(({ group }) => group);
+    const split = (await listAllLines(viewer, { accounts: 'all', packages: true })).map(({ group }) => group);
     expect(split.length).toBeGreaterThan(plain.length);
     expect(totalsBy(split)).toEqual(totalsBy(plain));
     const cal = split.filter((group) => group.productName === 'Windows Server CAL');
@@ -90,9 +90,9 @@ describe('figures', () => {
     ]);
   });
 
-  it('the all-accounts aggregate sums the lines of every account in scope', () => {
-    const viewer = viewerOf(db, U.northPartner, C.alpha);
-    const all = listAllLines(viewer, { accounts: 'all' });
+  it('the all-accounts aggregate sums the lines of every account in scope', async () => {
+    const viewer = (await viewerOf(db, U.northPartner, C.alpha));
+    const all = (await listAllLines(viewer, { accounts: 'all' }));
     for (const { group, lines } of all) {
       expect(group.lineCount).toBe(lines.length);
       expect(group.totals.licenseCount).toBe(lines.reduce((sum, line) => sum + line.licenseCount, 0));
@@ -100,12 +100,12 @@ describe('figures', () => {
     }
   });
 
-  it('every line’s history ends at the counts shown', () => {
+  it('every line’s history ends at the counts shown', async () => {
     for (const email of [U.alphaAdmin, U.betaAdmin]) {
-      const viewer = viewerOf(db, email);
-      for (const { lines } of listAllLines(viewer, { accounts: 'all' })) {
+      const viewer = (await viewerOf(db, email));
+      for (const { lines } of (await listAllLines(viewer, { accounts: 'all' }))) {
         for (const line of lines) {
-          const history = getLineHistory(viewer, line.id)!;
+          const history = (await getLineHistory(viewer, line.id))!;
           expect(history.entries.length).toBeGreaterThan(0);
           expect(history.entries.at(-1)!.running).toEqual({
             licenseCount: line.licenseCount,
@@ -120,20 +120,20 @@ describe('figures', () => {
 });
 
 describe('search and paging', () => {
-  it('matches product, family, edition and version by the start of words', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const names = (query: string) => listProductGroups(viewer, { accounts: 'all', query }, 1).groups.map((group) => group.productName);
-    expect(names('prof')).toEqual(['Office Professionnel Plus', 'Visual Studio Professional avec MSDN']);
-    expect(names('WINDOWS')).toEqual(['Windows Server CAL', 'Windows Server Standard']);
-    expect(names('2019')).toEqual(['Windows Server Standard']);
-    expect(names('rofessionnel')).toEqual([]);
+  it('matches product, family, edition and version by the start of words', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const names = async (query: string) => (await listProductGroups(viewer, { accounts: 'all', query }, 1)).groups.map((group) => group.productName);
+    expect((await names('prof'))).toEqual(['Office Professionnel Plus', 'Visual Studio Professional avec MSDN']);
+    expect((await names('WINDOWS'))).toEqual(['Windows Server CAL', 'Windows Server Standard']);
+    expect((await names('2019'))).toEqual(['Windows Server Standard']);
+    expect((await names('rofessionnel'))).toEqual([]);
     // Punctuation is not searchable (LIKE wildcards included): no words means no filter.
-    expect(names('%_')).toEqual(names(''));
+    expect((await names('%_'))).toEqual((await names('')));
   });
 
-  it('a search adds up only the lines where every term starts a word of the product or of the line itself', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const everything = listAllLines(viewer, { accounts: 'all' });
+  it('a search adds up only the lines where every term starts a word of the product or of the line itself', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const everything = (await listAllLines(viewer, { accounts: 'all' }));
     // The rule, in plain code over every line: each term starts a word of the product's text or of the line's.
     const expected = (query: string) =>
       everything
@@ -147,41 +147,41 @@ describe('search and paging', () => {
         })
         .filter((row) => row.lines > 0);
     for (const query of ['windows 2019', 'windows 2022', 'server cœur', 'office plus 2021', 'windows 2016', 'standard', 'par']) {
-      const found = listProductGroups(viewer, { accounts: 'all', query }, 1).groups.map((group) => ({ name: group.productName, lines: group.lineCount, licenses: group.totals.licenseCount }));
+      const found = (await listProductGroups(viewer, { accounts: 'all', query }, 1)).groups.map((group) => ({ name: group.productName, lines: group.lineCount, licenses: group.totals.licenseCount }));
       expect(found, query).toEqual(expected(query));
     }
     expect(expected('windows 2019')).toEqual([{ name: 'Windows Server Standard', lines: 1, licenses: 8 }]);
     expect(expected('windows 2016')).toEqual([]);
   });
 
-  it('opened rows carry only the lines that match the search', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
+  it('opened rows carry only the lines that match the search', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
     const filters: InventoryFilters = { accounts: 'all', query: 'e3' };
-    const { groups } = listProductGroups(viewer, filters, 1);
+    const { groups } = (await listProductGroups(viewer, filters, 1));
     expect(groups.map((group) => group.productName)).toEqual(['Office 365 E3']);
-    expect(listLinesOfGroups(viewer, filters, groups).get(groups[0]!.key)!.map((line) => line.accountNumber)).toEqual([A.alphaNorth]);
+    expect((await listLinesOfGroups(viewer, filters, groups)).get(groups[0]!.key)!.map((line) => line.accountNumber)).toEqual([A.alphaNorth]);
   });
 
-  it('an opened row shows at most the limit of lines asked for; the count of the row says how many there are', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
+  it('an opened row shows at most the limit of lines asked for; the count of the row says how many there are', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
     const filters: InventoryFilters = { accounts: 'all' };
-    const { groups } = listProductGroups(viewer, filters, 1);
+    const { groups } = (await listProductGroups(viewer, filters, 1));
     const crowded = groups.find((group) => group.lineCount > 1)!;
-    expect(listLinesOfGroups(viewer, filters, [crowded]).get(crowded.key)).toHaveLength(crowded.lineCount);
-    expect(listLinesOfGroups(viewer, filters, [crowded], 1).get(crowded.key)).toHaveLength(1);
+    expect((await listLinesOfGroups(viewer, filters, [crowded])).get(crowded.key)).toHaveLength(crowded.lineCount);
+    expect((await listLinesOfGroups(viewer, filters, [crowded], 1)).get(crowded.key)).toHaveLength(1);
   });
 
-  it('clamps the page into range', () => {
-    const page = listProductGroups(viewerOf(db, U.alphaAdmin), { accounts: 'all' }, 99);
+  it('clamps the page into range', async () => {
+    const page = (await listProductGroups((await viewerOf(db, U.alphaAdmin)), { accounts: 'all' }, 99));
     expect(page.page).toBe(1);
     expect(page.pages).toBe(1);
   });
 });
 
 describe('query plans', () => {
-  it('a search over every account reads the lines from one covering index, never the table', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const statements = preparedBy(db, () => listProductGroups(viewer, { accounts: 'all', query: 'windows 2019' }, 1));
+  it('a search over every account reads the lines from one covering index, never the table', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const statements = preparedBy(db, async () => (await listProductGroups(viewer, { accounts: 'all', query: 'windows 2019' }, 1)));
     const plans = statements.filter((sql) => /inventory_lines/.test(sql)).map((sql) => planOf(db, sql));
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatch(/SEARCH inventory_lines USING COVERING INDEX inventory_lines_account_lines_idx/);
@@ -192,13 +192,13 @@ describe('query plans', () => {
     expect(plans[0]).toMatch(/SCAN source\nSEARCH products USING INTEGER PRIMARY KEY/);
   });
 
-  it('the inventory queries search by index, never scan the lines', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const filters: InventoryFilters = { accounts: { accountId: accountIdOf(db, A.alphaNorth) }, query: 'office' };
-    const statements = preparedBy(db, () => {
-      const { groups } = listProductGroups(viewer, filters, 1);
-      listLinesOfGroups(viewer, filters, groups);
-      listProductGroups(viewer, { accounts: 'all' }, 1);
+  it('the inventory queries search by index, never scan the lines', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const filters: InventoryFilters = { accounts: { accountId: (await accountIdOf(db, A.alphaNorth)) }, query: 'office' };
+    const statements = preparedBy(db, async () => {
+      const { groups } = (await listProductGroups(viewer, filters, 1));
+      await listLinesOfGroups(viewer, filters, groups);
+      await listProductGroups(viewer, { accounts: 'all' }, 1);
     }).map((sql) => ({ sql }));
     // One account and a search: the lines of that account, by index.
     const plans = statements.filter((statement) => /inventory_lines/.test(statement.sql)).map((statement) => planOf(db, statement.sql));
@@ -219,23 +219,23 @@ describe('query plans', () => {
 });
 
 describe('suggestOwnProductNames', () => {
-  it("suggests the closest names among the viewer's own products only", () => {
+  it("suggests the closest names among the viewer's own products only", async () => {
     // A product of the catalogue that nobody holds, whose name is as close to the misspelling as the one held.
     db.$client.prepare("insert into products (code, family_id, name, kind, search, code_search) values ('FX-UNHELD', (select min(id) from product_families), 'Professionnel Secret', 'license', ?, ?)").run(foldForSearch('Professionnel Secret'), foldForSearch('FX-UNHELD'));
-    const admin = viewerOf(db, U.alphaAdmin);
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const all: InventoryFilters = { accounts: 'all' };
-    const own = new Set(listAllProductGroups(admin, all).map((group) => group.productName));
+    const own = new Set((await listAllProductGroups(admin, all)).map((group) => group.productName));
     const catalogue = db.$client.prepare<[], { name: string }>('select name from products').all().map((row) => row.name);
     // A misspelling ("professionel", one n) of a name: suggested when the viewer holds the product, never otherwise.
     for (const name of catalogue) {
       const misspelt = name.replace(/nn/, 'n').replace(/ss/, 's');
-      const suggested = suggestOwnProductNames(admin, all, misspelt);
+      const suggested = (await suggestOwnProductNames(admin, all, misspelt));
       if (own.has(name)) expect(suggested, misspelt).toContain(name);
       else expect(suggested, misspelt).not.toContain(name);
     }
     expect(catalogue.some((name) => !own.has(name)), 'a product the viewer does not hold').toBe(true);
-    expect(suggestOwnProductNames(admin, all, 'professionel')).toContain('Office Professionnel Plus');
+    expect((await suggestOwnProductNames(admin, all, 'professionel'))).toContain('Office Professionnel Plus');
     // An account viewer: the products of the granted accounts' lines.
-    expect(suggestOwnProductNames(viewerOf(db, U.alphaViewer), all, 'zzzzqqq')).toEqual([]);
+    expect((await suggestOwnProductNames((await viewerOf(db, U.alphaViewer)), all, 'zzzzqqq'))).toEqual([]);
   });
 });

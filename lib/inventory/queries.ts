@@ -11,6 +11,7 @@ import { customers, inventoryLines, inventoryTransactions, orders, packages, pro
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { closestNames } from '@/lib/search/closest';
 import { searchTerms } from '@/lib/search/normalize';
+import { statement, type Param } from '@/db/statements';
 
 export const PRODUCTS_PAGE_SIZE = 25;
 
@@ -221,36 +222,36 @@ export interface InventoryPage {
 }
 
 /** One page of product rows; `page` is clamped into range. */
-export function listProductGroups(viewer: Viewer, filters: InventoryFilters, page: number): InventoryPage {
+export async function listProductGroups(viewer: Viewer, filters: InventoryFilters, page: number): Promise<InventoryPage> {
   // One pass: the page's rows carry the number of product rows (a window over the grouped rows), so the view is
   // not added up twice. Only a page past the end (an old link) needs the count first, to show the last page.
-  const pageOf = (wanted: number) =>
-    groupQuery(viewer, filters, { withTotal: true })
+  const pageOf = async (wanted: number) =>
+    (await groupQuery(viewer, filters, { withTotal: true })
       .limit(PRODUCTS_PAGE_SIZE)
       .offset((wanted - 1) * PRODUCTS_PAGE_SIZE)
-      .all() as (GroupRow & { totalGroups: number })[];
+      ) as (GroupRow & { totalGroups: number })[];
   const wanted = Math.max(1, page);
-  let rows = pageOf(wanted);
+  let rows = (await pageOf(wanted));
   let totalGroups = rows[0]?.totalGroups ?? 0;
   if (rows.length === 0 && wanted > 1) {
     const db = getDb();
     const counted = groupQuery(viewer, filters).toSQL();
-    totalGroups = (db.$client.prepare(`select count(*) as n from (${counted.sql})`).get(...(counted.params as unknown[])) as { n: number }).n;
+    totalGroups = (await statement<{ n: number }>(db, `select count(*) as n from (${counted.sql})`).get(...(counted.params as Param[])))!.n;
   }
   const pages = Math.max(1, Math.ceil(totalGroups / PRODUCTS_PAGE_SIZE));
   const current = Math.min(wanted, pages);
-  if (current !== wanted) rows = pageOf(current);
+  if (current !== wanted) rows = (await pageOf(current));
   return { groups: rows.map(toGroup), totalGroups: rows[0]?.totalGroups ?? totalGroups, page: current, pages };
 }
 
 /** Every product row of the view, unpaged: for the CSV export and for finding a line's page. */
-export function listAllProductGroups(viewer: Viewer, filters: InventoryFilters): ProductGroup[] {
-  return (groupQuery(viewer, filters).all() as GroupRow[]).map(toGroup);
+export async function listAllProductGroups(viewer: Viewer, filters: InventoryFilters): Promise<ProductGroup[]> {
+  return ((await groupQuery(viewer, filters)) as GroupRow[]).map(toGroup);
 }
 
 /** The page on which a product row stands in this view (for `?line=`). */
-export function pageOfGroup(viewer: Viewer, filters: InventoryFilters, groupKey: string): number | null {
-  const index = listAllProductGroups(viewer, filters).findIndex((group) => group.key === groupKey);
+export async function pageOfGroup(viewer: Viewer, filters: InventoryFilters, groupKey: string): Promise<number | null> {
+  const index = (await listAllProductGroups(viewer, filters)).findIndex((group) => group.key === groupKey);
   return index === -1 ? null : Math.floor(index / PRODUCTS_PAGE_SIZE) + 1;
 }
 
@@ -285,11 +286,11 @@ export const LINES_PER_PRODUCT_LIMIT = 100;
  * ProductGroup.key values; the result maps each key to its lines, at most
  * `limitPerGroup` each (the page) or all (the export).
  */
-export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Map<string, InventoryLineRow[]> {
+export async function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Promise<Map<string, InventoryLineRow[]>> {
   const result = new Map<string, InventoryLineRow[]>(groups.map((group) => [group.key, []]));
   if (groups.length === 0) return result;
   const productIds = [...new Set(groups.map((group) => group.productId))];
-  const rows = getDb()
+  const rows = (await getDb()
     .select(lineColumns)
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
@@ -297,7 +298,7 @@ export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, gro
     .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
     .where(and(baseConditions(viewer, filters), inArray(inventoryLines.productId, productIds)))
     .orderBy(asc(inventoryLines.edition), asc(inventoryLines.version), asc(purchaseAccounts.number), asc(inventoryLines.resourceUsage), asc(inventoryLines.id))
-    .all();
+    );
   for (const row of rows) {
     const key = filters.packages && row.packageId ? `${row.packageId}-${row.productId}` : String(row.productId);
     const lines = result.get(key);
@@ -307,9 +308,9 @@ export function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, gro
 }
 
 /** Every line of the view, in page order: the CSV export. */
-export function listAllLines(viewer: Viewer, filters: InventoryFilters): { group: ProductGroup; lines: InventoryLineRow[] }[] {
-  const groups = listAllProductGroups(viewer, filters);
-  const lines = listLinesOfGroups(viewer, filters, groups);
+export async function listAllLines(viewer: Viewer, filters: InventoryFilters): Promise<{ group: ProductGroup; lines: InventoryLineRow[] }[]> {
+  const groups = (await listAllProductGroups(viewer, filters));
+  const lines = (await listLinesOfGroups(viewer, filters, groups));
   return groups.map((group) => ({ group, lines: lines.get(group.key) ?? [] }));
 }
 
@@ -323,9 +324,9 @@ export interface LineReference {
 }
 
 /** A line the viewer may see, or null (then the page answers 404). */
-export function getLineReference(viewer: Viewer, lineId: number): LineReference | null {
+export async function getLineReference(viewer: Viewer, lineId: number): Promise<LineReference | null> {
   return (
-    getDb()
+    (await getDb()
       .select({
         id: inventoryLines.id,
         kind: inventoryLines.kind,
@@ -337,7 +338,7 @@ export function getLineReference(viewer: Viewer, lineId: number): LineReference 
       .from(inventoryLines)
       .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
       .where(and(accountScope(viewer), eq(inventoryLines.id, lineId)))
-      .get() ?? null
+      .limit(1))[0] ?? null
   );
 }
 
@@ -364,9 +365,9 @@ export interface LineHistory {
 }
 
 /** The dated transactions behind a line, oldest first, with running totals (Afficher l'historique). */
-export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | null {
+export async function getLineHistory(viewer: Viewer, lineId: number): Promise<LineHistory | null> {
   const db = getDb();
-  const line = db
+  const line = (await db
     .select({ ...lineColumns, productName: products.name, familyName: productFamilies.name, productKind: products.kind })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
@@ -374,9 +375,9 @@ export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | nu
     .innerJoin(productFamilies, eq(productFamilies.id, products.familyId))
     .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
     .where(and(accountScope(viewer), eq(inventoryLines.id, lineId)))
-    .get();
+    .limit(1))[0];
   if (!line) return null;
-  const transactions = db
+  const transactions = (await db
     .select({
       id: inventoryTransactions.id,
       occurredOn: inventoryTransactions.occurredOn,
@@ -396,7 +397,7 @@ export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | nu
     .leftJoin(users, eq(users.id, inventoryTransactions.authorUserId))
     .where(eq(inventoryTransactions.lineId, line.id))
     .orderBy(asc(inventoryTransactions.occurredOn), asc(inventoryTransactions.id))
-    .all();
+    );
   const running: Totals = { licenseCount: 0, saCount: 0, availableCount: 0, orderedCount: 0 };
   const entries = transactions.map((transaction) => {
     running.licenseCount += transaction.licenseDelta;
@@ -409,9 +410,9 @@ export function getLineHistory(viewer: Viewer, lineId: number): LineHistory | nu
 }
 
 /** When the customer's inventory last changed (last import, order or provisioning). */
-export function getDataUpdatedAt(viewer: Viewer): number | null {
+export async function getDataUpdatedAt(viewer: Viewer): Promise<number | null> {
   if (!viewer.customer) return null;
-  return getDb().select({ at: customers.dataUpdatedAt }).from(customers).where(eq(customers.id, viewer.customer.id)).get()?.at ?? null;
+  return (await getDb().select({ at: customers.dataUpdatedAt }).from(customers).where(eq(customers.id, viewer.customer.id)).limit(1))[0]?.at ?? null;
 }
 
 /** Product names a search that found nothing compares with: the viewer's own, at most this many. */
@@ -425,21 +426,21 @@ export const SUGGESTION_CANDIDATES = 500;
  * the products of the lines of the accounts in view, at most
  * SUGGESTION_CANDIDATES names.
  */
-export function suggestOwnProductNames(viewer: Viewer, filters: InventoryFilters, query: string, limit = 3): string[] {
+export async function suggestOwnProductNames(viewer: Viewer, filters: InventoryFilters, query: string, limit = 3): Promise<string[]> {
   const db = getDb();
   const summaries = summaryScope(viewer);
   const accounts = filters.accounts === 'all' ? undefined : eq(purchaseAccounts.id, filters.accounts.accountId);
   const names =
     summaries && !accounts
-      ? db
+      ? (await db
           .selectDistinct({ name: products.name })
           .from(productSummaries)
           .innerJoin(products, eq(products.id, productSummaries.productId))
           .where(summaries)
           .orderBy(asc(products.name))
           .limit(SUGGESTION_CANDIDATES)
-          .all()
-      : db
+          )
+      : (await db
           .selectDistinct({ name: products.name })
           .from(inventoryLines)
           .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
@@ -447,6 +448,6 @@ export function suggestOwnProductNames(viewer: Viewer, filters: InventoryFilters
           .where(and(accountScope(viewer), accounts))
           .orderBy(asc(products.name))
           .limit(SUGGESTION_CANDIDATES)
-          .all();
+          );
   return closestNames(query, names.map((row) => row.name), limit);
 }

@@ -32,8 +32,8 @@ beforeEach(async () => {
 });
 
 describe('product summaries', () => {
-  it('are written by the first import: one row per customer, partner of record, product and package', () => {
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+  it('are written by the first import: one row per customer, partner of record, product and package', async () => {
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
     // alphaNorth holds the CAL twice (in a package and separately): two rows; every other holding one.
     expect(summaryRows()).toBe(9);
     const row = db.$client
@@ -54,56 +54,56 @@ describe('product summaries', () => {
     doc.licensePositions!.push({ account: A.alphaSouth, product: P.office, edition: 'Standard', version: '2024', resourceUsage: 'Par appareil', licenseCount: 7, saCount: 0 });
     doc.licensePositions = doc.licensePositions!.filter((p) => !(p.account === A.betaNorth && p.product === P.office));
     await importDocument(db, doc, { ...options, prune: true });
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
     expect(db.$client.prepare(`select count(*) as n from product_summaries s join partners p on p.id = s.partner_id where p.code = ?`).get(FIXTURE_PARTNERS.south)).toEqual({ n: 5 });
   });
 
-  it('follow the ledger: a transaction recorded, written in bulk, removed', () => {
-    recordTransaction(db, { lineId: lineOf(A.alphaNorth2, P.vs), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: 4, saDelta: 1 });
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+  it('follow the ledger: a transaction recorded, written in bulk, removed', async () => {
+    await recordTransaction(db, { lineId: lineOf(A.alphaNorth2, P.vs), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: 4, saDelta: 1 });
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
     const writer = createLedgerWriter(db);
     const id = writer.append({ lineId: lineOf(A.betaSouth, P.winServer), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -2 });
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
     writer.remove(id);
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
   });
 
-  it('follow self-provisioning, on a line that exists and on one it creates, and its reduction', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('follow self-provisioning, on a line that exists and on one it creates, and its reduction', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const write = { today: FIXTURE_TODAY, resultPath: () => '/done' };
-    expect(setUpOnlineService(db, admin, { key: key(), product: P.o365, account: A.alphaNorth2, quantity: 4 }, write).kind).toBe('recorded');
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
-    expect(setUpOnlineService(db, admin, { key: key(), product: P.o365, account: A.alphaNorth, quantity: 2 }, write).kind).toBe('recorded');
-    expect(reduceSelfProvisioning(db, admin, { key: key(), line: lineOf(A.alphaNorth, P.o365), intent: 'switch-off' }, write).kind).toBe('recorded');
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+    expect((await setUpOnlineService(db, admin, { key: key(), product: P.o365, account: A.alphaNorth2, quantity: 4 }, write)).kind).toBe('recorded');
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
+    expect((await setUpOnlineService(db, admin, { key: key(), product: P.o365, account: A.alphaNorth, quantity: 2 }, write)).kind).toBe('recorded');
+    expect((await reduceSelfProvisioning(db, admin, { key: key(), line: lineOf(A.alphaNorth, P.o365), intent: 'switch-off' }, write)).kind).toBe('recorded');
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
   });
 
-  it('follow a partner’s order, on lines that exist and new ones, and its cancellation', () => {
-    const partner = viewerOf(db, U.northPartner, C.alpha);
+  it('follow a partner’s order, on lines that exist and new ones, and its cancellation', async () => {
+    const partner = (await viewerOf(db, U.northPartner, C.alpha));
     const write = { today: FIXTURE_TODAY, resultPath: () => '/orders' };
     const items = [
       { product: P.o365, edition: '', version: '', usage: '', quantity: 9, sa: false, term: 12 },
       { product: P.winServer, edition: 'Datacenter', version: '2025', usage: 'Par cœur', quantity: 16, sa: true, term: 12 },
     ];
-    const recorded = recordOrder(db, partner, { key: key(), account: A.alphaNorth, po: 'PO', items }, write);
+    const recorded = (await recordOrder(db, partner, { key: key(), account: A.alphaNorth, po: 'PO', items }, write));
     expect(recorded.kind).toBe('recorded');
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
-    expect(cancelOrder(db, partner, { key: key(), number: 'PN-000001' }, write).kind).toBe('cancelled');
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
+    expect((await cancelOrder(db, partner, { key: key(), number: 'PN-000001' }, write)).kind).toBe('cancelled');
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
   });
 
-  it('give the all-accounts inventory the same product rows as its lines, for an administrator and a partner, with and without packages', () => {
-    recordOrder(db, viewerOf(db, U.northPartner, C.alpha), { key: key(), account: A.alphaNorth2, po: 'PO', items: [{ product: P.cal, edition: '', version: '', usage: 'Par utilisateur', quantity: 3, sa: false, term: 12 }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
+  it('give the all-accounts inventory the same product rows as its lines, for an administrator and a partner, with and without packages', async () => {
+    await recordOrder(db, (await viewerOf(db, U.northPartner, C.alpha)), { key: key(), account: A.alphaNorth2, po: 'PO', items: [{ product: P.cal, edition: '', version: '', usage: 'Par utilisateur', quantity: 3, sa: false, term: 12 }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
     for (const viewer of [viewerOf(db, U.alphaAdmin), viewerOf(db, U.betaAdmin), viewerOf(db, U.northPartner, C.alpha), viewerOf(db, U.southPartner, C.beta)]) {
       for (const packages of [false, true]) {
-        const fromSummaries = listAllProductGroups(viewer, { accounts: 'all', packages });
+        const fromSummaries = (await listAllProductGroups(viewer, { accounts: 'all', packages }));
         expect(fromSummaries.length).toBeGreaterThan(0);
-        expect(fromSummaries).toEqual(listAllProductGroups(viewer, { accounts: 'all', packages, source: 'lines' }));
+        expect(fromSummaries).toEqual((await listAllProductGroups(viewer, { accounts: 'all', packages, source: 'lines' })));
       }
     }
     // Paged the same way too.
-    const admin = viewerOf(db, U.alphaAdmin);
-    expect(listProductGroups(admin, { accounts: 'all' }, 1)).toEqual(listProductGroups(admin, { accounts: 'all', source: 'lines' }, 1));
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    expect((await listProductGroups(admin, { accounts: 'all' }, 1))).toEqual((await listProductGroups(admin, { accounts: 'all', source: 'lines' }, 1)));
   });
 
   it('follow an import that renames a product and a family, whose lines a search then finds by the new names only', async () => {
@@ -111,18 +111,18 @@ describe('product summaries', () => {
     doc.products!.find((p) => p.code === P.vs)!.name = 'Visual Studio Enterprise Renommé';
     doc.productFamilies!.find((f) => f.code === 'FX-WINSRV')!.name = 'Serveurs Windows';
     await importDocument(db, doc, options);
-    expect(productSummaryDiscrepancies(db)).toEqual([]);
-    const admin = viewerOf(db, U.alphaAdmin);
-    const names = (query: string) => listProductGroups(admin, { accounts: 'all', query }, 1).groups.map((group) => group.productName);
-    expect(names('renomme')).toEqual(['Visual Studio Enterprise Renommé']);
-    expect(names('serveurs')).toEqual(['Windows Server CAL', 'Windows Server Standard']);
-    expect(names('msdn')).toEqual([]);
+    expect((await productSummaryDiscrepancies(db))).toEqual([]);
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    const names = async (query: string) => (await listProductGroups(admin, { accounts: 'all', query }, 1)).groups.map((group) => group.productName);
+    expect((await names('renomme'))).toEqual(['Visual Studio Enterprise Renommé']);
+    expect((await names('serveurs'))).toEqual(['Windows Server CAL', 'Windows Server Standard']);
+    expect((await names('msdn'))).toEqual([]);
   });
 
-  it('show a write around the ledger (the check can fail)', () => {
+  it('show a write around the ledger (the check can fail)', async () => {
     db.$client.prepare('update inventory_lines set license_count = license_count + 1 where id = ?').run(lineOf(A.alphaNorth2, P.vs));
-    expect(productSummaryDiscrepancies(db)).toHaveLength(1);
+    expect((await productSummaryDiscrepancies(db))).toHaveLength(1);
     db.$client.prepare('delete from product_summaries where product_id = (select id from products where code = ?)').run(P.o365);
-    expect(productSummaryDiscrepancies(db)).toHaveLength(3);
+    expect((await productSummaryDiscrepancies(db))).toHaveLength(3);
   });
 });

@@ -13,7 +13,8 @@
  * `productSummaryDiscrepancies` compares them with the lines (tests).
  */
 import 'server-only';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
+import { statement } from '@/db/statements';
 
 /** What a summary row holds, as the lines add up. */
 const SUMS = `count(*), sum(l.license_count), sum(l.sa_count), sum(l.available_count), sum(l.ordered_count), min(l.next_expiration)`;
@@ -35,45 +36,45 @@ export interface SummaryKey {
 }
 
 /** Prepared statements that recompute one summary row from its lines (the lines of one product of one customer's slice). */
-export function createSummaryRefresher(db: DB): SummaryRefresher {
-  const keyOf = db.$client.prepare<[number], { customer_id: number; partner_id: number; product_id: number; package_key: number }>(
+export function createSummaryRefresher(db: Db): SummaryRefresher {
+  const keyOf = statement<{ customer_id: number; partner_id: number; product_id: number; package_key: number }>(db, 
     `select a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0) as package_key
        from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id where l.id = ?`,
   );
-  const remove = db.$client.prepare('delete from product_summaries where customer_id = ? and partner_id = ? and product_id = ? and package_key = ?');
-  const insert = db.$client.prepare(
+  const remove = statement(db, 'delete from product_summaries where customer_id = ? and partner_id = ? and product_id = ? and package_key = ?');
+  const insert = statement(db, 
     `insert into product_summaries (${COLUMNS})
      select ${KEY}, ${SUMS}
        from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
       where a.customer_id = ? and a.partner_id = ? and l.product_id = ? and coalesce(l.package_id, 0) = ?
       group by ${KEY}`,
   );
-  const refreshKey = ({ customerId, partnerId, productId, packageKey }: SummaryKey) => {
-    remove.run(customerId, partnerId, productId, packageKey);
-    insert.run(customerId, partnerId, productId, packageKey);
+  const refreshKey = async ({ customerId, partnerId, productId, packageKey }: SummaryKey) => {
+    await remove.run(customerId, partnerId, productId, packageKey);
+    await insert.run(customerId, partnerId, productId, packageKey);
   };
   return {
-    refreshLine(lineId) {
-      const key = keyOf.get(lineId);
-      if (key) refreshKey({ customerId: key.customer_id, partnerId: key.partner_id, productId: key.product_id, packageKey: key.package_key });
+    async refreshLine(lineId) {
+      const key = (await keyOf.get(lineId));
+      if (key) await refreshKey({ customerId: key.customer_id, partnerId: key.partner_id, productId: key.product_id, packageKey: key.package_key });
     },
     refreshKey,
   };
 }
 
 /** Rebuilds every summary of these customers from their lines (an import, inside its transaction), and drops those of customers that are gone. */
-export function rebuildProductSummaries(db: DB, customerIds: Iterable<number>): void {
-  const remove = db.$client.prepare('delete from product_summaries where customer_id = ?');
-  const insert = db.$client.prepare(
+export async function rebuildProductSummaries(db: Db, customerIds: Iterable<number>): Promise<void> {
+  const remove = statement(db, 'delete from product_summaries where customer_id = ?');
+  const insert = statement(db, 
     `insert into product_summaries (${COLUMNS})
      select ${KEY}, ${SUMS} from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
       where a.customer_id = ? group by ${KEY}`,
   );
   for (const customerId of customerIds) {
-    remove.run(customerId);
-    insert.run(customerId);
+    await remove.run(customerId);
+    await insert.run(customerId);
   }
-  db.$client.prepare('delete from product_summaries where customer_id not in (select id from customers)').run();
+  await statement(db, 'delete from product_summaries where customer_id not in (select id from customers)').run();
 }
 
 export interface SummaryDiscrepancy {
@@ -85,11 +86,10 @@ export interface SummaryDiscrepancy {
 }
 
 /** Summary rows that differ from what their lines add up to (always empty unless something wrote around the ledger and the importer). */
-export function productSummaryDiscrepancies(db: DB): SummaryDiscrepancy[] {
+export async function productSummaryDiscrepancies(db: Db): Promise<SummaryDiscrepancy[]> {
   const values = `line_count || ' ' || license_count || ' ' || sa_count || ' ' || available_count || ' ' || ordered_count || ' ' || coalesce(earliest_expiration, '-')`;
   const same = (alias: string) => `${alias}.customer_id = k.customer_id and ${alias}.partner_id = k.partner_id and ${alias}.product_id = k.product_id and ${alias}.package_key = k.package_key`;
-  return db.$client
-    .prepare<[], SummaryDiscrepancy>(
+  return (await statement<SummaryDiscrepancy>(db, 
       `with fresh as (
          select a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0) as package_key,
                 count(*) as line_count, sum(l.license_count) as license_count, sum(l.sa_count) as sa_count,
@@ -104,5 +104,5 @@ export function productSummaryDiscrepancies(db: DB): SummaryDiscrepancy[] {
            from keys k)
        select key, stored, "fromLines" from compared where stored is distinct from "fromLines" order by key`,
     )
-    .all();
+    .all());
 }

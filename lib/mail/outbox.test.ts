@@ -15,6 +15,7 @@ import { outboxRows } from '@/tests/helpers/mail';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { BACKOFF_BASE_MS, CLAIM_MS, deliverMail, failedMail, MAX_ATTEMPTS, queueLinkMessage, queueMail } from './outbox';
 import { LEASE_MS, startMailWorker, takeLease } from './worker';
+import { withTransaction } from '@/db/transaction';
 
 const NOW = Date.parse('2026-11-24T09:00:00Z');
 const FROM = 'License Desk <no-reply@portal.example>';
@@ -39,22 +40,22 @@ afterEach(() => {
   db.$client.close();
 });
 
-const queue = (to: string, kind: 'order' | 'reset' = 'order', discardAfter?: number, now = NOW) =>
-  queueLinkMessage(db, { appUrl: 'https://portal.example', from: FROM, now }, { kind, userId: null, to, subject: `For ${to}`, before: ['Hello'], link: { url: 'https://portal.example/x', label: 'Open' }, after: [], discardAfter });
+const queue = async (to: string, kind: 'order' | 'reset' = 'order', discardAfter?: number, now = NOW) =>
+  (await queueLinkMessage(db, { appUrl: 'https://portal.example', from: FROM, now }, { kind, userId: null, to, subject: `For ${to}`, before: ['Hello'], link: { url: 'https://portal.example/x', label: 'Open' }, after: [], discardAfter }));
 
 describe('the mail outbox', () => {
   it('is written in the caller’s transaction: a change rolled back leaves no message', () => {
-    expect(() =>
-      db.transaction(() => {
-        queue('a@example.test');
+    expect(async () =>
+      (await withTransaction(db, async (tx) => {
+        await queue('a@example.test');
         throw new Error('the change failed');
-      }),
+      })),
     ).toThrow('the change failed');
     expect(outboxRows(db)).toEqual([]);
   });
 
   it('sends each message once, however many senders run at once', async () => {
-    for (let index = 0; index < 6; index++) queue(`person${index}@example.test`);
+    for (let index = 0; index < 6; index++) await queue(`person${index}@example.test`);
     const [one, two] = await Promise.all([
       deliverMail(db, transport, { sender: 'one', from: FROM, now: () => NOW }),
       deliverMail(other, transport, { sender: 'two', from: FROM, now: () => NOW }),
@@ -67,7 +68,7 @@ describe('the mail outbox', () => {
   });
 
   it('backs off after an SMTP failure and sends the same message (same Message-ID) once the wait is over', async () => {
-    queue('refused@example.test');
+    await queue('refused@example.test');
     smtp.refused.add('refused@example.test');
     const log = vi.fn();
     const first = await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW, log });
@@ -86,7 +87,7 @@ describe('the mail outbox', () => {
   });
 
   it('gives a message up after MAX_ATTEMPTS, says so in the log and lists it for the operator', async () => {
-    queue('gone@example.test');
+    await queue('gone@example.test');
     smtp.refused.add('gone@example.test');
     const log = vi.fn();
     let at = NOW;
@@ -96,14 +97,14 @@ describe('the mail outbox', () => {
       at = (db.$client.prepare('select next_attempt_at as n from mail_outbox').get() as { n: number }).n;
     }
     expect(log).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`given up after ${MAX_ATTEMPTS} attempts: .*mailbox unavailable`)));
-    expect(failedMail(db)).toEqual([expect.objectContaining({ kind: 'order', recipient: 'gone@example.test', attempts: MAX_ATTEMPTS })]);
+    expect((await failedMail(db))).toEqual([expect.objectContaining({ kind: 'order', recipient: 'gone@example.test', attempts: MAX_ATTEMPTS })]);
     smtp.refused.clear();
     expect((await deliverMail(db, transport, { sender: 's', from: FROM, now: () => at + 86_400_000 })).sent).toBe(0);
   });
 
   it('does not send a link message after its link expired, and keeps no link once a message no longer waits', async () => {
-    queue('late@example.test', 'reset', NOW + 1000);
-    queue('soon@example.test', 'reset', NOW + 3_600_000);
+    await queue('late@example.test', 'reset', NOW + 1000);
+    await queue('soon@example.test', 'reset', NOW + 3_600_000);
     const report = await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW + 2000, log: () => undefined });
     expect(report.sent).toBe(1);
     expect(report.failed).toEqual([expect.objectContaining({ to: 'late@example.test', final: true })]);
@@ -115,14 +116,14 @@ describe('the mail outbox', () => {
   });
 
   it('leaves a message claimed by another sender alone until its claim lapses', async () => {
-    const id = queue('claimed@example.test');
+    const id = (await queue('claimed@example.test'));
     db.$client.prepare("update mail_outbox set claimed_by = 'dead', claimed_at = ? where id = ?").run(NOW, id);
     expect((await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW + CLAIM_MS - 1 })).sent).toBe(0);
     expect((await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW + CLAIM_MS + 1 })).sent).toBe(1);
   });
 
   it('keeps a message whose raw form the caller built (the notices) as it is', async () => {
-    queueMail(db, { kind: 'notice', userId: null, to: 'n@example.test', from: FROM, subject: '', text: '', html: '', messageId: '<fixed@portal.example>', raw: 'From: x@portal.example\r\nTo: n@example.test\r\nMessage-ID: <fixed@portal.example>\r\nSubject: Hi\r\n\r\nBody\r\n', now: NOW });
+    await queueMail(db, { kind: 'notice', userId: null, to: 'n@example.test', from: FROM, subject: '', text: '', html: '', messageId: '<fixed@portal.example>', raw: 'From: x@portal.example\r\nTo: n@example.test\r\nMessage-ID: <fixed@portal.example>\r\nSubject: Hi\r\n\r\nBody\r\n', now: NOW });
     await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW });
     expect(smtp.received[0]!.mail.messageId).toBe('<fixed@portal.example>');
     expect(outboxRows(db)[0]!.raw).toContain('Body');
@@ -130,13 +131,13 @@ describe('the mail outbox', () => {
 });
 
 describe('the sender’s lease', () => {
-  it('is held by one holder at a time, renewed by it, and taken over once expired', () => {
-    expect(takeLease(db, 'mail-sender', 'a', NOW, LEASE_MS)).toBe(true);
-    expect(takeLease(other, 'mail-sender', 'b', NOW + 1, LEASE_MS)).toBe(false);
-    expect(takeLease(db, 'mail-sender', 'a', NOW + 10_000, LEASE_MS)).toBe(true);
-    expect(takeLease(other, 'mail-sender', 'b', NOW + 10_000 + LEASE_MS - 1, LEASE_MS)).toBe(false);
-    expect(takeLease(other, 'mail-sender', 'b', NOW + 10_000 + LEASE_MS + 1, LEASE_MS)).toBe(true);
-    expect(takeLease(db, 'mail-sender', 'a', NOW + 10_000 + LEASE_MS + 2, LEASE_MS)).toBe(false);
+  it('is held by one holder at a time, renewed by it, and taken over once expired', async () => {
+    expect((await takeLease(db, 'mail-sender', 'a', NOW, LEASE_MS))).toBe(true);
+    expect((await takeLease(other, 'mail-sender', 'b', NOW + 1, LEASE_MS))).toBe(false);
+    expect((await takeLease(db, 'mail-sender', 'a', NOW + 10_000, LEASE_MS))).toBe(true);
+    expect((await takeLease(other, 'mail-sender', 'b', NOW + 10_000 + LEASE_MS - 1, LEASE_MS))).toBe(false);
+    expect((await takeLease(other, 'mail-sender', 'b', NOW + 10_000 + LEASE_MS + 1, LEASE_MS))).toBe(true);
+    expect((await takeLease(db, 'mail-sender', 'a', NOW + 10_000 + LEASE_MS + 2, LEASE_MS))).toBe(false);
   });
 
   it('an idle worker keeps polling: a message queued by another process later is sent', async () => {
@@ -144,7 +145,7 @@ describe('the sender’s lease', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 200));
       // Queued through the other connection, as another process would (no wake-up in this one).
-      queueLinkMessage(other, { appUrl: 'https://portal.example', from: FROM, now: Date.now() }, { kind: 'order', userId: null, to: 'later@example.test', subject: 'Later', before: [], link: { url: 'https://portal.example/x', label: 'Open' }, after: [] });
+      await queueLinkMessage(other, { appUrl: 'https://portal.example', from: FROM, now: Date.now() }, { kind: 'order', userId: null, to: 'later@example.test', subject: 'Later', before: [], link: { url: 'https://portal.example/x', label: 'Open' }, after: [] });
       await vi.waitFor(() => expect(smtp.received).toHaveLength(1), { timeout: 3000 });
     } finally {
       await worker.stop();
@@ -154,7 +155,7 @@ describe('the sender’s lease', () => {
   it('two workers on two connections send every message once, and a message queued in the process is sent at once', async () => {
     const workers = [db, other].map((connection) => startMailWorker({ db: () => connection, transport, from: FROM, pollMs: 50 }));
     try {
-      for (let index = 0; index < 5; index++) queue(`w${index}@example.test`, 'order', undefined, Date.now());
+      for (let index = 0; index < 5; index++) await queue(`w${index}@example.test`, 'order', undefined, Date.now());
       await vi.waitFor(() => expect(smtp.received).toHaveLength(5), { timeout: 5000 });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(smtp.received).toHaveLength(5);

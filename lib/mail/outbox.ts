@@ -28,9 +28,10 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import type { MailKind } from '@/db/schema';
 import { buildRawMessage, escapeHtml, type NoticeTransport, type OutgoingMessage } from '@/lib/notices/mailer';
+import { statement } from '@/db/statements';
 
 /** How long a sender's claim on a message holds before another sender may take it over. */
 export const CLAIM_MS = 5 * 60_000;
@@ -87,19 +88,16 @@ export function onMailQueued(listener: Listener): () => void {
  * caller's transaction: call it inside the transaction of the change that
  * causes the message. Returns the row's id.
  */
-export function queueMail(db: DB, mail: QueuedMail): number {
+export async function queueMail(db: Db, mail: QueuedMail): Promise<number> {
   const content: StoredContent | null = mail.raw
     ? null
     : { from: mail.from, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers ?? {}, date: mail.now };
-  const id = Number(
-    db.$client
-      .prepare(
-        `insert into mail_outbox (kind, user_id, recipient, message_id, content, raw, status, attempts, next_attempt_at, discard_after, created_at)
-         values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)`,
-      )
-      .run(mail.kind, mail.userId, mail.to, mail.messageId ?? `<${mail.kind}-${randomUUID()}@license-desk.invalid>`, content && JSON.stringify(content), mail.raw ?? null, mail.now, mail.discardAfter ?? null, mail.now)
-      .lastInsertRowid,
-  );
+  const { id } = (await statement<{ id: number }>(
+    db,
+    `insert into mail_outbox (kind, user_id, recipient, message_id, content, raw, status, attempts, next_attempt_at, discard_after, created_at)
+     values (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+     returning id`,
+  ).get(mail.kind, mail.userId, mail.to, mail.messageId ?? `<${mail.kind}-${randomUUID()}@license-desk.invalid>`, content && JSON.stringify(content), mail.raw ?? null, mail.now, mail.discardAfter ?? null, mail.now))!;
   // After the caller's transaction, and after the request that queued it has been answered: building and
   // handing the message over at once would take its time from that very answer (and tell a known address
   // from an unknown one by it).
@@ -131,9 +129,9 @@ export interface MailContext {
 }
 
 /** Queues a link message, plain text and HTML, as automatic mail. Synchronous: call it inside the change's transaction. */
-export function queueLinkMessage(db: DB, context: Pick<MailContext, 'appUrl' | 'from' | 'now'>, message: LinkMessage): number {
+export async function queueLinkMessage(db: Db, context: Pick<MailContext, 'appUrl' | 'from' | 'now'>, message: LinkMessage): Promise<number> {
   const paragraphs = (texts: string[]) => texts.map((text) => `<p>${escapeHtml(text)}</p>`).join('');
-  return queueMail(db, {
+  return (await queueMail(db, {
     kind: message.kind,
     userId: message.userId,
     to: message.to,
@@ -145,7 +143,7 @@ export function queueLinkMessage(db: DB, context: Pick<MailContext, 'appUrl' | '
     headers: { 'Auto-Submitted': 'auto-generated' },
     now: context.now,
     discardAfter: message.discardAfter,
-  });
+  }));
 }
 
 /** The wait before attempt `attempts + 1`, after `attempts` failed ones. */
@@ -184,7 +182,7 @@ export interface DeliverOptions {
   /** Most messages this call sends (the worker goes back to its loop in between). */
   limit?: number;
   /** Called between messages (the worker renews its lease); false stops the delivery. */
-  keepGoing?: () => boolean;
+  keepGoing?: () => Promise<boolean>;
   log?: (line: string) => void;
 }
 
@@ -193,60 +191,57 @@ export interface DeliverOptions {
  * first. Never throws for an SMTP failure (it is recorded on the row and
  * reported); throws what the database throws.
  */
-export async function deliverMail(db: DB, transport: NoticeTransport, options: DeliverOptions): Promise<DeliveryReport> {
+export async function deliverMail(db: Db, transport: NoticeTransport, options: DeliverOptions): Promise<DeliveryReport> {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.error(line));
-  const sql = db.$client;
   const report: DeliveryReport = { sent: 0, failed: [] };
   const limit = options.limit ?? 100;
 
-  const candidates = (): number[] => {
+  const candidates = async (): Promise<number[]> => {
     const at = now();
     if (options.ids) {
       if (options.ids.length === 0) return [];
-      return sql
-        .prepare<number[], { id: number }>(
+      return (await statement<{ id: number }>(db, 
           `select id from mail_outbox where status = 'pending' and (claimed_at is null or claimed_at < ?) and id in (${options.ids.map(() => '?').join(', ')}) order by id`,
         )
-        .all(at - CLAIM_MS, ...options.ids)
+        .all(at - CLAIM_MS, ...options.ids))
         .map((row) => row.id);
     }
-    return sql
-      .prepare<[number, number, number], { id: number }>(
+    return (await statement<{ id: number }>(db, 
         `select id from mail_outbox where status = 'pending' and next_attempt_at <= ? and (claimed_at is null or claimed_at < ?) order by next_attempt_at, id limit ?`,
       )
-      .all(at, at - CLAIM_MS, limit)
+      .all(at, at - CLAIM_MS, limit))
       .map((row) => row.id);
   };
-  const claim = sql.prepare<[string, number, number, number]>(
+  const claim = statement(db, 
     `update mail_outbox set claimed_by = ?, claimed_at = ?, attempts = attempts + 1
       where id = ? and status = 'pending' and (claimed_at is null or claimed_at < ?)`,
   );
-  const read = sql.prepare<[number], Row>('select id, kind, recipient, message_id, content, raw, attempts, discard_after from mail_outbox where id = ?');
-  const storeRaw = sql.prepare<[string, number, string]>('update mail_outbox set raw = ?, content = null where id = ? and claimed_by = ? and raw is null');
-  const markSent = sql.prepare<[number, number, string]>(
+  const read = statement<Row>(db, 'select id, kind, recipient, message_id, content, raw, attempts, discard_after from mail_outbox where id = ?');
+  const storeRaw = statement(db, 'update mail_outbox set raw = ?, content = null where id = ? and claimed_by = ? and raw is null');
+  const markSent = statement(db, 
     `update mail_outbox set status = 'sent', sent_at = ?, last_error = null, claimed_by = null, claimed_at = null where id = ? and claimed_by = ?`,
   );
-  const markFailed = sql.prepare<[string, number, string, number, string]>(
+  const markFailed = statement(db, 
     `update mail_outbox set last_error = ?, claimed_by = null, claimed_at = null, next_attempt_at = ?, status = ? where id = ? and claimed_by = ?`,
   );
   // A link message's text is a usable link: erased once it is no longer waiting.
-  const erase = sql.prepare<[number]>(`update mail_outbox set raw = null, content = null where id = ? and status <> 'pending'`);
+  const erase = statement(db, `update mail_outbox set raw = null, content = null where id = ? and status <> 'pending'`);
 
   let handled = 0;
-  for (const id of candidates()) {
-    if (handled >= limit || (options.keepGoing && !options.keepGoing())) break;
+  for (const id of (await candidates())) {
+    if (handled >= limit || (options.keepGoing && !(await options.keepGoing()))) break;
     const at = now();
-    if (claim.run(options.sender, at, id, at - CLAIM_MS).changes !== 1) continue; // another sender has it
+    if ((await claim.run(options.sender, at, id, at - CLAIM_MS)).rowsChanged !== 1) continue; // another sender has it
     handled++;
-    const row = read.get(id)!;
-    const settle = () => {
-      if (LINK_KINDS.has(row.kind)) erase.run(id);
+    const row = (await read.get(id))!;
+    const settle = async () => {
+      if (LINK_KINDS.has(row.kind)) await erase.run(id);
     };
     if (row.discard_after !== null && row.discard_after <= at) {
       const error = 'not sent: its link expired before it could be sent';
-      markFailed.run(error, at, 'failed', id, options.sender);
-      settle();
+      await markFailed.run(error, at, 'failed', id, options.sender);
+      await settle();
       log(`[mail] message ${id} (${row.kind}) to ${row.recipient} given up: ${error}`);
       report.failed.push({ id, kind: row.kind, to: row.recipient, error, final: true });
       continue;
@@ -256,17 +251,17 @@ export async function deliverMail(db: DB, transport: NoticeTransport, options: D
       if (raw === null) {
         const content = JSON.parse(row.content ?? '{}') as StoredContent;
         raw = await buildRawMessage({ ...content, to: row.recipient, messageId: row.message_id, date: new Date(content.date) });
-        storeRaw.run(raw, id, options.sender);
+        await storeRaw.run(raw, id, options.sender);
       }
       await transport.send({ from: options.from, to: row.recipient, messageId: row.message_id, raw });
-      markSent.run(now(), id, options.sender);
-      settle();
+      await markSent.run(now(), id, options.sender);
+      await settle();
       report.sent++;
     } catch (error) {
       const final = row.attempts >= MAX_ATTEMPTS;
       const next = now() + backoffMs(row.attempts);
-      markFailed.run(errorText(error), next, final ? 'failed' : 'pending', id, options.sender);
-      settle();
+      await markFailed.run(errorText(error), next, final ? 'failed' : 'pending', id, options.sender);
+      await settle();
       log(
         final
           ? `[mail] message ${id} (${row.kind}) to ${row.recipient} given up after ${row.attempts} attempts: ${errorText(error)}`
@@ -279,19 +274,17 @@ export async function deliverMail(db: DB, transport: NoticeTransport, options: D
 }
 
 /** Whether anything is due now (a read: the worker asks before it takes the sender's lease). */
-export function mailDue(db: DB, now: number): boolean {
+export async function mailDue(db: Db, now: number): Promise<boolean> {
   return (
-    db.$client
-      .prepare<[number, number], { id: number }>(`select id from mail_outbox where status = 'pending' and next_attempt_at <= ? and (claimed_at is null or claimed_at < ?) limit 1`)
-      .get(now, now - CLAIM_MS) !== undefined
+    (await statement<{ id: number }>(db, `select id from mail_outbox where status = 'pending' and next_attempt_at <= ? and (claimed_at is null or claimed_at < ?) limit 1`)
+      .get(now, now - CLAIM_MS)) !== undefined
   );
 }
 
 /** Messages given up, newest first (the operator's view: `npm run mail:failed`). */
-export function failedMail(db: DB, limit = 50): { id: number; kind: MailKind; recipient: string; attempts: number; lastError: string | null; createdAt: number }[] {
-  return db.$client
-    .prepare<[number], { id: number; kind: MailKind; recipient: string; attempts: number; lastError: string | null; createdAt: number }>(
+export async function failedMail(db: Db, limit = 50): Promise<{ id: number; kind: MailKind; recipient: string; attempts: number; lastError: string | null; createdAt: number }[]> {
+  return (await statement<{ id: number; kind: MailKind; recipient: string; attempts: number; lastError: string | null; createdAt: number }>(db, 
       `select id, kind, recipient, attempts, last_error as lastError, created_at as createdAt from mail_outbox where status = 'failed' order by id desc limit ?`,
     )
-    .all(limit);
+    .all(limit));
 }

@@ -24,17 +24,17 @@ export function startServerMailWorker(config: Pick<Env, 'SMTP_URL' | 'OUTBOX_DIR
     from: config.MAIL_FROM,
     tasks: [
       {
-        waiting: (db) => resetRequestsWaiting(db),
-        run: (db, now) => handleResetRequests(db, { appUrl, from: config.MAIL_FROM, now }),
+        waiting: async (db) => (await resetRequestsWaiting(db)),
+        run: async (db, now) => (await handleResetRequests(db, { appUrl, from: config.MAIL_FROM, now })),
         subscribe: onResetRequested,
       },
     ],
   });
   globalForWorker.licenseDeskMailWorker = worker;
   console.log(`[mail] outbox worker started (${config.SMTP_URL ? 'SMTP' : `.eml files in ${config.OUTBOX_DIR}`})`);
-  process.once('exit', () => {
+  process.once('exit', async () => {
     try {
-      releaseLease(getDb(), LEASE_NAME, worker.holder);
+      await releaseLease(getDb(), LEASE_NAME, worker.holder);
     } catch {
       // The lease expires by itself.
     }

@@ -18,9 +18,10 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import type { NoticeTransport } from '@/lib/notices/mailer';
 import { deliverMail, mailDue, onMailQueued } from './outbox';
+import { statement } from '@/db/statements';
 
 export const LEASE_NAME = 'mail-sender';
 /** How long the sender's lease holds without renewal. */
@@ -33,21 +34,20 @@ export const POLL_MS = 1_000;
  * when another holder's lease has not expired. One statement (an upsert with
  * a condition), valid in SQLite and PostgreSQL.
  */
-export function takeLease(db: DB, name: string, holder: string, now: number, ttl: number): boolean {
+export async function takeLease(db: Db, name: string, holder: string, now: number, ttl: number): Promise<boolean> {
   return (
-    db.$client
-      .prepare(
+    (await statement(db, 
         `insert into worker_leases (name, holder, expires_at) values (?, ?, ?)
          on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
          where worker_leases.holder = excluded.holder or worker_leases.expires_at < ?`,
       )
-      .run(name, holder, now + ttl, now).changes === 1
+      .run(name, holder, now + ttl, now)).rowsChanged === 1
   );
 }
 
 /** Gives the lease up (a process that stops), so that another takes it at once. */
-export function releaseLease(db: DB, name: string, holder: string): void {
-  db.$client.prepare('delete from worker_leases where name = ? and holder = ?').run(name, holder);
+export async function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  await statement(db, 'delete from worker_leases where name = ? and holder = ?').run(name, holder);
 }
 
 export interface MailWorker {
@@ -60,14 +60,14 @@ export interface MailWorker {
 
 /** Work the sender does before sending: `waiting` is a read, `run` writes (and may queue mail). */
 export interface PreparatoryTask {
-  waiting(db: DB, now: number): boolean;
-  run(db: DB, now: number): void;
+  waiting(db: Db, now: number): Promise<boolean>;
+  run(db: Db, now: number): Promise<unknown>;
   /** Wakes the worker when this process gives the task work; returns how to stop listening. */
   subscribe?(wake: () => void): () => void;
 }
 
 export interface MailWorkerOptions {
-  db: () => DB;
+  db: () => Db;
   tasks?: readonly PreparatoryTask[];
   transport: NoticeTransport;
   /** The envelope's sender (MAIL_FROM). */
@@ -106,18 +106,19 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
         do {
           again = false;
           const db = options.db();
-          const tasks = (options.tasks ?? []).filter((task) => task.waiting(db, now()));
-          if (tasks.length === 0 && !mailDue(db, now())) break;
-          if (!takeLease(db, LEASE_NAME, holder, now(), leaseMs)) break;
-          for (const task of tasks) task.run(db, now());
+          const tasks: PreparatoryTask[] = [];
+          for (const task of options.tasks ?? []) if (await task.waiting(db, now())) tasks.push(task);
+          if (tasks.length === 0 && !(await mailDue(db, now()))) break;
+          if (!(await takeLease(db, LEASE_NAME, holder, now(), leaseMs))) break;
+          for (const task of tasks) await task.run(db, now());
           const report = await deliverMail(db, options.transport, {
             sender: holder,
             from: options.from,
             now,
             limit: 20,
-            keepGoing: () => !stopped && takeLease(db, LEASE_NAME, holder, now(), leaseMs),
+            keepGoing: async () => !stopped && (await takeLease(db, LEASE_NAME, holder, now(), leaseMs)),
           });
-          again ||= report.sent + report.failed.length > 0 && mailDue(db, now());
+          again ||= report.sent + report.failed.length > 0 && (await mailDue(db, now()));
         } while (again && !stopped);
       } catch (error) {
         console.error('[mail] the outbox worker failed; it tries again shortly:', error instanceof Error ? error.message : error);
@@ -144,7 +145,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       for (const unsubscribe of unsubscribers) unsubscribe();
       await running;
       try {
-        releaseLease(options.db(), LEASE_NAME, holder);
+        await releaseLease(options.db(), LEASE_NAME, holder);
       } catch {
         // The lease expires by itself.
       }

@@ -20,7 +20,7 @@ const noticesOff = plainFormAction({
   invalid: () => redirect('/notices/off'),
   handle: async ({ data }) => {
     const secret = env().AUTH_SECRET;
-    redirect(secret && turnNoticesOff(getDb(), secret, data.token) ? '/notices/off?done=1' : '/notices/off');
+    redirect(secret && (await turnNoticesOff(getDb(), secret, data.token)) ? '/notices/off?done=1' : '/notices/off');
   },
 });
 

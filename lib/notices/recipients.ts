@@ -10,11 +10,12 @@
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { dialect } from '@/db/dialect';
 import type { GrantRole, Locale } from '@/db/schema';
 import { addDays } from '@/lib/clock';
 import { dueThreshold, noticeWindow, type NoticeThreshold } from './thresholds';
+import { rows, statement } from '@/db/statements';
 
 export interface NoticeItem {
   lineId: number;
@@ -63,10 +64,9 @@ interface Reader {
 }
 
 /** Every notice due today that is not recorded yet, grouped by the person to tell. */
-export function dueNotices(db: DB, today: string, thresholds: readonly number[]): NoticeRecipient[] {
+export async function dueNotices(db: Db, today: string, thresholds: readonly number[]): Promise<NoticeRecipient[]> {
   const window = noticeWindow(thresholds);
-  const lines = db.$client
-    .prepare<[string, string], DueLine>(
+  const lines = (await statement<DueLine>(db, 
       `select l.id as line_id, p.name as product_name, a.id as account_id, a.number as account_number, a.name as account_name,
               c.id as customer_id, c.number as customer_number, c.legal_name as customer_name, a.partner_id, l.next_expiration as expires_on
          from inventory_lines l
@@ -76,10 +76,11 @@ export function dueNotices(db: DB, today: string, thresholds: readonly number[])
         where l.kind = 'subscription' and l.next_expiration between ? and ?
         order by l.next_expiration, p.name, a.number, l.id`,
     )
-    .all(addDays(today, -window.pastDays), addDays(today, window.aheadDays));
+    .all(addDays(today, -window.pastDays), addDays(today, window.aheadDays)));
   if (lines.length === 0) return [];
 
-  const readers = db.all<Reader>(
+  const readers = await rows<Reader>(
+    db,
     sql`select u.id as user_id, u.email, u.name, u.locale, g.role, g.customer_id, g.partner_id,
               (select ${dialect.joinedText(sql`ga.purchase_account_id`, ',')} from grant_accounts ga where ga.grant_id = g.id) as account_ids
          from users u join grants g on g.user_id = u.id
@@ -88,7 +89,7 @@ export function dueNotices(db: DB, today: string, thresholds: readonly number[])
           and g.id = (select min(id) from grants where user_id = u.id)
         order by u.id`,
   );
-  const announced = db.$client.prepare<[number, number, string, string], { one: number }>(
+  const announced = statement<{ one: number }>(db, 
     'select 1 as one from notices_sent where user_id = ? and line_id = ? and threshold = ? and expires_on = ?',
   );
 
@@ -98,7 +99,7 @@ export function dueNotices(db: DB, today: string, thresholds: readonly number[])
     if (!threshold) continue;
     for (const reader of readers) {
       if (!reads(reader, line)) continue;
-      if (announced.get(reader.user_id, line.line_id, threshold, line.expires_on)) continue;
+      if ((await announced.get(reader.user_id, line.line_id, threshold, line.expires_on))) continue;
       let recipient = recipients.get(reader.user_id);
       if (!recipient) {
         recipient = { userId: reader.user_id, email: reader.email, name: reader.name, locale: reader.locale, role: reader.role, items: [] };

@@ -120,9 +120,9 @@ describe('runNotices', () => {
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/im);
     expect(viewer!.mail.text).toMatch(/Stop these notices: https:\/\/portal\.example\/notices\/off\?token=v1\./);
     const token = new URL(unsubscribe.url).searchParams.get('token')!;
-    expect(turnNoticesOff(db, SECRET, token)).toBe(true);
-    expect(turnNoticesOff(db, 'another-secret-0123456789abcdef0123', token)).toBe(false);
-    expect(turnNoticesOff(db, SECRET, token.replace(/\.\d+\./, '.1.'))).toBe(false);
+    expect((await turnNoticesOff(db, SECRET, token))).toBe(true);
+    expect((await turnNoticesOff(db, 'another-secret-0123456789abcdef0123', token))).toBe(false);
+    expect((await turnNoticesOff(db, SECRET, token.replace(/\.\d+\./, '.1.')))).toBe(false);
     // Renewed and due again: the viewer, who stopped the notices, is not written to.
     db.$client.prepare("update inventory_lines set next_expiration = '2026-12-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
     received.length = 0;

@@ -17,7 +17,9 @@
  */
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
+import { statement } from '@/db/statements';
+import { withTransaction } from '@/db/transaction';
 import { classifyDatabaseError } from '@/db/errors';
 import { CLAIM_MS, deliverMail, queueMail } from '@/lib/mail/outbox';
 import { composeNotice } from './compose';
@@ -52,11 +54,10 @@ export interface NoticeRunSummary {
   planned: { email: string; locale: string; subject: string; lines: number }[];
 }
 
-export async function runNotices(db: DB, options: NoticeRunOptions): Promise<NoticeRunSummary> {
+export async function runNotices(db: Db, options: NoticeRunOptions): Promise<NoticeRunSummary> {
   const now = options.now ?? Date.now;
   const run = randomUUID();
   const summary: NoticeRunSummary = { recipients: 0, sent: 0, resent: 0, skipped: 0, handedOver: 0, failed: [], planned: [] };
-  const sql = db.$client;
   const from = options.from;
   const deliver = async (ids: number[]) => {
     const report = await deliverMail(db, options.transport, { sender: run, from, now, ids, log: () => undefined });
@@ -66,25 +67,26 @@ export async function runNotices(db: DB, options: NoticeRunOptions): Promise<Not
 
   // 1. What earlier runs left waiting, once due again.
   if (!options.dryRun) {
-    const left = sql
-      .prepare<[number, number], { id: number }>(
+    const left = (await statement<{ id: number }>(db, 
         `select id from mail_outbox where kind = 'notice' and status = 'pending' and next_attempt_at <= ? and (claimed_at is null or claimed_at < ?) order by id`,
       )
-      .all(now(), now() - CLAIM_MS)
+      .all(now(), now() - CLAIM_MS))
       .map((row) => row.id);
     summary.resent = (await deliver(left)).sent;
   }
 
   // 2. What is due today and not announced yet.
   const host = new URL(options.appUrl).hostname || 'license-desk.invalid';
-  const record = sql.transaction((recipient: NoticeRecipient, messageId: string, raw: string): number => {
-    const id = queueMail(db, { kind: 'notice', userId: recipient.userId, to: recipient.email, from, subject: '', text: '', html: '', messageId, raw, now: now() });
-    const announce = sql.prepare('insert into notices_sent (user_id, line_id, threshold, expires_on, notice_message_id, sent_at) values (?, ?, ?, ?, ?, ?)');
-    for (const item of recipient.items) announce.run(recipient.userId, item.lineId, item.threshold, item.expiresOn, id, now());
-    return id;
-  });
+  // The message and what it announces in one transaction: the unique key of notices_sent refuses a second run's copy.
+  const record = async (recipient: NoticeRecipient, messageId: string, raw: string): Promise<number> =>
+    (await withTransaction(db, async (tx) => {
+      const id = await queueMail(tx, { kind: 'notice', userId: recipient.userId, to: recipient.email, from, subject: '', text: '', html: '', messageId, raw, now: now() });
+      const announce = statement(tx, 'insert into notices_sent (user_id, line_id, threshold, expires_on, notice_message_id, sent_at) values (?, ?, ?, ?, ?, ?)');
+      for (const item of recipient.items) await announce.run(recipient.userId, item.lineId, item.threshold, item.expiresOn, id, now());
+      return id;
+    }));
 
-  for (const recipient of dueNotices(db, options.today, options.thresholds)) {
+  for (const recipient of (await dueNotices(db, options.today, options.thresholds))) {
     const token = noticesOffToken(options.secret, recipient.userId);
     const composed = composeNotice(recipient, { appUrl: options.appUrl, today: options.today, offUrl: noticesOffUrl(options.appUrl, token) });
     if (options.dryRun) {
@@ -109,7 +111,7 @@ export async function runNotices(db: DB, options: NoticeRunOptions): Promise<Not
     });
     let id: number;
     try {
-      id = record(recipient, messageId, raw);
+      id = await record(recipient, messageId, raw);
     } catch (error) {
       // The unique key of notices_sent: another run recorded (some of) these notices first (or what they name is gone).
       const refused = classifyDatabaseError(error)?.kind;

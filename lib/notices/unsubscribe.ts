@@ -8,7 +8,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 
 const VERSION = 'v1';
@@ -42,17 +42,17 @@ export function noticesOffOneClickUrl(appUrl: string, token: string): string {
 }
 
 /** The e-mail address a valid token turns notices off for (to show on the confirmation page); null otherwise. */
-export function noticesOffRecipient(db: DB, secret: string, token: string): { userId: number; email: string } | null {
+export async function noticesOffRecipient(db: Db, secret: string, token: string): Promise<{ userId: number; email: string } | null> {
   const userId = userOfNoticesOffToken(secret, token);
   if (userId === null) return null;
-  const user = db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  const user = (await db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).limit(1))[0];
   return user?.active ? { userId, email: user.email } : null;
 }
 
 /** Turns the token's user's notices off; false when the token is not valid. Doing it twice is harmless. */
-export function turnNoticesOff(db: DB, secret: string, token: string): boolean {
-  const recipient = noticesOffRecipient(db, secret, token);
+export async function turnNoticesOff(db: Db, secret: string, token: string): Promise<boolean> {
+  const recipient = (await noticesOffRecipient(db, secret, token));
   if (!recipient) return false;
-  db.update(users).set({ receivesNotices: false }).where(eq(users.id, recipient.userId)).run();
+  await db.update(users).set({ receivesNotices: false }).where(eq(users.id, recipient.userId));
   return true;
 }

@@ -62,10 +62,10 @@ const recorded = (outcome: WriteOutcome) => {
 };
 
 describe('setUpOnlineService', () => {
-  it('raises the available count of the existing line through a dated self_provisioning transaction by its author, never the ordered count', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('raises the available count of the existing line through a dated self_provisioning transaction by its author, never the ordered count', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const before = lineOf(A.alphaNorth, P.o365)!;
-    const outcome = recorded(setUpOnlineService(db, admin, form({ quantity: 7 }), { ...options, address: '192.0.2.7' }));
+    const outcome = recorded((await setUpOnlineService(db, admin, form({ quantity: 7 }), { ...options, address: '192.0.2.7' })));
     const after = lineOf(A.alphaNorth, P.o365)!;
     expect(outcome.lineId).toBe(before.id);
     expect(after).toEqual({ ...before, available: before.available + 7 });
@@ -74,7 +74,7 @@ describe('setUpOnlineService', () => {
       .get(outcome.transactionId);
     expect(transaction).toEqual({ kind: 'self_provisioning', occurred_on: FIXTURE_TODAY, available_delta: 7, ordered_delta: 0, author_user_id: admin.userId });
     expect(db.$client.prepare("select data_updated_at from customers where number = '2000001'").get()).toEqual({ data_updated_at: options.now() });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
     // Written to the customer's audit log, by whom, from where.
     expect(db.$client.prepare('select action, user_id, entity, entity_id, details, customer_id, address from audit_log').all()).toEqual([
       {
@@ -89,63 +89,63 @@ describe('setUpOnlineService', () => {
     ]);
   });
 
-  it('creates the subscription line when the account has none, expiring after the self-provisioning term', () => {
+  it('creates the subscription line when the account has none, expiring after the self-provisioning term', async () => {
     expect(lineOf(A.alphaNorth2, EXO)).toBeUndefined();
-    const outcome = recorded(setUpOnlineService(db, viewerOf(db, U.alphaAdmin), form({ product: EXO, account: A.alphaNorth2, quantity: 4 }), options));
+    const outcome = recorded((await setUpOnlineService(db, (await viewerOf(db, U.alphaAdmin)), form({ product: EXO, account: A.alphaNorth2, quantity: 4 }), options)));
     expect(lineOf(A.alphaNorth2, EXO)).toEqual({ id: outcome.lineId, available: 4, ordered: 0, nextExpiration: '2026-12-24' });
     expect(SELF_PROVISIONED_TERM_DAYS).toBe(30);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
-  it('is applied once per key: a repeat is sent where the first submission led and writes nothing', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('is applied once per key: a repeat is sent where the first submission led and writes nothing', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const submission = form({ quantity: 2 });
-    const first = recorded(setUpOnlineService(db, admin, submission, options));
+    const first = recorded((await setUpOnlineService(db, admin, submission, options)));
     const transactions = transactionCount();
     const available = lineOf(A.alphaNorth, P.o365)!.available;
     for (let i = 0; i < 3; i++) {
-      expect(setUpOnlineService(db, admin, { ...submission, quantity: 9 }, options)).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
+      expect((await setUpOnlineService(db, admin, { ...submission, quantity: 9 }, options))).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
     }
     expect(transactionCount()).toBe(transactions);
     expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(available);
     // A new key is a new set-up.
-    recorded(setUpOnlineService(db, admin, form({ quantity: 2 }), options));
+    recorded((await setUpOnlineService(db, admin, form({ quantity: 2 }), options)));
     expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(available + 2);
   });
 
-  it('answers not found, writing nothing, for another person’s key', () => {
+  it('answers not found, writing nothing, for another person’s key', async () => {
     const submission = form();
-    recorded(setUpOnlineService(db, viewerOf(db, U.alphaAdmin), submission, options));
+    recorded((await setUpOnlineService(db, (await viewerOf(db, U.alphaAdmin)), submission, options)));
     const transactions = transactionCount();
-    expect(setUpOnlineService(db, viewerOf(db, U.betaAdmin), { ...submission, account: A.betaSouth }, options)).toEqual({ kind: 'not-found' });
+    expect((await setUpOnlineService(db, (await viewerOf(db, U.betaAdmin)), { ...submission, account: A.betaSouth }, options))).toEqual({ kind: 'not-found' });
     expect(transactionCount()).toBe(transactions);
   });
 
-  it('is for customer administrators only: account viewers and partner users are answered not found and nothing is written', () => {
+  it('is for customer administrators only: account viewers and partner users are answered not found and nothing is written', async () => {
     const transactions = transactionCount();
     for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001'), viewerOf(db, U.northPartner)]) {
-      expect(setUpOnlineService(db, viewer, form(), options)).toEqual({ kind: 'not-found' });
+      expect((await setUpOnlineService(db, viewer, form(), options))).toEqual({ kind: 'not-found' });
     }
     expect(transactionCount()).toBe(transactions);
     expect(keyCount()).toBe(0);
     expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 0 });
   });
 
-  it('answers not found for an account outside the grants, as for one that does not exist, and writes nothing', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('answers not found for an account outside the grants, as for one that does not exist, and writes nothing', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const before = lineOf(A.betaSouth, P.o365);
     for (const account of [A.betaSouth, A.betaNorth, '9999999']) {
-      expect(setUpOnlineService(db, admin, form({ account }), options)).toEqual({ kind: 'not-found' });
+      expect((await setUpOnlineService(db, admin, form({ account }), options))).toEqual({ kind: 'not-found' });
     }
     expect(lineOf(A.betaSouth, P.o365)).toEqual(before);
     expect(lineOf(A.betaNorth, P.o365)).toBeUndefined();
     expect(keyCount()).toBe(0);
   });
 
-  it('refuses a product that is not an online service of the catalogue, beside the field', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('refuses a product that is not an online service of the catalogue, beside the field', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     for (const product of [P.office, P.vs, 'NO-SUCH-CODE']) {
-      expect(setUpOnlineService(db, admin, form({ product }), options)).toEqual({ kind: 'invalid', field: 'product', message: 'productUnknown' });
+      expect((await setUpOnlineService(db, admin, form({ product }), options))).toEqual({ kind: 'invalid', field: 'product', message: 'productUnknown' });
     }
     expect(keyCount()).toBe(0);
   });
@@ -177,86 +177,86 @@ describe('setUpFormSchema', () => {
 });
 
 describe('reduceSelfProvisioning', () => {
-  const reduce = (overrides: { line?: number; intent?: 'reduce' | 'switch-off'; available?: string; key?: string } = {}, email: string = U.alphaAdmin) =>
-    reduceSelfProvisioning(db, viewerOf(db, email), { key: key(), line: lineOf(A.alphaNorth, P.o365)!.id, intent: 'reduce', ...overrides }, options);
+  const reduce = async (overrides: { line?: number; intent?: 'reduce' | 'switch-off'; available?: string; key?: string } = {}, email: string = U.alphaAdmin) =>
+    reduceSelfProvisioning(db, (await viewerOf(db, email)), { key: key(), line: lineOf(A.alphaNorth, P.o365)!.id, intent: 'reduce', ...overrides }, options);
 
-  it('reduces the available count, recorded as a self_provisioning transaction, and never below what is ordered', () => {
+  it('reduces the available count, recorded as a self_provisioning transaction, and never below what is ordered', async () => {
     // The fixture line: 25 available, 20 ordered.
-    expect(reduce({ available: '19' })).toEqual({ kind: 'invalid', field: 'available', message: 'belowOrdered', values: { ordered: 20 } });
-    expect(reduce({ available: '25' })).toEqual({ kind: 'invalid', field: 'available', message: 'notAReduction', values: { available: 25 } });
-    expect(reduce({ available: 'deux' })).toEqual({ kind: 'invalid', field: 'available', message: 'quantityWhole' });
-    expect(reduce({ available: '' })).toEqual({ kind: 'invalid', field: 'available', message: 'quantityRequired' });
-    const outcome = recorded(reduce({ available: '22' }));
+    expect((await reduce({ available: '19' }))).toEqual({ kind: 'invalid', field: 'available', message: 'belowOrdered', values: { ordered: 20 } });
+    expect((await reduce({ available: '25' }))).toEqual({ kind: 'invalid', field: 'available', message: 'notAReduction', values: { available: 25 } });
+    expect((await reduce({ available: 'deux' }))).toEqual({ kind: 'invalid', field: 'available', message: 'quantityWhole' });
+    expect((await reduce({ available: '' }))).toEqual({ kind: 'invalid', field: 'available', message: 'quantityRequired' });
+    const outcome = recorded((await reduce({ available: '22' })));
     expect(lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 22, ordered: 20 });
     expect(db.$client.prepare('select kind, available_delta, ordered_delta from inventory_transactions where id = ?').get(outcome.transactionId)).toEqual({
       kind: 'self_provisioning',
       available_delta: -3,
       ordered_delta: 0,
     });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
-  it('switches off what is not ordered, then has nothing left to reduce', () => {
-    recorded(reduce({ intent: 'switch-off' }));
+  it('switches off what is not ordered, then has nothing left to reduce', async () => {
+    recorded((await reduce({ intent: 'switch-off' })));
     expect(lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 20, ordered: 20 });
-    expect(reduce({ intent: 'switch-off' })).toEqual({ kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: 20 } });
+    expect((await reduce({ intent: 'switch-off' }))).toEqual({ kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: 20 } });
   });
 
-  it('answers not found for a line outside the grants, a licence position, or a viewer who may not', () => {
+  it('answers not found for a line outside the grants, a licence position, or a viewer who may not', async () => {
     const betaLine = lineOf(A.betaSouth, P.o365)!.id;
     const licence = (db.$client.prepare("select id from inventory_lines where kind = 'license' limit 1").get() as { id: number }).id;
     const transactions = transactionCount();
-    expect(reduce({ line: betaLine, intent: 'switch-off' })).toEqual({ kind: 'not-found' });
-    expect(reduce({ line: licence, intent: 'switch-off' })).toEqual({ kind: 'not-found' });
-    expect(reduce({ intent: 'switch-off' }, U.alphaViewer)).toEqual({ kind: 'not-found' });
+    expect((await reduce({ line: betaLine, intent: 'switch-off' }))).toEqual({ kind: 'not-found' });
+    expect((await reduce({ line: licence, intent: 'switch-off' }))).toEqual({ kind: 'not-found' });
+    expect((await reduce({ intent: 'switch-off' }, U.alphaViewer))).toEqual({ kind: 'not-found' });
     expect(transactionCount()).toBe(transactions);
   });
 
-  it('is applied once per key', () => {
+  it('is applied once per key', async () => {
     const submission = { key: key(), intent: 'reduce' as const, available: '24' };
-    const first = recorded(reduce(submission));
-    expect(reduce({ ...submission, available: '21' })).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
+    const first = recorded((await reduce(submission)));
+    expect((await reduce({ ...submission, available: '21' }))).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
     expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(24);
   });
 });
 
 describe('after a self-provisioning, every view moves together', () => {
-  it('the report, the line, its history and the receipt show the same figures', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    const gap = (account: string) => listUnpaidServices(admin, { account, product: EXO })!;
+  it('the report, the line, its history and the receipt show the same figures', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    const gap = async (account: string) => (await listUnpaidServices(admin, { account, product: EXO }))!;
     // Before: alpha holds no Exchange Online anywhere, so the report finds nothing (as for any unknown code).
-    expect(listUnpaidServices(admin, { account: A.alphaNorth2, product: EXO })).toEqual(listUnpaidServices(admin, { account: A.alphaNorth2, product: 'NO-SUCH-PRODUCT' }));
-    expect(gap(A.alphaNorth2).rows).toEqual([]);
-    const setUp = recorded(setUpOnlineService(db, admin, form({ product: EXO, account: A.alphaNorth2, quantity: 6 }), options));
-    expect(gap(A.alphaNorth2).rows.map((row) => [row.lineId, row.available, row.ordered, row.unpaid])).toEqual([[setUp.lineId, 6, 0, 6]]);
-    const reduced = recorded(reduceSelfProvisioning(db, admin, { key: key(), line: setUp.lineId, intent: 'reduce', available: '2' }, options));
-    expect(gap(A.alphaNorth2).totals).toEqual({ available: 2, ordered: 0, unpaid: 2 });
-    const history = getLineHistory(admin, setUp.lineId)!;
+    expect((await listUnpaidServices(admin, { account: A.alphaNorth2, product: EXO }))).toEqual((await listUnpaidServices(admin, { account: A.alphaNorth2, product: 'NO-SUCH-PRODUCT' })));
+    expect((await gap(A.alphaNorth2)).rows).toEqual([]);
+    const setUp = recorded((await setUpOnlineService(db, admin, form({ product: EXO, account: A.alphaNorth2, quantity: 6 }), options)));
+    expect((await gap(A.alphaNorth2)).rows.map((row) => [row.lineId, row.available, row.ordered, row.unpaid])).toEqual([[setUp.lineId, 6, 0, 6]]);
+    const reduced = recorded((await reduceSelfProvisioning(db, admin, { key: key(), line: setUp.lineId, intent: 'reduce', available: '2' }, options)));
+    expect((await gap(A.alphaNorth2)).totals).toEqual({ available: 2, ordered: 0, unpaid: 2 });
+    const history = (await getLineHistory(admin, setUp.lineId))!;
     expect(history.entries.map((entry) => [entry.kind, entry.availableDelta, entry.authorName, entry.running.availableCount])).toEqual([
       ['self_provisioning', 6, 'Alice Admin', 6],
       ['self_provisioning', -4, 'Alice Admin', 2],
     ]);
-    expect(getProvisioningReceipt(admin, reduced.transactionId)).toMatchObject({ change: -4, available: 2, ordered: 0, accountNumber: A.alphaNorth2, productCode: EXO });
+    expect((await getProvisioningReceipt(admin, reduced.transactionId))).toMatchObject({ change: -4, available: 2, ordered: 0, accountNumber: A.alphaNorth2, productCode: EXO });
   });
 });
 
 describe('the reads of the set-up flow', () => {
-  it('offers only online services of the catalogue, searchable by word prefix or code, keeping the chosen one', () => {
-    expect(searchServiceCatalogue(undefined).choices.map((choice) => choice.code)).toEqual([EXO, TEAMS, P.o365]);
-    expect(searchServiceCatalogue('exch').choices.map((choice) => choice.code)).toEqual([EXO]);
-    expect(searchServiceCatalogue('fx-teams').choices.map((choice) => choice.code)).toEqual([TEAMS]);
-    expect(searchServiceCatalogue('office pro').total).toBe(0); // a licence product is never offered
-    expect(searchServiceCatalogue('exch', TEAMS).choices.map((choice) => choice.code)).toEqual([TEAMS, EXO]);
-    expect(searchServiceCatalogue('exch', P.office).selected).toBeNull();
+  it('offers only online services of the catalogue, searchable by word prefix or code, keeping the chosen one', async () => {
+    expect((await searchServiceCatalogue(undefined)).choices.map((choice) => choice.code)).toEqual([EXO, TEAMS, P.o365]);
+    expect((await searchServiceCatalogue('exch')).choices.map((choice) => choice.code)).toEqual([EXO]);
+    expect((await searchServiceCatalogue('fx-teams')).choices.map((choice) => choice.code)).toEqual([TEAMS]);
+    expect((await searchServiceCatalogue('office pro')).total).toBe(0); // a licence product is never offered
+    expect((await searchServiceCatalogue('exch', TEAMS)).choices.map((choice) => choice.code)).toEqual([TEAMS, EXO]);
+    expect((await searchServiceCatalogue('exch', P.office)).selected).toBeNull();
   });
 
-  it('lists the viewer’s own accounts only', () => {
-    expect(listAccountChoices(viewerOf(db, U.alphaAdmin))!.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
+  it('lists the viewer’s own accounts only', async () => {
+    expect((await listAccountChoices((await viewerOf(db, U.alphaAdmin))))!.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
   });
 
-  it('shows a receipt to its customer only', () => {
-    const setUp = recorded(setUpOnlineService(db, viewerOf(db, U.alphaAdmin), form(), options));
-    expect(getProvisioningReceipt(viewerOf(db, U.alphaAdmin), setUp.transactionId)).toMatchObject({ change: 3, partner: { name: expect.any(String) } });
-    expect(getProvisioningReceipt(viewerOf(db, U.betaAdmin), setUp.transactionId)).toBeNull();
+  it('shows a receipt to its customer only', async () => {
+    const setUp = recorded((await setUpOnlineService(db, (await viewerOf(db, U.alphaAdmin)), form(), options)));
+    expect((await getProvisioningReceipt((await viewerOf(db, U.alphaAdmin)), setUp.transactionId))).toMatchObject({ change: 3, partner: { name: expect.any(String) } });
+    expect((await getProvisioningReceipt((await viewerOf(db, U.betaAdmin)), setUp.transactionId))).toBeNull();
   });
 });

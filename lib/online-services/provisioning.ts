@@ -16,7 +16,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { inventoryLines, products, purchaseAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, isCustomerAdmin, type CustomerAdminViewer, type Viewer } from '@/lib/auth/scope';
@@ -25,6 +25,7 @@ import { applyOnce, idempotencyKeySchema } from '@/lib/forms/once';
 import { addDays } from '@/lib/clock';
 import { createLedgerWriter, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
+import { statement } from '@/db/statements';
 
 /** The most subscriptions one self-provisioning may switch on. */
 export const MAX_SELF_PROVISIONED_QUANTITY = 100_000;
@@ -90,17 +91,18 @@ interface WriteOptions {
  * Runs a write once per key (lib/forms/once.ts) and files it in the audit
  * log, in the same transaction.
  */
-function once(db: DB, viewer: CustomerAdminViewer, key: string, options: WriteOptions, write: () => WriteOutcome): WriteOutcome {
+async function once(db: Db, viewer: CustomerAdminViewer, key: string, options: WriteOptions, write: (tx: Db) => Promise<WriteOutcome>): Promise<WriteOutcome> {
   const now = options.now ?? Date.now;
-  const audited = (): WriteOutcome => {
-    const outcome = write();
+  // Inside applyOnce's transaction: every statement goes through its handle.
+  const audited = async (db: Db): Promise<WriteOutcome> => {
+    const outcome = await write(db);
     if (outcome.kind === 'recorded') {
-      const change = db.$client.prepare<[number], { delta: number; account: string; product: string }>(
+      const change = (await statement<{ delta: number; account: string; product: string }>(db, 
         `select t.available_delta as delta, a.number as account, p.code as product
            from inventory_transactions t join inventory_lines l on l.id = t.line_id
            join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where t.id = ?`,
-      ).get(outcome.transactionId)!;
-      recordAudit(db, {
+      ).get(outcome.transactionId))!;
+      await recordAudit(db, {
         action: change.delta > 0 ? 'self_provisioning' : 'self_provisioning_reduced',
         userId: viewer.userId,
         entity: 'inventory_line',
@@ -113,7 +115,7 @@ function once(db: DB, viewer: CustomerAdminViewer, key: string, options: WriteOp
     }
     return outcome;
   };
-  return applyOnce(db, viewer.userId, key, audited, (outcome) => (outcome.kind === 'recorded' ? options.resultPath(outcome) : null), now);
+  return (await applyOnce(db, viewer.userId, key, audited, (outcome) => (outcome.kind === 'recorded' ? options.resultPath(outcome) : null), now));
 }
 
 /**
@@ -122,32 +124,32 @@ function once(db: DB, viewer: CustomerAdminViewer, key: string, options: WriteOp
  * subscription line rises (the line is created when the account has none),
  * its ordered count does not.
  */
-export function setUpOnlineService(db: DB, viewer: Viewer, form: SetUpForm, options: WriteOptions): WriteOutcome {
+export async function setUpOnlineService(db: Db, viewer: Viewer, form: SetUpForm, options: WriteOptions): Promise<WriteOutcome> {
   if (!maySetUpOnlineServices(viewer)) return { kind: 'not-found' };
-  return once(db, viewer, form.key, options, () => {
-    const account = db
+  return (await once(db, viewer, form.key, options, async (db) => {
+    const account = (await db
       .select({ id: purchaseAccounts.id })
       .from(purchaseAccounts)
       .where(and(accountScope(viewer), eq(purchaseAccounts.number, form.account)))
-      .get();
+      .limit(1))[0];
     // An account outside the grants is not found, exactly as one that does not exist (SPEC §1).
     if (!account) return { kind: 'not-found' };
-    const product = db
+    const product = (await db
       .select({ id: products.id })
       .from(products)
       .where(and(eq(products.code, form.product), eq(products.kind, 'online_service')))
-      .get();
+      .limit(1))[0];
     if (!product) return { kind: 'invalid', field: 'product', message: 'productUnknown' };
 
-    const existing = db
+    const existing = (await db
       .select({ id: inventoryLines.id })
       .from(inventoryLines)
       .where(and(eq(inventoryLines.purchaseAccountId, account.id), eq(inventoryLines.productId, product.id), eq(inventoryLines.kind, 'subscription')))
-      .get();
+      .limit(1))[0];
     // A new line starts at zero: its counts come from the transaction recorded just after, like every line's.
     const lineId =
       existing?.id ??
-      createLedgerWriter(db, { now: options.now }).insertLine(
+      (await createLedgerWriter(db, { now: options.now }).insertLine(
         {
           kind: 'subscription',
           purchaseAccountId: account.id,
@@ -160,24 +162,24 @@ export function setUpOnlineService(db: DB, viewer: Viewer, form: SetUpForm, opti
           search: foldForSearch(''),
         },
         [],
-      );
-    const recorded = recordTransaction(
+      ));
+    const recorded = (await recordTransaction(
       db,
       { lineId, occurredOn: options.today, kind: 'self_provisioning', availableDelta: form.quantity, authorUserId: viewer.userId },
       { now: options.now },
-    );
+    ));
     return { kind: 'recorded', transactionId: recorded.transactionId, lineId };
-  });
+  }));
 }
 
 /** A line the viewer may reduce: one of their online service subscriptions. */
-function reducibleLine(db: DB, viewer: Viewer, lineId: number) {
-  return db
+async function reducibleLine(db: Db, viewer: Viewer, lineId: number) {
+  return (await db
     .select({ id: inventoryLines.id, available: inventoryLines.availableCount, ordered: inventoryLines.orderedCount })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .where(and(accountScope(viewer), eq(inventoryLines.id, lineId), eq(inventoryLines.kind, 'subscription')))
-    .get();
+    .limit(1))[0];
 }
 
 /**
@@ -185,10 +187,10 @@ function reducibleLine(db: DB, viewer: Viewer, lineId: number) {
  * off (back to the ordered count): never below what the partner ordered, and
  * only downwards (switching on more is setUpOnlineService()).
  */
-export function reduceSelfProvisioning(db: DB, viewer: Viewer, form: ReduceForm, options: WriteOptions): WriteOutcome {
+export async function reduceSelfProvisioning(db: Db, viewer: Viewer, form: ReduceForm, options: WriteOptions): Promise<WriteOutcome> {
   if (!maySetUpOnlineServices(viewer)) return { kind: 'not-found' };
-  return once(db, viewer, form.key, options, (): WriteOutcome => {
-    const line = reducibleLine(db, viewer, form.line);
+  return (await once(db, viewer, form.key, options, async (db): Promise<WriteOutcome> => {
+    const line = (await reducibleLine(db, viewer, form.line));
     if (!line) return { kind: 'not-found' };
     if (line.available <= line.ordered) return { kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: line.ordered } };
     let target: number;
@@ -201,11 +203,11 @@ export function reduceSelfProvisioning(db: DB, viewer: Viewer, form: ReduceForm,
     }
     if (target < line.ordered) return { kind: 'invalid', field: 'available', message: 'belowOrdered', values: { ordered: line.ordered } };
     if (target >= line.available) return { kind: 'invalid', field: 'available', message: 'notAReduction', values: { available: line.available } };
-    const recorded = recordTransaction(
+    const recorded = (await recordTransaction(
       db,
       { lineId: line.id, occurredOn: options.today, kind: 'self_provisioning', availableDelta: target - line.available, authorUserId: viewer.userId },
       { now: options.now },
-    );
+    ));
     return { kind: 'recorded', transactionId: recorded.transactionId, lineId: line.id };
-  });
+  }));
 }

@@ -30,7 +30,7 @@ export interface ServiceChoice {
  * at most SERVICE_CHOICES_LIMIT, with the number matching. `selected`, when
  * it is an online service, is always among the choices.
  */
-export function searchServiceCatalogue(query: string | undefined, selected?: string): { choices: ServiceChoice[]; total: number; selected: ServiceChoice | null } {
+export async function searchServiceCatalogue(query: string | undefined, selected?: string): Promise<{ choices: ServiceChoice[]; total: number; selected: ServiceChoice | null }> {
   const db = getDb();
   const terms = searchTerms(query ?? '');
   const where = and(eq(products.kind, 'online_service'), terms.length === 0 ? undefined : or(wordsMatch(products.search, query!), startsWithMatch(products.codeSearch, query!)));
@@ -39,9 +39,9 @@ export function searchServiceCatalogue(query: string | undefined, selected?: str
       .select({ code: products.code, name: products.name, familyName: productFamilies.name })
       .from(products)
       .innerJoin(productFamilies, eq(productFamilies.id, products.familyId));
-  const total = db.select({ n: count() }).from(products).where(where).get()?.n ?? 0;
-  const choices = catalogue().where(where).orderBy(asc(products.name), asc(products.code)).limit(SERVICE_CHOICES_LIMIT).all();
-  const chosen = selected ? (catalogue().where(and(eq(products.code, selected), eq(products.kind, 'online_service'))).get() ?? null) : null;
+  const total = (await db.select({ n: count() }).from(products).where(where).limit(1))[0]?.n ?? 0;
+  const choices = (await catalogue().where(where).orderBy(asc(products.name), asc(products.code)).limit(SERVICE_CHOICES_LIMIT));
+  const chosen = selected ? ((await catalogue().where(and(eq(products.code, selected), eq(products.kind, 'online_service'))).limit(1))[0] ?? null) : null;
   if (chosen && !choices.some((choice) => choice.code === chosen.code)) choices.unshift(chosen);
   return { choices, total, selected: chosen };
 }
@@ -52,14 +52,14 @@ export interface AccountChoice {
 }
 
 /** The viewer's accounts for the drop-down, or null when they are too many to list (the number is typed instead). */
-export function listAccountChoices(viewer: Viewer): AccountChoice[] | null {
-  const rows = getDb()
+export async function listAccountChoices(viewer: Viewer): Promise<AccountChoice[] | null> {
+  const rows = (await getDb()
     .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
     .from(purchaseAccounts)
     .where(accountScope(viewer))
     .orderBy(asc(purchaseAccounts.number))
     .limit(ACCOUNT_CHOICES_LIMIT + 1)
-    .all();
+    );
   return rows.length > ACCOUNT_CHOICES_LIMIT ? null : rows;
 }
 
@@ -97,17 +97,17 @@ function lineSelect() {
     .innerJoin(partners, eq(partners.id, purchaseAccounts.partnerId));
 }
 
-type LineSelectRow = NonNullable<ReturnType<ReturnType<typeof lineSelect>['get']>>;
+type LineSelectRow = Awaited<ReturnType<typeof lineSelect>>[number];
 
 function toProvisioningLine({ partnerName, partnerEmail, partnerPhone, ...line }: LineSelectRow): ProvisioningLine {
   return { ...line, partner: { name: partnerName, email: partnerEmail, phone: partnerPhone } };
 }
 
 /** One of the viewer's online service subscriptions, with its partner of record; null when not theirs. */
-export function getProvisioningLine(viewer: Viewer, lineId: number): ProvisioningLine | null {
-  const row = lineSelect()
+export async function getProvisioningLine(viewer: Viewer, lineId: number): Promise<ProvisioningLine | null> {
+  const row = (await lineSelect()
     .where(and(accountScope(viewer), eq(inventoryLines.id, lineId), eq(inventoryLines.kind, 'subscription')))
-    .get();
+    .limit(1))[0];
   return row ? toProvisioningLine(row) : null;
 }
 
@@ -118,16 +118,16 @@ export interface ProvisioningReceipt extends ProvisioningLine {
 }
 
 /** A self-provisioning the viewer may see, with the line as it is now; null when not theirs. */
-export function getProvisioningReceipt(viewer: Viewer, transactionId: number): ProvisioningReceipt | null {
-  const row = lineSelect()
+export async function getProvisioningReceipt(viewer: Viewer, transactionId: number): Promise<ProvisioningReceipt | null> {
+  const row = (await lineSelect()
     .innerJoin(inventoryTransactions, eq(inventoryTransactions.lineId, inventoryLines.id))
     .where(and(accountScope(viewer), eq(inventoryTransactions.id, transactionId), eq(inventoryTransactions.kind, 'self_provisioning')))
-    .get();
+    .limit(1))[0];
   if (!row) return null;
-  const transaction = getDb()
+  const transaction = (await getDb()
     .select({ change: inventoryTransactions.availableDelta, occurredOn: inventoryTransactions.occurredOn })
     .from(inventoryTransactions)
     .where(eq(inventoryTransactions.id, transactionId))
-    .get()!;
+    .limit(1))[0]!;
   return { ...toProvisioningLine(row), ...transaction };
 }

@@ -62,7 +62,7 @@ const record = formAction({
   schema: orderFormSchema,
   once: true,
   // The form's own buttons without JavaScript: one more row, or one fewer; nothing is checked yet.
-  before: ({ viewer, values, formData, t }): OrderFormState | void => {
+  before: async ({ viewer, values, formData, t }): Promise<OrderFormState | void> => {
     const intent = intentOf(formData);
     if (intent === 'add') {
       if (values.rows.length >= MAX_ORDER_ITEMS) return { values, errors: { items: t('itemsTooMany', { maxItems: MAX_ORDER_ITEMS }) } };
@@ -74,7 +74,7 @@ const record = formAction({
       return { values: { ...values, rows: rows.length ? rows : [emptyRow('1')] }, errors: {} };
     }
     // An account outside the partner's reach is not found whatever else the form holds: no field message may tell it apart from an unknown one.
-    if (values.account.trim() && !getAccountByNumber(viewer, values.account.trim())) notFound();
+    if (values.account.trim() && !(await getAccountByNumber(viewer, values.account.trim()))) notFound();
   },
   messages: {
     namespace: 'orders.record.errors',
@@ -91,18 +91,18 @@ const record = formAction({
   invalid: async (values, errors, t): Promise<OrderFormState> => {
     const limits = await limitsOf();
     const say = ({ message, values: named }: FieldMessage) => t(message, { ...limits, ...named });
-    const catalogue = checkItems(getDb(), itemsOf(values).map((item) => item.fields));
+    const catalogue = (await checkItems(getDb(), itemsOf(values).map((item) => item.fields)));
     const all = { ...errors };
     if ('itemErrors' in catalogue) addItemErrors(all, values, catalogue.itemErrors, say);
     return { values, errors: { ...all, form: t('summary') } };
   },
   handle: async ({ viewer, data, values, t }): Promise<OrderFormState> => {
     const customer = viewer.customer.number;
-    const outcome = recordOrder(getDb(), viewer, data, {
+    const outcome = (await recordOrder(getDb(), viewer, data, {
       today: today(),
       resultPath: ({ number }) => orderPage(number, customer, 'recorded'),
       address: clientAddress(await headers()),
-    });
+    }));
     if (outcome.kind === 'recorded') redirect(orderPage(outcome.number, customer, 'recorded'));
     // An account outside the partner's reach for this customer is not found, exactly as one that does not exist.
     if (outcome.kind !== 'invalid') settleOnce(outcome);
@@ -133,11 +133,11 @@ const cancel = formAction({
   namespace: 'orders.cancel.errors',
   handle: async ({ viewer, data, t }): Promise<CancelState> => {
     const customer = viewer.customer.number;
-    const outcome = cancelOrder(getDb(), viewer, data, {
+    const outcome = (await cancelOrder(getDb(), viewer, data, {
       today: today(),
       resultPath: ({ number }) => orderPage(number, customer, 'cancelled'),
       address: clientAddress(await headers()),
-    });
+    }));
     if (outcome.kind === 'cancelled') redirect(orderPage(outcome.number, customer, 'cancelled'));
     if (outcome.kind !== 'refused') settleOnce(outcome);
     const locale = (await getLocale()) as Locale;
@@ -163,7 +163,7 @@ const send = formAction({
   namespace: 'orders.send',
   handle: async ({ viewer, data, t }): Promise<SendState> => {
     // Queued in the mail outbox (the outbox worker sends them): nothing here waits for SMTP.
-    const outcome = sendOrderLink(getDb(), viewer, data.number, await requestMailContext());
+    const outcome = (await sendOrderLink(getDb(), viewer, data.number, await requestMailContext()));
     if (outcome.kind === 'not-found') notFound();
     if (outcome.kind === 'no-recipients') return { message: t('noRecipients'), tone: 'error' };
     return { message: t('sent', { count: outcome.recipients }), tone: 'success' };

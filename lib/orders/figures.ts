@@ -7,35 +7,34 @@
  * (`rebuildOrderFigures`). `orderFigureDiscrepancies` checks them (tests).
  */
 import 'server-only';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
+import { statement } from '@/db/statements';
 
 /** Sets the customer of every order, and the order count of every account, of these customers (inside the caller's transaction). */
-export function rebuildOrderFigures(db: DB, customerIds: Iterable<number>): void {
-  const orders = db.$client.prepare(
+export async function rebuildOrderFigures(db: Db, customerIds: Iterable<number>): Promise<void> {
+  const orders = statement(db, 
     `update orders set customer_id = ? where purchase_account_id in (select id from purchase_accounts where customer_id = ?) and customer_id is distinct from ?`,
   );
-  const counts = db.$client.prepare(
+  const counts = statement(db, 
     `update purchase_accounts set order_count = (select count(*) from orders o where o.purchase_account_id = purchase_accounts.id) where customer_id = ?`,
   );
   for (const customerId of customerIds) {
-    orders.run(customerId, customerId, customerId);
-    counts.run(customerId);
+    await orders.run(customerId, customerId, customerId);
+    await counts.run(customerId);
   }
 }
 
 /** Orders whose customer, and accounts whose order count, differ from what the orders say (empty unless something wrote around the write paths). */
-export function orderFigureDiscrepancies(db: DB): string[] {
-  const orders = db.$client
-    .prepare<[], { number: string }>(
+export async function orderFigureDiscrepancies(db: Db): Promise<string[]> {
+  const orders = (await statement<{ number: string }>(db, 
       `select o.number from orders o join purchase_accounts a on a.id = o.purchase_account_id where o.customer_id is distinct from a.customer_id order by o.number`,
     )
-    .all()
+    .all())
     .map((row) => `order ${row.number}: customer`);
-  const accounts = db.$client
-    .prepare<[], { number: string }>(
+  const accounts = (await statement<{ number: string }>(db, 
       `select a.number from purchase_accounts a where a.order_count != (select count(*) from orders o where o.purchase_account_id = a.id) order by a.number`,
     )
-    .all()
+    .all())
     .map((row) => `account ${row.number}: order count`);
   return [...orders, ...accounts];
 }

@@ -91,29 +91,29 @@ function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSe
 }
 
 /** One page of the orders in scope matching the search, newest first; `page` is clamped into range. */
-export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { accounts: AccountFilter; page: number; search?: OrderSearch }): OrderListPage {
+export async function listOrders(viewer: Viewer, { accounts, page, search = {} }: { accounts: AccountFilter; page: number; search?: OrderSearch }): Promise<OrderListPage> {
   const db = getDb();
   // The customer's orders newest first come straight from its index (orders_customer_date_idx); the scope still decides which.
   const where = and(listConditions(viewer, accounts, search), accounts === 'all' && viewer.customer ? eq(orders.customerId, viewer.customer.id) : undefined);
   const searching = searchConditions(search).length > 0;
   // Without a search, the total is the accounts' order counts, kept on write (./figures.ts), not a count of every order.
   const total = searching
-    ? (db
+    ? ((await db
         .select({ n: count() })
         .from(orders)
         .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
         .where(where)
-        .get()?.n ?? 0)
+        .limit(1))[0]?.n ?? 0)
     : Number(
-        db
+        (await db
           .select({ n: sql<number>`coalesce(sum(${purchaseAccounts.orderCount}), 0)`.mapWith(Number) })
           .from(purchaseAccounts)
           .where(and(accountScope(viewer), accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId)))
-          .get()?.n ?? 0,
+          .limit(1))[0]?.n ?? 0,
       );
   const pages = Math.max(1, Math.ceil(total / ORDERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = db
+  const rows = (await db
     .select({
       ...orderColumns,
       // A correlated count keeps one row per order without grouping every selected column.
@@ -127,7 +127,7 @@ export function listOrders(viewer: Viewer, { accounts, page, search = {} }: { ac
     .orderBy(desc(orders.orderedOn), desc(orders.number))
     .limit(ORDERS_PAGE_SIZE)
     .offset((current - 1) * ORDERS_PAGE_SIZE)
-    .all();
+    );
   return { orders: rows.map((row) => ({ ...row, itemCount: Number(row.itemCount) })), total, page: current, pages };
 }
 
@@ -162,8 +162,8 @@ export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<Or
 }
 
 /** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
-export function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} }: { accounts: AccountFilter; search?: OrderSearch }): OrderExportRow[] {
-  return getDb()
+export async function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} }: { accounts: AccountFilter; search?: OrderSearch }): Promise<OrderExportRow[]> {
+  return (await getDb()
     .select({
       ...orderColumns,
       currency: orders.currency,
@@ -178,7 +178,7 @@ export function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} 
     .where(listConditions(viewer, accounts, search))
     .orderBy(desc(orders.orderedOn), desc(orders.number), asc(orderItems.position))
     .limit(ORDER_EXPORT_ROW_LIMIT)
-    .all()
+    )
     .map(({ unitPriceMinor, ...row }) => ({ ...row, unitPrice: unitPriceMinor === null ? null : unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
 }
 
@@ -211,9 +211,9 @@ export interface OrderDetail {
 }
 
 /** One order expanded (Entête, Informations, Articles), or null when it does not exist or is outside the viewer's grants. */
-export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
+export async function getOrder(viewer: Viewer, number: string): Promise<OrderDetail | null> {
   const db = getDb();
-  const order = db
+  const order = (await db
     .select({
       id: orders.id,
       accountId: purchaseAccounts.id,
@@ -239,11 +239,11 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
     .innerJoin(partners, eq(partners.id, orders.partnerId))
     .innerJoin(agreements, eq(agreements.id, orders.agreementId))
     .where(and(accountScope(viewer), eq(orders.number, number)))
-    .get();
+    .limit(1))[0];
   if (!order) return null;
 
   const fractionDigits = currencyFractionDigits(order.currency);
-  const items = db
+  const items = (await db
     .select({
       ...itemColumns,
       lineId: sql<number | null>`coalesce(
@@ -259,7 +259,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
     .innerJoin(products, eq(products.id, orderItems.productId))
     .where(eq(orderItems.orderId, order.id))
     .orderBy(asc(orderItems.position))
-    .all()
+    )
     .map((item) => ({ ...item, unitPrice: item.unitPriceMinor === null ? null : item.unitPriceMinor / 10 ** fractionDigits }));
 
   return {

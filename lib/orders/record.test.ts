@@ -30,7 +30,7 @@ const key = () => randomBytes(16).toString('hex');
 const options = { today: FIXTURE_TODAY, now: () => 1_700_000_000_000, resultPath: ({ number }: { number: string }) => `/orders/${number}` };
 const item = (overrides: Partial<OrderItemForm> = {}): OrderItemForm => ({ product: P.o365, edition: '', version: '', usage: '', quantity: 5, sa: false, term: 12, ...overrides });
 const form = (overrides: Partial<OrderForm> = {}): OrderForm => ({ key: key(), account: A.alphaNorth, po: 'PO-2026-900', items: [item()], ...overrides });
-const north = () => viewerOf(db, U.northPartner, C.alpha);
+const north = async () => (await viewerOf(db, U.northPartner, C.alpha));
 
 const subscription = (account: string, product: string) =>
   db.$client
@@ -54,17 +54,17 @@ const recorded = <T extends { kind: string }>(outcome: T) => {
 };
 
 describe('recordOrder', () => {
-  it('creates the order and its items and writes one dated order transaction per item through the ledger; the gap closes', () => {
-    const partner = north();
-    expect(listUnpaidServices(viewerOf(db, U.alphaAdmin), {})!.rows.map((row) => row.unpaid)).toEqual([5]);
+  it('creates the order and its items and writes one dated order transaction per item through the ledger; the gap closes', async () => {
+    const partner = (await north());
+    expect((await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!.rows.map((row) => row.unpaid)).toEqual([5]);
     const o365 = subscription(A.alphaNorth, P.o365);
     const outcome = recorded(
-      recordOrder(
+      (await recordOrder(
         db,
         partner,
         form({ items: [item({ quantity: 5 }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 3, sa: true })] }),
         { ...options, address: '192.0.2.9' },
-      ),
+      )),
     );
     expect(outcome.number).toBe('PN-000001');
 
@@ -72,8 +72,8 @@ describe('recordOrder', () => {
     expect(subscription(A.alphaNorth, P.o365)).toEqual({ ...o365, ordered: 25, available: 25, nextExpiration: '2027-11-24' });
     // Licence: +3 licences, +3 SA on the existing position.
     expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toMatchObject({ licences: 38, sa: 13 });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
-    expect(listUnpaidServices(viewerOf(db, U.alphaAdmin), {})!.rows).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
+    expect((await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!.rows).toEqual([]);
 
     const transactions = db.$client
       .prepare('select kind, occurred_on, license_delta, sa_delta, available_delta, ordered_delta, author_user_id, expiration_before, expiration_after from inventory_transactions where order_id = ? order by id')
@@ -84,7 +84,7 @@ describe('recordOrder', () => {
     ]);
 
     // The customer sees it in their order history, with the PO number and the items.
-    const order = getOrder(viewerOf(db, U.alphaAdmin), outcome.number)!;
+    const order = (await getOrder((await viewerOf(db, U.alphaAdmin)), outcome.number))!;
     expect(order.header).toMatchObject({ number: 'PN-000001', orderedOn: FIXTURE_TODAY, status: 'completed', partnerName: 'Partenaire Nord', accountNumber: A.alphaNorth, customerPoNumber: 'PO-2026-900' });
     expect(order.items.map((i) => [i.productName, i.quantity, i.withSoftwareAssurance, i.termMonths])).toEqual([
       ['Office 365 E3', 5, false, 12],
@@ -96,55 +96,55 @@ describe('recordOrder', () => {
     ]);
   });
 
-  it('raises available subscriptions to at least the ordered ones, and keeps a later expiration', () => {
+  it('raises available subscriptions to at least the ordered ones, and keeps a later expiration', async () => {
     db.$client.prepare("update inventory_lines set next_expiration = '2028-01-01' where id = ?").run(subscription(A.alphaNorth, P.o365).id);
-    recorded(recordOrder(db, north(), form({ items: [item({ quantity: 30, term: 1 })] }), options));
+    recorded((await recordOrder(db, (await north()), form({ items: [item({ quantity: 30, term: 1 })] }), options)));
     expect(subscription(A.alphaNorth, P.o365)).toMatchObject({ ordered: 50, available: 50, nextExpiration: '2028-01-01' });
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
-  it('creates the line an account does not hold yet, its counts coming from the order', () => {
-    recorded(recordOrder(db, north(), form({ account: A.alphaNorth2, items: [item({ quantity: 4, term: 6 }), item({ product: P.winServer, edition: 'Datacenter', version: '2025', usage: 'Par cœur', quantity: 16 })] }), options));
+  it('creates the line an account does not hold yet, its counts coming from the order', async () => {
+    recorded((await recordOrder(db, (await north()), form({ account: A.alphaNorth2, items: [item({ quantity: 4, term: 6 }), item({ product: P.winServer, edition: 'Datacenter', version: '2025', usage: 'Par cœur', quantity: 16 })] }), options)));
     expect(subscription(A.alphaNorth2, P.o365)).toMatchObject({ ordered: 4, available: 4, nextExpiration: '2027-05-24' });
     expect(licences(A.alphaNorth2, P.winServer, 'Datacenter')).toMatchObject({ licences: 16, sa: 0 });
     const line = licences(A.alphaNorth2, P.winServer, 'Datacenter')!;
-    expect(getLineHistory(viewerOf(db, U.alphaAdmin), line.id)!.entries.map((t) => [t.kind, t.licenseDelta])).toEqual([['order', 16]]);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await getLineHistory((await viewerOf(db, U.alphaAdmin)), line.id))!.entries.map((t) => [t.kind, t.licenseDelta])).toEqual([['order', 16]]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
-  it('is applied once per key: a second post writes nothing and leads where the first one did', () => {
+  it('is applied once per key: a second post writes nothing and leads where the first one did', async () => {
     const first = form();
-    recorded(recordOrder(db, north(), first, options));
+    recorded((await recordOrder(db, (await north()), first, options)));
     const counts = [count('orders'), count('order_items'), count('inventory_transactions'), count('audit_log')];
-    expect(recordOrder(db, north(), first, options)).toEqual({ kind: 'repeat', result: '/orders/PN-000001' });
+    expect((await recordOrder(db, (await north()), first, options))).toEqual({ kind: 'repeat', result: '/orders/PN-000001' });
     expect([count('orders'), count('order_items'), count('inventory_transactions'), count('audit_log')]).toEqual(counts);
     expect(subscription(A.alphaNorth, P.o365).ordered).toBe(25);
     // Another person's key is not theirs to replay.
-    expect(recordOrder(db, viewerOf(db, U.southPartner, C.alpha), { ...first, account: A.alphaSouth }, options)).toEqual({ kind: 'not-found' });
+    expect((await recordOrder(db, (await viewerOf(db, U.southPartner, C.alpha)), { ...first, account: A.alphaSouth }, options))).toEqual({ kind: 'not-found' });
   });
 
-  it('numbers orders in sequence per partner, past numbers already taken', () => {
-    expect(recorded(recordOrder(db, north(), form(), options)).number).toBe('PN-000001');
-    expect(recorded(recordOrder(db, north(), form(), options)).number).toBe('PN-000002');
+  it('numbers orders in sequence per partner, past numbers already taken', async () => {
+    expect(recorded((await recordOrder(db, (await north()), form(), options))).number).toBe('PN-000001');
+    expect(recorded((await recordOrder(db, (await north()), form(), options))).number).toBe('PN-000002');
     db.$client.prepare("update orders set number = 'PN-000099' where number = 'PN-000002'").run();
-    expect(nextOrderNumber(db, 'PN')).toBe('PN-000100');
-    expect(recorded(recordOrder(db, viewerOf(db, U.southPartner, C.alpha), form({ account: A.alphaSouth }), options)).number).toBe('PS-000001');
+    expect((await nextOrderNumber(db, 'PN'))).toBe('PN-000100');
+    expect(recorded((await recordOrder(db, (await viewerOf(db, U.southPartner, C.alpha)), form({ account: A.alphaSouth }), options))).number).toBe('PS-000001');
   });
 
-  it('answers not found, writing nothing, outside the accounts the partner serves for the customer in view, and for anyone but a partner', () => {
+  it('answers not found, writing nothing, outside the accounts the partner serves for the customer in view, and for anyone but a partner', async () => {
     const before = [count('orders'), count('inventory_transactions'), count('idempotency_keys')];
-    expect(recordOrder(db, north(), form({ account: A.alphaSouth }), options)).toEqual({ kind: 'not-found' }); // alpha's, another partner's
-    expect(recordOrder(db, north(), form({ account: A.betaNorth }), options)).toEqual({ kind: 'not-found' }); // served, but another customer
-    expect(recordOrder(db, north(), form({ account: '6999999' }), options)).toEqual({ kind: 'not-found' });
-    expect(recordOrder(db, viewerOf(db, U.northPartner), form(), options)).toEqual({ kind: 'not-found' }); // no customer chosen
-    expect(recordOrder(db, viewerOf(db, U.alphaAdmin), form(), options)).toEqual({ kind: 'not-found' });
-    expect(recordOrder(db, viewerOf(db, U.alphaViewer), form(), options)).toEqual({ kind: 'not-found' });
+    expect((await recordOrder(db, (await north()), form({ account: A.alphaSouth }), options))).toEqual({ kind: 'not-found' }); // alpha's, another partner's
+    expect((await recordOrder(db, (await north()), form({ account: A.betaNorth }), options))).toEqual({ kind: 'not-found' }); // served, but another customer
+    expect((await recordOrder(db, (await north()), form({ account: '6999999' }), options))).toEqual({ kind: 'not-found' });
+    expect((await recordOrder(db, (await viewerOf(db, U.northPartner)), form(), options))).toEqual({ kind: 'not-found' }); // no customer chosen
+    expect((await recordOrder(db, (await viewerOf(db, U.alphaAdmin)), form(), options))).toEqual({ kind: 'not-found' });
+    expect((await recordOrder(db, (await viewerOf(db, U.alphaViewer)), form(), options))).toEqual({ kind: 'not-found' });
     expect([count('orders'), count('inventory_transactions'), count('idempotency_keys')]).toEqual(before);
   });
 
-  it('returns what to correct beside each item, writes nothing, and keeps the key for the corrected form', () => {
+  it('returns what to correct beside each item, writes nothing, and keeps the key for the corrected form', async () => {
     const typo = form({ items: [item({ product: 'office pro' }), item({ sa: true, edition: 'E5' }), item({ product: 'NOPE-404' })] });
-    const outcome = recordOrder(db, north(), typo, options);
+    const outcome = (await recordOrder(db, (await north()), typo, options));
     expect(outcome).toEqual({
       kind: 'invalid',
       errors: {},
@@ -157,7 +157,7 @@ describe('recordOrder', () => {
     expect([count('orders'), count('idempotency_keys')]).toEqual([2, 0]);
     // Corrected, with the same key: recorded. A product is found by its code in any case, or its exact name.
     const corrected = { ...typo, items: [item({ product: P.office.toLowerCase(), edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 1 }), item(), item({ product: 'Office Professionnel Plus', edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 1 })] };
-    recorded(recordOrder(db, north(), corrected, options));
+    recorded((await recordOrder(db, (await north()), corrected, options)));
     expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toMatchObject({ licences: 37 });
   });
 
@@ -180,64 +180,64 @@ describe('recordOrder', () => {
 });
 
 describe('cancelOrder', () => {
-  const cancel = (viewer = north(), number = 'PN-000001', today = FIXTURE_TODAY) => cancelOrder(db, viewer, { key: key(), number }, { ...options, today });
+  const cancel = async (viewer = (await north()), number = 'PN-000001', today = FIXTURE_TODAY) => cancelOrder(db, viewer, { key: key(), number }, { ...options, today });
 
-  it('reverses every effect with dated cancellation transactions, puts the expiration back and marks the order cancelled', () => {
+  it('reverses every effect with dated cancellation transactions, puts the expiration back and marks the order cancelled', async () => {
     const before = { o365: subscription(A.alphaNorth, P.o365), office: licences(A.alphaNorth, P.office, 'Professionnel Plus') };
-    recorded(recordOrder(db, north(), form({ items: [item({ quantity: 8 }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 2, sa: true })] }), options));
-    expect(mayCancelOrder(db, north(), 'PN-000001', addDays(FIXTURE_TODAY, 14))).toBe(true);
-    expect(cancel(north(), 'PN-000001', addDays(FIXTURE_TODAY, 3))).toEqual({ kind: 'cancelled', number: 'PN-000001' });
+    recorded((await recordOrder(db, (await north()), form({ items: [item({ quantity: 8 }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 2, sa: true })] }), options)));
+    expect((await mayCancelOrder(db, (await north()), 'PN-000001', addDays(FIXTURE_TODAY, 14)))).toBe(true);
+    expect((await cancel((await north()), 'PN-000001', addDays(FIXTURE_TODAY, 3)))).toEqual({ kind: 'cancelled', number: 'PN-000001' });
 
     expect(subscription(A.alphaNorth, P.o365)).toEqual(before.o365);
     expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toEqual(before.office);
-    expect(ledgerDiscrepancies(db)).toEqual([]);
+    expect((await ledgerDiscrepancies(db))).toEqual([]);
     // History keeps both: the order and its cancellation, on the cancellation's date.
-    const history = getLineHistory(viewerOf(db, U.alphaAdmin), before.o365.id)!.entries.map((t) => [t.kind, t.occurredOn, t.availableDelta, t.orderedDelta]);
+    const history = (await getLineHistory((await viewerOf(db, U.alphaAdmin)), before.o365.id))!.entries.map((t) => [t.kind, t.occurredOn, t.availableDelta, t.orderedDelta]);
     expect(history.slice(-2)).toEqual([
       ['order', FIXTURE_TODAY, 3, 8],
       ['cancellation', addDays(FIXTURE_TODAY, 3), -3, -8],
     ]);
     // The expiration the order moved, and moved back, is in the history too.
-    const moves = getLineHistory(viewerOf(db, U.alphaAdmin), before.o365.id)!.entries.slice(-2).map((t) => [t.expirationBefore, t.expirationAfter]);
+    const moves = (await getLineHistory((await viewerOf(db, U.alphaAdmin)), before.o365.id))!.entries.slice(-2).map((t) => [t.expirationBefore, t.expirationAfter]);
     expect(moves).toEqual([
       ['2026-12-10', '2027-11-24'],
       ['2027-11-24', '2026-12-10'],
     ]);
-    expect(getOrder(viewerOf(db, U.alphaAdmin), 'PN-000001')!.header.status).toBe('cancelled');
+    expect((await getOrder((await viewerOf(db, U.alphaAdmin)), 'PN-000001'))!.header.status).toBe('cancelled');
     expect(db.$client.prepare("select cancelled_on from orders where number = 'PN-000001'").get()).toEqual({ cancelled_on: addDays(FIXTURE_TODAY, 3) });
     expect(db.$client.prepare("select action, entity_id from audit_log where action = 'order_cancelled'").all()).toEqual([{ action: 'order_cancelled', entity_id: 'PN-000001' }]);
     // Once: cancelled already.
-    expect(cancel()).toEqual({ kind: 'refused', message: 'alreadyCancelled' });
-    expect(mayCancelOrder(db, north(), 'PN-000001', FIXTURE_TODAY)).toBe(false);
+    expect((await cancel())).toEqual({ kind: 'refused', message: 'alreadyCancelled' });
+    expect((await mayCancelOrder(db, (await north()), 'PN-000001', FIXTURE_TODAY))).toBe(false);
   });
 
-  it('is applied once per key', () => {
-    recorded(recordOrder(db, north(), form(), options));
+  it('is applied once per key', async () => {
+    recorded((await recordOrder(db, (await north()), form(), options)));
     const once = { key: key(), number: 'PN-000001' };
-    expect(cancelOrder(db, north(), once, options)).toEqual({ kind: 'cancelled', number: 'PN-000001' });
+    expect((await cancelOrder(db, (await north()), once, options))).toEqual({ kind: 'cancelled', number: 'PN-000001' });
     const transactions = count('inventory_transactions');
-    expect(cancelOrder(db, north(), once, options)).toEqual({ kind: 'repeat', result: '/orders/PN-000001' });
+    expect((await cancelOrder(db, (await north()), once, options))).toEqual({ kind: 'repeat', result: '/orders/PN-000001' });
     expect(count('inventory_transactions')).toBe(transactions);
   });
 
-  it('refuses after 14 days, and when a count fell since below what the order added', () => {
-    recorded(recordOrder(db, north(), form({ items: [item({ product: P.vs, edition: 'Professional', quantity: 2 })], account: A.alphaNorth2 }), options));
-    expect(cancel(north(), 'PN-000001', addDays(FIXTURE_TODAY, 15))).toEqual({ kind: 'refused', message: 'tooLate', values: { date: addDays(FIXTURE_TODAY, 14) } });
-    expect(mayCancelOrder(db, north(), 'PN-000001', addDays(FIXTURE_TODAY, 15))).toBe(false);
+  it('refuses after 14 days, and when a count fell since below what the order added', async () => {
+    recorded((await recordOrder(db, (await north()), form({ items: [item({ product: P.vs, edition: 'Professional', quantity: 2 })], account: A.alphaNorth2 }), options)));
+    expect((await cancel((await north()), 'PN-000001', addDays(FIXTURE_TODAY, 15)))).toEqual({ kind: 'refused', message: 'tooLate', values: { date: addDays(FIXTURE_TODAY, 14) } });
+    expect((await mayCancelOrder(db, (await north()), 'PN-000001', addDays(FIXTURE_TODAY, 15)))).toBe(false);
     const line = licences(A.alphaNorth2, P.vs, 'Professional')!;
-    recordTransaction(db, { lineId: line.id, occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -4 });
+    await recordTransaction(db, { lineId: line.id, occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -4 });
     const transactions = count('inventory_transactions');
-    expect(cancel()).toEqual({ kind: 'refused', message: 'cannotReverse' });
+    expect((await cancel())).toEqual({ kind: 'refused', message: 'cannotReverse' });
     expect(count('inventory_transactions')).toBe(transactions);
-    expect(getOrder(north(), 'PN-000001')!.header.status).toBe('completed');
+    expect((await getOrder((await north()), 'PN-000001'))!.header.status).toBe('completed');
   });
 
-  it('answers not found for an imported order, another partner’s, another customer’s, and anyone but a partner', () => {
-    recorded(recordOrder(db, north(), form(), options));
-    expect(cancel(north(), FIXTURE_ORDERS.alphaNorth)).toEqual({ kind: 'not-found' });
-    expect(cancel(viewerOf(db, U.southPartner, C.alpha))).toEqual({ kind: 'not-found' });
-    expect(cancel(viewerOf(db, U.northPartner, C.beta))).toEqual({ kind: 'not-found' });
-    expect(cancel(viewerOf(db, U.alphaAdmin))).toEqual({ kind: 'not-found' });
-    expect(getOrder(north(), 'PN-000001')!.header.status).toBe('completed');
+  it('answers not found for an imported order, another partner’s, another customer’s, and anyone but a partner', async () => {
+    recorded((await recordOrder(db, (await north()), form(), options)));
+    expect((await cancel((await north()), FIXTURE_ORDERS.alphaNorth))).toEqual({ kind: 'not-found' });
+    expect((await cancel((await viewerOf(db, U.southPartner, C.alpha))))).toEqual({ kind: 'not-found' });
+    expect((await cancel((await viewerOf(db, U.northPartner, C.beta))))).toEqual({ kind: 'not-found' });
+    expect((await cancel((await viewerOf(db, U.alphaAdmin))))).toEqual({ kind: 'not-found' });
+    expect((await getOrder((await north()), 'PN-000001'))!.header.status).toBe('completed');
   });
 });

@@ -24,7 +24,7 @@
 import 'server-only';
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, isPartnerCustomerViewer, type PartnerCustomerViewer, type Viewer } from '@/lib/auth/scope';
@@ -35,6 +35,7 @@ import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/invent
 import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { wordsMatch } from '@/lib/search/sql';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS, type ItemField } from './form';
+import { withTransaction } from '@/db/transaction';
 
 /** A partner may cancel an order it recorded up to this many days after its date. */
 export const CANCEL_WINDOW_DAYS = 14;
@@ -101,35 +102,35 @@ interface CatalogueProduct {
 const NAME_CANDIDATES = 20;
 
 /** The product a person typed: its code, or its name — any case, with or without accents (folded, lib/search/). */
-function findProduct(db: DB, typed: string): CatalogueProduct | null {
+async function findProduct(db: Db, typed: string): Promise<CatalogueProduct | null> {
   const columns = { id: products.id, code: products.code, name: products.name, kind: products.kind };
   const folded = foldForSearch(typed);
   if (!folded) return null;
   return (
-    db.select(columns).from(products).where(eq(products.code, typed)).get() ??
-    db.select(columns).from(products).where(eq(products.codeSearch, folded)).orderBy(products.code).limit(1).get() ??
-    db
+    (await db.select(columns).from(products).where(eq(products.code, typed)).limit(1))[0] ??
+    (await db.select(columns).from(products).where(eq(products.codeSearch, folded)).orderBy(products.code).limit(1))[0] ??
+    (await db
       .select(columns)
       .from(products)
       .where(wordsMatch(products.search, typed))
       .orderBy(products.name, products.code)
       .limit(NAME_CANDIDATES)
-      .all()
+      )
       .find((product) => foldForSearch(product.name) === folded) ??
     null
   );
 }
 
 /** Products whose names hold every word typed, for the message beside an unknown product (bounded). */
-export function suggestProducts(db: DB, typed: string): { code: string; name: string }[] {
+export async function suggestProducts(db: Db, typed: string): Promise<{ code: string; name: string }[]> {
   if (searchTerms(typed).length === 0) return [];
-  return db
+  return (await db
     .select({ code: products.code, name: products.name })
     .from(products)
     .where(wordsMatch(products.search, typed))
     .orderBy(products.name)
     .limit(SUGGESTIONS)
-    .all();
+    );
 }
 
 /** An online service is a subscription line; every other kind of product is a licence position (as the importer files them). */
@@ -141,31 +142,31 @@ const isOnlineService = (product: CatalogueProduct) => product.kind === 'online_
  * the immediate transaction, so two partners' users cannot take the same one;
  * the unique index would refuse it anyway.
  */
-export function nextOrderNumber(db: DB, partnerCode: string): string {
+export async function nextOrderNumber(db: Db, partnerCode: string): Promise<string> {
   const prefix = `${partnerCode}-`;
-  const last = db
+  const last = (await db
     .select({ number: orders.number })
     .from(orders)
     .where(and(sql`${orders.number} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`, sql`substr(${orders.number}, ${prefix.length + 1}, 1) in ('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')`))
     .orderBy(desc(sql`length(${orders.number})`), desc(orders.number))
     .limit(1)
-    .get();
+    )[0];
   let sequence = last ? Number(last.number.slice(prefix.length)) + 1 : 1;
   for (;;) {
     const number = `${prefix}${String(sequence).padStart(6, '0')}`;
-    if (!db.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).get()) return number;
+    if (!(await db.select({ id: orders.id }).from(orders).where(eq(orders.number, number)).limit(1))[0]) return number;
     sequence += 1;
   }
 }
 
 /** The served account an order is for, or null (not served, or no such account: alike). */
-function servedAccount(db: DB, viewer: PartnerCustomerViewer, number: string) {
+async function servedAccount(db: Db, viewer: PartnerCustomerViewer, number: string) {
   return (
-    db
+    (await db
       .select({ id: purchaseAccounts.id, number: purchaseAccounts.number, agreementId: purchaseAccounts.agreementId, customerId: purchaseAccounts.customerId })
       .from(purchaseAccounts)
       .where(and(accountScope(viewer), eq(purchaseAccounts.number, number)))
-      .get() ?? null
+      .limit(1))[0] ?? null
   );
 }
 
@@ -177,15 +178,15 @@ type ItemAsTyped = Pick<OrderItemForm, 'product' | 'edition' | 'version' | 'usag
  * messages to show. Also called on a form that has other mistakes, so that
  * one answer says everything to correct.
  */
-export function checkItems(db: DB, items: ItemAsTyped[]): { products: CatalogueProduct[] } | { itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> } {
+export async function checkItems(db: Db, items: ItemAsTyped[]): Promise<{ products: CatalogueProduct[] } | { itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> }> {
   const found: CatalogueProduct[] = [];
   const itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>> = {};
-  items.forEach((item, index) => {
-    if (!item.product.trim()) return;
-    const product = findProduct(db, item.product.trim());
+  for (const [index, item] of items.entries()) {
+    if (!item.product.trim()) continue;
+    const product = (await findProduct(db, item.product.trim()));
     const errors: Partial<Record<ItemField, FieldMessage>> = {};
     if (!product) {
-      const suggestions = suggestProducts(db, item.product.trim());
+      const suggestions = (await suggestProducts(db, item.product.trim()));
       errors.product = suggestions.length
         ? { message: 'productSuggestions', values: { suggestions: suggestions.map((s) => `${s.code} (${s.name})`).join(' ; ') } }
         : { message: 'productUnknown' };
@@ -196,7 +197,7 @@ export function checkItems(db: DB, items: ItemAsTyped[]): { products: CatalogueP
     }
     if (Object.keys(errors).length) itemErrors[index] = errors;
     if (product) found.push(product);
-  });
+  }
   return Object.keys(itemErrors).length ? { itemErrors } : { products: found };
 }
 
@@ -204,18 +205,18 @@ export function checkItems(db: DB, items: ItemAsTyped[]): { products: CatalogueP
  * Records an order of the viewer's partner on one of the accounts it serves
  * for the customer in view, once per key.
  */
-export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: WriteOptions): OnceOutcome<RecordOutcome> {
+export async function recordOrder(db: Db, viewer: Viewer, form: OrderForm, options: WriteOptions): Promise<OnceOutcome<RecordOutcome>> {
   if (!mayRecordOrders(viewer)) return { kind: 'not-found' };
   const now = options.now ?? Date.now;
-  const write = (): RecordOutcome => {
-    const account = servedAccount(db, viewer, form.account);
+  // Inside applyOnce's transaction: every statement goes through its handle.
+  const write = async (db: Db): Promise<RecordOutcome> => {
+    const account = (await servedAccount(db, viewer, form.account));
     if (!account) return { kind: 'not-found' };
-    const checked = checkItems(db, form.items);
+    const checked = await checkItems(db, form.items);
     if ('itemErrors' in checked) return { kind: 'invalid', errors: {}, itemErrors: checked.itemErrors };
 
-    const number = nextOrderNumber(db, viewer.partner.code);
-    const orderId = Number(
-      db
+    const number = (await nextOrderNumber(db, viewer.partner.code));
+    const { id: orderId } = (await db
         .insert(orders)
         .values({
           number,
@@ -232,15 +233,14 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           createdByUserId: viewer.userId,
           createdAt: now(),
         })
-        .run().lastInsertRowid,
-    );
+        .returning({ id: orders.id }))[0]!;
     // The account's order count is kept on write (./figures.ts).
-    db.update(purchaseAccounts).set({ orderCount: sql`${purchaseAccounts.orderCount} + 1` }).where(eq(purchaseAccounts.id, account.id)).run();
+    await db.update(purchaseAccounts).set({ orderCount: sql`${purchaseAccounts.orderCount} + 1` }).where(eq(purchaseAccounts.id, account.id));
     const ledger = createLedgerWriter(db, { now });
-    form.items.forEach((item, index) => {
+    for (const [index, item] of form.items.entries()) {
       const product = checked.products[index]!;
       const online = isOnlineService(product);
-      db.insert(orderItems)
+      await db.insert(orderItems)
         .values({
           orderId,
           position: index + 1,
@@ -252,13 +252,13 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           withSoftwareAssurance: !online && item.sa,
           termMonths: online ? item.term : null,
         })
-        .run();
+        ;
       const source = { occurredOn: options.today, kind: 'order' as const, orderId, authorUserId: viewer.userId };
       if (online) {
-        const line = subscriptionLine(db, ledger, account.id, product.id);
+        const line = (await subscriptionLine(db, ledger, account.id, product.id));
         const ordered = line.ordered + item.quantity;
         const termEnds = addMonths(options.today, item.term);
-        recordTransaction(
+        await recordTransaction(
           db,
           {
             ...source,
@@ -270,11 +270,11 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           { now },
         );
       } else {
-        const lineId = licenceLine(db, ledger, account.id, product.id, item);
-        recordTransaction(db, { ...source, lineId, licenseDelta: item.quantity, saDelta: item.sa ? item.quantity : 0 }, { now });
+        const lineId = (await licenceLine(db, ledger, account.id, product.id, item));
+        await recordTransaction(db, { ...source, lineId, licenseDelta: item.quantity, saDelta: item.sa ? item.quantity : 0 }, { now });
       }
-    });
-    recordAudit(db, {
+    }
+    await recordAudit(db, {
       action: 'order_recorded',
       userId: viewer.userId,
       entity: 'order',
@@ -287,16 +287,16 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
     });
     return { kind: 'recorded', orderId, number };
   };
-  return applyOnce(db, viewer.userId, form.key, write, (outcome) => (outcome.kind === 'recorded' ? options.resultPath(outcome) : null), now);
+  return (await applyOnce(db, viewer.userId, form.key, write, (outcome) => (outcome.kind === 'recorded' ? options.resultPath(outcome) : null), now));
 }
 
 /** The account's subscription line of a product, created empty (its counts come from its transactions) when it has none. */
-function subscriptionLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number) {
+async function subscriptionLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number) {
   const columns = { id: inventoryLines.id, available: inventoryLines.availableCount, ordered: inventoryLines.orderedCount, nextExpiration: inventoryLines.nextExpiration };
   const where = and(eq(inventoryLines.purchaseAccountId, accountId), eq(inventoryLines.productId, productId), eq(inventoryLines.kind, 'subscription'));
-  const existing = db.select(columns).from(inventoryLines).where(where).get();
+  const existing = (await db.select(columns).from(inventoryLines).where(where).limit(1))[0];
   if (existing) return existing;
-  const id = ledger.insertLine(
+  const id = await ledger.insertLine(
     { kind: 'subscription', purchaseAccountId: accountId, productId, edition: '', version: '', resourceUsage: '', packageId: null, nextExpiration: null, search: foldForSearch('') },
     [],
   );
@@ -304,8 +304,8 @@ function subscriptionLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>,
 }
 
 /** The account's licence position of a product, edition, version and resource usage bought separately; created empty when new. */
-function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number, item: OrderItemForm): number {
-  const existing = db
+async function licenceLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number, item: OrderItemForm): Promise<number> {
+  const existing = (await db
     .select({ id: inventoryLines.id })
     .from(inventoryLines)
     .where(
@@ -319,7 +319,7 @@ function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, acco
         sql`${inventoryLines.packageId} is null`,
       ),
     )
-    .get();
+    .limit(1))[0];
   if (existing) return existing.id;
   return ledger.insertLine(
     {
@@ -338,14 +338,14 @@ function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, acco
 }
 
 /** An order of the viewer's partner that it recorded in the portal, on an account it serves for the customer in view. */
-function recordedOrder(db: DB, viewer: PartnerCustomerViewer, number: string) {
+async function recordedOrder(db: Db, viewer: PartnerCustomerViewer, number: string) {
   return (
-    db
+    (await db
       .select({ id: orders.id, number: orders.number, orderedOn: orders.orderedOn, status: orders.status, accountNumber: purchaseAccounts.number })
       .from(orders)
       .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
       .where(and(accountScope(viewer), eq(orders.number, number), eq(orders.partnerId, viewer.partner.id), isNotNull(orders.createdByUserId)))
-      .get() ?? null
+      .limit(1))[0] ?? null
   );
 }
 
@@ -353,9 +353,9 @@ function recordedOrder(db: DB, viewer: PartnerCustomerViewer, number: string) {
 export const lastDayToCancel = (orderedOn: string) => addDays(orderedOn, CANCEL_WINDOW_DAYS);
 
 /** Whether the viewer may cancel this order today (the order page shows the button only then). */
-export function mayCancelOrder(db: DB, viewer: Viewer, number: string, today: string): boolean {
+export async function mayCancelOrder(db: Db, viewer: Viewer, number: string, today: string): Promise<boolean> {
   if (!mayRecordOrders(viewer)) return false;
-  const order = recordedOrder(db, viewer, number);
+  const order = (await recordedOrder(db, viewer, number));
   return order !== null && order.status !== 'cancelled' && today <= lastDayToCancel(order.orderedOn);
 }
 
@@ -369,15 +369,16 @@ export type CancelOutcome =
   | { kind: 'refused'; message: 'alreadyCancelled' | 'tooLate' | 'cannotReverse'; values?: Record<string, string> };
 
 /** Cancels an order the viewer's partner recorded, within the window, once per key. */
-export function cancelOrder(db: DB, viewer: Viewer, form: CancelForm, options: WriteOptions): OnceOutcome<CancelOutcome> {
+export async function cancelOrder(db: Db, viewer: Viewer, form: CancelForm, options: WriteOptions): Promise<OnceOutcome<CancelOutcome>> {
   if (!mayRecordOrders(viewer)) return { kind: 'not-found' };
   const now = options.now ?? Date.now;
-  const write = (): CancelOutcome => {
-    const order = recordedOrder(db, viewer, form.number);
+  // Inside applyOnce's transaction: every statement goes through its handle.
+  const write = async (db: Db): Promise<CancelOutcome> => {
+    const order = (await recordedOrder(db, viewer, form.number));
     if (!order) return { kind: 'not-found' };
     if (order.status === 'cancelled') return { kind: 'refused', message: 'alreadyCancelled' };
     if (options.today > lastDayToCancel(order.orderedOn)) return { kind: 'refused', message: 'tooLate', values: { date: lastDayToCancel(order.orderedOn) } };
-    const effects = db
+    const effects = (await db
       .select({
         lineId: inventoryTransactions.lineId,
         licenseDelta: inventoryTransactions.licenseDelta,
@@ -390,14 +391,14 @@ export function cancelOrder(db: DB, viewer: Viewer, form: CancelForm, options: W
       .from(inventoryTransactions)
       .where(and(eq(inventoryTransactions.orderId, order.id), eq(inventoryTransactions.kind, 'order')))
       .orderBy(desc(inventoryTransactions.id))
-      .all();
+      );
     try {
       // A savepoint: a reversal that does not fit (a count that fell since, below what the order added) leaves nothing behind.
-      db.$client.transaction(() => {
+      (await withTransaction(db, async (tx) => {
         for (const effect of effects) {
-          const expiration = db.select({ next: inventoryLines.nextExpiration }).from(inventoryLines).where(eq(inventoryLines.id, effect.lineId)).get()!.next;
-          recordTransaction(
-            db,
+          const expiration = (await tx.select({ next: inventoryLines.nextExpiration }).from(inventoryLines).where(eq(inventoryLines.id, effect.lineId)).limit(1))[0]!.next;
+          await recordTransaction(
+            tx,
             {
               lineId: effect.lineId,
               occurredOn: options.today,
@@ -414,13 +415,13 @@ export function cancelOrder(db: DB, viewer: Viewer, form: CancelForm, options: W
             { now },
           );
         }
-      })();
+      }));
     } catch (error) {
       if (error instanceof LedgerError) return { kind: 'refused', message: 'cannotReverse' };
       throw error;
     }
-    db.update(orders).set({ status: 'cancelled', cancelledOn: options.today }).where(eq(orders.id, order.id)).run();
-    recordAudit(db, {
+    await db.update(orders).set({ status: 'cancelled', cancelledOn: options.today }).where(eq(orders.id, order.id));
+    await recordAudit(db, {
       action: 'order_cancelled',
       userId: viewer.userId,
       entity: 'order',
@@ -433,5 +434,5 @@ export function cancelOrder(db: DB, viewer: Viewer, form: CancelForm, options: W
     });
     return { kind: 'cancelled', number: order.number };
   };
-  return applyOnce(db, viewer.userId, form.key, write, (outcome) => (outcome.kind === 'cancelled' ? options.resultPath(outcome) : null), now);
+  return (await applyOnce(db, viewer.userId, form.key, write, (outcome) => (outcome.kind === 'cancelled' ? options.resultPath(outcome) : null), now));
 }

@@ -32,8 +32,8 @@ beforeEach(async () => {
 
 describe('sendOrderLink', () => {
   it('e-mails the order link to every active administrator of the customer, each in their language, and audits it', async () => {
-    const partner = viewerOf(db, U.northPartner, C.alpha);
-    expect(sendOrderLink(db, partner, O.alphaNorth, context)).toEqual({ kind: 'sent', recipients: 2 });
+    const partner = (await viewerOf(db, U.northPartner, C.alpha));
+    expect((await sendOrderLink(db, partner, O.alphaNorth, context))).toEqual({ kind: 'sent', recipients: 2 });
     expect(smtp.received).toEqual([]);
     expect(outboxRows(db).map((row) => [row.kind, row.recipient])).toEqual([['order', U.alphaAdmin], ['order', 'second@alpha.example']]);
     await sendOutbox(db, smtp.url, context.now);
@@ -54,16 +54,16 @@ describe('sendOrderLink', () => {
   });
 
   it('is not found for an order outside the partner’s view, and for anyone but a partner working for the customer', async () => {
-    expect(sendOrderLink(db, viewerOf(db, U.northPartner, C.alpha), O.betaSouth, context)).toEqual({ kind: 'not-found' });
-    expect(sendOrderLink(db, viewerOf(db, U.southPartner, C.alpha), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
-    expect(sendOrderLink(db, viewerOf(db, U.northPartner), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
-    expect(sendOrderLink(db, viewerOf(db, U.alphaAdmin), O.alphaNorth, context)).toEqual({ kind: 'not-found' });
+    expect((await sendOrderLink(db, (await viewerOf(db, U.northPartner, C.alpha)), O.betaSouth, context))).toEqual({ kind: 'not-found' });
+    expect((await sendOrderLink(db, (await viewerOf(db, U.southPartner, C.alpha)), O.alphaNorth, context))).toEqual({ kind: 'not-found' });
+    expect((await sendOrderLink(db, (await viewerOf(db, U.northPartner)), O.alphaNorth, context))).toEqual({ kind: 'not-found' });
+    expect((await sendOrderLink(db, (await viewerOf(db, U.alphaAdmin)), O.alphaNorth, context))).toEqual({ kind: 'not-found' });
     expect(outboxRows(db)).toEqual([]);
   });
 
   it('says so when the customer has no active administrator', async () => {
     db.$client.prepare("update users set active = 0 where email like '%@beta.example'").run();
-    expect(sendOrderLink(db, viewerOf(db, U.southPartner, C.beta), O.betaSouth, context)).toEqual({ kind: 'no-recipients' });
+    expect((await sendOrderLink(db, (await viewerOf(db, U.southPartner, C.beta)), O.betaSouth, context))).toEqual({ kind: 'no-recipients' });
     expect(outboxRows(db)).toEqual([]);
   });
 });

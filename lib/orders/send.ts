@@ -9,7 +9,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { grants, orders, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
@@ -17,35 +17,36 @@ import { messages } from '@/lib/i18n/messages';
 import { queueLinkMessage, type MailContext } from '@/lib/mail/outbox';
 import { orderPath } from './paths';
 import { mayRecordOrders } from './record';
+import { withTransaction } from '@/db/transaction';
 
 export type SendOutcome = { kind: 'sent'; recipients: number } | { kind: 'no-recipients' } | { kind: 'not-found' };
 
 /** E-mails the link of one of the orders in the partner's view to every active administrator of the customer. */
-export function sendOrderLink(db: DB, viewer: Viewer, number: string, context: MailContext): SendOutcome {
+export async function sendOrderLink(db: Db, viewer: Viewer, number: string, context: MailContext): Promise<SendOutcome> {
   if (!mayRecordOrders(viewer)) return { kind: 'not-found' };
-  const order = db
+  const order = (await db
     .select({ number: orders.number, po: orders.customerPoNumber, accountNumber: purchaseAccounts.number, accountName: purchaseAccounts.name })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
     .where(and(accountScope(viewer), eq(orders.number, number)))
-    .get();
+    .limit(1))[0];
   if (!order) return { kind: 'not-found' };
-  const recipients = db
+  const recipients = (await db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)
     .innerJoin(grants, eq(grants.userId, users.id))
     .where(and(eq(grants.customerId, viewer.customer.id), eq(grants.role, 'customer_admin'), eq(users.active, true)))
     .orderBy(asc(users.email))
-    .all();
+    );
   if (recipients.length === 0) return { kind: 'no-recipients' };
 
   const url = new URL(orderPath(order.number), context.appUrl).toString();
-  db.transaction(() => {
+  await withTransaction(db, async (tx) => {
     for (const recipient of recipients) {
       const locale: Locale = recipient.locale ?? 'fr';
       const t = createTranslator({ locale, messages: messages[locale], namespace: 'orders.sendMail' });
       const facts = { number: order.number, partner: viewer.partner.name, account: `${order.accountNumber} ${order.accountName}`, po: order.po ?? '—' };
-      queueLinkMessage(db, context, {
+      await queueLinkMessage(tx, context, {
         kind: 'order',
         userId: recipient.id,
         to: recipient.email,
@@ -55,7 +56,7 @@ export function sendOrderLink(db: DB, viewer: Viewer, number: string, context: M
         after: [t('sentBy', { name: viewer.name, email: viewer.email })],
       });
     }
-    recordAudit(db, {
+    await recordAudit(tx, {
       action: 'order_link_sent',
       userId: viewer.userId,
       entity: 'order',

@@ -18,27 +18,27 @@ beforeEach(async () => {
 });
 
 describe('listServedCustomers', () => {
-  it('lists the customers a partner is partner of record for, with the accounts it serves', () => {
-    expect(listServedCustomers(viewerOf(db, U.northPartner))).toEqual([
+  it('lists the customers a partner is partner of record for, with the accounts it serves', async () => {
+    expect((await listServedCustomers((await viewerOf(db, U.northPartner))))).toEqual([
       { number: C.alpha, legalName: 'Alpha Équipements Ltée', accountCount: 2 },
       { number: C.beta, legalName: 'Beta Industries SA', accountCount: 1 },
     ]);
-    expect(listServedCustomers(viewerOf(db, U.southPartner)).map((c) => [c.number, c.accountCount])).toEqual([
+    expect((await listServedCustomers((await viewerOf(db, U.southPartner)))).map((c) => [c.number, c.accountCount])).toEqual([
       [C.alpha, 1],
       [C.beta, 1],
     ]);
   });
 
-  it('is empty for customer users', () => {
-    expect(listServedCustomers(viewerOf(db, U.alphaAdmin))).toEqual([]);
-    expect(listServedCustomers(viewerOf(db, U.betaViewer))).toEqual([]);
+  it('is empty for customer users', async () => {
+    expect((await listServedCustomers((await viewerOf(db, U.alphaAdmin))))).toEqual([]);
+    expect((await listServedCustomers((await viewerOf(db, U.betaViewer))))).toEqual([]);
   });
 });
 
 describe('listServedCustomersPage', () => {
-  it('pages a partner’s customers by name with their total; a page past the end shows the last', () => {
+  it('pages a partner’s customers by name with their total; a page past the end shows the last', async () => {
     // Thirty more customers served by north, one account each.
-    const north = db.select({ partnerId: purchaseAccounts.partnerId, agreementId: purchaseAccounts.agreementId }).from(purchaseAccounts).where(eq(purchaseAccounts.number, '6000011')).get()!;
+    const north = (await db.select({ partnerId: purchaseAccounts.partnerId, agreementId: purchaseAccounts.agreementId }).from(purchaseAccounts).where(eq(purchaseAccounts.number, '6000011')).limit(1))[0]!;
     for (let index = 0; index < 30; index++) {
       const name = `Zeta ${String(index).padStart(2, '0')}`;
       // As the import writes them: the legal name and its folded copy, which the searches and the sort read.
@@ -47,53 +47,53 @@ describe('listServedCustomersPage', () => {
         .prepare("insert into purchase_accounts (number, name, name_search, city, country, location_search, customer_id, agreement_id, partner_id) values (?, 'Z', '', 'X', 'CA', '', ?, ?, ?)")
         .run(`70000${String(index).padStart(2, '0')}`, customerId, north.agreementId, north.partnerId);
     }
-    const viewer = viewerOf(db, U.northPartner);
-    const first = listServedCustomersPage(viewer, { page: 1, today: '2026-11-24' });
+    const viewer = (await viewerOf(db, U.northPartner));
+    const first = (await listServedCustomersPage(viewer, { page: 1, today: '2026-11-24' }));
     expect(first).toMatchObject({ total: 32, page: 1, pages: 2 });
     expect(first.rows).toHaveLength(SERVED_CUSTOMERS_PAGE_SIZE);
     expect(first.rows[0]!.number).toBe(C.alpha);
-    const last = listServedCustomersPage(viewer, { page: 9, today: '2026-11-24' });
+    const last = (await listServedCustomersPage(viewer, { page: 9, today: '2026-11-24' }));
     expect(last.page).toBe(2);
-    expect([...first.rows, ...last.rows].map((row) => row.number)).toEqual(listServedCustomers(viewer).map((row) => row.number));
-    expect(listServedCustomersPage(viewerOf(db, U.alphaAdmin), { today: '2026-11-24' })).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+    expect([...first.rows, ...last.rows].map((row) => row.number)).toEqual((await listServedCustomers(viewer)).map((row) => row.number));
+    expect((await listServedCustomersPage((await viewerOf(db, U.alphaAdmin)), { today: '2026-11-24' }))).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
   });
 });
 
 describe('the partner’s home', () => {
-  const page = (options: Partial<Parameters<typeof listServedCustomersPage>[1]> = {}, email: string = U.northPartner) =>
-    listServedCustomersPage(viewerOf(db, email), { today: '2026-11-24', ...options });
+  const page = async (options: Partial<Parameters<typeof listServedCustomersPage>[1]> = {}, email: string = U.northPartner) =>
+    listServedCustomersPage((await viewerOf(db, email)), { today: '2026-11-24', ...options });
 
-  it('counts, on the served accounts only, the online services to order and those expiring within 90 days', () => {
+  it('counts, on the served accounts only, the online services to order and those expiring within 90 days', async () => {
     // north serves alphaNorth (Office 365: 25 available, 20 ordered, expires 2026-12-10), alphaNorth2 and betaNorth.
-    expect(page().rows).toEqual([
+    expect((await page()).rows).toEqual([
       { number: C.alpha, legalName: 'Alpha Équipements Ltée', accountCount: 2, unpaidServices: 1, expiringServices: 1 },
       { number: C.beta, legalName: 'Beta Industries SA', accountCount: 1, unpaidServices: 0, expiringServices: 0 },
     ]);
     // south serves betaSouth (Office 365 fully ordered, expires 2027-03-01: 97 days) and alphaSouth (none).
-    expect(page({}, U.southPartner).rows.map((row) => [row.number, row.unpaidServices, row.expiringServices])).toEqual([
+    expect((await page({}, U.southPartner)).rows.map((row) => [row.number, row.unpaidServices, row.expiringServices])).toEqual([
       [C.alpha, 0, 0],
       [C.beta, 0, 0],
     ]);
   });
 
-  it('finds a customer by a word of its name, an agreement number or a served account number, and sorts by where to act', () => {
-    expect(page({ query: 'beta' }).rows.map((row) => row.number)).toEqual([C.beta]);
-    expect(page({ query: 'industries' }).rows.map((row) => row.number)).toEqual([C.beta]);
-    expect(page({ query: '8000001' }).rows.map((row) => row.number)).toEqual([C.alpha]);
-    expect(page({ query: '600002' }).rows.map((row) => row.number)).toEqual([C.beta]);
+  it('finds a customer by a word of its name, an agreement number or a served account number, and sorts by where to act', async () => {
+    expect((await page({ query: 'beta' })).rows.map((row) => row.number)).toEqual([C.beta]);
+    expect((await page({ query: 'industries' })).rows.map((row) => row.number)).toEqual([C.beta]);
+    expect((await page({ query: '8000001' })).rows.map((row) => row.number)).toEqual([C.alpha]);
+    expect((await page({ query: '600002' })).rows.map((row) => row.number)).toEqual([C.beta]);
     // alphaSouth is not north's: its number finds nothing.
-    expect(page({ query: '6000013' }).total).toBe(0);
-    expect(page({ query: 'zzz' }).total).toBe(0);
-    expect(page({ sort: 'unpaid' }).rows[0]!.number).toBe(C.alpha);
-    expect(page({ sort: 'expiring' }).rows[0]!.number).toBe(C.alpha);
+    expect((await page({ query: '6000013' })).total).toBe(0);
+    expect((await page({ query: 'zzz' })).total).toBe(0);
+    expect((await page({ sort: 'unpaid' })).rows[0]!.number).toBe(C.alpha);
+    expect((await page({ sort: 'expiring' })).rows[0]!.number).toBe(C.alpha);
   });
 });
 
 describe('query plans', () => {
-  it('counts the unpaid and the expiring online services of each served account from their own indexes, never from every line', () => {
-    const viewer = viewerOf(db, U.northPartner);
+  it('counts the unpaid and the expiring online services of each served account from their own indexes, never from every line', async () => {
+    const viewer = (await viewerOf(db, U.northPartner));
     for (const sort of ['name', 'unpaid', 'expiring'] as const) {
-      const statements = preparedBy(db, () => listServedCustomersPage(viewer, { today: '2026-11-24', sort })).filter((sql) => /inventory_lines/.test(sql));
+      const statements = preparedBy(db, async () => (await listServedCustomersPage(viewer, { today: '2026-11-24', sort }))).filter((sql) => /inventory_lines/.test(sql));
       expect(statements, sort).toHaveLength(1);
       const plan = planOf(db, statements[0]!);
       expect(plan, sort).toMatch(/USING (COVERING )?INDEX inventory_lines_unpaid_idx/);

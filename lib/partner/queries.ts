@@ -7,6 +7,7 @@ import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { lastMarkedDate, markedExpiryConditionText } from '@/lib/inventory/expiry';
 import { unpaidQuantitySql, unpaidServiceCondition, unpaidServiceConditionText } from '@/lib/inventory/unpaid';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
+import { statement } from '@/db/statements';
 
 export interface ServedCustomer {
   number: string;
@@ -49,10 +50,10 @@ const ORDER: Record<ServedCustomerSort, string> = {
  * customer by the start of a word of its legal name, or the start of one of
  * its agreement numbers or served purchase account numbers.
  */
-export function listServedCustomersPage(
+export async function listServedCustomersPage(
   viewer: Viewer,
   { page = 1, query, sort = 'name', today }: { page?: number; query?: string; sort?: ServedCustomerSort; today: string },
-): ServedCustomersPage {
+): Promise<ServedCustomersPage> {
   if (viewer.role !== 'partner_user' || !viewer.partner) return { rows: [], total: 0, page: 1, pages: 1 };
   const db = getDb();
   const terms = searchTerms(query ?? '');
@@ -72,15 +73,14 @@ export function listServedCustomersPage(
   const base = [lastMarkedDate(today), viewer.partner.id];
   // The number of customers needs none of the sums: counted from the accounts alone.
   const customersServed = `with s as (select distinct a.customer_id, a.partner_id from purchase_accounts a where a.partner_id = ?)`;
-  const total = (db.$client.prepare(`${customersServed} select count(*) as n from s join customers c on c.id = s.customer_id where true ${filter}`).get(viewer.partner.id, ...filterParams) as { n: number }).n;
+  const total = (await statement<{ n: number }>(db, `${customersServed} select count(*) as n from s join customers c on c.id = s.customer_id where true ${filter}`).get(viewer.partner.id, ...filterParams))!.n;
   const pages = Math.max(1, Math.ceil(total / SERVED_CUSTOMERS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const offset = (current - 1) * SERVED_CUSTOMERS_PAGE_SIZE;
   const rows = (
     sort === 'name'
       ? // By name, the page is chosen first and only its 25 customers are counted: the cost does not grow with the partner's book.
-        db.$client
-          .prepare(
+        (await statement<ServedCustomerSummary>(db, 
             `${customersServed}, page as (
                select c.id, c.number, c.legal_name, c.legal_name_search from s join customers c on c.id = s.customer_id where true ${filter}
                 order by c.legal_name_search, c.number limit ? offset ?)
@@ -92,22 +92,21 @@ export function listServedCustomersPage(
                       where a.customer_id = page.id and a.partner_id = ? and l.kind = 'subscription' and ${markedExpiryConditionText('l')}) as "expiringServices"
                from page order by page.legal_name_search, page.number`,
           )
-          .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, lastMarkedDate(today))
+          .all(viewer.partner.id, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset, viewer.partner.id, viewer.partner.id, viewer.partner.id, lastMarkedDate(today)))
       : // By what to act on first, every served customer's counts are needed to rank them.
-        db.$client
-          .prepare(
+        (await statement<ServedCustomerSummary>(db, 
             `${served} select c.number, c.legal_name as "legalName", s.accounts as "accountCount", s.unpaid as "unpaidServices", s.expiring as "expiringServices"
                from s join customers c on c.id = s.customer_id where true ${filter} order by ${ORDER[sort]} limit ? offset ?`,
           )
-          .all(...base, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset)
-  ) as ServedCustomerSummary[];
+          .all(...base, ...filterParams, SERVED_CUSTOMERS_PAGE_SIZE, offset))
+  );
   return { rows, total, page: current, pages };
 }
 
 /** Every customer the viewer's partner serves, by legal name (folded: accents and case aside). */
-export function listServedCustomers(viewer: Viewer): ServedCustomer[] {
+export async function listServedCustomers(viewer: Viewer): Promise<ServedCustomer[]> {
   if (viewer.role !== 'partner_user' || !viewer.partner) return [];
-  return servedCustomersQuery(viewer.partner.id).all();
+  return (await servedCustomersQuery(viewer.partner.id));
 }
 
 function servedCustomersQuery(partnerId: number) {
@@ -135,10 +134,10 @@ export const PRODUCTS_TO_ORDER_LIMIT = 20;
  * The online services to order for the customer in view (the unpaid online
  * services of the accounts the partner serves), largest gap first, bounded.
  */
-export function listProductsToOrder(viewer: Viewer): ProductToOrder[] {
+export async function listProductsToOrder(viewer: Viewer): Promise<ProductToOrder[]> {
   if (viewer.role !== 'partner_user' || !viewer.customer) return [];
   const unpaid = sql<number>`max(${unpaidQuantitySql()})`.mapWith(Number);
-  return getDb()
+  return (await getDb()
     .select({ code: products.code, name: products.name, unpaid })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
@@ -147,5 +146,5 @@ export function listProductsToOrder(viewer: Viewer): ProductToOrder[] {
     .groupBy(products.id)
     .orderBy(desc(unpaid), asc(products.name))
     .limit(PRODUCTS_TO_ORDER_LIMIT)
-    .all();
+    );
 }

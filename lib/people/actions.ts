@@ -32,7 +32,7 @@ const requestReset = formAction({
     if (!allowance.allowed) return { values, errors: { email: t('tooMany') } };
     // Recorded, never handled here: a known and an unknown address cost the request the same (the outbox worker
     // turns the request into a link and its e-mail, or into nothing).
-    requestPasswordReset(db, data.email, { now: Date.now(), address });
+    await requestPasswordReset(db, data.email, { now: Date.now(), address });
     return { values: { email: '' }, errors: {}, sent: true };
   },
 });

@@ -35,12 +35,12 @@ const userId = (email: string) => (db.$client.prepare('select id from users wher
 
 describe('invitePerson', () => {
   it('creates an account viewer of the chosen accounts, e-mails the invitation, and the invitation sets the password once', async () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    const outcome = invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail());
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    const outcome = (await invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail()));
     expect(outcome).toEqual({ kind: 'invited' });
     expect(outboxRows(db)).toMatchObject([{ kind: 'invitation', recipient: 'new.person@alpha.example', status: 'pending' }]);
     await send();
-    const person = listPeople(db, admin)!.rows.find((row) => row.email === 'new.person@alpha.example')!;
+    const person = (await listPeople(db, admin))!.rows.find((row) => row.email === 'new.person@alpha.example')!;
     expect(person).toMatchObject({ role: 'account_viewer', accounts: [A.alphaNorth2], invited: true, active: true });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.mail.subject).toBe('Votre accès à License Desk');
@@ -49,16 +49,16 @@ describe('invitePerson', () => {
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, { ...at, hash: fastPasswordHash })).toEqual({ kind: 'done', email: 'new.person@alpha.example' });
     const signIn = await authorizeCredentials({ email: 'new.person@alpha.example', password: strong }, { db, address: '192.0.2.3', now: NOW, limits: { perAddress: 1000, perAccount: 1000 }, refusalDelayMs: 0 });
     expect(signIn).toMatchObject({ id: String(person.id) });
-    expect(viewerOf(db, 'new.person@alpha.example').grantedAccountIds).toHaveLength(1);
+    expect((await viewerOf(db, 'new.person@alpha.example')).grantedAccountIds).toHaveLength(1);
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, at)).toEqual({ kind: 'link', state: 'used' });
   });
 
   it('lists people by name as a reader expects: accents and case aside ("Élodie" before "Test", "émile" before "Zoé")', async () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+    const admin = (await viewerOf(db, U.alphaAdmin));
     for (const [email, name] of [['test@alpha.example', 'Test Verrouillage'], ['elodie@alpha.example', 'Élodie Durand'], ['zoe@alpha.example', 'Zoé Roy'], ['emile@alpha.example', 'émile Petit']] as const) {
-      expect((invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
+      expect(((await invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail()))).kind).toBe('invited');
     }
-    const names = listPeople(db, admin)!.rows.map((row) => row.name);
+    const names = (await listPeople(db, admin))!.rows.map((row) => row.name);
     const order = (first: string, second: string) => expect(names.indexOf(first), `${first} before ${second}`).toBeLessThan(names.indexOf(second));
     order('Élodie Durand', 'émile Petit');
     order('émile Petit', 'Test Verrouillage');
@@ -66,19 +66,19 @@ describe('invitePerson', () => {
   });
 
   it('refuses one of the customer’s own people, a viewer without accounts, and another customer’s account', async () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    expect(invitePerson(db, admin, { email: U.alphaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
-    expect(invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail())).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
-    expect(invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail())).toEqual({ kind: 'not-found' });
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    expect((await invitePerson(db, admin, { email: U.alphaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail()))).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
+    expect((await invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail()))).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
+    expect((await invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail()))).toEqual({ kind: 'not-found' });
     expect(outboxRows(db)).toEqual([]);
   });
 
   it('answers an address of another customer or a partner exactly like a new one: nothing changes for it, and only its owner is told', async () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const auditBefore = db.$client.prepare('select count(*) as n from audit_log').get();
-    const elsewhere = invitePerson(db, admin, { email: U.betaViewer.toUpperCase(), name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail());
-    const partner = invitePerson(db, admin, { email: U.northPartner, name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail());
-    const fresh = invitePerson(db, admin, { email: 'brand.new@alpha.example', name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail());
+    const elsewhere = (await invitePerson(db, admin, { email: U.betaViewer.toUpperCase(), name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()));
+    const partner = (await invitePerson(db, admin, { email: U.northPartner, name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()));
+    const fresh = (await invitePerson(db, admin, { email: 'brand.new@alpha.example', name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()));
     expect(elsewhere).toEqual(fresh);
     expect(partner).toEqual(fresh);
     // The inviter's own audit log reads the same for all three.
@@ -86,7 +86,7 @@ describe('invitePerson', () => {
     expect(entries.map((entry) => ({ ...entry, entity_id: '…' }))).toEqual(Array(3).fill({ action: 'person_invited', entity_id: '…', details: JSON.stringify({ role: 'customer_admin', accounts: '' }), customer_id: admin.customer!.id }));
     expect((db.$client.prepare('select count(*) as n from audit_log').get() as { n: number }).n).toBe((auditBefore as { n: number }).n + 3);
     // Nothing changed for beta's viewer or the partner user: no grant of alpha, no new invitation link.
-    expect(viewerOf(db, U.betaViewer).customer?.number).not.toBe(admin.customer!.number);
+    expect((await viewerOf(db, U.betaViewer)).customer?.number).not.toBe(admin.customer!.number);
     expect(db.$client.prepare("select count(*) as n from grants g join users u on u.id = g.user_id where u.email in (?, ?) and g.customer_id = ?").get(U.betaViewer, U.northPartner, admin.customer!.id)).toEqual({ n: 0 });
     expect(db.$client.prepare("select count(*) as n from one_time_tokens t join users u on u.id = t.user_id where u.email in (?, ?)").get(U.betaViewer, U.northPartner)).toEqual({ n: 0 });
     // Their owners get a notice that carries no link but sign-in; the new address its invitation.
@@ -102,37 +102,37 @@ describe('invitePerson', () => {
 
   it('is for customer administrators only', async () => {
     for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001')]) {
-      expect(invitePerson(db, viewer, { email: 'c@alpha.example', name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).toEqual({ kind: 'not-found' });
-      expect(listPeople(db, viewer)).toBeNull();
+      expect((await invitePerson(db, viewer, { email: 'c@alpha.example', name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail()))).toEqual({ kind: 'not-found' });
+      expect((await listPeople(db, viewer))).toBeNull();
     }
   });
 });
 
 describe('changing access and deactivating', () => {
-  it('a new role or new accounts end the person’s sessions', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('a new role or new accounts end the person’s sessions', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const viewer = userId(U.alphaViewer);
-    startSession(db, viewer, NOW, LIMITS);
-    expect(changeAccess(db, admin, viewer, { role: 'account_viewer', accounts: [A.alphaNorth, A.alphaSouth] }, at)).toEqual({ kind: 'done', userId: viewer });
-    expect(countActiveSessions(db, viewer, NOW, LIMITS)).toBe(0);
-    expect(listPeople(db, admin)!.rows.find((row) => row.id === viewer)!.accounts).toEqual([A.alphaNorth, A.alphaSouth].sort());
+    await startSession(db, viewer, NOW, LIMITS);
+    expect((await changeAccess(db, admin, viewer, { role: 'account_viewer', accounts: [A.alphaNorth, A.alphaSouth] }, at))).toEqual({ kind: 'done', userId: viewer });
+    expect((await countActiveSessions(db, viewer, NOW, LIMITS))).toBe(0);
+    expect((await listPeople(db, admin))!.rows.find((row) => row.id === viewer)!.accounts).toEqual([A.alphaNorth, A.alphaSouth].sort());
   });
 
-  it('never touches another customer’s people', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    expect(changeAccess(db, admin, userId(U.betaViewer), { role: 'customer_admin', accounts: [] }, at)).toEqual({ kind: 'not-found' });
-    expect(setPersonActive(db, admin, userId(U.betaAdmin), false, at)).toEqual({ kind: 'not-found' });
-    expect(setPersonActive(db, admin, userId(U.northPartner), false, at)).toEqual({ kind: 'not-found' });
+  it('never touches another customer’s people', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    expect((await changeAccess(db, admin, userId(U.betaViewer), { role: 'customer_admin', accounts: [] }, at))).toEqual({ kind: 'not-found' });
+    expect((await setPersonActive(db, admin, userId(U.betaAdmin), false, at))).toEqual({ kind: 'not-found' });
+    expect((await setPersonActive(db, admin, userId(U.northPartner), false, at))).toEqual({ kind: 'not-found' });
   });
 
-  it('keeps the customer’s last active administrator', () => {
-    const admin = viewerOf(db, U.alphaAdmin);
+  it('keeps the customer’s last active administrator', async () => {
+    const admin = (await viewerOf(db, U.alphaAdmin));
     const self = admin.userId;
-    expect(setPersonActive(db, admin, self, false, at)).toEqual({ kind: 'invalid', field: 'active', message: 'lastAdministrator' });
-    expect(changeAccess(db, admin, self, { role: 'account_viewer', accounts: [A.alphaNorth] }, at)).toEqual({ kind: 'invalid', field: 'role', message: 'lastAdministrator' });
+    expect((await setPersonActive(db, admin, self, false, at))).toEqual({ kind: 'invalid', field: 'active', message: 'lastAdministrator' });
+    expect((await changeAccess(db, admin, self, { role: 'account_viewer', accounts: [A.alphaNorth] }, at))).toEqual({ kind: 'invalid', field: 'role', message: 'lastAdministrator' });
     // With a second administrator, one may go.
-    expect(changeAccess(db, admin, userId(U.alphaViewer), { role: 'customer_admin', accounts: [] }, at)).toMatchObject({ kind: 'done' });
-    expect(setPersonActive(db, admin, self, false, at)).toMatchObject({ kind: 'done' });
+    expect((await changeAccess(db, admin, userId(U.alphaViewer), { role: 'customer_admin', accounts: [] }, at))).toMatchObject({ kind: 'done' });
+    expect((await setPersonActive(db, admin, self, false, at))).toMatchObject({ kind: 'done' });
     expect(db.$client.prepare('select active from users where id = ?').get(self)).toEqual({ active: 0 });
     expect(db.$client.prepare("select action from audit_log where action in ('access_changed', 'person_deactivated') order by id").all()).toEqual([{ action: 'access_changed' }, { action: 'person_deactivated' }]);
   });

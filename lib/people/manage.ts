@@ -10,7 +10,7 @@
 import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { foldForSearch } from '@/lib/search/normalize';
 import { recordAudit } from '@/lib/audit/log';
@@ -19,6 +19,7 @@ import type { Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
 import { queueLinkMessage, type MailContext } from '@/lib/mail/outbox';
 import { issueLink, LINK_LIFETIME_MS } from './tokens';
+import { withTransaction } from '@/db/transaction';
 
 export type CustomerRole = 'customer_admin' | 'account_viewer';
 
@@ -40,38 +41,38 @@ function mayManage(viewer: Viewer): viewer is Viewer & { customer: NonNullable<V
 }
 
 /** The grant of one of the viewer's customer's people, or null (another customer's, a partner's, unknown). */
-function grantOfPerson(db: DB, viewer: Viewer & { customer: NonNullable<Viewer['customer']> }, userId: number) {
-  return db
+async function grantOfPerson(db: Db, viewer: Viewer & { customer: NonNullable<Viewer['customer']> }, userId: number) {
+  return (await db
     .select({ id: grants.id, role: grants.role })
     .from(grants)
     .where(and(eq(grants.userId, userId), eq(grants.customerId, viewer.customer.id)))
-    .get();
+    .limit(1))[0];
 }
 
 /** Account numbers of the viewer's customer → ids; null when one is not the customer's. */
-function accountIds(db: DB, customerId: number, numbers: string[]): number[] | null {
+async function accountIds(db: Db, customerId: number, numbers: string[]): Promise<number[] | null> {
   if (numbers.length === 0) return [];
-  const rows = db
+  const rows = (await db
     .select({ id: purchaseAccounts.id })
     .from(purchaseAccounts)
     .where(and(eq(purchaseAccounts.customerId, customerId), inArray(purchaseAccounts.number, numbers)))
-    .all();
+    );
   return rows.length === new Set(numbers).size ? rows.map((row) => row.id) : null;
 }
 
-function activeAdministrators(db: DB, customerId: number): number {
-  return db
+async function activeAdministrators(db: Db, customerId: number): Promise<number> {
+  return (await db
     .select({ id: users.id })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
     .where(and(eq(grants.customerId, customerId), eq(grants.role, 'customer_admin'), eq(users.active, true)))
-    .all().length;
+    ).length;
 }
 
-function setAccess(db: DB, grantId: number, access: PersonAccess, ids: number[]): void {
-  db.update(grants).set({ role: access.role }).where(eq(grants.id, grantId)).run();
-  db.delete(grantAccounts).where(eq(grantAccounts.grantId, grantId)).run();
-  if (access.role === 'account_viewer') for (const id of ids) db.insert(grantAccounts).values({ grantId, purchaseAccountId: id }).run();
+async function setAccess(db: Db, grantId: number, access: PersonAccess, ids: number[]): Promise<void> {
+  await db.update(grants).set({ role: access.role }).where(eq(grants.id, grantId));
+  await db.delete(grantAccounts).where(eq(grantAccounts.grantId, grantId));
+  if (access.role === 'account_viewer') for (const id of ids) await db.insert(grantAccounts).values({ grantId, purchaseAccountId: id });
 }
 
 /**
@@ -86,19 +87,19 @@ function setAccess(db: DB, grantId: number, access: PersonAccess, ids: number[])
  * is told by e-mail that someone tried to invite them. The inviter learns
  * nothing about the address.
  */
-export function invitePerson(
-  db: DB,
+export async function invitePerson(
+  db: Db,
   viewer: Viewer,
   person: { email: string; name: string; locale: Locale } & PersonAccess,
   context: MailContext,
-): ManageOutcome {
+): Promise<ManageOutcome> {
   if (!mayManage(viewer)) return { kind: 'not-found' };
   const email = person.email.trim().toLowerCase();
   if (person.role === 'account_viewer' && person.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
-  const ids = accountIds(db, viewer.customer.id, person.role === 'account_viewer' ? person.accounts : []);
+  const ids = (await accountIds(db, viewer.customer.id, person.role === 'account_viewer' ? person.accounts : []));
   if (ids === null) return { kind: 'not-found' };
-  const audit = () =>
-    recordAudit(db, {
+  const audit = async () =>
+    (await recordAudit(db, {
       action: 'person_invited',
       userId: viewer.userId,
       entity: 'user',
@@ -107,32 +108,30 @@ export function invitePerson(
       customerId: viewer.customer.id,
       address: context.address,
       at: context.now,
-    });
+    }));
   // Immediate: the check of the address and the new user cannot interleave with another invitation, from any process.
-  return db.$client
-    .transaction((): ManageOutcome => {
-      const existing = db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.email, email)).get();
+  return withTransaction(db, async (tx): Promise<ManageOutcome> => {
+      const existing = (await tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.email, email)).limit(1))[0];
       if (existing) {
-        if (grantOfPerson(db, viewer, existing.id)) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
-        queueAccessNotice(db, existing, context);
-        audit();
+        if ((await grantOfPerson(tx, viewer, existing.id))) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
+        await queueAccessNotice(tx, existing, context);
+        await audit();
         return { kind: 'invited' };
       }
-      const id = Number(db.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now, nameSearch: foldForSearch(person.name, email) }).run().lastInsertRowid);
-      const grantId = Number(db.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).run().lastInsertRowid);
-      setAccess(db, grantId, person, ids);
-      audit();
-      queueInvitation(db, id, context);
+      const { id } = (await tx.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now, nameSearch: foldForSearch(person.name, email) }).returning({ id: users.id }))[0]!;
+      const { id: grantId } = (await tx.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).returning({ id: grants.id }))[0]!;
+      await setAccess(tx, grantId, person, ids);
+      await audit();
+      await queueInvitation(tx, id, context);
       return { kind: 'invited' };
-    })
-    .immediate();
+    });
 }
 
 /** Tells the owner of an address that already has access that someone tried to invite it (nothing changed). */
-function queueAccessNotice(db: DB, user: { id: number; email: string; name: string; locale: Locale | null }, context: MailContext): void {
+async function queueAccessNotice(db: Db, user: { id: number; email: string; name: string; locale: Locale | null }, context: MailContext): Promise<void> {
   const locale: Locale = user.locale ?? 'fr';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.accessNoticeMail' });
-  queueLinkMessage(db, context, {
+  await queueLinkMessage(db, context, {
     kind: 'access_notice',
     userId: user.id,
     to: user.email,
@@ -148,14 +147,14 @@ function queueAccessNotice(db: DB, user: { id: number; email: string; name: stri
  * link replaces the old one). Synchronous: call it inside the transaction of
  * the change that causes it. Returns the link.
  */
-export function queueInvitation(db: DB, userId: number, context: MailContext): string {
-  const user = db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
+export async function queueInvitation(db: Db, userId: number, context: MailContext): Promise<string> {
+  const user = (await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1))[0]!;
   const locale: Locale = user.locale ?? 'fr';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
-  return db.transaction(() => {
-    const token = issueLink(db, userId, 'invitation', context.now);
+  return withTransaction(db, async (tx) => {
+    const token = (await issueLink(tx, userId, 'invitation', context.now));
     const url = new URL(`/invitation/${token}`, context.appUrl).toString();
-    queueLinkMessage(db, context, {
+    await queueLinkMessage(tx, context, {
       kind: 'invitation',
       userId,
       to: user.email,
@@ -170,47 +169,43 @@ export function queueInvitation(db: DB, userId: number, context: MailContext): s
 }
 
 /** A new role or new accounts for one of the customer's people; ends their sessions. */
-export function changeAccess(db: DB, viewer: Viewer, userId: number, access: PersonAccess, context: { now: number; address: string }): ManageOutcome {
+export async function changeAccess(db: Db, viewer: Viewer, userId: number, access: PersonAccess, context: { now: number; address: string }): Promise<ManageOutcome> {
   if (!mayManage(viewer)) return { kind: 'not-found' };
   // One immediate transaction: the "last administrator" check and the change cannot interleave with another
   // administrator's, even from another server process.
-  return db.$client
-    .transaction((): ManageOutcome => {
-      const grant = grantOfPerson(db, viewer, userId);
+  return (await withTransaction(db, async (tx): Promise<ManageOutcome> => {
+      const grant = (await grantOfPerson(tx, viewer, userId));
       if (!grant) return { kind: 'not-found' };
       if (access.role === 'account_viewer' && access.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
-      const ids = accountIds(db, viewer.customer.id, access.role === 'account_viewer' ? access.accounts : []);
+      const ids = (await accountIds(tx, viewer.customer.id, access.role === 'account_viewer' ? access.accounts : []));
       if (ids === null) return { kind: 'not-found' };
-      if (grant.role === 'customer_admin' && access.role !== 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
+      if (grant.role === 'customer_admin' && access.role !== 'customer_admin' && (await activeAdministrators(tx, viewer.customer.id)) <= 1) {
         return { kind: 'invalid', field: 'role', message: 'lastAdministrator' };
       }
-      setAccess(db, grant.id, access, ids);
-      endEverySession(db, userId, context.now);
-      const email = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()!.email;
-      recordAudit(db, { action: 'access_changed', userId: viewer.userId, entity: 'user', entityId: email, details: { role: access.role, accounts: access.accounts.join(' ') }, customerId: viewer.customer.id, address: context.address, at: context.now });
+      await setAccess(tx, grant.id, access, ids);
+      await endEverySession(tx, userId, context.now);
+      const email = (await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1))[0]!.email;
+      await recordAudit(tx, { action: 'access_changed', userId: viewer.userId, entity: 'user', entityId: email, details: { role: access.role, accounts: access.accounts.join(' ') }, customerId: viewer.customer.id, address: context.address, at: context.now });
       return { kind: 'done', userId };
-    })
-    .immediate();
+    }));
 }
 
 /** Deactivates (sessions end, sign-in refused) or reactivates one of the customer's people. */
-export function setPersonActive(db: DB, viewer: Viewer, userId: number, active: boolean, context: { now: number; address: string }): ManageOutcome {
+export async function setPersonActive(db: Db, viewer: Viewer, userId: number, active: boolean, context: { now: number; address: string }): Promise<ManageOutcome> {
   if (!mayManage(viewer)) return { kind: 'not-found' };
   // As changeAccess(): the check and the change in one immediate transaction.
-  return db.$client
-    .transaction((): ManageOutcome => {
-      const grant = grantOfPerson(db, viewer, userId);
+  return (await withTransaction(db, async (tx): Promise<ManageOutcome> => {
+      const grant = (await grantOfPerson(tx, viewer, userId));
       if (!grant) return { kind: 'not-found' };
-      const user = db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).get()!;
-      if (!active && user.active && grant.role === 'customer_admin' && activeAdministrators(db, viewer.customer.id) <= 1) {
+      const user = (await tx.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).limit(1))[0]!;
+      if (!active && user.active && grant.role === 'customer_admin' && (await activeAdministrators(tx, viewer.customer.id)) <= 1) {
         return { kind: 'invalid', field: 'active', message: 'lastAdministrator' };
       }
-      db.update(users).set({ active }).where(eq(users.id, userId)).run();
-      if (!active) endEverySession(db, userId, context.now);
-      recordAudit(db, { action: active ? 'person_reactivated' : 'person_deactivated', userId: viewer.userId, entity: 'user', entityId: user.email, customerId: viewer.customer.id, address: context.address, at: context.now });
+      await tx.update(users).set({ active }).where(eq(users.id, userId));
+      if (!active) await endEverySession(tx, userId, context.now);
+      await recordAudit(tx, { action: active ? 'person_reactivated' : 'person_deactivated', userId: viewer.userId, entity: 'user', entityId: user.email, customerId: viewer.customer.id, address: context.address, at: context.now });
       return { kind: 'done', userId };
-    })
-    .immediate();
+    }));
 }
 
 export interface PersonRow {
@@ -229,12 +224,12 @@ export interface PersonRow {
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** One page of the viewer's customer's people, by name; null for anyone but a customer administrator. */
-export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[]; total: number; page: number; pages: number } | null {
+export async function listPeople(db: Db, viewer: Viewer, page = 1): Promise<{ rows: PersonRow[]; total: number; page: number; pages: number } | null> {
   if (!mayManage(viewer)) return null;
-  const total = db.select({ n: count() }).from(grants).where(eq(grants.customerId, viewer.customer.id)).get()?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(grants).where(eq(grants.customerId, viewer.customer.id)).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = db
+  const rows = (await db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: grants.role, grantId: grants.id, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
@@ -243,13 +238,13 @@ export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[
     .orderBy(users.nameSearch, users.email, users.id)
     .limit(PEOPLE_PAGE_SIZE)
     .offset((current - 1) * PEOPLE_PAGE_SIZE)
-    .all();
-  const accounts = db
+    );
+  const accounts = (await db
     .select({ grantId: grantAccounts.grantId, number: purchaseAccounts.number })
     .from(grantAccounts)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, grantAccounts.purchaseAccountId))
     .where(inArray(grantAccounts.grantId, rows.map((row) => row.grantId)))
-    .all();
+    );
   return {
     rows: rows.map(({ grantId, passwordHash, ...row }) => ({
       ...row,
@@ -264,17 +259,17 @@ export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[
 }
 
 /** One of the viewer's customer's people, or null (not theirs, unknown, or the viewer is not an administrator). */
-export function getPerson(db: DB, viewer: Viewer, userId: number): PersonRow | null {
+export async function getPerson(db: Db, viewer: Viewer, userId: number): Promise<PersonRow | null> {
   if (!mayManage(viewer)) return null;
-  const grant = grantOfPerson(db, viewer, userId);
+  const grant = (await grantOfPerson(db, viewer, userId));
   if (!grant) return null;
-  const user = db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get()!;
-  const accounts = db
+  const user = (await db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1))[0]!;
+  const accounts = (await db
     .select({ number: purchaseAccounts.number })
     .from(grantAccounts)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, grantAccounts.purchaseAccountId))
     .where(eq(grantAccounts.grantId, grant.id))
-    .all()
+    )
     .map((row) => row.number)
     .sort();
   const { passwordHash, ...rest } = user;

@@ -28,7 +28,7 @@ beforeEach(async () => {
 
 const context = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', now: NOW, address: '192.0.2.9' });
 const send = async () => {
-  handleResetRequests(db, context());
+  await handleResetRequests(db, context());
   return sendOutbox(db, smtp.url, NOW);
 };
 /** Every row of the tables a request could write, by table. */
@@ -45,29 +45,29 @@ const signIn = (email: string, password: string) =>
 
 describe('password reset', () => {
   it('says nothing and sends nothing for an unknown or inactive e-mail', async () => {
-    requestPasswordReset(db, 'nobody@alpha.example', context());
-    requestPasswordReset(db, U.inactive, context());
+    await requestPasswordReset(db, 'nobody@alpha.example', context());
+    await requestPasswordReset(db, U.inactive, context());
     await send();
     expect(outboxRows(db)).toEqual([]);
     expect(smtp.received).toEqual([]);
     expect(written()).toEqual({ password_reset_requests: 0, one_time_tokens: 0, mail_outbox: 0, audit_log: 0 });
   });
 
-  it('costs the request the same for a known and an unknown address: one recorded request, nothing else', () => {
+  it('costs the request the same for a known and an unknown address: one recorded request, nothing else', async () => {
     const before = written();
-    requestPasswordReset(db, 'nobody@alpha.example', context());
+    await requestPasswordReset(db, 'nobody@alpha.example', context());
     const afterUnknown = written();
-    requestPasswordReset(db, U.alphaViewer, context());
+    await requestPasswordReset(db, U.alphaViewer, context());
     const afterKnown = written();
     expect(afterUnknown).toEqual({ ...before, password_reset_requests: before.password_reset_requests! + 1 });
     expect(afterKnown).toEqual({ ...afterUnknown, password_reset_requests: afterUnknown.password_reset_requests! + 1 });
   });
 
   it('sends a link in the person’s language that sets a strong new password once, then signs in with it', async () => {
-    requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
+    await requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
     // Recorded, not handled: the request never waits for SMTP.
     expect(outboxRows(db)).toEqual([]);
-    handleResetRequests(db, context());
+    await handleResetRequests(db, context());
     expect(outboxRows(db)).toMatchObject([{ kind: 'reset', recipient: U.alphaViewer, status: 'pending' }]);
     expect(db.$client.prepare('select count(*) as n from password_reset_requests').get()).toEqual({ n: 0 });
     await send();
@@ -80,7 +80,7 @@ describe('password reset', () => {
     const token = linkOf(mail!.mail.text!)!;
     expect(token).toBeTruthy();
 
-    const set = (next: string, confirmation = next, now = NOW) => setPasswordWithLink(db, token, 'password_reset', { next, confirmation }, { now, address: '192.0.2.9', hash: fastPasswordHash });
+    const set = async (next: string, confirmation = next, now = NOW) => (await setPasswordWithLink(db, token, 'password_reset', { next, confirmation }, { now, address: '192.0.2.9', hash: fastPasswordHash }));
     expect(await set('too short')).toEqual({ kind: 'invalid', field: 'next', message: 'tooShort' });
     expect(await set('password1234')).toEqual({ kind: 'invalid', field: 'next', message: 'weak' });
     expect(await set(STRONG, 'other')).toEqual({ kind: 'invalid', field: 'confirmation', message: 'confirmationDiffers' });
@@ -92,14 +92,14 @@ describe('password reset', () => {
   });
 
   it('a link expires after an hour, and a newer one replaces it', async () => {
-    requestPasswordReset(db, U.alphaAdmin, context());
+    await requestPasswordReset(db, U.alphaAdmin, context());
     await send();
     const first = linkOf(smtp.received[0]!.mail.text!)!;
     expect(smtp.received[0]!.mail.subject).toBe('Réinitialiser votre mot de passe License Desk');
     const late = await setPasswordWithLink(db, first, 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW + LINK_LIFETIME_MS.password_reset, address: '', hash: fastPasswordHash });
     expect(late).toEqual({ kind: 'link', state: 'expired' });
-    requestPasswordReset(db, U.alphaAdmin, context());
-    handleResetRequests(db, context());
+    await requestPasswordReset(db, U.alphaAdmin, context());
+    await handleResetRequests(db, context());
     const replaced = await setPasswordWithLink(db, first, 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW, address: '', hash: fastPasswordHash });
     expect(replaced).toEqual({ kind: 'link', state: 'used' });
     expect(await setPasswordWithLink(db, 'x'.repeat(43), 'password_reset', { next: STRONG, confirmation: STRONG }, { now: NOW, address: '', hash: fastPasswordHash })).toEqual({ kind: 'link', state: 'unknown' });

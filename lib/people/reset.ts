@@ -13,7 +13,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { passwordResetRequests, users, type Locale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
@@ -22,10 +22,12 @@ import { passwordProblem, type PasswordProblem } from '@/lib/auth/password-stren
 import { messages } from '@/lib/i18n/messages';
 import { queueLinkMessage, WAKE_DELAY_MS, type MailContext } from '@/lib/mail/outbox';
 import { issueLink, LINK_LIFETIME_MS, linkState, useLink, type LinkPurpose } from './tokens';
+import { statement } from '@/db/statements';
+import { withTransaction } from '@/db/transaction';
 
 /** Records a reset request for any address (the request's whole work: the same for a known and an unknown one). */
-export function requestPasswordReset(db: DB, email: string, context: { now: number; address: string }): void {
-  db.insert(passwordResetRequests).values({ email: email.trim().toLowerCase(), address: context.address, requestedAt: context.now }).run();
+export async function requestPasswordReset(db: Db, email: string, context: { now: number; address: string }): Promise<void> {
+  await db.insert(passwordResetRequests).values({ email: email.trim().toLowerCase(), address: context.address, requestedAt: context.now });
   notifyResetRequested();
 }
 
@@ -44,8 +46,8 @@ function notifyResetRequested(): void {
 }
 
 /** Whether a reset request waits (a read: the worker asks before it takes the sender's lease). */
-export function resetRequestsWaiting(db: DB): boolean {
-  return db.$client.prepare('select id from password_reset_requests limit 1').get() !== undefined;
+export async function resetRequestsWaiting(db: Db): Promise<boolean> {
+  return (await statement(db, 'select id from password_reset_requests limit 1').get()) !== undefined;
 }
 
 /**
@@ -55,26 +57,24 @@ export function resetRequestsWaiting(db: DB): boolean {
  * one request twice); for anyone else, only the deletion. A request older
  * than a link's lifetime is dropped (the person has long given up).
  */
-export function handleResetRequests(db: DB, context: Pick<MailContext, 'appUrl' | 'from' | 'now'>, limit = 50): number {
-  const waiting = db.$client
-    .prepare<[number], { id: number; email: string; address: string | null; requested_at: number }>('select id, email, address, requested_at from password_reset_requests order by id limit ?')
-    .all(limit);
+export async function handleResetRequests(db: Db, context: Pick<MailContext, 'appUrl' | 'from' | 'now'>, limit = 50): Promise<number> {
+  const waiting = (await statement<{ id: number; email: string; address: string | null; requested_at: number }>(db, 'select id, email, address, requested_at from password_reset_requests order by id limit ?')
+    .all(limit));
   for (const request of waiting) {
-    db.$client
-      .transaction(() => {
-        if (db.$client.prepare('delete from password_reset_requests where id = ?').run(request.id).changes !== 1) return; // another worker had it
+    await withTransaction(db, async (tx) => {
+        if ((await statement(tx, 'delete from password_reset_requests where id = ?').run(request.id)).rowsChanged !== 1) return; // another worker had it
         if (request.requested_at < context.now - LINK_LIFETIME_MS.password_reset) return;
-        const user = db
+        const user = (await tx
           .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active })
           .from(users)
           .where(eq(users.email, request.email))
-          .get();
+          .limit(1))[0];
         if (!user?.active) return;
         const locale: Locale = user.locale ?? 'fr';
         const t = createTranslator({ locale, messages: messages[locale], namespace: 'auth.reset.mail' });
-        const token = issueLink(db, user.id, 'password_reset', context.now);
+        const token = (await issueLink(tx, user.id, 'password_reset', context.now));
         const url = new URL(`/reset-password/${token}`, context.appUrl).toString();
-        queueLinkMessage(db, context, {
+        await queueLinkMessage(tx, context, {
           kind: 'reset',
           userId: user.id,
           to: user.email,
@@ -84,9 +84,8 @@ export function handleResetRequests(db: DB, context: Pick<MailContext, 'appUrl' 
           after: [t('notYou')],
           discardAfter: context.now + LINK_LIFETIME_MS.password_reset,
         });
-        recordAudit(db, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: request.address, at: request.requested_at });
-      })
-      .immediate();
+        await recordAudit(tx, { action: 'password_reset_requested', userId: user.id, entity: 'user', entityId: user.email, address: request.address, at: request.requested_at });
+      });
   }
   return waiting.length;
 }
@@ -106,26 +105,26 @@ export const SIGN_IN_EMAIL_COOKIE = 'ld-sign-in-email';
 
 /** Sets the password of the link's person (a reset or an accepted invitation), once. */
 export async function setPasswordWithLink(
-  db: DB,
+  db: Db,
   token: string,
   purpose: LinkPurpose,
   form: { next: string; confirmation: string },
   context: { now: number; address: string; hash?: (password: string) => Promise<string> },
 ): Promise<LinkOutcome> {
-  const state = linkState(db, token, purpose, context.now);
+  const state = (await linkState(db, token, purpose, context.now));
   if (state.kind !== 'valid') return { kind: 'link', state: state.kind };
-  const user = db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, state.userId)).get()!;
+  const user = (await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, state.userId)).limit(1))[0]!;
   const problem = passwordProblem(form.next, [user.name, user.email]);
   if (problem) return { kind: 'invalid', field: 'next', message: problem };
   if (form.confirmation !== form.next) return { kind: 'invalid', field: 'confirmation', message: 'confirmationDiffers' };
   const passwordHash = await (context.hash ?? hashPassword)(form.next);
-  const done = db.transaction(() => {
+  const done = (await withTransaction(db, async (tx) => {
     // Used once: a second request with the same link (a double click) finds it used and writes nothing.
-    if (!useLink(db, state.id, context.now)) return false;
-    db.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
-    endEverySession(db, state.userId, context.now);
-    recordAudit(db, { action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', userId: state.userId, entity: 'user', entityId: user.email, address: context.address, at: context.now });
+    if (!(await useLink(tx, state.id, context.now))) return false;
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, state.userId));
+    await endEverySession(tx, state.userId, context.now);
+    await recordAudit(tx, { action: purpose === 'invitation' ? 'invitation_accepted' : 'password_reset', userId: state.userId, entity: 'user', entityId: user.email, address: context.address, at: context.now });
     return true;
-  });
+  }));
   return done ? { kind: 'done', email: user.email } : { kind: 'link', state: 'used' };
 }

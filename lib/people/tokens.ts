@@ -6,8 +6,9 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { oneTimeTokens } from '@/db/schema';
+import { withTransaction } from '@/db/transaction';
 
 export type LinkPurpose = 'invitation' | 'password_reset';
 
@@ -16,14 +17,14 @@ export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invitation: 72 * 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A new link for the user; earlier unused links of the same purpose stop working. */
-export function issueLink(db: DB, userId: number, purpose: LinkPurpose, now: number): string {
+export async function issueLink(db: Db, userId: number, purpose: LinkPurpose, now: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  db.transaction(() => {
-    db.update(oneTimeTokens)
+  await withTransaction(db, async (tx) => {
+    await tx.update(oneTimeTokens)
       .set({ usedAt: now })
       .where(and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.purpose, purpose), isNull(oneTimeTokens.usedAt)))
-      .run();
-    db.insert(oneTimeTokens).values({ userId, purpose, tokenHash: hash(token), expiresAt: now + LINK_LIFETIME_MS[purpose], createdAt: now }).run();
+      ;
+    await tx.insert(oneTimeTokens).values({ userId, purpose, tokenHash: hash(token), expiresAt: now + LINK_LIFETIME_MS[purpose], createdAt: now });
   });
   return token;
 }
@@ -31,13 +32,13 @@ export function issueLink(db: DB, userId: number, purpose: LinkPurpose, now: num
 export type LinkState = { kind: 'valid'; id: number; userId: number } | { kind: 'expired' } | { kind: 'used' } | { kind: 'unknown' };
 
 /** What a link is worth now, without using it. */
-export function linkState(db: DB, token: string, purpose: LinkPurpose, now: number): LinkState {
+export async function linkState(db: Db, token: string, purpose: LinkPurpose, now: number): Promise<LinkState> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'unknown' };
-  const row = db
+  const row = (await db
     .select({ id: oneTimeTokens.id, userId: oneTimeTokens.userId, expiresAt: oneTimeTokens.expiresAt, usedAt: oneTimeTokens.usedAt })
     .from(oneTimeTokens)
     .where(and(eq(oneTimeTokens.tokenHash, hash(token)), eq(oneTimeTokens.purpose, purpose)))
-    .get();
+    .limit(1))[0];
   if (!row) return { kind: 'unknown' };
   if (row.usedAt !== null) return { kind: 'used' };
   if (row.expiresAt <= now) return { kind: 'expired' };
@@ -45,6 +46,11 @@ export function linkState(db: DB, token: string, purpose: LinkPurpose, now: numb
 }
 
 /** Marks a link used; false when another request used it first. */
-export function useLink(db: DB, id: number, now: number): boolean {
-  return db.update(oneTimeTokens).set({ usedAt: now }).where(and(eq(oneTimeTokens.id, id), isNull(oneTimeTokens.usedAt))).run().changes === 1;
+export async function useLink(db: Db, id: number, now: number): Promise<boolean> {
+  const used = await db
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.id, id), isNull(oneTimeTokens.usedAt)))
+    .returning({ id: oneTimeTokens.id });
+  return used.length === 1;
 }

@@ -13,6 +13,7 @@ import { formAction, plainFormAction, typed, type FormState, type Translate, sig
 import { clientAddress } from '@/lib/http/request-headers';
 import { requestMailContext } from '@/lib/notices/request-mail';
 import { changeAccess, invitePerson, queueInvitation, setPersonActive, type ManageOutcome } from './manage';
+import { statement } from '@/db/statements';
 
 /** The fields of a person's forms, as typed (`accounts`: the numbers, separated by spaces). */
 export type PersonFormState = FormState<{ email: string; name: string; locale: string; role: string; accounts: string }>;
@@ -56,7 +57,7 @@ const invite = formAction({
     fallback: (field) => (field === 'role' ? 'roleRequired' : field === 'locale' ? 'localeRequired' : 'emailInvalid'),
   },
   handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
-    const outcome = invitePerson(getDb(), viewer, { ...data, accounts: accountNumbers(formData) }, await requestMailContext());
+    const outcome = (await invitePerson(getDb(), viewer, { ...data, accounts: accountNumbers(formData) }, await requestMailContext()));
     return settle(outcome, values, '/account/users?invited=1', t);
   },
 });
@@ -72,7 +73,7 @@ const access = formAction({
   schema: accessForm,
   namespace: 'people.errors',
   handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
-    const outcome = changeAccess(getDb(), viewer, data.user, { role: data.role, accounts: accountNumbers(formData) }, { now: Date.now(), address: clientAddress(await headers()) });
+    const outcome = (await changeAccess(getDb(), viewer, data.user, { role: data.role, accounts: accountNumbers(formData) }, { now: Date.now(), address: clientAddress(await headers()) }));
     return settle(outcome, values, `/account/users/${data.user}?saved=1`, t);
   },
 });
@@ -88,7 +89,7 @@ const activeness = formAction({
   schema: z.object({ user: z.coerce.number().int().positive(), active: z.enum(['1', '0']) }),
   namespace: 'people.errors',
   handle: async ({ viewer, data, values, t }): Promise<PersonFormState> => {
-    const outcome = setPersonActive(getDb(), viewer, data.user, data.active === '1', { now: Date.now(), address: clientAddress(await headers()) });
+    const outcome = (await setPersonActive(getDb(), viewer, data.user, data.active === '1', { now: Date.now(), address: clientAddress(await headers()) }));
     return settle(outcome, values, `/account/users/${data.user}?saved=1`, t);
   },
 });
@@ -105,11 +106,10 @@ const resend = plainFormAction({
   handle: async ({ viewer, data }) => {
     if (viewer.role !== 'customer_admin' || !viewer.customer) notFound();
     const db = getDb();
-    const person = db.$client
-      .prepare<[number, number], { id: number }>('select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
-      .get(data.user, viewer.customer.id);
+    const person = (await statement<{ id: number }>(db, 'select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
+      .get(data.user, viewer.customer.id));
     if (!person) notFound();
-    queueInvitation(db, person.id, await requestMailContext());
+    await queueInvitation(db, person.id, await requestMailContext());
     redirect(`/account/users/${person.id}?resent=1`);
   },
 });

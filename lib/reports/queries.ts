@@ -170,11 +170,11 @@ export interface UnpaidServicesReport {
  * order first (then by product, account): one page of REPORT_PAGE_SIZE rows,
  * or every row (`page: 'all'`, the CSV export).
  */
-export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1): UnpaidServicesReport {
+export async function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1): Promise<UnpaidServicesReport> {
   const db = getDb();
   const where = conditions(viewer, filters);
 
-  const aggregate = db
+  const aggregate = (await db
     .select({
       count: sql<number>`count(*)`.mapWith(Number),
       available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`.mapWith(Number),
@@ -183,13 +183,13 @@ export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .where(where)
-    .get();
+    .limit(1))[0];
 
   const total = Number(aggregate?.count ?? 0);
   const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));
   const current = page === 'all' ? 1 : Math.min(Math.max(1, page), pages);
 
-  const rows = db
+  const rows = (await db
     .select({
       lineId: inventoryLines.id,
       productCode: products.code,
@@ -216,7 +216,7 @@ export function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters
     )
     .limit(page === 'all' ? -1 : REPORT_PAGE_SIZE)
     .offset(page === 'all' ? 0 : (current - 1) * REPORT_PAGE_SIZE)
-    .all();
+    );
 
   const listed = rows
     .map((row) => ({ ...row, unpaid: unpaidQuantity(row.available, row.ordered) }))
@@ -251,36 +251,36 @@ export interface ReportSuggestions {
  * number, services by name, the latest orders), so the page is the same size
  * for any customer.
  */
-export function listReportSuggestions(viewer: Viewer): ReportSuggestions {
+export async function listReportSuggestions(viewer: Viewer): Promise<ReportSuggestions> {
   const db = getDb();
   const scope = accountScope(viewer);
-  const accounts = db
+  const accounts = (await db
     .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
     .from(purchaseAccounts)
     .where(scope)
     .orderBy(asc(purchaseAccounts.number))
     .limit(REPORT_SUGGESTION_LIMIT)
-    .all();
-  const agreementRows = db
+    );
+  const agreementRows = (await db
     .selectDistinct({ number: agreements.number, name: agreements.name })
     .from(agreements)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.agreementId, agreements.id))
     .where(scope)
     .orderBy(asc(agreements.number))
     .limit(REPORT_SUGGESTION_LIMIT)
-    .all();
+    );
   // The viewer's online services: from the product summaries when they can answer (one row per product, not every line).
   const summaries = summaryScope(viewer);
   const productRows = summaries
-    ? db
+    ? (await db
         .selectDistinct({ code: products.code, name: products.name })
         .from(productSummaries)
         .innerJoin(products, eq(products.id, productSummaries.productId))
         .where(and(summaries, eq(products.kind, 'online_service')))
         .orderBy(asc(products.name), asc(products.code))
         .limit(REPORT_SUGGESTION_LIMIT)
-        .all()
-    : db
+        )
+    : (await db
         .selectDistinct({ code: products.code, name: products.name })
         .from(products)
         .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
@@ -288,9 +288,9 @@ export function listReportSuggestions(viewer: Viewer): ReportSuggestions {
         .where(and(scope, eq(inventoryLines.kind, 'subscription')))
         .orderBy(asc(products.name), asc(products.code))
         .limit(REPORT_SUGGESTION_LIMIT)
-        .all();
+        );
   // The latest orders first, found through the orders' date index, then kept when they touched a service line.
-  const orderRows = db
+  const orderRows = (await db
     .select({ number: orders.number, orderedOn: orders.orderedOn, accountNumber: purchaseAccounts.number })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -310,6 +310,6 @@ export function listReportSuggestions(viewer: Viewer): ReportSuggestions {
     )
     .orderBy(desc(orders.orderedOn), desc(orders.number))
     .limit(REPORT_SUGGESTION_LIMIT)
-    .all();
+    );
   return { accounts, agreements: agreementRows, products: productRows, orders: orderRows };
 }

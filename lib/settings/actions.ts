@@ -22,7 +22,7 @@ const notices = plainFormAction({
   // Only a forged post sends anything else: nothing changes, and the page is shown again.
   invalid: () => redirect('/settings?saved=notices'),
   handle: async ({ viewer, data }) => {
-    getDb().update(users).set({ receivesNotices: data.receives === '1' }).where(eq(users.id, viewer.userId)).run();
+    await getDb().update(users).set({ receivesNotices: data.receives === '1' }).where(eq(users.id, viewer.userId));
     redirect('/settings?saved=notices');
   },
 });
@@ -45,10 +45,10 @@ const feed = formAction({
   handle: async ({ viewer, data }): Promise<CalendarFeedState> => {
     const db = getDb();
     if (data.intent === 'revoke') {
-      revokeCalendarSecrets(db, viewer.userId, Date.now());
+      await revokeCalendarSecrets(db, viewer.userId, Date.now());
       return { revoked: true };
     }
-    const secret = issueCalendarSecret(db, viewer.userId, Date.now());
+    const secret = (await issueCalendarSecret(db, viewer.userId, Date.now()));
     return { url: new URL(`/calendar/${secret}`, env().APP_URL ?? 'http://localhost').toString() };
   },
 });

@@ -6,8 +6,8 @@ import { users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
 import { hasCalendarFeed } from '@/lib/calendar/feed';
 
-export function ownSettings(viewer: Viewer): { receivesNotices: boolean; calendarFeed: boolean } {
+export async function ownSettings(viewer: Viewer): Promise<{ receivesNotices: boolean; calendarFeed: boolean }> {
   const db = getDb();
-  const receivesNotices = db.select({ receives: users.receivesNotices }).from(users).where(eq(users.id, viewer.userId)).get()?.receives ?? false;
-  return { receivesNotices, calendarFeed: hasCalendarFeed(db, viewer.userId) };
+  const receivesNotices = (await db.select({ receives: users.receivesNotices }).from(users).where(eq(users.id, viewer.userId)).limit(1))[0]?.receives ?? false;
+  return { receivesNotices, calendarFeed: (await hasCalendarFeed(db, viewer.userId)) };
 }

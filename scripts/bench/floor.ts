@@ -249,16 +249,16 @@ function lineRows(viewer: Viewer, group: ProductGroup, lines: InventoryLineRow[]
 function inventoryPage(viewer: Viewer, url: URL): Answer {
   const { params } = parseInventoryParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const selection = q('resolveAccountSelection', () => resolveAccountSelection(viewer, params.account));
+  const selection = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account)));
   if (selection.kind === 'not-found') return { status: 404 };
   if (selection.kind === 'choose') return { status: 302, location: hrefWith('/accounts', scopeParams(viewer)) };
   const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1' };
-  const inventory = q('listProductGroups', () => listProductGroups(viewer, filters, params.page ?? 1));
+  const inventory = q('listProductGroups', async () => (await listProductGroups(viewer, filters, params.page ?? 1)));
   const expandAll = params.expand === 'all';
   const open = new Set(params.open);
   const isOpen = (group: ProductGroup) => expandAll || open.has(group.key) || open.has(String(group.productId));
-  const lines = q('listLinesOfGroups', () => listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity));
-  const updatedAt = q('getDataUpdatedAt', () => getDataUpdatedAt(viewer));
+  const lines = q('listLinesOfGroups', async () => (await listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity)));
+  const updatedAt = q('getDataUpdatedAt', async () => (await getDataUpdatedAt(viewer)));
   const t = tr(locale, 'inventory');
   const day = today();
   const canSetUp = maySetUpOnlineServices(viewer);
@@ -304,10 +304,10 @@ function inventoryPage(viewer: Viewer, url: URL): Answer {
 function benefitsPage(viewer: Viewer, url: URL): Answer {
   const { params } = parseBenefitsParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const selection = q('resolveAccountSelection', () => resolveAccountSelection(viewer, params.account));
+  const selection = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account)));
   if (selection.kind === 'not-found') return { status: 404 };
   if (selection.kind === 'choose') return { status: 302, location: hrefWith('/accounts', scopeParams(viewer)) };
-  const list = q('listBenefits', () => listBenefits(viewer, accountFilterOf(selection)));
+  const list = q('listBenefits', async () => (await listBenefits(viewer, accountFilterOf(selection))));
   const t = tr(locale, 'benefits');
   const day = today();
   const scope = scopeLinkParams(viewer, selection);
@@ -324,12 +324,12 @@ function benefitsPage(viewer: Viewer, url: URL): Answer {
 function ordersPage(viewer: Viewer, url: URL): Answer {
   const { params } = parseOrdersParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const resolved = q('resolveAccountSelection', () => resolveAccountSelection(viewer, params.account));
+  const resolved = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account)));
   if (resolved.kind === 'not-found') return { status: 404 };
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const search = searchOf(params);
   const searching = Object.values(search).some(Boolean);
-  const list = q('listOrders', () => listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }));
+  const list = q('listOrders', async () => (await listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search })));
   const t = tr(locale, 'orders');
   const scope = scopeLinkParams(viewer, selection);
   const view = { ...scope, ...search };
@@ -360,7 +360,7 @@ function ordersPage(viewer: Viewer, url: URL): Answer {
 
 function orderPage(viewer: Viewer, url: URL, number: string): Answer {
   const locale = viewer.locale ?? 'fr';
-  const order = q('getOrder', () => getOrder(viewer, number));
+  const order = q('getOrder', async () => (await getOrder(viewer, number)));
   if (!order) return { status: 404 };
   const t = tr(locale, 'orders');
   const { header, information, items } = order;
@@ -400,9 +400,9 @@ function reportsPage(viewer: Viewer, url: URL): Answer {
   const { params } = parseReportParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
-  const report = q('listUnpaidServices', () => listUnpaidServices(viewer, filters, params.page ?? 1));
+  const report = q('listUnpaidServices', async () => (await listUnpaidServices(viewer, filters, params.page ?? 1)));
   if (!report) return { status: 404 };
-  const suggestions = q('listReportSuggestions', () => listReportSuggestions(viewer));
+  const suggestions = q('listReportSuggestions', async () => (await listReportSuggestions(viewer)));
   const t = tr(locale, 'reports');
   const day = today();
   const scope = scopeParams(viewer);
@@ -451,8 +451,8 @@ function accountsPage(viewer: Viewer, url: URL): Answer {
   for (const name of ACCOUNT_SEARCH_FIELDS) if (get(name)) criteria[name] = get(name);
   if (field && get('term')) criteria[field] = get('term');
   const page = Number(get('page') ?? 1) || 1;
-  const result = q('searchAccounts', () => searchAccounts(viewer, criteria, page));
-  const selection = q('resolveAccountSelection', () => resolveAccountSelection(viewer, undefined));
+  const result = q('searchAccounts', async () => (await searchAccounts(viewer, criteria, page)));
+  const selection = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, undefined)));
   const t = tr(locale, 'accounts.selector');
   const scope = scopeParams(viewer);
   const currentNumber = selection.kind === 'account' ? selection.account.number : null;
@@ -492,7 +492,7 @@ function signInPage(): Answer {
 function viewerOf(cookie: string | undefined): Viewer | null {
   const match = /(?:^|;\s*)floor-user=(\d+)\.(\d+)/.exec(cookie ?? '');
   if (!match) return null;
-  return q('loadViewer', () => loadViewer(getDb(), Number(match[1]), Number(match[2])));
+  return q('loadViewer', async () => (await loadViewer(getDb(), Number(match[1]), Number(match[2]))));
 }
 
 function route(url: URL, cookie: string | undefined): Answer {

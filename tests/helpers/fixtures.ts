@@ -211,6 +211,6 @@ export function fixtureDocument(): ImportDocument {
 }
 
 /** Imports the fixtures into `db` (a createTestDb()). */
-export function loadFixtures(db: DB): Promise<ImportSummary> {
-  return importDocument(db, fixtureDocument(), { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
+export async function loadFixtures(db: DB): Promise<ImportSummary> {
+  return (await importDocument(db, fixtureDocument(), { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY }));
 }

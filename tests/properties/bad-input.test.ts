@@ -136,14 +136,14 @@ describe('import fields never throw, and every problem has a JSON path', () => {
     const doc = fixtureDocument() as unknown as Record<string, unknown>;
     const sections = Object.keys(doc).filter((key) => Array.isArray(doc[key]) && (doc[key] as unknown[]).length > 0);
     fc.assert(
-      fc.property(fc.constantFrom(...sections), fc.nat(), fc.string({ maxLength: 12 }), fc.boolean(), json, (section, index, unknownField, knownField, replacement) => {
+      fc.property(fc.constantFrom(...sections), fc.nat(), fc.string({ maxLength: 12 }), fc.boolean(), json, async (section, index, unknownField, knownField, replacement) => {
         const copy = structuredClone(doc);
         const entries = copy[section] as Record<string, unknown>[];
         const entry = entries[index % entries.length]!;
         const fields = Object.keys(entry);
         const field = knownField && fields.length > 0 ? fields[index % fields.length]! : unknownField;
         entry[field] = replacement;
-        const result = validateImport(db, copy);
+        const result = (await validateImport(db, copy));
         for (const problem of result.problems) {
           expect(typeof problem.path).toBe('string');
           expect(problem.message.length).toBeGreaterThan(0);
@@ -154,8 +154,8 @@ describe('import fields never throw, and every problem has a JSON path', () => {
   });
 
   it('a document that is not a document at all', () => {
-    fc.assert(fc.property(json, (input) => {
-          expect(validateImport(db, input).problems.length).toBeGreaterThan(0);
+    fc.assert(fc.property(json, async (input) => {
+          expect((await validateImport(db, input)).problems.length).toBeGreaterThan(0);
         }), RUNS);
   });
 });

@@ -43,8 +43,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
   const t = await getTranslations(ACCOUNTS_NAMESPACE);
   // Every link of the selector keeps where it goes back to once an account is chosen.
   const scope = { ...scopeParams(viewer), return: params.return };
-  const result = searchAccounts(viewer, criteria, params.page ?? 1);
-  const selection = resolveAccountSelection(viewer, undefined);
+  const result = (await searchAccounts(viewer, criteria, params.page ?? 1));
+  const selection = (await resolveAccountSelection(viewer, undefined));
   const currentNumber = selection.kind === 'account' ? selection.account.number : null;
   const activeCriteria = ACCOUNT_SEARCH_FIELDS.filter((field) => criteria[field]);
   const fieldLabels = Object.fromEntries(ACCOUNT_SEARCH_FIELDS.map((field) => [field, t(`fields.${field}`)])) as Record<(typeof ACCOUNT_SEARCH_FIELDS)[number], string>;

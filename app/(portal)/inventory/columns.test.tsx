@@ -30,13 +30,13 @@ describe.each(['fr', 'en'] as const)('the inventory in %s', (locale: Locale) => 
 
   for (const packagesView of [false, true]) {
     it(`exports every column of the page but its actions${packagesView ? ', in the packages view' : ''}`, async () => {
-      const viewer = viewerOf(db(), U.alphaAdmin);
+      const viewer = (await viewerOf(db(), U.alphaAdmin));
       const columns = inventoryLineColumns({ t, locale, today: FIXTURE_TODAY, packagesView, scope: {} });
       const exported = csvColumns(columns).map((column) => messageOf(t, column.heading));
       expect(await exportedHeader(GET, `/inventory/export?account=all${packagesView ? '&packages=1' : ''}`, { locale, viewer })).toBe(toCsv(locale, exported, []));
 
       // A licence product's table and an online service's, as the page shows them.
-      const groups = listAllLines(viewer, { accounts: 'all', packages: packagesView });
+      const groups = (await listAllLines(viewer, { accounts: 'all', packages: packagesView }));
       const [licenses, services] = (['license', 'online_service'] as const).map((kind) => {
         const { group, lines } = groups.find(({ group }) => group.kind === kind)!;
         return pageHeadings(locale, INVENTORY_NAMESPACE, columnsOfProduct(columns, group), lines.map((line) => ({ group, line })));

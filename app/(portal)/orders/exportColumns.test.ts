@@ -16,7 +16,7 @@ const db = fixturesForEachTest();
 
 describe.each(['fr', 'en'] as const)('the order export in %s', (locale: Locale) => {
   it('has the order’s fields then the item’s, in the reader’s language', async () => {
-    const header = await exportedHeader(GET, '/orders/export?account=all', { locale, viewer: viewerOf(db(), U.alphaAdmin) });
+    const header = await exportedHeader(GET, '/orders/export?account=all', { locale, viewer: (await viewerOf(db(), U.alphaAdmin)) });
     const names = header.replace(/^\uFEFF/, '').trim().split(locale === 'fr' ? ';' : ',');
     expect(names).toHaveLength(18);
     expect(names.slice(0, 3)).toEqual(locale === 'fr' ? ['NUMÉRO DE COMMANDE', 'DATE', 'STATUT'] : ['ORDER NUMBER', 'DATE', 'STATUS']);
@@ -26,7 +26,7 @@ describe.each(['fr', 'en'] as const)('the order export in %s', (locale: Locale) 
 
 describe('the order export', () => {
   it('holds one row per item of the searched orders, and nothing of another customer', async () => {
-    setRequestContext({ locale: 'en', viewer: viewerOf(db(), U.alphaAdmin) });
+    setRequestContext({ locale: 'en', viewer: (await viewerOf(db(), U.alphaAdmin)) });
     const body = await (await GET(new Request('http://localhost/orders/export?account=all&po=alpha'))).text();
     const lines = body.trim().split('\r\n');
     expect(lines).toHaveLength(3);

@@ -25,7 +25,7 @@ import { OrderSearchForm } from './OrderSearchForm';
 export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
   const { params } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const resolved = resolveAccountSelection(viewer, params.account);
+  const resolved = (await resolveAccountSelection(viewer, params.account));
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const t = await getTranslations(ORDERS_NAMESPACE);
   return titleOf(t('title'), await accountInTitle(selection));
@@ -42,13 +42,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const { params, ignored } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
-  const resolved = resolveAccountSelection(viewer, params.account);
+  const resolved = (await resolveAccountSelection(viewer, params.account));
   if (resolved.kind === 'not-found') notFound();
   // Orders are worth reading across accounts: where the inventory would send a person to the selector, show them all.
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const search = searchOf(params);
   const searching = Object.values(search).some(Boolean);
-  const list = listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search });
+  const list = (await listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }));
 
   const t = await getTranslations(ORDERS_NAMESPACE);
   const tc = await getTranslations('common');

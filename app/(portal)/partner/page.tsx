@@ -33,7 +33,7 @@ export default async function PartnerWorkspacePage({ searchParams }: { searchPar
   if (viewer.role !== 'partner_user' || !viewer.partner) notFound();
   const t = await getTranslations(PARTNER_NAMESPACE);
   const locale = (await getLocale()) as Locale;
-  const served = listServedCustomersPage(viewer, { page: page ?? 1, query: q, sort: sort ?? 'name', today: today() });
+  const served = (await listServedCustomersPage(viewer, { page: page ?? 1, query: q, sort: sort ?? 'name', today: today() }));
   const keep = { q, sort: sort && sort !== 'name' ? sort : undefined };
 
   return (

@@ -34,8 +34,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
 
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
   // Every filter takes what was typed; one naming something outside the viewer's scope matches nothing, like one naming nothing.
-  const report = listUnpaidServices(viewer, filters, params.page ?? 1);
-  const suggestions = listReportSuggestions(viewer);
+  const report = (await listUnpaidServices(viewer, filters, params.page ?? 1));
+  const suggestions = (await listReportSuggestions(viewer));
 
   const t = await getTranslations(REPORT_NAMESPACE);
   const tc = await getTranslations('common');

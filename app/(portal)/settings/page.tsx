@@ -17,7 +17,7 @@ const paramsSchema = z.object({ saved: z.literal('notices').optional().catch(und
 export default async function SettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { saved } = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const { receivesNotices: receives, calendarFeed } = ownSettings(viewer);
+  const { receivesNotices: receives, calendarFeed } = (await ownSettings(viewer));
   const t = await getTranslations('settings');
   return (
     <PortalShell viewer={viewer} section="account" help="notices">

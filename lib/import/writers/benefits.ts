@@ -9,21 +9,21 @@ import { benefitKey } from '../state';
 import type { WriteContext } from './context';
 
 /** Software Assurance benefits (key account, benefit, expiry). */
-export function writeBenefits(context: WriteContext, doc: ImportDocument): void {
+export async function writeBenefits(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, touchAccount, count, id, state } = context;
-  const insert = prepare('insert into software_assurance_benefits (purchase_account_id, benefit, entitled, used, expires_on) values (?, ?, ?, ?, ?)');
+  const insert = prepare('insert into software_assurance_benefits (purchase_account_id, benefit, entitled, used, expires_on) values (?, ?, ?, ?, ?) returning id');
   const update = prepare('update software_assurance_benefits set entitled = ?, used = ? where id = ?');
   for (const b of doc.benefits ?? []) {
     const key = benefitKey(b.account, b.benefit, b.expires);
     const stored = state.benefits.byKey.get(key);
     const accountId = id(state.accounts, b.account);
     if (!stored) {
-      const newId = Number(insert.run(accountId, b.benefit, b.entitled, b.used, b.expires).lastInsertRowid);
+      const newId = Number((await insert.get(accountId, b.benefit, b.entitled, b.used, b.expires))!.id);
       state.benefits.add(key, { id: newId, purchaseAccountId: accountId, benefit: b.benefit, entitled: b.entitled, used: b.used, expiresOn: b.expires });
       touchAccount(accountId);
       count('benefits', 'created');
     } else if (stored.entitled !== b.entitled || stored.used !== b.used) {
-      update.run(b.entitled, b.used, stored.id);
+      await update.run(b.entitled, b.used, stored.id);
       Object.assign(stored, { entitled: b.entitled, used: b.used });
       touchAccount(accountId);
       count('benefits', 'updated');

@@ -11,18 +11,18 @@ import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
 /** Product families (key `code`). */
-export function writeProductFamilies(context: WriteContext, doc: ImportDocument): void {
+export async function writeProductFamilies(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, count, state } = context;
-  const insert = prepare('insert into product_families (code, name) values (?, ?)');
+  const insert = prepare('insert into product_families (code, name) values (?, ?) returning id');
   const update = prepare('update product_families set name = ? where id = ?');
   for (const f of doc.productFamilies ?? []) {
     const stored = state.families.byKey.get(f.code);
     if (!stored) {
-      const newId = Number(insert.run(f.code, f.name).lastInsertRowid);
+      const newId = Number((await insert.get(f.code, f.name))!.id);
       state.families.add(f.code, { id: newId, code: f.code, name: f.name });
       count('productFamilies', 'created');
     } else if (stored.name !== f.name) {
-      update.run(f.name, stored.id);
+      await update.run(f.name, stored.id);
       stored.name = f.name;
       count('productFamilies', 'updated');
     } else count('productFamilies', 'unchanged');
@@ -31,9 +31,9 @@ export function writeProductFamilies(context: WriteContext, doc: ImportDocument)
 }
 
 /** Products (key `code`); their search text is the product name and its family name, so a renamed family refreshes the products the file does not list. */
-export function writeProducts(context: WriteContext, doc: ImportDocument): void {
+export async function writeProducts(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, count, id, state } = context;
-  const insert = prepare('insert into products (code, family_id, name, kind, management_url, search, code_search) values (?, ?, ?, ?, ?, ?, ?)');
+  const insert = prepare('insert into products (code, family_id, name, kind, management_url, search, code_search) values (?, ?, ?, ?, ?, ?, ?) returning id');
   const update = prepare('update products set family_id = ?, name = ?, kind = ?, management_url = ?, search = ? where id = ?');
   const familyName = (familyId: number) => state.families.byId.get(familyId)?.name ?? '';
   const listed = new Set<string>();
@@ -43,7 +43,7 @@ export function writeProducts(context: WriteContext, doc: ImportDocument): void 
     const row = { familyId, name: p.name, kind: p.kind, managementUrl: p.managementUrl ?? null, search: foldForSearch(p.name, familyName(familyId)) };
     const stored = state.products.byKey.get(p.code);
     if (!stored) {
-      const newId = Number(insert.run(p.code, row.familyId, row.name, row.kind, row.managementUrl, row.search, foldForSearch(p.code)).lastInsertRowid);
+      const newId = Number((await insert.get(p.code, row.familyId, row.name, row.kind, row.managementUrl, row.search, foldForSearch(p.code)))!.id);
       state.products.add(p.code, { id: newId, code: p.code, ...row });
       count('products', 'created');
     } else if (
@@ -53,7 +53,7 @@ export function writeProducts(context: WriteContext, doc: ImportDocument): void 
       stored.managementUrl !== row.managementUrl ||
       stored.search !== row.search
     ) {
-      update.run(row.familyId, row.name, row.kind, row.managementUrl, row.search, stored.id);
+      await update.run(row.familyId, row.name, row.kind, row.managementUrl, row.search, stored.id);
       Object.assign(stored, row);
       count('products', 'updated');
     } else count('products', 'unchanged');
@@ -65,16 +65,16 @@ export function writeProducts(context: WriteContext, doc: ImportDocument): void 
     if (listed.has(stored.code)) continue;
     const search = foldForSearch(stored.name, familyName(stored.familyId));
     if (search !== stored.search) {
-      updateSearch.run(search, stored.id);
+      await updateSearch.run(search, stored.id);
       stored.search = search;
     }
   }
 }
 
 /** Packages and their items (the file's list of items replaces the stored one). */
-export function writePackages(context: WriteContext, doc: ImportDocument): void {
+export async function writePackages(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, count, id, state } = context;
-  const insert = prepare('insert into packages (code, name) values (?, ?)');
+  const insert = prepare('insert into packages (code, name) values (?, ?) returning id');
   const update = prepare('update packages set name = ? where id = ?');
   const insertItem = prepare('insert into package_items (package_id, product_id, edition, version, quantity) values (?, ?, ?, ?, ?)');
   const updateItem = prepare('update package_items set quantity = ? where id = ?');
@@ -84,11 +84,11 @@ export function writePackages(context: WriteContext, doc: ImportDocument): void 
     let changed = false;
     const created = !stored;
     if (!stored) {
-      const newId = Number(insert.run(p.code, p.name).lastInsertRowid);
+      const newId = Number((await insert.get(p.code, p.name))!.id);
       stored = { id: newId, code: p.code, name: p.name };
       state.packages.add(p.code, stored);
     } else if (stored.name !== p.name) {
-      update.run(p.name, stored.id);
+      await update.run(p.name, stored.id);
       stored.name = p.name;
       changed = true;
     }
@@ -102,18 +102,18 @@ export function writePackages(context: WriteContext, doc: ImportDocument): void 
       const itemKey = packageItemKey(item.product, item.edition ?? '', item.version ?? '');
       const existing = storedItems.get(itemKey);
       if (!existing) {
-        insertItem.run(stored.id, id(state.products, item.product), item.edition ?? '', item.version ?? '', item.quantity);
+        await insertItem.run(stored.id, id(state.products, item.product), item.edition ?? '', item.version ?? '', item.quantity);
         changed = true;
       } else {
         storedItems.delete(itemKey);
         if (existing.quantity !== item.quantity) {
-          updateItem.run(item.quantity, existing.id);
+          await updateItem.run(item.quantity, existing.id);
           changed = true;
         }
       }
     }
     for (const leftover of storedItems.values()) {
-      deleteItem.run(leftover.id);
+      await deleteItem.run(leftover.id);
       changed = true;
     }
     count('packages', created ? 'created' : changed ? 'updated' : 'unchanged');

@@ -6,8 +6,8 @@
  * ledger writer. One context per import, inside its one transaction.
  */
 import 'server-only';
-import type { Statement } from 'better-sqlite3';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
+import { statement, type Statement } from '@/db/statements';
 import { createLedgerWriter, type LedgerWriter } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
 import { ENTITY_TYPES, type EntityType, type ImportDocument } from '../schema';
@@ -33,8 +33,8 @@ export function emptySummary(): ImportSummary {
 }
 
 export interface WriteContext {
-  sqlite: DB['$client'];
-  prepare: (sql: string) => Statement<unknown[]>;
+  /** A statement prepared once for the whole import (db/statements.ts). */
+  prepare: (sql: string) => Statement<Record<string, unknown>>;
   /** The import's instant (every row it writes carries it) and its date (opening balances, adjustments). */
   at: number;
   day: string;
@@ -61,14 +61,13 @@ export interface WriteContext {
 }
 
 export function createWriteContext(
-  db: DB,
+  db: Db,
   doc: ImportDocument,
   state: ExistingState,
   passwordHashes: Map<string, string>,
   plans: Map<object, TransactionPlan>,
   options: { now?: () => number; today: string; prune?: boolean; onProgress?: (done: number, total: number) => void },
 ): WriteContext {
-  const sqlite = db.$client;
   const at = (options.now ?? Date.now)();
   const summary = emptySummary();
   const folded = new Map<string, string>();
@@ -87,8 +86,7 @@ export function createWriteContext(
   const step = Math.max(1, Math.ceil(total / 200));
   const touched = new Set<number>();
   return {
-    sqlite,
-    prepare: (sql) => sqlite.prepare(sql),
+    prepare: (sql) => statement(db, sql),
     at,
     day: options.today,
     prune: options.prune ?? false,

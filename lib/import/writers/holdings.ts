@@ -16,7 +16,7 @@ import type { WriteContext } from './context';
 export const IMPORT_NOTE = 'import';
 
 /** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
-export function writeHoldings(context: WriteContext, doc: ImportDocument): void {
+export async function writeHoldings(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, at, day, prune, summary, fold, ledger, progress, touchAccount, count, id, state, plans } = context;
   const updateLine = prepare('update inventory_lines set edition = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
   const orderNumberOf = (orderId: number) => state.orders.keyOf.get(orderId);
@@ -31,7 +31,7 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
     note: t.note,
   });
 
-  const writeLine = (
+  const writeLine = async (
     type: 'licensePositions' | 'subscriptions',
     key: string,
     fields: Omit<NewLine, 'purchaseAccountId'> & { accountId: number },
@@ -45,7 +45,7 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
       const entries =
         given ??
         [{ date: day, kind: 'opening_balance' as const, licenseDelta: stated.licenseCount, saDelta: stated.saCount, availableDelta: stated.availableCount, orderedDelta: stated.orderedCount, order: null, note: IMPORT_NOTE }];
-      const newId = ledger.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry));
+      const newId = await ledger.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry));
       summary.transactions.created += entries.length;
       const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') => entries.reduce((total, t) => total + t[field], 0);
       state.lines.add(key, {
@@ -76,12 +76,12 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
       line.nextExpiration !== fields.nextExpiration ||
       line.search !== fields.search
     ) {
-      updateLine.run(fields.edition, fields.packageId, fields.nextExpiration, fields.search, at, line.id);
+      await updateLine.run(fields.edition, fields.packageId, fields.nextExpiration, fields.search, at, line.id);
       Object.assign(line, { edition: fields.edition, packageId: fields.packageId, nextExpiration: fields.nextExpiration, search: fields.search });
       changed = true;
     }
-    const append = (t: GivenTransaction) => {
-      ledger.append({ lineId: line.id, ...toEntry(t) });
+    const append = async (t: GivenTransaction) => {
+      await ledger.append({ lineId: line.id, ...toEntry(t) });
       summary.transactions.created++;
       changed = true;
     };
@@ -101,7 +101,7 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
       for (const index of plan.toAppend) append(given[index]!);
       if (prune) {
         for (const row of plan.unlisted) {
-          ledger.remove(row.id);
+          await ledger.remove(row.id);
           summary.transactions.deleted++;
           changed = true;
         }
@@ -116,7 +116,7 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
     const edition = p.edition ?? '';
     const version = p.version ?? '';
     const resourceUsage = p.resourceUsage ?? '';
-    writeLine(
+    await writeLine(
       'licensePositions',
       licenseKey(p.account, p.product, edition, version, resourceUsage, p.package ?? null),
       {
@@ -137,7 +137,7 @@ export function writeHoldings(context: WriteContext, doc: ImportDocument): void 
   }
   for (const s of doc.subscriptions ?? []) {
     const edition = s.edition ?? '';
-    writeLine(
+    await writeLine(
       'subscriptions',
       subscriptionKey(s.account, s.product),
       {

@@ -9,12 +9,12 @@ import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
 /** Orders and their items (by position, part of the order). */
-export function writeOrders(context: WriteContext, doc: ImportDocument): void {
+export async function writeOrders(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, at, progress, touchAccount, count, id, state } = context;
   const insert = prepare(
     `insert into orders (number, ordered_on, status, partner_id, purchase_account_id, agreement_id, customer_po_number,
                          bill_to_name, bill_to_address, ship_to_name, ship_to_address, currency, created_at, number_search, customer_po_search)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
   );
   const update = prepare(
     `update orders set ordered_on = ?, status = ?, partner_id = ?, purchase_account_id = ?, agreement_id = ?, customer_po_number = ?,
@@ -62,17 +62,17 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
     const created = !stored;
     let changed = false;
     if (!stored) {
-      const newId = Number(insert.run(o.number, ...values, at, foldForSearch(o.number), foldForSearch(row.customerPoNumber)).lastInsertRowid);
+      const newId = Number((await insert.get(o.number, ...values, at, foldForSearch(o.number), foldForSearch(row.customerPoNumber)))!.id);
       stored = { id: newId, number: o.number, ...row };
       state.orders.add(o.number, stored);
     } else if ((Object.keys(row) as (keyof typeof row)[]).some((field) => stored![field] !== row[field])) {
-      update.run(...values, foldForSearch(row.customerPoNumber), stored.id);
+      await update.run(...values, foldForSearch(row.customerPoNumber), stored.id);
       touchAccount(stored.purchaseAccountId);
       Object.assign(stored, row);
       changed = true;
     }
     const storedItems = new Map((state.orderItems.get(stored.id) ?? []).map((item) => [item.position, item]));
-    o.items.forEach((item, index) => {
+    for (const [index, item] of o.items.entries()) {
       const position = index + 1;
       const itemRow = {
         productId: id(state.products, item.product),
@@ -88,15 +88,15 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
       const existing = storedItems.get(position);
       storedItems.delete(position);
       if (!existing) {
-        insertItem.run(stored.id, position, ...itemValues);
+        await insertItem.run(stored.id, position, ...itemValues);
         changed = true;
       } else if ((Object.keys(itemRow) as (keyof typeof itemRow)[]).some((field) => existing[field] !== itemRow[field])) {
-        updateItem.run(...itemValues, existing.id);
+        await updateItem.run(...itemValues, existing.id);
         changed = true;
       }
-    });
+    }
     for (const leftover of storedItems.values()) {
-      deleteItem.run(leftover.id);
+      await deleteItem.run(leftover.id);
       changed = true;
     }
     if (created || changed) touchAccount(account.id);

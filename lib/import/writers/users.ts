@@ -10,15 +10,15 @@ import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
 /** Users and their grants: never an existing user's password; grants replaced, sessions ended when they change. */
-export function writeUsers(context: WriteContext, doc: ImportDocument): void {
+export async function writeUsers(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, at, progress, count, id, state, passwordHashes } = context;
   const insert = prepare(
-    'insert into users (email, name, locale, password_hash, active, receives_notices, created_at, name_search) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    'insert into users (email, name, locale, password_hash, active, receives_notices, created_at, name_search) values (?, ?, ?, ?, ?, ?, ?, ?) returning id',
   );
   const update = prepare(
     'update users set name = ?, locale = ?, active = ?, receives_notices = ?, session_version = session_version + ?, name_search = ? where id = ?',
   );
-  const insertGrant = prepare('insert into grants (user_id, role, customer_id, partner_id) values (?, ?, ?, ?)');
+  const insertGrant = prepare('insert into grants (user_id, role, customer_id, partner_id) values (?, ?, ?, ?) returning id');
   const insertGrantAccount = prepare('insert into grant_accounts (grant_id, purchase_account_id) values (?, ?)');
   const deleteGrantAccounts = prepare('delete from grant_accounts where grant_id in (select id from grants where user_id = ?)');
   const deleteGrants = prepare('delete from grants where user_id = ?');
@@ -49,7 +49,7 @@ export function writeUsers(context: WriteContext, doc: ImportDocument): void {
         active: u.active === false ? 0 : 1,
         receivesNotices: u.receivesNotices === false ? 0 : 1,
       };
-      const newId = Number(insert.run(row.email, row.name, row.locale, row.passwordHash, row.active, row.receivesNotices, at, foldForSearch(row.name, row.email)).lastInsertRowid);
+      const newId = Number((await insert.get(row.email, row.name, row.locale, row.passwordHash, row.active, row.receivesNotices, at, foldForSearch(row.name, row.email)))!.id);
       stored = { id: newId, ...row, rememberedAccountId: null };
       state.users.add(email, stored);
       grantsChanged = grants.length > 0;
@@ -63,17 +63,17 @@ export function writeUsers(context: WriteContext, doc: ImportDocument): void {
       grantsChanged = signature(state.grants.get(stored.id) ?? []) !== signature(grants);
       const signOut = grantsChanged || (stored.active === 1 && row.active === 0);
       if (signOut || stored.name !== row.name || stored.locale !== row.locale || stored.active !== row.active || stored.receivesNotices !== row.receivesNotices) {
-        update.run(row.name, row.locale, row.active, row.receivesNotices, signOut ? 1 : 0, foldForSearch(row.name, stored.email), stored.id);
+        await update.run(row.name, row.locale, row.active, row.receivesNotices, signOut ? 1 : 0, foldForSearch(row.name, stored.email), stored.id);
         Object.assign(stored, row);
         changed = true;
       }
     }
     if (grantsChanged) {
-      deleteGrantAccounts.run(stored.id);
-      deleteGrants.run(stored.id);
+      await deleteGrantAccounts.run(stored.id);
+      await deleteGrants.run(stored.id);
       for (const g of grants) {
-        const grantId = Number(insertGrant.run(stored.id, g.role, g.customerId, g.partnerId).lastInsertRowid);
-        for (const accountId of g.accountIds) insertGrantAccount.run(grantId, accountId);
+        const grantId = Number((await insertGrant.get(stored.id, g.role, g.customerId, g.partnerId))!.id);
+        for (const accountId of g.accountIds) await insertGrantAccount.run(grantId, accountId);
       }
     }
     count('users', created ? 'created' : changed ? 'updated' : 'unchanged');

@@ -28,7 +28,7 @@ export default async function NoticesOffPage({ searchParams }: { searchParams: P
   const params = paramsSchema.parse(await searchParams);
   const t = await getTranslations('notices.offPage');
   const secret = env().AUTH_SECRET;
-  const recipient = params.token && secret ? noticesOffRecipient(getDb(), secret, params.token) : null;
+  const recipient = params.token && secret ? (await noticesOffRecipient(getDb(), secret, params.token)) : null;
 
   return (
     <PublicShell width="max-w-md">

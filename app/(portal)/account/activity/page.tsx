@@ -25,7 +25,7 @@ export const generateMetadata = titleFrom(ACTIVITY_NAMESPACE);
 export default async function ActivityPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = activityParamsSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const activity = listActivity(viewer, params);
+  const activity = (await listActivity(viewer, params));
   if (!activity) notFound();
 
   const t = await getTranslations(ACTIVITY_NAMESPACE);

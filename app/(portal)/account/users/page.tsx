@@ -25,7 +25,7 @@ const paramsSchema = z.object({
 export default async function PeoplePage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const people = listPeople(getDb(), viewer, params.page ?? 1);
+  const people = (await listPeople(getDb(), viewer, params.page ?? 1));
   if (!people) notFound();
   const t = await getTranslations(PEOPLE_NAMESPACE);
   const locale = (await getLocale()) as Locale;

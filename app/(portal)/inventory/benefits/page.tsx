@@ -23,7 +23,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const { params } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const t = await getTranslations(BENEFITS_NAMESPACE);
-  return titleOf(t('title'), await accountInTitle(resolveAccountSelection(viewer, params.account)));
+  return titleOf(t('title'), await accountInTitle((await resolveAccountSelection(viewer, params.account))));
 }
 
 /**
@@ -35,11 +35,11 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   const { params, ignored } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
-  const selection = resolveAccountSelection(viewer, params.account);
+  const selection = (await resolveAccountSelection(viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
-  const list = listBenefits(viewer, accountFilterOf(selection), params.page ?? 1);
+  const list = (await listBenefits(viewer, accountFilterOf(selection), params.page ?? 1));
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const tc = await getTranslations('common');
   const locale = (await getLocale()) as Locale;

@@ -23,7 +23,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const t = await getTranslations(EXPIRING_NAMESPACE);
-  return titleOf(t('expiring.title'), await accountInTitle(resolveAccountSelection(viewer, params.account)));
+  return titleOf(t('expiring.title'), await accountInTitle((await resolveAccountSelection(viewer, params.account))));
 }
 
 const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
@@ -37,14 +37,14 @@ const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true,
 export default async function ExpiringPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = resolveAccountSelection(viewer, params.account);
+  const selection = (await resolveAccountSelection(viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
   const day = today();
   const accounts = accountFilterOf(selection);
-  const list = listExpiring(viewer, { accounts, today: day, page: params.page ?? 1 });
-  const months = expirationsByMonth(viewer, { accounts, today: day });
+  const list = (await listExpiring(viewer, { accounts, today: day, page: params.page ?? 1 }));
+  const months = (await expirationsByMonth(viewer, { accounts, today: day }));
   const t = await getTranslations(EXPIRING_NAMESPACE);
   const locale = (await getLocale()) as Locale;
   const scope = scopeLinkParams(viewer, selection);

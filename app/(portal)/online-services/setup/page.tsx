@@ -42,11 +42,11 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const viewer = await requireViewer();
   // Account viewers and partner users may not switch services on: for them the page does not exist.
   if (!maySetUpOnlineServices(viewer)) notFound();
-  const selection = resolveAccountSelection(viewer, params.account);
+  const selection = (await resolveAccountSelection(viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
-  const catalogue = searchServiceCatalogue(params.q, params.product);
-  const accounts = listAccountChoices(viewer);
+  const catalogue = (await searchServiceCatalogue(params.q, params.product));
+  const accounts = (await listAccountChoices(viewer));
 
   const t = await getTranslations('onlineServices.setup');
   const locale = (await getLocale()) as Locale;

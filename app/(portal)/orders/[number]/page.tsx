@@ -30,7 +30,7 @@ const orderOf = cache(getOrder);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
   const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer, { order: number });
-  const order = number === undefined ? null : orderOf(viewer, number);
+  const order = number === undefined ? null : (await orderOf(viewer, number));
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
   if (!order) return titleOf(t('title'));
   return titleOf(t('detail.title', { number: order.header.number }), await accountInTitle({ number: order.header.accountNumber, name: order.header.accountName }));
@@ -54,7 +54,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { customer, number, done } = paramsSchema.parse({ customer: query.customer, number: (await params).number, done: query.done });
   const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
-  const order = orderOf(viewer, number);
+  const order = (await orderOf(viewer, number));
   if (!order) notFound();
 
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
@@ -70,7 +70,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const orderUrl = appUrl ? new URL(orderPath, appUrl).toString() : orderPath;
   // A partner user working for this customer sends the link, and cancels what it recorded within 14 days.
   const partnerTools = mayRecordOrders(viewer);
-  const cancellable = partnerTools && mayCancelOrder(getDb(), viewer, header.number, today());
+  const cancellable = partnerTools && (await mayCancelOrder(getDb(), viewer, header.number, today()));
 
   return (
     <PortalShell viewer={viewer} section="orders" help="orders" print={{ account: { number: header.accountNumber, name: header.accountName } }} account={order.header.accountNumber}>

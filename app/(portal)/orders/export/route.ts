@@ -25,14 +25,14 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const { params } = parseOrdersParams(rawSearchParams(request));
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = resolveAccountSelection(viewer, params.account);
+  const selection = (await resolveAccountSelection(viewer, params.account));
   if (selection.kind === 'not-found') return csvNotFound();
   // As on the page: without a chosen account, every account in scope.
   const accounts = selection.kind === 'account' ? accountFilterOf(selection) : 'all';
-  const rows = listOrderItemsForExport(viewer, { accounts, search: searchOf(params) });
+  const rows = (await listOrderItemsForExport(viewer, { accounts, search: searchOf(params) }));
 
   const t = await getTranslations(ORDERS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
-  recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
+  await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, orderExportColumns(t), rows));
 }

@@ -14,6 +14,6 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const secret = env().AUTH_SECRET;
-  const done = token.length <= 200 && secret ? turnNoticesOff(getDb(), secret, token) : false;
+  const done = token.length <= 200 && secret ? (await turnNoticesOff(getDb(), secret, token)) : false;
   return new Response(done ? 'Expiry notices are off.\n' : 'Not found.\n', { status: done ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

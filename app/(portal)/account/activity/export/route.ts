@@ -17,7 +17,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const params = activityParamsSchema.parse(rawSearchParams(request));
   const viewer = await requireViewer();
-  const entries = listActivityForExport(viewer, params);
+  const entries = (await listActivityForExport(viewer, params));
   if (!entries) return csvNotFound();
   const t = await getTranslations(ACTIVITY_NAMESPACE);
   const locale = (await getLocale()) as Locale;

@@ -23,7 +23,7 @@ export default async function InvitePersonPage() {
       <h1 className="mt-2 text-2xl font-semibold">{t('invite.title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('invite.intro')}</p>
       <ClientMessages namespaces={['people']}>
-        <InviteForm accounts={listAccountChoices(viewer)} />
+        <InviteForm accounts={(await listAccountChoices(viewer))} />
       </ClientMessages>
     </PortalShell>
   );

@@ -27,15 +27,15 @@ export async function GET(request: Request) {
   // Repeated parameters keep their first value, as on the page.
   const { params } = parseBenefitsParams(rawSearchParams(request));
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = resolveAccountSelection(viewer, params.account);
+  const selection = (await resolveAccountSelection(viewer, params.account));
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return csvNotFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
-  const rows = benefitLines(listBenefits(viewer, accountFilterOf(selection)).accounts);
+  const rows = benefitLines((await listBenefits(viewer, accountFilterOf(selection))).accounts);
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
-  recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
+  await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, benefitColumns({ locale, today: today() }), rows));
 }

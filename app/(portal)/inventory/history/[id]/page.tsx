@@ -25,7 +25,7 @@ const historyOf = cache(getLineHistory);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer, { line: id });
-  const history = id === undefined ? null : historyOf(viewer, id);
+  const history = id === undefined ? null : (await historyOf(viewer, id));
   const t = await getTranslations(HISTORY_NAMESPACE);
   if (!history) return titleOf(t('history.title'));
   const { line } = history;
@@ -43,7 +43,7 @@ export default async function LineHistoryPage({ params, searchParams }: { params
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer, { line: id });
   if (id === undefined) notFound();
-  const history = historyOf(viewer, id);
+  const history = (await historyOf(viewer, id));
   if (!history) notFound();
 
   const t = await getTranslations(HISTORY_NAMESPACE);

@@ -42,13 +42,13 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   if (!mayRecordOrders(viewer)) notFound();
   // An account outside the partner's reach is not found, as everywhere else.
-  if (params.account && !getAccountByNumber(viewer, params.account)) notFound();
+  if (params.account && !(await getAccountByNumber(viewer, params.account))) notFound();
   if (!params.key) redirect(hrefWith(NEW_ORDER_PATH, { ...scopeParams(viewer), account: params.account, product: params.product, quantity: params.quantity, key: randomBytes(16).toString('hex') }));
 
   const t = await getTranslations('orders.record');
   const locale = (await getLocale()) as Locale;
-  const accounts = listAccountChoices(viewer);
-  const suggestions = listProductsToOrder(viewer);
+  const accounts = (await listAccountChoices(viewer));
+  const suggestions = (await listProductsToOrder(viewer));
   const onlyAccount = accounts?.length === 1 ? accounts[0]!.number : '';
 
   return (
