@@ -46,11 +46,11 @@ import { hrefWith, scopeParams, type UrlParams } from '@/lib/url';
 let profile: Map<string, number> | null = null;
 
 /** Runs one query function; while profiling, adds its time to the current render's record. */
-function q<T>(name: string, run: () => T): T {
+async function q<T>(name: string, run: () => Promise<T> | T): Promise<T> {
   if (!profile) return run();
   const started = performance.now();
   try {
-    return run();
+    return await run();
   } finally {
     profile.set(name, (profile.get(name) ?? 0) + performance.now() - started);
   }
@@ -246,19 +246,19 @@ function lineRows(viewer: Viewer, group: ProductGroup, lines: InventoryLineRow[]
   return table(t(group.packageId ? 'linesCaptionInPackage' : 'linesCaption', { product: group.productName, package: group.packageName ?? '', elision: elision(group.productName) }), headings, rows);
 }
 
-function inventoryPage(viewer: Viewer, url: URL): Answer {
+async function inventoryPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseInventoryParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const selection = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account)));
+  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account))));
   if (selection.kind === 'not-found') return { status: 404 };
   if (selection.kind === 'choose') return { status: 302, location: hrefWith('/accounts', scopeParams(viewer)) };
   const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1' };
-  const inventory = q('listProductGroups', async () => (await listProductGroups(viewer, filters, params.page ?? 1)));
+  const inventory = (await q('listProductGroups', async () => (await listProductGroups(viewer, filters, params.page ?? 1))));
   const expandAll = params.expand === 'all';
   const open = new Set(params.open);
   const isOpen = (group: ProductGroup) => expandAll || open.has(group.key) || open.has(String(group.productId));
-  const lines = q('listLinesOfGroups', async () => (await listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity)));
-  const updatedAt = q('getDataUpdatedAt', async () => (await getDataUpdatedAt(viewer)));
+  const lines = (await q('listLinesOfGroups', async () => (await listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity))));
+  const updatedAt = (await q('getDataUpdatedAt', async () => (await getDataUpdatedAt(viewer))));
   const t = tr(locale, 'inventory');
   const day = today();
   const canSetUp = maySetUpOnlineServices(viewer);
@@ -301,13 +301,13 @@ function inventoryPage(viewer: Viewer, url: URL): Answer {
   return { status: 200, html: portal(viewer, 'inventory', accountParamOf(selection), contextBar(viewer, selection), t('title'), main, url.pathname + url.search) };
 }
 
-function benefitsPage(viewer: Viewer, url: URL): Answer {
+async function benefitsPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseBenefitsParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const selection = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account)));
+  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account))));
   if (selection.kind === 'not-found') return { status: 404 };
   if (selection.kind === 'choose') return { status: 302, location: hrefWith('/accounts', scopeParams(viewer)) };
-  const list = q('listBenefits', async () => (await listBenefits(viewer, accountFilterOf(selection))));
+  const list = (await q('listBenefits', async () => (await listBenefits(viewer, accountFilterOf(selection)))));
   const t = tr(locale, 'benefits');
   const day = today();
   const scope = scopeLinkParams(viewer, selection);
@@ -321,15 +321,15 @@ function benefitsPage(viewer: Viewer, url: URL): Answer {
   return { status: 200, html: portal(viewer, 'inventory', accountParamOf(selection), contextBar(viewer, selection, '/inventory/benefits'), t('title'), main, url.pathname + url.search) };
 }
 
-function ordersPage(viewer: Viewer, url: URL): Answer {
+async function ordersPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseOrdersParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const resolved = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account)));
+  const resolved = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account))));
   if (resolved.kind === 'not-found') return { status: 404 };
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const search = searchOf(params);
   const searching = Object.values(search).some(Boolean);
-  const list = q('listOrders', async () => (await listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search })));
+  const list = (await q('listOrders', async () => (await listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }))));
   const t = tr(locale, 'orders');
   const scope = scopeLinkParams(viewer, selection);
   const view = { ...scope, ...search };
@@ -358,9 +358,9 @@ function ordersPage(viewer: Viewer, url: URL): Answer {
   return { status: 200, html: portal(viewer, 'orders', accountParamOf(selection), contextBar(viewer, selection, '/orders'), t('title'), main, url.pathname + url.search) };
 }
 
-function orderPage(viewer: Viewer, url: URL, number: string): Answer {
+async function orderPage(viewer: Viewer, url: URL, number: string): Promise<Answer> {
   const locale = viewer.locale ?? 'fr';
-  const order = q('getOrder', async () => (await getOrder(viewer, number)));
+  const order = (await q('getOrder', async () => (await getOrder(viewer, number))));
   if (!order) return { status: 404 };
   const t = tr(locale, 'orders');
   const { header, information, items } = order;
@@ -396,13 +396,13 @@ function orderPage(viewer: Viewer, url: URL, number: string): Answer {
   return { status: 200, html: portal(viewer, 'orders', header.accountNumber, '', t('detail.title', { number: header.number }), main, url.pathname + url.search) };
 }
 
-function reportsPage(viewer: Viewer, url: URL): Answer {
+async function reportsPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseReportParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
-  const report = q('listUnpaidServices', async () => (await listUnpaidServices(viewer, filters, params.page ?? 1)));
+  const report = (await q('listUnpaidServices', async () => (await listUnpaidServices(viewer, filters, params.page ?? 1))));
   if (!report) return { status: 404 };
-  const suggestions = q('listReportSuggestions', async () => (await listReportSuggestions(viewer)));
+  const suggestions = (await q('listReportSuggestions', async () => (await listReportSuggestions(viewer))));
   const t = tr(locale, 'reports');
   const day = today();
   const scope = scopeParams(viewer);
@@ -443,7 +443,7 @@ function reportsPage(viewer: Viewer, url: URL): Answer {
   return { status: 200, html: portal(viewer, 'reports', params.account, '', t('title'), main, url.pathname + url.search) };
 }
 
-function accountsPage(viewer: Viewer, url: URL): Answer {
+async function accountsPage(viewer: Viewer, url: URL): Promise<Answer> {
   const locale = viewer.locale ?? 'fr';
   const get = (name: string) => url.searchParams.get(name)?.trim().slice(0, 100) || undefined;
   const field = ACCOUNT_SEARCH_FIELDS.find((candidate) => candidate === get('field'));
@@ -451,8 +451,8 @@ function accountsPage(viewer: Viewer, url: URL): Answer {
   for (const name of ACCOUNT_SEARCH_FIELDS) if (get(name)) criteria[name] = get(name);
   if (field && get('term')) criteria[field] = get('term');
   const page = Number(get('page') ?? 1) || 1;
-  const result = q('searchAccounts', async () => (await searchAccounts(viewer, criteria, page)));
-  const selection = q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, undefined)));
+  const result = (await q('searchAccounts', async () => (await searchAccounts(viewer, criteria, page))));
+  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, undefined))));
   const t = tr(locale, 'accounts.selector');
   const scope = scopeParams(viewer);
   const currentNumber = selection.kind === 'account' ? selection.account.number : null;
@@ -489,34 +489,34 @@ function signInPage(): Answer {
 
 // ─── The server ─────────────────────────────────────────────────────────────
 
-function viewerOf(cookie: string | undefined): Viewer | null {
+async function viewerOf(cookie: string | undefined): Promise<Viewer | null> {
   const match = /(?:^|;\s*)floor-user=(\d+)\.(\d+)/.exec(cookie ?? '');
   if (!match) return null;
-  return q('loadViewer', async () => (await loadViewer(getDb(), Number(match[1]), Number(match[2]))));
+  return (await q('loadViewer', async () => (await loadViewer(getDb(), Number(match[1]), Number(match[2])))));
 }
 
-function route(url: URL, cookie: string | undefined): Answer {
+async function route(url: URL, cookie: string | undefined): Promise<Answer> {
   if (url.pathname === '/sign-in') return signInPage();
-  const viewer = viewerOf(cookie);
+  const viewer = (await viewerOf(cookie));
   if (!viewer) return { status: 302, location: `/sign-in?callbackUrl=${encodeURIComponent(url.pathname + url.search)}` };
   switch (url.pathname) {
     case '/inventory':
-      return inventoryPage(viewer, url);
+      return (await inventoryPage(viewer, url));
     case '/inventory/benefits':
-      return benefitsPage(viewer, url);
+      return (await benefitsPage(viewer, url));
     case '/orders':
-      return ordersPage(viewer, url);
+      return (await ordersPage(viewer, url));
     case '/reports':
-      return reportsPage(viewer, url);
+      return (await reportsPage(viewer, url));
     case '/accounts':
-      return accountsPage(viewer, url);
+      return (await accountsPage(viewer, url));
     case '/help':
       return helpPage(viewer, url);
     case '/bench/minimal':
       return { status: 200, html: portal(viewer, 'account', undefined, '', tr(viewer.locale ?? 'fr', 'common')('productName'), `<h1>${esc(tr(viewer.locale ?? 'fr', 'common')('productName'))}</h1>`, url.pathname) };
   }
   const order = /^\/orders\/([^/]+)$/.exec(url.pathname);
-  if (order) return orderPage(viewer, url, decodeURIComponent(order[1]!));
+  if (order) return (await orderPage(viewer, url, decodeURIComponent(order[1]!)));
   return { status: 404 };
 }
 
@@ -534,12 +534,12 @@ function answer(response: ServerResponse, result: Answer): void {
 }
 
 /** Renders a page `runs` times; the median of each query's time and of the whole render (ms). */
-function profilePage(url: URL, cookie: string | undefined, runs: number): Record<string, number> {
+async function profilePage(url: URL, cookie: string | undefined, runs: number): Promise<Record<string, number>> {
   const samples = new Map<string, number[]>();
   for (let run = 0; run < runs; run++) {
     profile = new Map();
     const started = performance.now();
-    route(url, cookie);
+    await route(url, cookie);
     const total = performance.now() - started;
     const queries = [...profile.values()].reduce((sum, ms) => sum + ms, 0);
     profile.set('(total)', total);
@@ -555,17 +555,17 @@ function profilePage(url: URL, cookie: string | undefined, runs: number): Record
 const portIndex = process.argv.indexOf('--port');
 const port = Number(portIndex >= 0 ? process.argv[portIndex + 1] : 3290);
 
-createServer((request, response) => {
+createServer(async (request, response) => {
   try {
     const url = new URL(request.url ?? '/', 'http://floor.invalid');
     if (url.pathname === '/__profile') {
       const target = new URL(url.searchParams.get('path') ?? '/', 'http://floor.invalid');
       const runs = Math.min(Math.max(1, Number(url.searchParams.get('runs') ?? 15) || 15), 200);
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(profilePage(target, request.headers.cookie, runs)));
+      response.end(JSON.stringify((await profilePage(target, request.headers.cookie, runs))));
       return;
     }
-    answer(response, route(url, request.headers.cookie));
+    answer(response, (await route(url, request.headers.cookie)));
   } catch (error) {
     console.error('[floor]', error);
     if (!response.headersSent) response.writeHead(500);
