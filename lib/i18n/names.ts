@@ -62,3 +62,8 @@ export function resourceUsageCode(typed: string): ResourceUsage | '' | null {
 export function resourceUsageName(stored: string, locale: Locale): string {
   return isResourceUsage(stored) ? RESOURCE_USAGE_NAMES[stored][locale] : stored;
 }
+
+/** Every name of a stored resource usage (both languages for a code), for the search text of a line. */
+export function resourceUsageNames(stored: string): string[] {
+  return isResourceUsage(stored) ? [RESOURCE_USAGE_NAMES[stored].fr, RESOURCE_USAGE_NAMES[stored].en] : [stored];
+}

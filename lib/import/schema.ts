@@ -8,7 +8,8 @@
  * the importer normalises (lower-cased e-mails, empty editions) when it writes.
  */
 import { z } from 'zod';
-import { GRANT_ROLES, LOCALES, ORDER_STATUSES, PRODUCT_KINDS, TRANSACTION_KINDS } from '@/db/schema';
+import { GRANT_ROLES, LOCALES, ORDER_STATUSES, PRODUCT_KINDS, RESOURCE_USAGES, TRANSACTION_KINDS } from '@/db/schema';
+import { RESOURCE_USAGE_NAMES, resourceUsageCode } from '@/lib/i18n/names';
 
 export const IMPORT_FORMAT_VERSION = 1;
 
@@ -31,6 +32,75 @@ const text = (what: string, max = 200) =>
 
 /** Optional qualifiers of a holding; absent means none (stored as an empty string). */
 const qualifier = (what: string) => z.string().max(100).optional().meta({ description: what });
+
+/**
+ * A name people read, in French and English: a text (the same name in both
+ * languages, as files written before both forms were known say it), or
+ * `{ "fr": …, "en": … }` with one form or both; a missing form falls back to
+ * the other.
+ */
+const bilingual = (what: string, form: z.ZodString) =>
+  z
+    .union(
+      [
+        form.meta({ description: `${what} The same in French and English.` }),
+        z
+          .strictObject({
+            fr: form.optional().meta({ description: `${what} In French.` }),
+            en: form.optional().meta({ description: `${what} In English.` }),
+          })
+          .refine((name) => name.fr !== undefined || name.en !== undefined, { message: 'needs its French form (fr), its English form (en), or both' })
+          .meta({ description: `${what} In French and English; a missing form falls back to the other.`, minProperties: 1 }),
+      ],
+      { error: 'must be a text, or { "fr": "…", "en": "…" } with one form or both' },
+    )
+    .meta({ description: `${what} A text, or its French and English forms.` });
+
+/** A required name people read (family, product, package, benefit). */
+const name = (what: string, max = 200) => bilingual(what, z.string().max(max).regex(/\S/, { message: 'must not be blank' }));
+
+/** An optional qualifier people read (an edition); absent means none. */
+const bilingualQualifier = (what: string) => bilingual(what, z.string().max(100)).optional();
+
+/** A remark of a transaction, in one language or both. */
+const note = () => bilingual('Free text shown in the history.', z.string().max(500)).optional();
+
+const RESOURCE_USAGE_INPUTS = [
+  ...RESOURCE_USAGES,
+  ...RESOURCE_USAGES.map((code) => RESOURCE_USAGE_NAMES[code].fr),
+  ...RESOURCE_USAGES.map((code) => RESOURCE_USAGE_NAMES[code].en),
+] as [string, ...string[]];
+
+/** How a licence is counted: a code of the vocabulary, or its French or English name (as earlier files wrote it); absent means none. */
+const resourceUsage = () =>
+  z
+    .enum(RESOURCE_USAGE_INPUTS, {
+      error: `must be one of ${RESOURCE_USAGES.join(', ')} (or its French or English name, such as "${RESOURCE_USAGE_NAMES.per_device.fr}" or "${RESOURCE_USAGE_NAMES.per_device.en}")`,
+    })
+    .optional()
+    .meta({ description: `How the licence is counted: ${RESOURCE_USAGES.map((code) => `${code} (${RESOURCE_USAGE_NAMES[code].fr} / ${RESOURCE_USAGE_NAMES[code].en})`).join(', ')}; the French or English name is accepted too.` });
+
+/** A name as given: a text, or its forms. */
+export type NameInput = string | { fr?: string; en?: string };
+
+/** The form stored as the name, and in natural keys: the French one, or the only one given ('' when absent). */
+export function frenchOf(name: NameInput | undefined): string {
+  if (name === undefined) return '';
+  return typeof name === 'string' ? name : (name.fr ?? name.en ?? '');
+}
+
+/** The English form stored beside it: null when none is given or it is the same. */
+export function englishOf(name: NameInput | undefined): string | null {
+  if (name === undefined || typeof name === 'string') return null;
+  const english = name.en ?? null;
+  return english === null || english === frenchOf(name) ? null : english;
+}
+
+/** The stored code of a resource usage as given ('' when absent). */
+export function usageCodeOf(usage: string | undefined): string {
+  if (usage === undefined) return '';
+  return resourceUsageCode(usage) ?? usage;
+}
 
 /** A real calendar date written YYYY-MM-DD. */
 const date = (what: string) => z.iso.date({ message: 'must be a real date written YYYY-MM-DD' }).meta({ description: what });
@@ -70,7 +140,7 @@ export const agreementSchema = z
 export const productFamilySchema = z
   .strictObject({
     code: key('Product family code (natural key).'),
-    name: text('Product family name, as customers see it.'),
+    name: name('Product family name, as customers see it.'),
   })
   .meta({ title: 'Product family', description: 'A group of products (Office, Windows Server…). Key: code.' });
 
@@ -78,7 +148,7 @@ export const productSchema = z
   .strictObject({
     code: key('Product code (natural key).'),
     family: key('Code of the product family.'),
-    name: text('Product name, as customers see it.'),
+    name: name('Product name, as customers see it.'),
     kind: z.enum(PRODUCT_KINDS).meta({
       description:
         'license: on-premises licence; online_service: subscription with available and ordered counts and an expiration; developer_subscription: MSDN / Visual Studio subscriptions; cloud_platform: Azure.',
@@ -94,7 +164,7 @@ export const productSchema = z
 export const packageSchema = z
   .strictObject({
     code: key('Package code (natural key).'),
-    name: text('Package name.'),
+    name: name('Package name.'),
     items: z
       .array(
         z.strictObject({
@@ -128,7 +198,7 @@ export const licenseTransactionSchema = z
     licenseDelta: delta('Change of the licence count (may be negative).'),
     saDelta: delta('Change of the SA count (may be negative).'),
     order: key('Number of the order it comes from.').optional(),
-    note: z.string().max(500).optional().meta({ description: 'Free text shown in the history.' }),
+    note: note(),
   })
   .meta({ title: 'Licence position transaction' });
 
@@ -136,9 +206,9 @@ export const licensePositionSchema = z
   .strictObject({
     account: key('Purchase account number.'),
     product: key('Product code (a licence, developer subscription or cloud platform product, not an online service).'),
-    edition: qualifier('Edition licensed.'),
+    edition: bilingualQualifier('Edition licensed.'),
     version: qualifier('Version licensed.'),
-    resourceUsage: qualifier('How the licence is counted (per core, per user…).'),
+    resourceUsage: resourceUsage(),
     package: key('Code of the package it was acquired through; absent when bought separately.').optional(),
     licenseCount: count('Licence count (seats or subscriptions for developer subscriptions and cloud platforms).'),
     saCount: count('Software Assurance count.'),
@@ -159,7 +229,7 @@ export const subscriptionTransactionSchema = z
     availableDelta: delta('Change of the available subscriptions (may be negative).'),
     orderedDelta: delta('Change of the ordered subscriptions (may be negative; never for self_provisioning).'),
     order: key('Number of the order it comes from.').optional(),
-    note: z.string().max(500).optional().meta({ description: 'Free text shown in the history.' }),
+    note: note(),
   })
   .meta({ title: 'Subscription transaction' });
 
@@ -167,7 +237,7 @@ export const subscriptionSchema = z
   .strictObject({
     account: key('Purchase account number.'),
     product: key('Product code (an online service).'),
-    edition: qualifier('Edition or plan.'),
+    edition: bilingualQualifier('Edition or plan.'),
     package: key('Code of the package it was acquired through; absent when bought separately.').optional(),
     available: count('Available subscriptions: usable online, self-provisioned included.'),
     ordered: count('Subscriptions ordered by the partner.'),
@@ -186,9 +256,9 @@ const party = z.strictObject({
 
 export const orderItemSchema = z.strictObject({
   product: key('Product code.'),
-  edition: qualifier('Edition.'),
+  edition: bilingualQualifier('Edition.'),
   version: qualifier('Version.'),
-  resourceUsage: qualifier('Resource usage.'),
+  resourceUsage: resourceUsage(),
   quantity: positive('Quantity ordered.'),
   softwareAssurance: z.boolean().optional().meta({ description: 'Whether Software Assurance is included (default false).' }),
   termMonths: positive('Term in months, for subscriptions.').optional(),
@@ -221,7 +291,7 @@ export const orderSchema = z
 export const benefitSchema = z
   .strictObject({
     account: key('Purchase account number.'),
-    benefit: text('Benefit name.'),
+    benefit: name('Benefit name.'),
     entitled: count('Quantity entitled.'),
     used: count('Quantity used.'),
     expires: date('Expiry date.'),

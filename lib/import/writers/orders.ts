@@ -4,7 +4,7 @@
  * uses statements prepared once (docs/performance.md).
  */
 import 'server-only';
-import { toMinorUnits, type ImportDocument } from '../schema';
+import { englishOf, frenchOf, toMinorUnits, usageCodeOf, type ImportDocument } from '../schema';
 import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
@@ -21,12 +21,12 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
             bill_to_name = ?, bill_to_address = ?, ship_to_name = ?, ship_to_address = ?, currency = ?, customer_po_search = ? where id = ?`,
   );
   const insertItem = prepare(
-    `insert into order_items (order_id, position, product_id, edition, version, resource_usage, quantity, with_software_assurance,
+    `insert into order_items (order_id, position, product_id, edition, edition_en, version, resource_usage, quantity, with_software_assurance,
                               term_months, unit_price_minor)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateItem = prepare(
-    `update order_items set product_id = ?, edition = ?, version = ?, resource_usage = ?, quantity = ?, with_software_assurance = ?,
+    `update order_items set product_id = ?, edition = ?, edition_en = ?, version = ?, resource_usage = ?, quantity = ?, with_software_assurance = ?,
             term_months = ?, unit_price_minor = ? where id = ?`,
   );
   const deleteItem = prepare('delete from order_items where id = ?');
@@ -76,9 +76,10 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
       const position = index + 1;
       const itemRow = {
         productId: id(state.products, item.product),
-        edition: item.edition ?? '',
+        edition: frenchOf(item.edition),
+        editionEn: englishOf(item.edition),
         version: item.version ?? '',
-        resourceUsage: item.resourceUsage ?? '',
+        resourceUsage: usageCodeOf(item.resourceUsage),
         quantity: item.quantity,
         withSoftwareAssurance: item.softwareAssurance ? 1 : 0,
         termMonths: item.termMonths ?? null,
