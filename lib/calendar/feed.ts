@@ -10,6 +10,8 @@ import type { DB } from '@/db/client';
 import { calendarFeedSecrets, inventoryLines, products, purchaseAccounts, users } from '@/db/schema';
 import { accountScope, loadViewer, type Viewer } from '@/lib/auth/scope';
 import { addDays } from '@/lib/clock';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
+import { localNameSql } from '@/lib/i18n/names';
 import { hrefWith } from '@/lib/url';
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -57,8 +59,10 @@ const AHEAD_DAYS = 400;
 const BACK_DAYS = 60;
 
 function eventsOf(db: DB, viewer: Viewer, appUrl: string, today: string, customerNumber?: string): CalendarEvent[] {
+  // The product named in the feed's owner's language (French when they chose none, as their e-mails).
+  const product = localNameSql(products.name, products.nameEn, viewer.locale ?? DEFAULT_LOCALE);
   return db
-    .select({ id: inventoryLines.id, date: inventoryLines.nextExpiration, product: products.name, account: purchaseAccounts.number, accountName: purchaseAccounts.name })
+    .select({ id: inventoryLines.id, date: inventoryLines.nextExpiration, product, account: purchaseAccounts.number, accountName: purchaseAccounts.name })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))

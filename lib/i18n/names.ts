@@ -13,6 +13,9 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { RESOURCE_USAGES, type Locale, type ResourceUsage } from '@/db/schema';
 import { messages } from './messages';
 
+/** The note of the transactions an import writes itself (opening balances, adjustments): a fixed phrase, named by the catalogues (`inventory.history.importNote`). */
+export const IMPORT_NOTE = 'import';
+
 /** A stored name in the reader's language: the English form when there is one and the reader reads English. */
 export function localName(name: string, nameEn: string | null | undefined, locale: Locale): string;
 export function localName(name: string | null, nameEn: string | null | undefined, locale: Locale): string | null;

@@ -148,7 +148,7 @@ describe('one order', () => {
         productName: 'Office Professionnel Plus',
         edition: 'Professionnel Plus',
         version: '2021',
-        resourceUsage: 'Par appareil',
+        resourceUsage: 'per_device',
         quantity: 10,
         withSoftwareAssurance: true,
         termMonths: null,

@@ -8,8 +8,9 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, orderItems, orders, partners, products, purchaseAccounts, type OrderStatus } from '@/db/schema';
+import { agreements, orderItems, orders, partners, products, purchaseAccounts, type Locale, type OrderStatus } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import { currencyFractionDigits } from '@/lib/import/schema';
 import type { AccountFilter } from '@/lib/inventory/queries';
 import { foldForSearch } from '@/lib/search/normalize';
@@ -73,18 +74,18 @@ const orderColumns = {
   customerPoNumber: orders.customerPoNumber,
 };
 
-/** The columns of an order item that the order's page and the export both show. */
-const itemColumns = {
+/** The columns of an order item that the order's page and the export both show, names in the reader's language (`resourceUsage` is the stored code). */
+const itemColumns = (locale: Locale = 'fr') => ({
   position: orderItems.position,
-  productName: products.name,
-  edition: orderItems.edition,
+  productName: localNameSql(products.name, products.nameEn, locale),
+  edition: localNameSql(orderItems.edition, orderItems.editionEn, locale),
   version: orderItems.version,
   resourceUsage: orderItems.resourceUsage,
   quantity: orderItems.quantity,
   withSoftwareAssurance: orderItems.withSoftwareAssurance,
   termMonths: orderItems.termMonths,
   unitPriceMinor: orderItems.unitPriceMinor,
-};
+});
 
 function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSearch = {}) {
   return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId), ...searchConditions(search));
@@ -162,13 +163,16 @@ export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<Or
 }
 
 /** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
-export function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} }: { accounts: AccountFilter; search?: OrderSearch }): OrderExportRow[] {
+export function listOrderItemsForExport(
+  viewer: Viewer,
+  { accounts, search = {}, locale }: { accounts: AccountFilter; search?: OrderSearch; locale?: Locale },
+): OrderExportRow[] {
   return getDb()
     .select({
       ...orderColumns,
       currency: orders.currency,
       productCode: products.code,
-      ...itemColumns,
+      ...itemColumns(locale),
     })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -211,7 +215,7 @@ export interface OrderDetail {
 }
 
 /** One order expanded (Entête, Informations, Articles), or null when it does not exist or is outside the viewer's grants. */
-export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
+export function getOrder(viewer: Viewer, number: string, locale: Locale = 'fr'): OrderDetail | null {
   const db = getDb();
   const order = db
     .select({
@@ -245,7 +249,7 @@ export function getOrder(viewer: Viewer, number: string): OrderDetail | null {
   const fractionDigits = currencyFractionDigits(order.currency);
   const items = db
     .select({
-      ...itemColumns,
+      ...itemColumns(locale),
       lineId: sql<number | null>`coalesce(
         (select l.id from inventory_lines l join inventory_transactions t on t.line_id = l.id
           where t.order_id = ${order.id} and l.product_id = ${orderItems.productId} and l.purchase_account_id = ${order.accountId}

@@ -176,8 +176,25 @@ describe('recordOrder', () => {
     expect(bad('0', '0')).toEqual(['items.0.quantity:quantityRange', 'items.0.term:termRange']);
     expect(bad('1000001', '61')).toEqual(['items.0.quantity:quantityRange', 'items.0.term:termRange']);
     expect(messages(raw({ items: Array.from({ length: 51 }, () => ({ product: P.o365, edition: '', version: '', usage: '', quantity: '1', sa: false, term: '12' })) }))).toEqual(['items:itemsTooMany']);
+    // Resource usage is a fixed vocabulary: its name in either language, or its code; nothing else.
+    const usage = (typed: string) => messages(raw({ items: [{ product: P.office, edition: '', version: '', usage: typed, quantity: '1', sa: false, term: '12' }] }));
+    for (const typed of ['', 'Par appareil', 'per device', 'PAR COEUR', 'per_user']) expect(usage(typed), typed).toEqual([]);
+    expect(usage('Par licence')).toEqual(['items.0.usage:usageUnknown']);
+  });
+
+  it('stores the resource usage typed in either language as its code, on the line of the edition typed in either language', () => {
+    importBilingualEdition();
+    recorded(recordOrder(db, north(), form({ items: [item({ product: P.office, edition: 'Professional Plus', version: '2021', usage: 'Per device', quantity: 2 })] }), options));
+    // The existing line (Professionnel Plus, 2021, per device) took the order: no new line.
+    expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toMatchObject({ licences: 37 });
+    expect(db.$client.prepare("select resource_usage as usage from order_items where order_id = (select max(id) from orders)").get()).toEqual({ usage: 'per_device' });
   });
 });
+
+/** The Office line's edition gets its English form, as a bilingual import gives it. */
+function importBilingualEdition() {
+  db.$client.prepare("update inventory_lines set edition_en = 'Professional Plus' where edition = 'Professionnel Plus'").run();
+}
 
 describe('cancelOrder', () => {
   const cancel = (viewer = north(), number = 'PN-000001', today = FIXTURE_TODAY) => cancelOrder(db, viewer, { key: key(), number }, { ...options, today });

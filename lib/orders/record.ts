@@ -22,7 +22,7 @@
  * outcomes into pages; integration tests call these functions directly.
  */
 import 'server-only';
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db/client';
 import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts } from '@/db/schema';
@@ -31,6 +31,7 @@ import { accountScope, isPartnerCustomerViewer, type PartnerCustomerViewer, type
 import { addDays, addMonths } from '@/lib/clock';
 import { wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
+import { resourceUsageCode, resourceUsageNames } from '@/lib/i18n/names';
 import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { wordsMatch } from '@/lib/search/sql';
@@ -53,7 +54,8 @@ export const orderItemSchema = z.object({
   product: z.string().trim().min(1, 'productRequired').max(64, 'productUnknown'),
   edition: line(100),
   version: line(100),
-  usage: line(100),
+  // Resource usage is a fixed vocabulary: typed as its name in either language (any case, accents or not) or its code, stored as the code (usageOf).
+  usage: line(100).refine((typed) => resourceUsageCode(typed) !== null, 'usageUnknown'),
   quantity: wholeNumberField({ required: 'quantityRequired', whole: 'whole', range: 'quantityRange' }, MAX_ITEM_QUANTITY),
   sa: z.boolean(),
   term: wholeNumberField({ required: 'termRequired', whole: 'whole', range: 'termRange' }, MAX_TERM_MONTHS),
@@ -247,7 +249,7 @@ export function recordOrder(db: DB, viewer: Viewer, form: OrderForm, options: Wr
           productId: product.id,
           edition: online ? '' : item.edition,
           version: online ? '' : item.version,
-          resourceUsage: online ? '' : item.usage,
+          resourceUsage: online ? '' : usageOf(item.usage),
           quantity: item.quantity,
           withSoftwareAssurance: !online && item.sa,
           termMonths: online ? item.term : null,
@@ -303,6 +305,9 @@ function subscriptionLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>,
   return { id, available: 0, ordered: 0, nextExpiration: null };
 }
 
+/** The stored code of a resource usage as typed (validated by orderItemSchema). */
+const usageOf = (typed: string): string => resourceUsageCode(typed) ?? typed;
+
 /** The account's licence position of a product, edition, version and resource usage bought separately; created empty when new. */
 function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number, item: OrderItemForm): number {
   const existing = db
@@ -313,9 +318,10 @@ function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, acco
         eq(inventoryLines.purchaseAccountId, accountId),
         eq(inventoryLines.productId, productId),
         eq(inventoryLines.kind, 'license'),
-        eq(inventoryLines.edition, item.edition),
+        // The edition as typed, in either of its languages.
+        or(eq(inventoryLines.edition, item.edition), eq(inventoryLines.editionEn, item.edition)),
         eq(inventoryLines.version, item.version),
-        eq(inventoryLines.resourceUsage, item.usage),
+        eq(inventoryLines.resourceUsage, usageOf(item.usage)),
         sql`${inventoryLines.packageId} is null`,
       ),
     )
@@ -328,10 +334,10 @@ function licenceLine(db: DB, ledger: ReturnType<typeof createLedgerWriter>, acco
       productId,
       edition: item.edition,
       version: item.version,
-      resourceUsage: item.usage,
+      resourceUsage: usageOf(item.usage),
       packageId: null,
       nextExpiration: null,
-      search: foldForSearch(item.edition, item.version, item.usage),
+      search: foldForSearch(item.edition, item.version, ...resourceUsageNames(usageOf(item.usage))),
     },
     [],
   );

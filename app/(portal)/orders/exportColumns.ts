@@ -1,4 +1,6 @@
 import type { Column, Translate } from '@/components/columns';
+import type { Locale } from '@/db/schema';
+import { resourceUsageName } from '@/lib/i18n/names';
 import type { OrderExportRow } from '@/lib/orders/queries';
 
 /**
@@ -6,7 +8,7 @@ import type { OrderExportRow } from '@/lib/orders/queries';
  * order's fields (SPEC §5 CSV rules: ISO dates, plain numbers). Export-only
  * columns — the page lists orders, not items — so each has `csv` and no `cell`.
  */
-export function orderExportColumns(t: Translate): Column<OrderExportRow>[] {
+export function orderExportColumns(t: Translate, locale: Locale): Column<OrderExportRow>[] {
   return [
     { key: 'number', heading: 'columns.number', csv: (row) => row.number },
     { key: 'date', heading: 'columns.date', csv: (row) => row.orderedOn },
@@ -20,7 +22,7 @@ export function orderExportColumns(t: Translate): Column<OrderExportRow>[] {
     { key: 'product', heading: 'detail.columns.product', csv: (row) => row.productName },
     { key: 'edition', heading: 'detail.columns.edition', csv: (row) => row.edition },
     { key: 'version', heading: 'detail.columns.version', csv: (row) => row.version },
-    { key: 'resourceUsage', heading: 'detail.columns.resourceUsage', csv: (row) => row.resourceUsage },
+    { key: 'resourceUsage', heading: 'detail.columns.resourceUsage', csv: (row) => resourceUsageName(row.resourceUsage, locale) },
     { key: 'quantity', heading: 'detail.columns.quantity', csv: (row) => row.quantity },
     { key: 'softwareAssurance', heading: 'detail.columns.softwareAssurance', csv: (row) => (row.withSoftwareAssurance ? t('detail.yes') : t('detail.no')) },
     { key: 'term', heading: 'export.termMonths', csv: (row) => row.termMonths },

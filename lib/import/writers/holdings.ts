@@ -8,13 +8,13 @@
 import 'server-only';
 import { englishOf, frenchOf, usageCodeOf, type ImportDocument } from '../schema';
 import { licenseKey, subscriptionKey } from '../state';
-import { resourceUsageNames } from '@/lib/i18n/names';
+import { IMPORT_NOTE, resourceUsageNames } from '@/lib/i18n/names';
 import { givenLicenseTransactions, givenSubscriptionTransactions, planTransactions, type GivenTransaction } from '../validate';
 import type { NewLine } from '@/lib/inventory/ledger';
 import type { WriteContext } from './context';
 
-/** The note on the transactions the importer writes itself (opening balances, adjustments). */
-export const IMPORT_NOTE = 'import';
+/** The note on the transactions the importer writes itself (opening balances, adjustments), shown in the reader's language. */
+export { IMPORT_NOTE };
 
 /** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
 export function writeHoldings(context: WriteContext, doc: ImportDocument): void {

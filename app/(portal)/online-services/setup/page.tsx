@@ -45,7 +45,7 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const selection = resolveAccountSelection(viewer, params.account);
   if (selection.kind === 'not-found') notFound();
   if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
-  const catalogue = searchServiceCatalogue(params.q, params.product);
+  const catalogue = searchServiceCatalogue(params.q, params.product, (await getLocale()) as Locale);
   const accounts = listAccountChoices(viewer);
 
   const t = await getTranslations('onlineServices.setup');

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Column, Translate } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { formatCount } from '@/lib/i18n/format';
+import { resourceUsageName } from '@/lib/i18n/names';
 import type { OrderDetail, OrderItemRow } from '@/lib/orders/queries';
 
 /** The catalogue namespace of the items' headings. */
@@ -56,7 +57,7 @@ export function orderItemColumns({
     },
     { key: 'edition', heading: 'detail.columns.edition', cell: (item) => orNone(item.edition) },
     { key: 'version', heading: 'detail.columns.version', cell: (item) => orNone(item.version) },
-    { key: 'resourceUsage', heading: 'detail.columns.resourceUsage', cell: (item) => orNone(item.resourceUsage) },
+    { key: 'resourceUsage', heading: 'detail.columns.resourceUsage', cell: (item) => orNone(resourceUsageName(item.resourceUsage, locale)) },
     { key: 'quantity', heading: 'detail.columns.quantity', numeric: true, cell: (item) => formatCount(locale, item.quantity) },
     { key: 'softwareAssurance', heading: 'detail.columns.softwareAssurance', cell: (item) => (item.withSoftwareAssurance ? t('detail.yes') : t('detail.no')) },
     { key: 'term', heading: 'detail.columns.term', numeric: true, cell: (item) => (item.termMonths === null ? t('none') : t('detail.termMonths', { months: item.termMonths })) },

@@ -30,7 +30,7 @@ const orderOf = cache(getOrder);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
   const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer, { order: number });
-  const order = number === undefined ? null : orderOf(viewer, number);
+  const order = number === undefined ? null : orderOf(viewer, number, (await getLocale()) as Locale);
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
   if (!order) return titleOf(t('title'));
   return titleOf(t('detail.title', { number: order.header.number }), await accountInTitle({ number: order.header.accountNumber, name: order.header.accountName }));
@@ -54,11 +54,11 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { customer, number, done } = paramsSchema.parse({ customer: query.customer, number: (await params).number, done: query.done });
   const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
-  const order = orderOf(viewer, number);
+  const locale = (await getLocale()) as Locale;
+  const order = orderOf(viewer, number, locale);
   if (!order) notFound();
 
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
-  const locale = (await getLocale()) as Locale;
   const { header, information, items } = order;
   // Back to the list of the order's account: the list the order was most likely opened from.
   const backHref = hrefWith('/orders', { ...scopeParams(viewer), account: header.accountNumber });

@@ -48,7 +48,7 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
   const t = await getTranslations('orders.record');
   const locale = (await getLocale()) as Locale;
   const accounts = listAccountChoices(viewer);
-  const suggestions = listProductsToOrder(viewer);
+  const suggestions = listProductsToOrder(viewer, locale);
   const onlyAccount = accounts?.length === 1 ? accounts[0]!.number : '';
 
   return (
