@@ -249,7 +249,7 @@ test.describe('order history in English', () => {
     await page.getByRole('link', { name: 'Expand order 8800202' }).click();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Order header', 'Order information', 'Order items']);
     await expect(page.getByTestId('order-header')).toContainText('CUSTOMER PO NUMBER');
-    await expect(page.getByTestId('order-item').first().locator('td')).toHaveText(['1', 'Windows Server', 'Datacenter', '2022', 'Par cœur', '16', 'Yes', '—', 'CA$845.25']);
+    await expect(page.getByTestId('order-item').first().locator('td')).toHaveText(['1', 'Windows Server', 'Datacenter', '2022', 'Per core', '16', 'Yes', '—', 'CA$845.25']);
     await expectAccessible(page);
   });
 });
