@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from '@/tests/helpers/fixtures';
+import { seedOldInventory } from '@/tests/helpers/old-schema';
 import { migrateDatabase, openDatabase } from './client';
 
 describe('the migration to the bilingual catalogue', () => {
-  it('maps the French resource usages to codes and keeps unknown values', async () => {
+  it('maps the French resource usages to codes and keeps unknown values', () => {
     const dir = mkdtempSync(join(tmpdir(), 'license-desk-migration-'));
     const before = join(dir, 'migrations');
     cpSync(join(process.cwd(), 'db', 'migrations'), before, { recursive: true });
@@ -23,7 +23,7 @@ describe('the migration to the bilingual catalogue', () => {
     const db = openDatabase(join(dir, 'old.db'));
     migrate(db, { migrationsFolder: before });
 
-    await loadFixtures(db);
+    seedOldInventory(db);
     const sql = db.$client;
     const lines = sql.prepare("select id from inventory_lines where kind = 'license' order by id limit 3").all() as { id: number }[];
     sql.prepare("update inventory_lines set resource_usage = 'Par cœur' where id = ?").run(lines[0]!.id);
