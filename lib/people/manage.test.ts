@@ -63,6 +63,15 @@ describe('invitePerson', () => {
     order('Élodie Durand', 'émile Petit');
     order('émile Petit', 'Test Verrouillage');
     order('Test Verrouillage', 'Zoé Roy');
+    // Searched by any part of the name or the address, case and accents aside; only the customer's own people.
+    const found = (query: string) => listPeople(db, admin, 1, query)!.rows.map((row) => row.name);
+    expect(found('ELODIE')).toEqual(['Élodie Durand']);
+    expect(found('émile')).toEqual(['émile Petit']);
+    expect(found('zoe@alpha')).toEqual(['Zoé Roy']);
+    expect(found('roy')).toEqual(['Zoé Roy']);
+    expect(listPeople(db, admin, 1, 'zzz-nobody')).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
+    const beta = viewerOf(db, U.betaAdmin);
+    expect(listPeople(db, beta, 1, 'elodie')!.rows).toEqual([]);
   });
 
   it('refuses one of the customer’s own people, a viewer without accounts, and another customer’s account', async () => {

@@ -13,6 +13,7 @@ import { createTranslator } from 'use-intl/core';
 import type { DB } from '@/db/client';
 import { grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { foldForSearch } from '@/lib/search/normalize';
+import { containsMatch } from '@/lib/search/sql';
 import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import type { Viewer } from '@/lib/auth/scope';
@@ -229,16 +230,22 @@ export interface PersonRow {
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** One page of the viewer's customer's people, by name; null for anyone but a customer administrator. */
-export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[]; total: number; page: number; pages: number } | null {
+/**
+ * A page of the customer's people, by folded name. `query` (optional) keeps
+ * those whose name or e-mail address contains what was typed, case and
+ * accents aside (the folded `name_search` column holds both).
+ */
+export function listPeople(db: DB, viewer: Viewer, page = 1, query?: string): { rows: PersonRow[]; total: number; page: number; pages: number } | null {
   if (!mayManage(viewer)) return null;
-  const total = db.select({ n: count() }).from(grants).where(eq(grants.customerId, viewer.customer.id)).get()?.n ?? 0;
+  const scope = and(eq(grants.customerId, viewer.customer.id), query ? containsMatch(users.nameSearch, query) : undefined);
+  const total = db.select({ n: count() }).from(grants).innerJoin(users, eq(users.id, grants.userId)).where(scope).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: grants.role, grantId: grants.id, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
-    .where(eq(grants.customerId, viewer.customer.id))
+    .where(scope)
     // The folded name: "Élodie" sorts with the E, as a French or English reader expects, and paging by offset stays exact.
     .orderBy(users.nameSearch, users.email, users.id)
     .limit(PEOPLE_PAGE_SIZE)
