@@ -16,6 +16,8 @@ afterEach(() => {
 describe('HSTS', () => {
   it('is on for an https APP_URL only', () => {
     expect(hstsFor('https://licenses.example.com')).toBe(HSTS);
+    expect(hstsFor('HTTPS://Licenses.example.com')).toBe(HSTS);
+    expect(hstsFor('not a url')).toBeNull();
     expect(hstsFor('http://127.0.0.1:3000')).toBeNull();
     expect(hstsFor(undefined)).toBeNull();
   });

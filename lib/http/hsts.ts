@@ -10,5 +10,11 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /** The header's value for this APP_URL, or null when it is not https. */
 export function hstsFor(appUrl: string | undefined | null): string | null {
-  return appUrl?.startsWith('https:') ? HSTS : null;
+  if (!appUrl) return null;
+  try {
+    // As URL reads it: `HTTPS://…` is https too.
+    return new URL(appUrl).protocol === 'https:' ? HSTS : null;
+  } catch {
+    return null;
+  }
 }
