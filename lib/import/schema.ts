@@ -12,25 +12,44 @@ import { GRANT_ROLES, LOCALES, ORDER_STATUSES, PRODUCT_KINDS, TRANSACTION_KINDS 
 
 export const IMPORT_FORMAT_VERSION = 1;
 
+/**
+ * No control character (U+0000–U+001F, U+007F–U+009F: line breaks, tabs,
+ * escapes…) in what people read as one line — names, keys, editions: pages,
+ * CSV files, e-mails and the calendar feed show them, and a stray carriage
+ * return or escape would break or disguise what they show.
+ */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+const noControlCharacters = { message: 'must not hold control characters (line breaks, tabs and the like)' };
+
 /** A natural key: customer, agreement, account and order numbers, codes. */
 const key = (what: string) =>
   z
     .string()
     .min(1)
     .max(64)
+    .regex(NO_CONTROL_CHARACTERS, noControlCharacters)
     .regex(/^\S(?:.*\S)?$/, { message: 'must not be empty nor begin or end with a space' })
     .meta({ description: what });
 
-/** Human text: not blank, kept as written. */
+/** A name or other human text on one line: not blank, no control character, kept as written. */
 const text = (what: string, max = 200) =>
   z
     .string()
     .max(max)
+    .regex(NO_CONTROL_CHARACTERS, noControlCharacters)
     .regex(/\S/, { message: 'must not be blank' })
     .meta({ description: what });
 
+/** Optional one-line text (may be empty): no control character. */
+const line = (what: string, max: number) => z.string().max(max).regex(NO_CONTROL_CHARACTERS, noControlCharacters).optional().meta({ description: what });
+
+/** Several lines (an address, a note): line breaks (`\n`, `\r\n`) but no other control character. */
+const MULTI_LINE = /^(?:\P{Cc}|\r?\n)*$/u;
+const lines = (what: string, max: number) =>
+  z.string().max(max).regex(MULTI_LINE, { message: 'must not hold control characters other than line breaks' }).meta({ description: what });
+
 /** Optional qualifiers of a holding; absent means none (stored as an empty string). */
-const qualifier = (what: string) => z.string().max(100).optional().meta({ description: what });
+const qualifier = (what: string) => line(what, 100);
 
 /** A real calendar date written YYYY-MM-DD. */
 const date = (what: string) => z.iso.date({ message: 'must be a real date written YYYY-MM-DD' }).meta({ description: what });
@@ -46,7 +65,7 @@ export const partnerSchema = z
     code: key('Partner code (natural key).'),
     name: text('Partner name.'),
     contactEmail: z.email({ message: 'must be an e-mail address' }).optional().meta({ description: 'Contact e-mail shown to customers.' }),
-    contactPhone: z.string().max(50).optional().meta({ description: 'Contact phone number shown to customers.' }),
+    contactPhone: line('Contact phone number shown to customers.', 50),
   })
   .meta({ title: 'Partner', description: 'A reseller who orders for purchase accounts. Key: code.' });
 
@@ -61,7 +80,7 @@ export const agreementSchema = z
   .strictObject({
     number: key('Agreement number (natural key).'),
     customer: key('Number of the customer the agreement belongs to.'),
-    name: z.string().max(200).optional().meta({ description: 'Agreement name or type.' }),
+    name: line('Agreement name or type.', 200),
     startsOn: date('First day of the agreement.').optional(),
     endsOn: date('Last day of the agreement.').optional(),
   })
@@ -128,7 +147,7 @@ export const licenseTransactionSchema = z
     licenseDelta: delta('Change of the licence count (may be negative).'),
     saDelta: delta('Change of the SA count (may be negative).'),
     order: key('Number of the order it comes from.').optional(),
-    note: z.string().max(500).optional().meta({ description: 'Free text shown in the history.' }),
+    note: lines('Free text shown in the history.', 500).optional(),
   })
   .meta({ title: 'Licence position transaction' });
 
@@ -159,7 +178,7 @@ export const subscriptionTransactionSchema = z
     availableDelta: delta('Change of the available subscriptions (may be negative).'),
     orderedDelta: delta('Change of the ordered subscriptions (may be negative; never for self_provisioning).'),
     order: key('Number of the order it comes from.').optional(),
-    note: z.string().max(500).optional().meta({ description: 'Free text shown in the history.' }),
+    note: lines('Free text shown in the history.', 500).optional(),
   })
   .meta({ title: 'Subscription transaction' });
 
@@ -181,7 +200,7 @@ export const subscriptionSchema = z
 
 const party = z.strictObject({
   name: text('Name.'),
-  address: z.string().max(1000).meta({ description: 'Postal address; lines separated by \\n.' }),
+  address: lines('Postal address; lines separated by \\n.', 1000),
 });
 
 export const orderItemSchema = z.strictObject({
@@ -206,7 +225,7 @@ export const orderSchema = z
     status: z.enum(ORDER_STATUSES),
     partner: key('Code of the partner who placed the order.'),
     account: key("Purchase account number; the order's agreement is the account's agreement."),
-    customerPoNumber: z.string().max(100).optional().meta({ description: 'Customer PO number (formerly the secondary PO number).' }),
+    customerPoNumber: line('Customer PO number (formerly the secondary PO number).', 100),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code such as EUR or CAD' })
