@@ -56,7 +56,7 @@ describe('invitePerson', () => {
   it('lists people by name as a reader expects: accents and case aside ("Élodie" before "Test", "émile" before "Zoé")', async () => {
     const admin = viewerOf(db, U.alphaAdmin);
     for (const [email, name] of [['test@alpha.example', 'Test Verrouillage'], ['elodie@alpha.example', 'Élodie Durand'], ['zoe@alpha.example', 'Zoé Roy'], ['emile@alpha.example', 'émile Petit']] as const) {
-      expect((await invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
+      expect((invitePerson(db, admin, { email, name, locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
     }
     const names = listPeople(db, admin)!.rows.map((row) => row.name);
     const order = (first: string, second: string) => expect(names.indexOf(first), `${first} before ${second}`).toBeLessThan(names.indexOf(second));
