@@ -22,7 +22,7 @@ import { hrefWith } from '@/lib/url';
 import { z } from 'zod';
 import { formAction, settleOnce, typed } from '@/lib/forms/action';
 import { messages } from '@/lib/i18n/messages';
-import { emptyRow, intentOf, itemsOf, readOrderForm, type ItemField, type OrderFormState, type OrderValues } from './form';
+import { emptyRow, intentOf, itemsOf, ORDER_FIELDS, readOrderForm, type ItemField, type OrderFormState, type OrderValues } from './form';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS } from './form';
 import { cancelFormSchema, cancelOrder, checkItems, mayRecordOrders, orderFormSchema, recordOrder, type FieldMessage } from './record';
 import { orderPath } from './paths';
@@ -40,7 +40,6 @@ const orderPage = (number: string, customer: string, done?: 'recorded' | 'cancel
 
 /** The messages of the catalogue's orders.record.errors: no other key reaches it. */
 const RECORD_MESSAGES = Object.keys(messages.fr.orders.record.errors);
-const ORDER_FIELDS = ['account', 'po', 'items'];
 
 /** Puts the messages of items (by their index among the items) beside their rows' fields, keeping a message already there. */
 function addItemErrors(errors: Record<string, string>, values: OrderValues, itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>>, say: (message: FieldMessage) => string) {
@@ -58,7 +57,17 @@ const limitsOf = async () => {
 const record = formAction({
   viewer: partnerViewer,
   values: readOrderForm,
-  input: (values, formData) => ({ key: formData.get('key'), account: values.account, po: values.po, items: itemsOf(values).map((item) => item.fields) }),
+  input: (values, formData) => ({
+    key: formData.get('key'),
+    account: values.account,
+    po: values.po,
+    currency: values.currency,
+    billToName: values.billToName,
+    billToAddress: values.billToAddress,
+    shipToName: values.shipToName,
+    shipToAddress: values.shipToAddress,
+    items: itemsOf(values).map((item) => item.fields),
+  }),
   schema: orderFormSchema,
   once: true,
   // The form's own buttons without JavaScript: one more row, or one fewer; nothing is checked yet.
@@ -79,13 +88,24 @@ const record = formAction({
   messages: {
     namespace: 'orders.record.errors',
     keys: RECORD_MESSAGES,
-    fallback: (field) => (field.endsWith('.quantity') || field.endsWith('.term') ? 'whole' : field === 'account' ? 'accountUnknown' : field === 'po' ? 'poRequired' : 'tooLong'),
+    fallback: (field) =>
+      field.endsWith('.quantity') || field.endsWith('.term')
+        ? 'whole'
+        : field.endsWith('.price')
+          ? 'priceFormat'
+          : field === 'account'
+            ? 'accountUnknown'
+            : field === 'po'
+              ? 'poRequired'
+              : field === 'currency'
+                ? 'currencyUnknown'
+                : 'tooLong',
   },
   // An item's field is named as in the form, `<row id>.<field>`; the key and anything else no person typed is not ours.
   fieldOf: (path, values) => {
     const [field, index, itemField] = path;
     if (field === 'items' && typeof index === 'number' && typeof itemField === 'string') return `${itemsOf(values)[index]!.id}.${itemField}`;
-    return typeof field === 'string' && ORDER_FIELDS.includes(field) ? field : null;
+    return typeof field === 'string' && (ORDER_FIELDS as readonly string[]).includes(field) ? field : null;
   },
   // What the catalogue says of the products typed, in the same answer, and the summary above the form.
   invalid: async (values, errors, t): Promise<OrderFormState> => {

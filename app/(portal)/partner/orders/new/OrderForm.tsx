@@ -27,6 +27,7 @@ export function OrderForm({
   suggestions,
   maxQuantity,
   maxTerm,
+  currencies,
 }: {
   idempotencyKey: string;
   customer: string;
@@ -36,6 +37,8 @@ export function OrderForm({
   suggestions: ProductToOrder[];
   maxQuantity: string;
   maxTerm: number;
+  /** The currencies to choose from, with their names in the reader's language. */
+  currencies: { code: string; name: string }[];
 }) {
   const t = useTranslations('orders.record');
   const [state, action, pending] = useActionState<OrderFormState, FormData>(recordOrderAction, initial);
@@ -87,6 +90,40 @@ export function OrderForm({
           labels={{ label: t('account'), choose: t('chooseAccount'), option: (account) => t('accountOption', { number: account.number, name: account.name }), numberHint: t('accountNumberHint') }}
         />
         <TextField name="po" label={t('po')} hint={t('poHint')} defaultValue={values.po} error={errors.po} />
+        <div>
+          <label htmlFor="currency" className="block text-sm font-medium">
+            {t('currency')}
+          </label>
+          <p id="currency-hint" className="text-xs text-slate-600">
+            {t('currencyHint')}
+          </p>
+          {/* Keyed by its value: a drop-down's default is set only when it is created (see AccountField). */}
+          <select
+            key={values.currency}
+            id="currency"
+            name="currency"
+            defaultValue={values.currency}
+            aria-invalid={errors.currency ? true : undefined}
+            aria-describedby={errors.currency ? 'currency-hint currency-error' : 'currency-hint'}
+            className="mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-2 text-sm"
+          >
+            {currencies.map((currency) => (
+              <option key={currency.code} value={currency.code}>
+                {t('currencyOption', { code: currency.code, name: currency.name })}
+              </option>
+            ))}
+          </select>
+          {errors.currency && (
+            <p id="currency-error" className="mt-1 text-sm text-red-700">
+              {errors.currency}
+            </p>
+          )}
+        </div>
+      </div>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Party prefix="billTo" legend={t('billTo')} values={values} errors={errors} />
+        <Party prefix="shipTo" legend={t('shipTo')} values={values} errors={errors} />
       </div>
 
       <fieldset aria-describedby={errors.items ? 'items-error' : undefined}>
@@ -162,13 +199,14 @@ function ItemRow({
             <TextField name={name('product')} label={t('product')} hint={t('productHint')} defaultValue={row.product} error={error('product')} list={list} />
           </div>
           <TextField name={name('quantity')} label={t('quantity')} hint={t('quantityHint', { max: maxQuantity })} inputMode="numeric" defaultValue={row.quantity} error={error('quantity')} />
+          <TextField name={name('price')} label={t('price')} hint={t('priceHint')} inputMode="text" defaultValue={row.price} error={error('price')} optional />
           <TextField name={name('term')} label={t('term')} hint={t('termHint', { max: maxTerm })} inputMode="numeric" defaultValue={row.term} error={error('term')} />
           <TextField name={name('edition')} label={t('edition')} hint={t('licencesOnlyHint')} defaultValue={row.edition} error={error('edition')} optional />
           <TextField name={name('version')} label={t('version')} hint={t('licencesOnlyHint')} defaultValue={row.version} error={error('version')} optional />
-          <div className="col-span-2 sm:col-span-1">
+          <div>
             <TextField name={name('usage')} label={t('usage')} hint={t('licencesOnlyHint')} defaultValue={row.usage} error={error('usage')} optional />
           </div>
-          <div className="col-span-2 self-end pb-2 sm:col-span-1">
+          <div className="col-span-2 self-end pb-2 sm:col-span-4">
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name={name('sa')} value="yes" defaultChecked={row.sa} aria-describedby={error('sa') ? `${name('sa')}-error` : `${name('sa')}-hint`} />
               {t('sa')}
@@ -190,5 +228,41 @@ function ItemRow({
         )}
       </fieldset>
     </li>
+  );
+}
+
+/** Facturer à or Livrer à: a name and a postal address, both optional, as they should read on the order. */
+function Party({ prefix, legend, values, errors }: { prefix: 'billTo' | 'shipTo'; legend: string; values: OrderFormState['values']; errors: OrderFormState['errors'] }) {
+  const t = useTranslations('orders.record');
+  const address = `${prefix}Address`;
+  const describedBy = [`${address}-hint`, errors[address] ? `${address}-error` : null].filter(Boolean).join(' ');
+  return (
+    <fieldset className="space-y-2">
+      <legend className="text-base font-semibold">{legend}</legend>
+      <TextField name={`${prefix}Name`} label={t('partyName')} hint={t('partyNameHint')} autoComplete="organization" defaultValue={values[`${prefix}Name`]} error={errors[`${prefix}Name`]} optional />
+      <div>
+        <label htmlFor={address} className="block text-sm font-medium">
+          {t('partyAddress')}
+        </label>
+        <p id={`${address}-hint`} className="text-xs text-slate-600">
+          {t('partyAddressHint')}
+        </p>
+        <textarea
+          id={address}
+          name={address}
+          rows={3}
+          autoComplete="street-address"
+          defaultValue={values[address as 'billToAddress' | 'shipToAddress']}
+          aria-invalid={errors[address] ? true : undefined}
+          aria-describedby={describedBy}
+          className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2"
+        />
+        {errors[address] && (
+          <p id={`${address}-error`} className="mt-1 text-sm text-red-700">
+            {errors[address]}
+          </p>
+        )}
+      </div>
+    </fieldset>
   );
 }
