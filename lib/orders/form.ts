@@ -58,6 +58,15 @@ export const ORDER_FIELDS = ['account', 'po', 'currency', 'billToName', 'billToA
 export interface OrderFormState {
   values: OrderValues;
   errors: Record<string, string>;
+  /** By row id: the values the row's product already has in the customer's inventory, to pick from. */
+  choices?: Record<string, LineChoices>;
+}
+
+/** What a licence's edition, version and resource usage may be picked from (each list bounded, ./record.ts). */
+export interface LineChoices {
+  edition: string[];
+  version: string[];
+  usage: string[];
 }
 
 export const emptyRow = (id: string, filled: Partial<Omit<OrderRow, 'id'>> = {}): OrderRow => ({
@@ -111,8 +120,8 @@ export function readOrderForm(formData: FormData): OrderValues {
   };
 }
 
-/** The button pressed without JavaScript: `add` a row, `remove:<id>`, or null (record the order). */
+/** The button pressed without JavaScript: `add` a row, `remove:<id>`, `choices:<id>` (show a row's values to pick), or null (record the order). */
 export function intentOf(formData: FormData): string | null {
   const intent = formData.get('intent');
-  return typeof intent === 'string' && /^(add|remove:\d{1,4})$/.test(intent) ? intent : null;
+  return typeof intent === 'string' && /^(add|(remove|choices):\d{1,4})$/.test(intent) ? intent : null;
 }

@@ -16,7 +16,7 @@ import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { getOrder } from './queries';
-import { cancelOrder, mayCancelOrder, nextOrderNumber, orderFormSchema, recordOrder, type OrderForm, type OrderItemForm } from './record';
+import { cancelOrder, lineChoices, mayCancelOrder, nextOrderNumber, orderFormSchema, recordOrder, type OrderForm, type OrderItemForm } from './record';
 
 let db: DB;
 
@@ -245,6 +245,26 @@ describe('recordOrder with prices, a currency and its parties', () => {
     await importDocument(db, document, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
     // 10 × 512.50 + 20 × 27.60.
     expect(total()).toBe(512_500 + 55_200);
+  });
+});
+
+describe('lineChoices', () => {
+  it('offers the editions, versions and resource usages a licence already has in the accounts in view, by code or name', () => {
+    // Office on Alpha's North account (2021); Beta's 2019 line is another customer's and is not offered.
+    expect(lineChoices(db, north(), P.office)).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    expect(lineChoices(db, north(), 'office professionnel plus')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    // A line the partner recorded becomes a choice too, sorted with the others.
+    recorded(recordOrder(db, north(), form({ items: [item({ product: P.office, edition: 'Professionnel Plus', version: '2019', usage: 'Par utilisateur', quantity: 1 })] }), options));
+    expect(lineChoices(db, north(), P.office)).toEqual({ edition: ['Professionnel Plus'], version: ['2019', '2021'], usage: ['Par appareil', 'Par utilisateur'] });
+  });
+
+  it('offers nothing of accounts served by another partner, nothing for an online service or an unknown product', () => {
+    // Windows Server is held on Alpha's South account only (another partner of record).
+    expect(lineChoices(db, north(), P.winServer)).toEqual({ edition: [], version: [], usage: [] });
+    expect(lineChoices(db, viewerOf(db, U.southPartner, C.alpha), P.winServer)).toEqual({ edition: ['Standard'], version: ['2019'], usage: ['Par cœur'] });
+    expect(lineChoices(db, north(), P.o365)).toBeNull();
+    expect(lineChoices(db, north(), 'no such product')).toBeNull();
+    expect(lineChoices(db, north(), '  ')).toBeNull();
   });
 });
 

@@ -34,7 +34,7 @@ import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/o
 import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { wordsMatch } from '@/lib/search/sql';
-import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_PARTY_ADDRESS, MAX_PARTY_NAME, MAX_TERM_MONTHS, type ItemField } from './form';
+import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_PARTY_ADDRESS, MAX_PARTY_NAME, MAX_TERM_MONTHS, type ItemField, type LineChoices } from './form';
 import { DEFAULT_CURRENCY, fractionDigitsOf, ORDER_CURRENCIES, orderTotalMinor, parsePrice } from './money';
 
 /** A partner may cancel an order it recorded up to this many days after its date. */
@@ -160,6 +160,32 @@ export function suggestProducts(db: DB, typed: string): { code: string; name: st
     .orderBy(products.name)
     .limit(SUGGESTIONS)
     .all();
+}
+
+/** The most values of each field offered for a product: the choice lists stay short whatever the inventory holds. */
+export const MAX_LINE_CHOICES = 25;
+
+/**
+ * The editions, versions and resource usages a licence product already has
+ * in the inventory of the customer in view (the accounts the viewer may see),
+ * to pick from in the order form, so a new line is not made by a different
+ * spelling of an existing one. Null when the product is unknown or is an
+ * online service (which has none of them). Bounded: one distinct read of the
+ * product's lines in scope, at most MAX_LINE_CHOICES × 3 combinations.
+ */
+export function lineChoices(db: DB, viewer: PartnerCustomerViewer, typed: string): LineChoices | null {
+  const product = typed.trim() ? findProduct(db, typed.trim()) : null;
+  if (!product || isOnlineService(product)) return null;
+  const rows = db
+    .selectDistinct({ edition: inventoryLines.edition, version: inventoryLines.version, usage: inventoryLines.resourceUsage })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(and(accountScope(viewer), eq(inventoryLines.productId, product.id), eq(inventoryLines.kind, 'license')))
+    .limit(MAX_LINE_CHOICES * 3)
+    .all();
+  const values = (field: keyof LineChoices) =>
+    [...new Set(rows.map((row) => row[field]).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true })).slice(0, MAX_LINE_CHOICES);
+  return { edition: values('edition'), version: values('version'), usage: values('usage') };
 }
 
 /** An online service is a subscription line; every other kind of product is a licence position (as the importer files them). */
