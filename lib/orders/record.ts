@@ -173,7 +173,7 @@ export const MAX_LINE_CHOICES = 25;
  * online service (which has none of them). Bounded: one distinct read of the
  * product's lines in scope, at most MAX_LINE_CHOICES × 3 combinations.
  */
-export function lineChoices(db: DB, viewer: PartnerCustomerViewer, typed: string): LineChoices | null {
+export function lineChoices(db: DB, viewer: Viewer, typed: string): LineChoices | null {
   const product = typed.trim() ? findProduct(db, typed.trim()) : null;
   if (!product || isOnlineService(product)) return null;
   const rows = db
