@@ -40,7 +40,7 @@ export function orderFigureDiscrepancies(db: DB): string[] {
     .map((row) => `account ${row.number}: order count`);
   const totals = db.$client
     .prepare<[], { number: string }>(
-      `select o.number from orders o where o.total_minor is not (select sum(i.quantity * i.unit_price_minor) from order_items i where i.order_id = o.id) order by o.number`,
+      `select o.number from orders o where o.total_minor is distinct from (select sum(i.quantity * i.unit_price_minor) from order_items i where i.order_id = o.id) order by o.number`,
     )
     .all()
     .map((row) => `order ${row.number}: total`);

@@ -32,7 +32,7 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
   );
   const deleteItem = prepare('delete from order_items where id = ?');
   // The order's total is kept on write (db/schema.ts), from the items as imported.
-  const setTotal = prepare('update orders set total_minor = ? where id = ? and total_minor is not ?');
+  const setTotal = prepare('update orders set total_minor = ? where id = ? and total_minor is distinct from ?');
   for (const o of doc.orders ?? []) {
     const account = state.accounts.byKey.get(o.account)!;
     const row = {

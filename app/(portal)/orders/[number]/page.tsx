@@ -80,7 +80,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
       {done && (
-        <p role="status" className="mt-3 max-w-3xl rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="order-done">
+        <p role="status" className="no-print mt-3 max-w-3xl rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="order-done">
           {t(`done.${done}`, { number: header.number })}
         </p>
       )}
