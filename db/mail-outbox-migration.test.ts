@@ -25,7 +25,10 @@ describe('the migration that creates the mail outbox', () => {
     const db = openDatabase(join(dir, 'old.db'));
     migrate(db, { migrationsFolder: before });
 
+    // Today's importer writes columns that later migrations add: there for the load, gone again before migrating.
+    db.$client.exec('alter table orders add total_minor integer');
     await loadFixtures(db);
+    db.$client.exec('alter table orders drop column total_minor');
     const sql = db.$client;
     const line = (sql.prepare('select min(id) as id from inventory_lines').get() as { id: number }).id;
     sql.prepare("insert into users (id, email, name) values (7000, 'ann@example.test', 'Ann')").run();

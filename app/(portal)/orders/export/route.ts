@@ -34,5 +34,5 @@ export async function GET(request: Request) {
   const t = await getTranslations(ORDERS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
   recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
-  return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, orderExportColumns(t), rows));
+  return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, orderExportColumns(t, locale), rows));
 }
