@@ -17,7 +17,10 @@ import { dirname, join, resolve } from 'node:path';
 import { env } from '@/lib/env';
 import { classifyDatabaseError } from './errors';
 import { fillFoldedColumns } from './folded';
+import { asyncHandle, type Db } from './handle';
 import * as schema from './schema';
+
+export type { Db } from './handle';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -141,6 +144,20 @@ export function getDb(): DB {
     globalForDb.licenseDeskDb = db;
   }
   return globalForDb.licenseDeskDb;
+}
+
+/**
+ * The process's database handle (DATABASE_PATH, opened and migrated on first
+ * use): pages, route handlers and server actions take it here and pass it to
+ * every query and write function as its first argument.
+ */
+export function database(): Db {
+  return asyncHandle(getDb().$client);
+}
+
+/** The asynchronous handle over a connection opened with openDatabase. */
+export function handleOf(db: DB): Db {
+  return asyncHandle(db.$client);
 }
 
 /** For tests and scripts that bring their own database. */

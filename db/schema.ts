@@ -328,6 +328,13 @@ export const orders = sqliteTable(
     shipToAddress: text('ship_to_address'),
     currency: text('currency'),
     /**
+     * The sum of its priced items' quantity × unit price, in minor units of
+     * its currency; null when no item has a price. Kept on write by whatever
+     * writes the items (the partner's order form, the import), never summed
+     * on a read.
+     */
+    totalMinor: integer('total_minor'),
+    /**
      * The customer of its purchase account, copied here (issue 13) so that a
      * customer's order history is read newest first from one index instead
      * of gathering and sorting every account's orders. Written with the

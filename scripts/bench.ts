@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--out FILE]`:
+ * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--ports APP,FLOOR] [--out FILE]`:
  * speed at scale (issue 13), in one run, not part of `npm test`.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
@@ -58,6 +58,11 @@ const SECONDS = seconds('seconds', QUICK ? 1 : 5);
 const WARMUP = seconds('warmup', QUICK ? 0.5 : 1);
 const WEB_CONCURRENCY = option('web-concurrency');
 const OUT = option('out') ?? 'bench/results/latest.json';
+/** `--ports APP,FLOOR`: fixed ports for the server and the floor (a shared machine gives each user a range); free ones otherwise. */
+const PORTS = option('ports')
+  ?.split(',')
+  .map(Number)
+  .filter((port) => Number.isInteger(port) && port > 0) as [number, number] | undefined;
 /** Only these pages (ids of PAGES), for a look at a few. */
 const ONLY = option('pages')?.split(',');
 const PROFILE_RUNS = QUICK ? 5 : 15;
@@ -205,7 +210,7 @@ async function main() {
   try {
     await prepareData(databasePath);
 
-    const [appPort, floorPort] = [await freePort(), await freePort()];
+    const [appPort, floorPort] = PORTS ?? [await freePort(), await freePort()];
     log(`starting the production server on 127.0.0.1:${appPort} (WEB_CONCURRENCY=${WEB_CONCURRENCY ?? `default, ${availableParallelism()}`}) and the floor on 127.0.0.1:${floorPort} ...`);
     const app = await startServer({
       script: 'scripts/serve.ts',

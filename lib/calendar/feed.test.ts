@@ -50,6 +50,21 @@ describe('the calendar feed', () => {
     expect(event!.getFirstPropertyValue('url')).toBe(events[0]!.url);
   });
 
+  it('escapes every control character a name already in the database holds: no bare CR, LF or other control reaches a line', () => {
+    // Written before the import refused control characters: the feed must still be well-formed.
+    db.$client.prepare('update purchase_accounts set name = ? where number = ?').run('Alpha\rMontréal\nNord\r\nEst\u0000\u001b[31m\u007f\u0085\tfin', A.alphaNorth);
+    const events = feedOf(U.alphaAdmin).events;
+    expect(events[0]!.summary).toContain('Alpha\rMontréal');
+    const text = toICalendar(events, 'License\rDesk', new Date(NOW));
+    // Every CR is the first half of a content line's CRLF; nothing else of Cc but the tab and those line ends.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/(?!\t)\p{Cc}/u);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(text).toContain('\r\nX-WR-CALNAME:License\\nDesk\r\n');
+    const [event] = calendar.getAllSubcomponents('vevent');
+    expect(event!.getFirstPropertyValue('summary')).toBe(`Office 365 E3 — ${A.alphaNorth} Alpha\nMontréal\nNord\nEst  [31m  \tfin`);
+  });
+
   it('stops when revoked, and a new address replaces the old one', () => {
     const userId = viewerOf(db, U.alphaAdmin).userId;
     const first = issueCalendarSecret(db, userId, NOW);

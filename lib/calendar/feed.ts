@@ -97,9 +97,23 @@ export function calendarEvents(db: DB, user: { id: number; sessionVersion: numbe
   });
 }
 
-/** Text escaped for an iCalendar value (RFC 5545 §3.3.11). */
+/** Control characters an iCalendar TEXT value cannot hold (all of Unicode's Cc but the tab). */
+const UNWRITABLE_CONTROL = /(?!\t)\p{Cc}/gu;
+
+/**
+ * Text escaped for an iCalendar value (RFC 5545 §3.3.11): backslash, `;` and
+ * `,` escaped; every line break — CRLF, a lone LF or a lone CR — written
+ * `\n`; any other control character (which the format does not allow, and
+ * which data written before the import refused them may still hold) becomes
+ * a space. Nothing raw can end the line or start a property of its own.
+ */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(UNWRITABLE_CONTROL, ' ');
 }
 
 /** A content line folded at 75 octets (RFC 5545 §3.1), CRLF-terminated. */

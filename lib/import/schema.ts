@@ -13,25 +13,44 @@ import { RESOURCE_USAGE_NAMES, resourceUsageCode } from '@/lib/i18n/names';
 
 export const IMPORT_FORMAT_VERSION = 1;
 
+/**
+ * No control character (U+0000–U+001F, U+007F–U+009F: line breaks, tabs,
+ * escapes…) in what people read as one line — names, keys, editions: pages,
+ * CSV files, e-mails and the calendar feed show them, and a stray carriage
+ * return or escape would break or disguise what they show.
+ */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+const noControlCharacters = { message: 'must not hold control characters (line breaks, tabs and the like)' };
+
 /** A natural key: customer, agreement, account and order numbers, codes. */
 const key = (what: string) =>
   z
     .string()
     .min(1)
     .max(64)
+    .regex(NO_CONTROL_CHARACTERS, noControlCharacters)
     .regex(/^\S(?:.*\S)?$/, { message: 'must not be empty nor begin or end with a space' })
     .meta({ description: what });
 
-/** Human text: not blank, kept as written. */
+/** A name or other human text on one line: not blank, no control character, kept as written. */
 const text = (what: string, max = 200) =>
   z
     .string()
     .max(max)
+    .regex(NO_CONTROL_CHARACTERS, noControlCharacters)
     .regex(/\S/, { message: 'must not be blank' })
     .meta({ description: what });
 
+/** Optional one-line text (may be empty): no control character. */
+const line = (what: string, max: number) => z.string().max(max).regex(NO_CONTROL_CHARACTERS, noControlCharacters).optional().meta({ description: what });
+
+/** Several lines (an address, a note): line breaks (`\n`, `\r\n`) but no other control character. */
+const MULTI_LINE = /^(?:\P{Cc}|\r?\n)*$/u;
+const lines = (what: string, max: number) =>
+  z.string().max(max).regex(MULTI_LINE, { message: 'must not hold control characters other than line breaks' }).meta({ description: what });
+
 /** Optional qualifiers of a holding; absent means none (stored as an empty string). */
-const qualifier = (what: string) => z.string().max(100).optional().meta({ description: what });
+const qualifier = (what: string) => line(what, 100);
 
 /**
  * A name people read, in French and English: a text (the same name in both
@@ -57,13 +76,15 @@ const bilingual = (what: string, form: z.ZodString) =>
     .meta({ description: `${what} A text, or its French and English forms.` });
 
 /** A required name people read (family, product, package, benefit). */
-const name = (what: string, max = 200) => bilingual(what, z.string().max(max).regex(/\S/, { message: 'must not be blank' }));
+const name = (what: string, max = 200) =>
+  bilingual(what, z.string().max(max).regex(NO_CONTROL_CHARACTERS, noControlCharacters).regex(/\S/, { message: 'must not be blank' }));
 
 /** An optional qualifier people read (an edition); absent means none. */
-const bilingualQualifier = (what: string) => bilingual(what, z.string().max(100)).optional();
+const bilingualQualifier = (what: string) => bilingual(what, z.string().max(100).regex(NO_CONTROL_CHARACTERS, noControlCharacters)).optional();
 
 /** A remark of a transaction, in one language or both. */
-const note = () => bilingual('Free text shown in the history.', z.string().max(500)).optional();
+const note = () =>
+  bilingual('Free text shown in the history.', z.string().max(500).regex(MULTI_LINE, { message: 'must not hold control characters other than line breaks' })).optional();
 
 const RESOURCE_USAGE_INPUTS = [
   ...RESOURCE_USAGES,
@@ -116,7 +137,7 @@ export const partnerSchema = z
     code: key('Partner code (natural key).'),
     name: text('Partner name.'),
     contactEmail: z.email({ message: 'must be an e-mail address' }).optional().meta({ description: 'Contact e-mail shown to customers.' }),
-    contactPhone: z.string().max(50).optional().meta({ description: 'Contact phone number shown to customers.' }),
+    contactPhone: line('Contact phone number shown to customers.', 50),
   })
   .meta({ title: 'Partner', description: 'A reseller who orders for purchase accounts. Key: code.' });
 
@@ -131,7 +152,7 @@ export const agreementSchema = z
   .strictObject({
     number: key('Agreement number (natural key).'),
     customer: key('Number of the customer the agreement belongs to.'),
-    name: z.string().max(200).optional().meta({ description: 'Agreement name or type.' }),
+    name: line('Agreement name or type.', 200),
     startsOn: date('First day of the agreement.').optional(),
     endsOn: date('Last day of the agreement.').optional(),
   })
@@ -251,7 +272,7 @@ export const subscriptionSchema = z
 
 const party = z.strictObject({
   name: text('Name.'),
-  address: z.string().max(1000).meta({ description: 'Postal address; lines separated by \\n.' }),
+  address: lines('Postal address; lines separated by \\n.', 1000),
 });
 
 export const orderItemSchema = z.strictObject({
@@ -276,7 +297,7 @@ export const orderSchema = z
     status: z.enum(ORDER_STATUSES),
     partner: key('Code of the partner who placed the order.'),
     account: key("Purchase account number; the order's agreement is the account's agreement."),
-    customerPoNumber: z.string().max(100).optional().meta({ description: 'Customer PO number (formerly the secondary PO number).' }),
+    customerPoNumber: line('Customer PO number (formerly the secondary PO number).', 100),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code such as EUR or CAD' })

@@ -7,6 +7,7 @@
 import 'server-only';
 import type { DB } from '@/db/client';
 import type { ProductKind, TransactionKind } from '@/db/schema';
+import { totalFits } from '@/lib/orders/money';
 import { formatPath, zodIssuesToProblems, type ImportProblem } from './problems';
 import { englishOf, frenchOf, importDocumentSchema, toMinorUnits, usageCodeOf, type EntityType, type ImportDocument } from './schema';
 import {
@@ -310,6 +311,9 @@ export function checkDocument(
         add(['orders', i, 'items', j, 'unitPrice'], `${item.unitPrice} has more decimals than ${o.currency ?? 'the currency'} allows`);
       }
     });
+    // The order's total is kept exactly in minor units: prices and quantities whose sum would not fit are refused.
+    const priced = o.items.map((item) => ({ quantity: item.quantity, unitPriceMinor: item.unitPrice === undefined ? null : toMinorUnits(item.unitPrice, o.currency) }));
+    if (!totalFits(priced)) add(['orders', i, 'items'], 'the total of these prices and quantities is too large to be kept exactly');
   });
 
   // ─ Holdings

@@ -27,17 +27,18 @@ let timer: NodeJS.Timeout | undefined;
 export function startDailyNotices(at: string, timeZone: string): void {
   if (timer) return;
   const schedule = () => {
-    timer = setTimeout(async () => {
-      try {
-        const { describeRun, runConfiguredNotices } = await import('./command');
-        for (const line of describeRun(await runConfiguredNotices(), false)) console.log(`[notices] ${line}`);
-      } catch (error) {
-        console.error(`[notices] ${error instanceof Error ? error.message : String(error)}`);
-      }
-      schedule();
-    }, msUntilNext(new Date(), timeZone, at));
+    timer = setTimeout(() => void runOnce(), msUntilNext(new Date(), timeZone, at));
     // The daily run never keeps the process alive on its own.
     timer.unref();
+  };
+  const runOnce = async () => {
+    try {
+      const { describeRun, runConfiguredNotices } = await import('./command');
+      for (const line of describeRun(await runConfiguredNotices(), false)) console.log(`[notices] ${line}`);
+    } catch (error) {
+      console.error(`[notices] ${error instanceof Error ? error.message : String(error)}`);
+    }
+    schedule();
   };
   schedule();
   console.log(`[notices] expiry notices run every day at ${at} (${timeZone})`);

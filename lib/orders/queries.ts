@@ -157,20 +157,38 @@ export interface OrderItemRow {
 }
 
 /** An order item with its order's fields (the list's, but its item count). */
-export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<OrderItemRow, 'unitPriceMinor' | 'lineId'> {
+export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<OrderItemRow, 'lineId'> {
   currency: string | null;
   productCode: string;
+  billToName: string | null;
+  shipToName: string | null;
+  /** The order's total, kept on write (minor units); null when no item has a price. */
+  totalMinor: number | null;
 }
 
 /** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
 export function listOrderItemsForExport(
   viewer: Viewer,
-  { accounts, search = {}, locale }: { accounts: AccountFilter; search?: OrderSearch; locale?: Locale },
+  {
+    accounts,
+    search = {},
+    locale,
+    orderNumber,
+  }: {
+    accounts: AccountFilter;
+    search?: OrderSearch;
+    locale?: Locale;
+    /** One order's items only (its page's CSV): the number exactly. */
+    orderNumber?: string;
+  },
 ): OrderExportRow[] {
   return getDb()
     .select({
       ...orderColumns,
       currency: orders.currency,
+      billToName: orders.billToName,
+      shipToName: orders.shipToName,
+      totalMinor: orders.totalMinor,
       productCode: products.code,
       ...itemColumns(locale),
     })
@@ -179,11 +197,11 @@ export function listOrderItemsForExport(
     .innerJoin(partners, eq(partners.id, orders.partnerId))
     .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
     .innerJoin(products, eq(products.id, orderItems.productId))
-    .where(listConditions(viewer, accounts, search))
+    .where(and(listConditions(viewer, accounts, search), orderNumber === undefined ? undefined : eq(orders.number, orderNumber)))
     .orderBy(desc(orders.orderedOn), desc(orders.number), asc(orderItems.position))
     .limit(ORDER_EXPORT_ROW_LIMIT)
     .all()
-    .map(({ unitPriceMinor, ...row }) => ({ ...row, unitPrice: unitPriceMinor === null ? null : unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
+    .map((row) => ({ ...row, unitPrice: row.unitPriceMinor === null ? null : row.unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
 }
 
 
@@ -210,6 +228,8 @@ export interface OrderDetail {
     billToAddress: string | null;
     shipToName: string | null;
     shipToAddress: string | null;
+    /** The order's total in minor units, kept on write; null when no item has a price. */
+    totalMinor: number | null;
   };
   items: OrderItemRow[];
 }
@@ -237,6 +257,7 @@ export function getOrder(viewer: Viewer, number: string, locale: Locale = 'fr'):
       billToAddress: orders.billToAddress,
       shipToName: orders.shipToName,
       shipToAddress: orders.shipToAddress,
+      totalMinor: orders.totalMinor,
     })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -287,7 +308,49 @@ export function getOrder(viewer: Viewer, number: string, locale: Locale = 'fr'):
       billToAddress: order.billToAddress,
       shipToName: order.shipToName,
       shipToAddress: order.shipToAddress,
+      totalMinor: order.totalMinor,
     },
     items,
+  };
+}
+
+/** The recent orders a new order's defaults are looked for in: a bound on the work, however long the history. */
+const RECENT_ORDERS_FOR_DEFAULTS = 20;
+
+export interface NewOrderDefaults {
+  /** The currency of the latest order that has one (the account's, else the customer's); null when none does. */
+  currency: string | null;
+  /** Bill-to and ship-to of the account's latest order that has them; null without an account or when none has. */
+  billTo: { name: string; address: string } | null;
+  shipTo: { name: string; address: string } | null;
+}
+
+/**
+ * What a new order of the partner's form starts with: the currency and the
+ * addresses of the latest orders of the same account (or, for the currency,
+ * of the customer in view), among the last RECENT_ORDERS_FOR_DEFAULTS read
+ * from the newest-first indexes — so that an order of a Canadian account
+ * starts in CAD with the account's own addresses, and the person only checks them.
+ */
+export function getNewOrderDefaults(viewer: Viewer, accountId: number | null): NewOrderDefaults {
+  const db = getDb();
+  const recent = (where: SQL | undefined) =>
+    db
+      .select({ currency: orders.currency, billToName: orders.billToName, billToAddress: orders.billToAddress, shipToName: orders.shipToName, shipToAddress: orders.shipToAddress })
+      .from(orders)
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+      .where(and(accountScope(viewer), where))
+      .orderBy(desc(orders.orderedOn), desc(orders.number))
+      .limit(RECENT_ORDERS_FOR_DEFAULTS)
+      .all();
+  const ofAccount = accountId === null ? [] : recent(eq(orders.purchaseAccountId, accountId));
+  const ofCustomer = ofAccount.some((order) => order.currency) || !viewer.customer ? [] : recent(eq(orders.customerId, viewer.customer.id));
+  const party = (name: string | null, address: string | null) => (name || address ? { name: name ?? '', address: address ?? '' } : null);
+  const billed = ofAccount.find((order) => order.billToName || order.billToAddress);
+  const shipped = ofAccount.find((order) => order.shipToName || order.shipToAddress);
+  return {
+    currency: [...ofAccount, ...ofCustomer].find((order) => order.currency)?.currency ?? null,
+    billTo: billed ? party(billed.billToName, billed.billToAddress) : null,
+    shipTo: shipped ? party(shipped.shipToName, shipped.shipToAddress) : null,
   };
 }

@@ -11,11 +11,13 @@ import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import type { DB } from '@/db/client';
-import { grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
+import { customers, grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { foldForSearch } from '@/lib/search/normalize';
+import { containsMatch } from '@/lib/search/sql';
 import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import type { Viewer } from '@/lib/auth/scope';
+import { elision } from '@/lib/i18n/elision';
 import { messages } from '@/lib/i18n/messages';
 import { queueLinkMessage, type MailContext } from '@/lib/mail/outbox';
 import { issueLink, LINK_LIFETIME_MS } from './tokens';
@@ -122,7 +124,7 @@ export function invitePerson(
       const grantId = Number(db.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).run().lastInsertRowid);
       setAccess(db, grantId, person, ids);
       audit();
-      queueInvitation(db, id, context);
+      queueInvitation(db, id, context, { customerId: viewer.customer.id, invitedByUserId: viewer.userId });
       return { kind: 'invited' };
     })
     .immediate();
@@ -143,15 +145,26 @@ function queueAccessNotice(db: DB, user: { id: number; email: string; name: stri
   });
 }
 
+/** Who an invitation comes from: the customer whose inventory it opens, and the administrator who sent it (null: the portal's administrator, from the command line). */
+export interface InvitationFrom {
+  customerId: number;
+  invitedByUserId: number | null;
+}
+
 /**
  * Queues the invitation of a person who has not chosen a password yet (a new
  * link replaces the old one). Synchronous: call it inside the transaction of
  * the change that causes it. Returns the link.
  */
-export function queueInvitation(db: DB, userId: number, context: MailContext): string {
+export function queueInvitation(db: DB, userId: number, context: MailContext, from: InvitationFrom): string {
   const user = db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).get()!;
   const locale: Locale = user.locale ?? 'fr';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
+  // The message says who invites, and to whose inventory: a person is more likely to trust, and to recognise, an invitation that names both.
+  const organisation = db.select({ name: customers.legalName }).from(customers).where(eq(customers.id, from.customerId)).get()!.name;
+  const inviter = from.invitedByUserId === null ? null : db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, from.invitedByUserId)).get();
+  const named = { organisation, elision: elision(organisation) };
+  const body = inviter ? t('body', { ...named, inviter: inviter.name, inviterEmail: inviter.email }) : t('bodyFromPortal', named);
   return db.transaction(() => {
     const token = issueLink(db, userId, 'invitation', context.now);
     const url = new URL(`/invitation/${token}`, context.appUrl).toString();
@@ -160,7 +173,7 @@ export function queueInvitation(db: DB, userId: number, context: MailContext): s
       userId,
       to: user.email,
       subject: t('subject'),
-      before: [t('greeting', { name: user.name }), t('body')],
+      before: [t('greeting', { name: user.name }), body],
       link: { url, label: t('link') },
       after: [t('validity')],
       discardAfter: context.now + LINK_LIFETIME_MS.invitation,
@@ -229,16 +242,22 @@ export interface PersonRow {
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** One page of the viewer's customer's people, by name; null for anyone but a customer administrator. */
-export function listPeople(db: DB, viewer: Viewer, page = 1): { rows: PersonRow[]; total: number; page: number; pages: number } | null {
+/**
+ * A page of the customer's people, by folded name. `query` (optional) keeps
+ * those whose name or e-mail address contains what was typed, case and
+ * accents aside (the folded `name_search` column holds both).
+ */
+export function listPeople(db: DB, viewer: Viewer, page = 1, query?: string): { rows: PersonRow[]; total: number; page: number; pages: number } | null {
   if (!mayManage(viewer)) return null;
-  const total = db.select({ n: count() }).from(grants).where(eq(grants.customerId, viewer.customer.id)).get()?.n ?? 0;
+  const scope = and(eq(grants.customerId, viewer.customer.id), query ? containsMatch(users.nameSearch, query) : undefined);
+  const total = db.select({ n: count() }).from(grants).innerJoin(users, eq(users.id, grants.userId)).where(scope).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: grants.role, grantId: grants.id, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
-    .where(eq(grants.customerId, viewer.customer.id))
+    .where(scope)
     // The folded name: "Élodie" sorts with the E, as a French or English reader expects, and paging by offset stays exact.
     .orderBy(users.nameSearch, users.email, users.id)
     .limit(PEOPLE_PAGE_SIZE)

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { englishOf, frenchOf, toMinorUnits, usageCodeOf, type ImportDocument } from '../schema';
+import { orderTotalMinor } from '@/lib/orders/money';
 import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
@@ -30,6 +31,8 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
             term_months = ?, unit_price_minor = ? where id = ?`,
   );
   const deleteItem = prepare('delete from order_items where id = ?');
+  // The order's total is kept on write (db/schema.ts), from the items as imported.
+  const setTotal = prepare('update orders set total_minor = ? where id = ? and total_minor is distinct from ?');
   for (const o of doc.orders ?? []) {
     const account = state.accounts.byKey.get(o.account)!;
     const row = {
@@ -71,6 +74,7 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
       Object.assign(stored, row);
       changed = true;
     }
+    const itemRows: { quantity: number; unitPriceMinor: number | null }[] = [];
     const storedItems = new Map((state.orderItems.get(stored.id) ?? []).map((item) => [item.position, item]));
     o.items.forEach((item, index) => {
       const position = index + 1;
@@ -85,6 +89,7 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
         termMonths: item.termMonths ?? null,
         unitPriceMinor: item.unitPrice === undefined ? null : toMinorUnits(item.unitPrice, o.currency),
       };
+      itemRows.push(itemRow);
       const itemValues = Object.values(itemRow);
       const existing = storedItems.get(position);
       storedItems.delete(position);
@@ -99,6 +104,10 @@ export function writeOrders(context: WriteContext, doc: ImportDocument): void {
     for (const leftover of storedItems.values()) {
       deleteItem.run(leftover.id);
       changed = true;
+    }
+    if (created || changed) {
+      const total = orderTotalMinor(itemRows);
+      setTotal.run(total, stored.id, total);
     }
     if (created || changed) touchAccount(account.id);
     count('orders', created ? 'created' : changed ? 'updated' : 'unchanged');
