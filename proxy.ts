@@ -7,8 +7,9 @@
  *   (403, lib/http/same-origin.ts);
  * - sets the security headers of every page: a Content-Security-Policy whose
  *   scripts need this response's nonce (Next puts the nonce on its own
- *   scripts when it finds it in the request's CSP header), and HSTS when
- *   served over HTTPS;
+ *   scripts when it finds it in the request's CSP header), and HSTS on every
+ *   answer it gives when served over HTTPS (scripts/serve.ts adds it to
+ *   every other answer: static files, its own refusals);
  * - records the path asked for (so requireViewer can come back to it after
  *   sign-in) and sends requests without a session cookie to the sign-in page
  *   early. It is never the only gate: every page, route handler and action
@@ -16,12 +17,13 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorPageResponse, hasMalformedEncoding } from '@/lib/http/error-page';
+import { HSTS } from '@/lib/http/hsts';
 import { isSameOriginRequest, needsOriginCheck } from '@/lib/http/same-origin';
 
 const REQUEST_PATH_HEADER = 'x-license-desk-path';
 const ONE_CLICK_UNSUBSCRIBE = '/notices/off/one-click';
 
-/** What nobody needs to sign in for (SPEC §1). */
+/** What nobody needs to sign in for: signing in itself, its links, health, the calendar feed, the notices' stop link. */
 const PUBLIC_PATHS = [/^\/sign-in$/, /^\/forgot-password$/, /^\/api\/auth(\/|$)/, /^\/api\/health$/, /^\/calendar\//, /^\/notices\/off/, /^\/invitation\//, /^\/reset-password\//];
 
 function hasSessionCookie(request: NextRequest): boolean {
@@ -54,22 +56,28 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
   ].join('; ');
 }
 
+/** Every answer of the proxy — refusal, redirect, page — carries HSTS when the portal is served over https. */
+function withHsts<T extends Response>(response: T, https: boolean): T {
+  if (https) response.headers.set('strict-transport-security', HSTS);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (hasMalformedEncoding(pathname)) return errorPageResponse(400);
   const origin = appOrigin();
+  const https = origin?.startsWith('https:') || request.nextUrl.protocol === 'https:';
+  if (hasMalformedEncoding(pathname)) return withHsts(errorPageResponse(400), https);
   // Mail clients post one-click unsubscribes from elsewhere (RFC 8058); that address only ever turns notices off, by its signed token.
-  if (needsOriginCheck(request.method) && pathname !== ONE_CLICK_UNSUBSCRIBE && !isSameOriginRequest(request.headers, origin)) return errorPageResponse(403);
+  if (needsOriginCheck(request.method) && pathname !== ONE_CLICK_UNSUBSCRIBE && !isSameOriginRequest(request.headers, origin, request.nextUrl.protocol)) return withHsts(errorPageResponse(403), https);
 
   const path = `${pathname}${search}`;
   if (!PUBLIC_PATHS.some((pattern) => pattern.test(pathname)) && !hasSessionCookie(request)) {
     const signIn = new URL('/sign-in', origin ?? request.url);
     signIn.searchParams.set('callbackUrl', path);
-    return NextResponse.redirect(signIn);
+    return withHsts(NextResponse.redirect(signIn), https);
   }
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const https = origin?.startsWith('https:') || request.nextUrl.protocol === 'https:';
   const csp = contentSecurityPolicy(nonce, https);
 
   const headers = new Headers(request.headers);
@@ -77,8 +85,7 @@ export function proxy(request: NextRequest) {
   headers.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
-  if (https) response.headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
-  return response;
+  return withHsts(response, https);
 }
 
 export const config = {

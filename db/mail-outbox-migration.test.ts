@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from '@/tests/helpers/fixtures';
+import { seedOldInventory } from '@/tests/helpers/old-schema';
 import { migrateDatabase, openDatabase } from './client';
 
 describe('the migration that creates the mail outbox', () => {
-  it('copies notice messages into the outbox and keeps notices_sent pointing at them', async () => {
+  it('copies notice messages into the outbox and keeps notices_sent pointing at them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'license-desk-migration-'));
     // The migrations as they were before the outbox.
     const before = join(dir, 'migrations');
@@ -25,7 +25,7 @@ describe('the migration that creates the mail outbox', () => {
     const db = openDatabase(join(dir, 'old.db'));
     migrate(db, { migrationsFolder: before });
 
-    await loadFixtures(db);
+    seedOldInventory(db);
     const sql = db.$client;
     const line = (sql.prepare('select min(id) as id from inventory_lines').get() as { id: number }).id;
     sql.prepare("insert into users (id, email, name) values (7000, 'ann@example.test', 'Ann')").run();

@@ -106,7 +106,10 @@ export const productFamilies = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull(),
+    /** The French name, or the only name given. */
     name: text('name').notNull(),
+    /** The English name; null: the same as `name` (see lib/i18n/names.ts). */
+    nameEn: text('name_en'),
   },
   (t) => [uniqueIndex('product_families_code_unique').on(t.code)],
 );
@@ -122,11 +125,14 @@ export const products = sqliteTable(
     familyId: integer('family_id')
       .notNull()
       .references(() => productFamilies.id),
+    /** The French name, or the only name given. */
     name: text('name').notNull(),
+    /** The English name; null: the same as `name`. */
+    nameEn: text('name_en'),
     kind: text('kind', { enum: PRODUCT_KINDS }).notNull(),
     /** Where the customer manages the service ("Gérer les services"), when it has such a page. */
     managementUrl: text('management_url'),
-    /** Folded product and family names, for the inventory search. */
+    /** Folded product and family names, in both languages, for the inventory search. */
     search: text('search').notNull(),
     /** The folded code, so that `o365-e3` names `O365-E3`; null until folded (db/folded.ts). */
     codeSearch: text('code_search'),
@@ -144,7 +150,10 @@ export const packages = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     code: text('code').notNull(),
+    /** The French name, or the only name given. */
     name: text('name').notNull(),
+    /** The English name; null: the same as `name`. */
+    nameEn: text('name_en'),
   },
   (t) => [uniqueIndex('packages_code_unique').on(t.code)],
 );
@@ -194,9 +203,16 @@ export const inventoryLines = sqliteTable(
     productId: integer('product_id')
       .notNull()
       .references(() => products.id),
+    /** The edition as the natural key knows it: its French form, or the only one given. */
     edition: text('edition').notNull().default(''),
+    /** The edition's English form; null: the same as `edition`. */
+    editionEn: text('edition_en'),
     version: text('version').notNull().default(''),
-    /** How the licence is counted: per user, per device, per core… */
+    /**
+     * How the licence is counted: a code of RESOURCE_USAGES ('' when none),
+     * named in the reader's language by the catalogues. A value written before
+     * the vocabulary that matched none of its names is kept as written.
+     */
     resourceUsage: text('resource_usage').notNull().default(''),
     /** The package it was acquired through; null when bought separately. */
     packageId: integer('package_id').references(() => packages.id),
@@ -205,7 +221,7 @@ export const inventoryLines = sqliteTable(
     availableCount: integer('available_count').notNull().default(0),
     orderedCount: integer('ordered_count').notNull().default(0),
     nextExpiration: text('next_expiration'),
-    /** Folded edition and version, for the inventory search. */
+    /** Folded edition (both forms) and version, for the inventory search. */
     search: text('search').notNull().default(''),
     updatedAt: integer('updated_at'),
   },
@@ -276,6 +292,10 @@ export const productSummaries = sqliteTable(
   (t) => [primaryKey({ columns: [t.customerId, t.partnerId, t.productId, t.packageKey] })],
 );
 
+/** How a licence is counted: the fixed vocabulary of resource usage, stored as these codes. */
+export const RESOURCE_USAGES = ['per_device', 'per_user', 'per_core', 'per_processor', 'per_server', 'per_subscription'] as const;
+export type ResourceUsage = (typeof RESOURCE_USAGES)[number];
+
 export const TRANSACTION_KINDS = ['opening_balance', 'order', 'renewal', 'self_provisioning', 'cancellation', 'adjustment'] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 
@@ -307,6 +327,13 @@ export const orders = sqliteTable(
     shipToName: text('ship_to_name'),
     shipToAddress: text('ship_to_address'),
     currency: text('currency'),
+    /**
+     * The sum of its priced items' quantity × unit price, in minor units of
+     * its currency; null when no item has a price. Kept on write by whatever
+     * writes the items (the partner's order form, the import), never summed
+     * on a read.
+     */
+    totalMinor: integer('total_minor'),
     /**
      * The customer of its purchase account, copied here (issue 13) so that a
      * customer's order history is read newest first from one index instead
@@ -346,7 +373,10 @@ export const orderItems = sqliteTable(
       .notNull()
       .references(() => products.id),
     edition: text('edition').notNull().default(''),
+    /** The edition's English form; null: the same as `edition`. */
+    editionEn: text('edition_en'),
     version: text('version').notNull().default(''),
+    /** A code of RESOURCE_USAGES, or '' (as on inventory lines). */
     resourceUsage: text('resource_usage').notNull().default(''),
     quantity: integer('quantity').notNull(),
     /** Whether Software Assurance is included with the item. */
@@ -379,8 +409,10 @@ export const inventoryTransactions = sqliteTable(
     orderId: integer('order_id').references(() => orders.id),
     /** Who caused it: a user of the portal, or null for imports. */
     authorUserId: integer('author_user_id').references(() => users.id),
-    /** Free text shown in the history (e.g. "import", a partner's remark). */
+    /** Free text shown in the history (e.g. "import", a partner's remark): its French form, or the only one given. */
     note: text('note'),
+    /** The note's English form; null: the same as `note`. */
+    noteEn: text('note_en'),
     /**
      * When the transaction moved the line's next expiration (an order of an
      * online service for a term): the date before and after, so that a
@@ -407,7 +439,10 @@ export const softwareAssuranceBenefits = sqliteTable(
     purchaseAccountId: integer('purchase_account_id')
       .notNull()
       .references(() => purchaseAccounts.id),
+    /** The benefit's name as the natural key knows it: its French form, or the only one given. */
     benefit: text('benefit').notNull(),
+    /** The English name; null: the same as `benefit`. */
+    benefitEn: text('benefit_en'),
     entitled: integer('entitled').notNull(),
     used: integer('used').notNull().default(0),
     expiresOn: text('expires_on').notNull(),

@@ -31,6 +31,7 @@ import { getDb, setDb } from '../db/client';
 import { ConfigurationError, env } from '../lib/env';
 import { isActionBody } from '../lib/http/action-body';
 import { answerDatabaseFaults } from '../lib/http/database-fault';
+import { hstsFor } from '../lib/http/hsts';
 import { errorPageHeaders, errorPageHtml, hasMalformedEncoding, MAX_BODY_BYTES, type RefusedRequest } from '../lib/http/error-page';
 import { CLIENT_ADDRESS_HEADER, SERVER_OWNED_HEADERS } from '../lib/http/request-headers';
 import { checkStartUp, SERVER_PROCESS_VARIABLE } from '../lib/startup';
@@ -147,7 +148,10 @@ async function serve(slot: number | null) {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const hsts = hstsFor(process.env.APP_URL);
   const server = createServer((request, response) => {
+    // Every answer, whoever gives it (Next, a refusal here, a static file), with an https APP_URL.
+    if (hsts) response.setHeader('strict-transport-security', hsts);
     for (const header of SERVER_OWNED_HEADERS) delete request.headers[header];
     request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
 

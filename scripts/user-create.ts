@@ -64,7 +64,7 @@ async function main() {
     const { id } = (await tx.insert(users).values({ email, name: name ?? email, locale, passwordHash: null, createdAt: now, nameSearch: foldForSearch(name ?? email, email) }).returning({ id: users.id }))[0]!;
     await tx.insert(grants).values({ userId: id, role: 'customer_admin', customerId: customer.id });
     await recordAudit(tx, { action: 'person_invited', userId: null, entity: 'user', entityId: email, details: { role: 'customer_admin', by: 'user:create' }, customerId: customer.id, at: now });
-    return { link: (await queueInvitation(tx, id, { appUrl: config.APP_URL!, from: config.MAIL_FROM, now, address: 'command line' })), userId: id };
+    return { link: await queueInvitation(tx, id, { appUrl: config.APP_URL!, from: config.MAIL_FROM, now, address: 'command line' }, { customerId: customer.id, invitedByUserId: null }), userId: id };
   }));
   console.log(`${email} created as the administrator of customer ${number}.`);
   // The link is printed as well as sent: the first administrator may have no reachable mailbox yet.

@@ -6,6 +6,8 @@
  */
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { purchaseAccounts } from '@/db/schema';
 import type { DB } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
@@ -48,6 +50,21 @@ describe('the calendar feed', () => {
     const start = event!.getFirstPropertyValue('dtstart') as ICAL.Time;
     expect([start.isDate, start.toString()]).toEqual([true, '2026-12-10']);
     expect(event!.getFirstPropertyValue('url')).toBe(events[0]!.url);
+  });
+
+  it('escapes every control character a name already in the database holds: no bare CR, LF or other control reaches a line', async () => {
+    // Written before the import refused control characters: the feed must still be well-formed.
+    await db.update(purchaseAccounts).set({ name: 'Alpha\rMontréal\nNord\r\nEst\u0000\u001b[31m\u007f\u0085\tfin' }).where(eq(purchaseAccounts.number, A.alphaNorth));
+    const events = (await feedOf(U.alphaAdmin)).events;
+    expect(events[0]!.summary).toContain('Alpha\rMontréal');
+    const text = toICalendar(events, 'License\rDesk', new Date(NOW));
+    // Every CR is the first half of a content line's CRLF; nothing else of Cc but the tab and those line ends.
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/(?!\t)\p{Cc}/u);
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(text).toContain('\r\nX-WR-CALNAME:License\\nDesk\r\n');
+    const [event] = calendar.getAllSubcomponents('vevent');
+    expect(event!.getFirstPropertyValue('summary')).toBe(`Office 365 E3 — ${A.alphaNorth} Alpha\nMontréal\nNord\nEst  [31m  \tfin`);
   });
 
   it('stops when revoked, and a new address replaces the old one', async () => {

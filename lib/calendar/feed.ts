@@ -10,6 +10,8 @@ import type { Db } from '@/db/client';
 import { calendarFeedSecrets, inventoryLines, products, purchaseAccounts, users } from '@/db/schema';
 import { accountScope, loadViewer, type Viewer } from '@/lib/auth/scope';
 import { addDays } from '@/lib/clock';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
+import { localNameSql } from '@/lib/i18n/names';
 import { hrefWith } from '@/lib/url';
 import { statement } from '@/db/statements';
 import { withTransaction } from '@/db/transaction';
@@ -59,8 +61,10 @@ const AHEAD_DAYS = 400;
 const BACK_DAYS = 60;
 
 async function eventsOf(db: Db, viewer: Viewer, appUrl: string, today: string, customerNumber?: string): Promise<CalendarEvent[]> {
+  // The product named in the feed's owner's language (French when they chose none, as their e-mails).
+  const product = localNameSql(products.name, products.nameEn, viewer.locale ?? DEFAULT_LOCALE);
   return (await db
-    .select({ id: inventoryLines.id, date: inventoryLines.nextExpiration, product: products.name, account: purchaseAccounts.number, accountName: purchaseAccounts.name })
+    .select({ id: inventoryLines.id, date: inventoryLines.nextExpiration, product, account: purchaseAccounts.number, accountName: purchaseAccounts.name })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
@@ -96,9 +100,23 @@ export async function calendarEvents(db: Db, user: { id: number; sessionVersion:
   return events;
 }
 
-/** Text escaped for an iCalendar value (RFC 5545 §3.3.11). */
+/** Control characters an iCalendar TEXT value cannot hold (all of Unicode's Cc but the tab). */
+const UNWRITABLE_CONTROL = /(?!\t)\p{Cc}/gu;
+
+/**
+ * Text escaped for an iCalendar value (RFC 5545 §3.3.11): backslash, `;` and
+ * `,` escaped; every line break — CRLF, a lone LF or a lone CR — written
+ * `\n`; any other control character (which the format does not allow, and
+ * which data written before the import refused them may still hold) becomes
+ * a space. Nothing raw can end the line or start a property of its own.
+ */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(UNWRITABLE_CONTROL, ' ');
 }
 
 /** A content line folded at 75 octets (RFC 5545 §3.1), CRLF-terminated. */

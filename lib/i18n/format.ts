@@ -4,6 +4,7 @@
  * Calendar dates (YYYY-MM-DD) are formatted in UTC so they never shift a day.
  */
 import type { Locale } from '@/db/schema';
+import { fractionDigitsOf, minorToDecimal } from '@/lib/orders/money';
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
   fr: new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
@@ -46,4 +47,34 @@ export function formatTime(locale: Locale, epochMs: number, timeZone: string): s
 
 export function formatCount(locale: Locale, value: number): string {
   return numberFormats[locale].format(value);
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: Locale, currency: string | null, digits: number): Intl.NumberFormat {
+  const key = `${locale} ${currency ?? ''} ${digits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    const tag = locale === 'fr' ? 'fr-FR' : 'en-US';
+    const fraction = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    try {
+      format = new Intl.NumberFormat(tag, currency ? { style: 'currency', currency, ...fraction } : fraction);
+    } catch {
+      // An unknown currency code: the amount alone (the code is added after it).
+      format = new Intl.NumberFormat(tag, fraction);
+    }
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * An amount in minor units in the reader's language, with exactly the digits
+ * of the currency's minor unit: 51250 CAD is "512,50 $" in French and
+ * "CA$512.50" in English. Formatted from its exact decimal string.
+ */
+export function formatMoney(locale: Locale, minor: number, currency: string | null, digits = fractionDigitsOf(currency)): string {
+  const format = moneyFormat(locale, currency, digits);
+  // Intl formats a decimal string exactly (no conversion to a binary fraction on the way).
+  const text = format.format(minorToDecimal(minor, digits) as unknown as number);
+  return currency && format.resolvedOptions().style !== 'currency' ? `${text} ${currency}` : text;
 }

@@ -17,7 +17,7 @@ import { today as todayInAppTimeZone } from '@/lib/clock';
 import { rebuildProductSummaries } from '@/lib/inventory/summaries';
 import { rebuildOrderFigures } from '@/lib/orders/figures';
 import { ImportValidationError } from './problems';
-import { ENTITY_TYPES, type EntityType, type ImportDocument } from './schema';
+import { ENTITY_TYPES, frenchOf, usageCodeOf, type EntityType, type ImportDocument } from './schema';
 import { benefitKey, licenseKey, loadExistingState, subscriptionKey, type ExistingState } from './state';
 import { checkDocument, needsStoredTransactions, parseImportDocument, type ImportOptions, type TransactionPlan } from './validate';
 import { writeBenefits } from './writers/benefits';
@@ -161,7 +161,7 @@ async function pruneAbsent(db: Db, doc: ImportDocument, state: ExistingState, su
     if (!doc[type]) continue;
     const keys =
       type === 'licensePositions'
-        ? (doc.licensePositions ?? []).map((p) => licenseKey(p.account, p.product, p.edition ?? '', p.version ?? '', p.resourceUsage ?? '', p.package ?? null))
+        ? (doc.licensePositions ?? []).map((p) => licenseKey(p.account, p.product, frenchOf(p.edition), p.version ?? '', usageCodeOf(p.resourceUsage), p.package ?? null))
         : (doc.subscriptions ?? []).map((s) => subscriptionKey(s.account, s.product));
     const gone = absent(state.lines, keys).filter((line) => line.kind === kind);
     for (const line of gone) {
@@ -176,7 +176,7 @@ async function pruneAbsent(db: Db, doc: ImportDocument, state: ExistingState, su
     ]);
   }
   if (doc.benefits) {
-    const gone = absent(state.benefits, doc.benefits.map((b) => benefitKey(b.account, b.benefit, b.expires)));
+    const gone = absent(state.benefits, doc.benefits.map((b) => benefitKey(b.account, frenchOf(b.benefit), b.expires)));
     for (const b of gone) {
       const account = state.accounts.byId.get(b.purchaseAccountId);
       if (account) touched.add(account.customerId);

@@ -11,6 +11,22 @@ const TODAY = '2026-11-24';
 const doc = buildDemoDocument(TODAY);
 
 describe('buildDemoDocument', () => {
+  it('speaks both languages: the names that differ in English carry both forms, every benefit and remark too', () => {
+    const english = (name: unknown) => (typeof name === 'string' ? name : (name as { en?: string }).en);
+    const family = (code: string) => doc.productFamilies!.find((f) => f.code === code)!.name;
+    const product = (code: string) => doc.products!.find((p) => p.code === code)!.name;
+    expect(english(family('CAL'))).toBe('Client Access Licenses');
+    expect(english(product('OFFICE-PROPLUS'))).toBe('Office Professional Plus');
+    expect(english(product('VS-PRO'))).toBe('Visual Studio Professional with MSDN');
+    expect(new Set(doc.benefits!.map((b) => english(b.benefit)))).toEqual(new Set(['Deployment planning days', 'Training', 'Home Use Rights', '24x7 support incidents']));
+    const notes = [...doc.licensePositions!, ...doc.subscriptions!].flatMap((line) => (line.transactions ?? []).map((t) => t.note)).filter((note) => note !== undefined);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(typeof note === 'object' && note.fr && note.en, JSON.stringify(note)).toBeTruthy();
+    // Resource usage as the vocabulary's codes; editions that differ in English carry both forms.
+    expect(new Set(doc.licensePositions!.map((p) => p.resourceUsage))).toEqual(new Set(['per_device', 'per_core', 'per_user', 'per_server', 'per_subscription']));
+    expect(doc.licensePositions!.filter((p) => p.product === 'OFFICE-PROPLUS').every((p) => english(p.edition) === 'Professional Plus')).toBe(true);
+  });
+
   it('is deterministic and relative to today', () => {
     expect(buildDemoDocument(TODAY)).toEqual(doc);
     const later = buildDemoDocument('2027-03-01');

@@ -98,7 +98,7 @@ const PRODUCT_FAMILIES = [
   { code: 'OFFICE', name: 'Office' },
   { code: 'WINSRV', name: 'Windows Server' },
   { code: 'SQL', name: 'SQL Server' },
-  { code: 'CAL', name: "Licences d'accès client" },
+  { code: 'CAL', name: { fr: "Licences d'accès client", en: 'Client Access Licenses' } },
   { code: 'O365', name: 'Office 365' },
   { code: 'D365', name: 'Dynamics 365' },
   { code: 'EMS', name: 'Enterprise Mobility + Security' },
@@ -107,7 +107,7 @@ const PRODUCT_FAMILIES = [
 ];
 
 const PRODUCTS: ImportDocument['products'] = [
-  { code: 'OFFICE-PROPLUS', family: 'OFFICE', name: 'Office Professionnel Plus', kind: 'license' },
+  { code: 'OFFICE-PROPLUS', family: 'OFFICE', name: { fr: 'Office Professionnel Plus', en: 'Office Professional Plus' }, kind: 'license' },
   { code: 'OFFICE-STD', family: 'OFFICE', name: 'Office Standard', kind: 'license' },
   { code: 'WINSRV', family: 'WINSRV', name: 'Windows Server', kind: 'license' },
   { code: 'SQLSRV', family: 'SQL', name: 'SQL Server', kind: 'license' },
@@ -124,8 +124,8 @@ const PRODUCTS: ImportDocument['products'] = [
   { code: 'D365-SALES', family: 'D365', name: 'Dynamics 365 Sales', kind: 'online_service', managementUrl: D365_ADMIN },
   { code: 'D365-CS', family: 'D365', name: 'Dynamics 365 Customer Service', kind: 'online_service', managementUrl: D365_ADMIN },
   { code: 'EMS-E3', family: 'EMS', name: 'Enterprise Mobility + Security E3', kind: 'online_service', managementUrl: O365_ADMIN },
-  { code: 'VS-PRO', family: 'VS', name: 'Visual Studio Professional avec MSDN', kind: 'developer_subscription' },
-  { code: 'VS-ENT', family: 'VS', name: 'Visual Studio Enterprise avec MSDN', kind: 'developer_subscription' },
+  { code: 'VS-PRO', family: 'VS', name: { fr: 'Visual Studio Professional avec MSDN', en: 'Visual Studio Professional with MSDN' }, kind: 'developer_subscription' },
+  { code: 'VS-ENT', family: 'VS', name: { fr: 'Visual Studio Enterprise avec MSDN', en: 'Visual Studio Enterprise with MSDN' }, kind: 'developer_subscription' },
   { code: 'AZURE-EA', family: 'AZURE', name: 'Microsoft Azure (Enterprise Agreement)', kind: 'cloud_platform' },
 ];
 
@@ -160,11 +160,18 @@ const PACKAGES: ImportDocument['packages'] = [
   },
 ];
 
-const PER_CORE = 'Par cœur';
-const PER_USER = 'Par utilisateur';
-const PER_DEVICE = 'Par appareil';
-const PER_SERVER = 'Par serveur';
-const PER_SUBSCRIPTION = 'Par abonnement';
+// Resource usage is a fixed vocabulary, given by its codes (named by the catalogues in each language).
+const PER_CORE = 'per_core';
+const PER_USER = 'per_user';
+const PER_DEVICE = 'per_device';
+const PER_SERVER = 'per_server';
+const PER_SUBSCRIPTION = 'per_subscription';
+
+/** The edition whose name differs in English. */
+const PRO_PLUS = { fr: 'Professionnel Plus', en: 'Professional Plus' };
+
+/** A name or remark in both languages. */
+type Bilingual = { fr: string; en: string };
 
 /** Builds the demo import document for a given "today" (YYYY-MM-DD). */
 export function buildDemoDocument(today: string): ImportDocument {
@@ -201,10 +208,10 @@ export function buildDemoDocument(today: string): ImportDocument {
 
   order('8800101', -320, 'completed', A.contoso, 'PO-CTS-2025-118', [{ product: 'O365-E3', quantity: 60, termMonths: 12, unitPrice: 27.6 }]);
   order('8800102', -40, 'completed', A.contoso, 'PO-CTS-2026-031', [
-    { product: 'OFFICE-PROPLUS', edition: 'Professionnel Plus', version: '2019', resourceUsage: PER_DEVICE, quantity: 40, softwareAssurance: true, unitPrice: 98 },
+    { product: 'OFFICE-PROPLUS', edition: PRO_PLUS, version: '2019', resourceUsage: PER_DEVICE, quantity: 40, softwareAssurance: true, unitPrice: 98 },
   ]);
   order('8800201', -300, 'completed', A.montrealHq, 'FAB-MTL-0412', [
-    { product: 'OFFICE-PROPLUS', edition: 'Professionnel Plus', version: '2021', resourceUsage: PER_DEVICE, quantity: 40, softwareAssurance: true, unitPrice: 412 },
+    { product: 'OFFICE-PROPLUS', edition: PRO_PLUS, version: '2021', resourceUsage: PER_DEVICE, quantity: 40, softwareAssurance: true, unitPrice: 412 },
   ]);
   order('8800202', -250, 'completed', A.montrealHq, 'FAB-MTL-0437', [
     { product: 'WINSRV', edition: 'Datacenter', version: '2022', resourceUsage: PER_CORE, quantity: 16, softwareAssurance: true, unitPrice: 845.25 },
@@ -218,14 +225,14 @@ export function buildDemoDocument(today: string): ImportDocument {
     { product: 'VS-ENT', edition: 'Enterprise', resourceUsage: PER_USER, quantity: 5, softwareAssurance: true },
   ]);
   order('8800208', -30, 'completed', A.montrealHq, 'FAB-MTL-0561', [
-    { product: 'OFFICE-PROPLUS', edition: 'Professionnel Plus', version: 'LTSC 2024', resourceUsage: PER_DEVICE, quantity: 25, softwareAssurance: true, unitPrice: 498 },
+    { product: 'OFFICE-PROPLUS', edition: PRO_PLUS, version: 'LTSC 2024', resourceUsage: PER_DEVICE, quantity: 25, softwareAssurance: true, unitPrice: 498 },
   ]);
   order('8800210', -270, 'completed', A.montrealRnd, 'FAB-RND-0077', [{ product: 'O365-E5', quantity: 45, termMonths: 12, unitPrice: 49.9 }]);
   order('8800220', -3, 'submitted', A.montrealRnd, 'FAB-RND-0102', [
     { product: 'VS-PRO', edition: 'Professional', resourceUsage: PER_USER, quantity: 6, softwareAssurance: true, unitPrice: 1199 },
   ]);
   order('8800211', -330, 'completed', A.lyon, 'FAB-LYO-2025-19', [
-    { product: 'OFFICE-PROPLUS', edition: 'Professionnel Plus', version: '2019', resourceUsage: PER_DEVICE, quantity: 20, softwareAssurance: true, unitPrice: 389.9 },
+    { product: 'OFFICE-PROPLUS', edition: PRO_PLUS, version: '2019', resourceUsage: PER_DEVICE, quantity: 20, softwareAssurance: true, unitPrice: 389.9 },
   ]);
   order('8800212', -15, 'processing', A.lyon, 'FAB-LYO-2026-44', [
     { product: 'WINSRV', edition: 'Standard', version: '2025', resourceUsage: PER_CORE, quantity: 16, softwareAssurance: true },
@@ -245,7 +252,7 @@ export function buildDemoDocument(today: string): ImportDocument {
     { product: 'D365-SALES', edition: 'Enterprise', quantity: 5, termMonths: 12, unitPrice: 121 },
   ]);
   order('8800219', -25, 'cancelled', A.genevaSales, 'GVA-VTE-118', [
-    { product: 'OFFICE-PROPLUS', edition: 'Professionnel Plus', version: 'LTSC 2024', resourceUsage: PER_DEVICE, quantity: 5, softwareAssurance: true },
+    { product: 'OFFICE-PROPLUS', edition: PRO_PLUS, version: 'LTSC 2024', resourceUsage: PER_DEVICE, quantity: 5, softwareAssurance: true },
   ]);
 
   // ─ Transactions
@@ -277,7 +284,7 @@ export function buildDemoDocument(today: string): ImportDocument {
     orderedDelta: orderedQuantity,
     order: number,
   });
-  const selfProvisioned = (offset: number, quantity: number, note: string): SubscriptionTransactionInput => ({
+  const selfProvisioned = (offset: number, quantity: number, note: Bilingual): SubscriptionTransactionInput => ({
     date: day(offset),
     kind: 'self_provisioning',
     availableDelta: quantity,
@@ -288,7 +295,7 @@ export function buildDemoDocument(today: string): ImportDocument {
   const position = (
     accountNumber: string,
     product: string,
-    qualifiers: { edition?: string; version?: string; resourceUsage?: string; package?: string },
+    qualifiers: { edition?: LicensePositionInput['edition']; version?: string; resourceUsage?: LicensePositionInput['resourceUsage']; package?: string },
     transactions?: LicenseTransactionInput[],
     counts?: { licenseCount: number; saCount: number },
   ) => {
@@ -319,7 +326,7 @@ export function buildDemoDocument(today: string): ImportDocument {
       transactions,
     });
   };
-  const proPlus = (version: string) => ({ edition: 'Professionnel Plus', version, resourceUsage: PER_DEVICE });
+  const proPlus = (version: string) => ({ edition: PRO_PLUS, version, resourceUsage: PER_DEVICE });
   const cals = (accountNumber: string, pkg: 'CORECAL' | 'ECAL', quantity: number) => {
     const products = pkg === 'CORECAL' ? ['WINSRV-CAL', 'EXCH-CAL-STD', 'SP-CAL-STD'] : ['WINSRV-CAL', 'EXCH-CAL-STD', 'EXCH-CAL-ENT', 'SP-CAL-STD', 'SP-CAL-ENT'];
     for (const product of products) position(accountNumber, product, { resourceUsage: PER_USER, package: pkg }, [opening(quantity, quantity)]);
@@ -328,7 +335,7 @@ export function buildDemoDocument(today: string): ImportDocument {
   // Contoso Siège — one account.
   position(A.contoso, 'OFFICE-PROPLUS', proPlus('2019'), [opening(40, 0, openedContoso), ordered('8800102', 0, 40, 'renewal')]);
   position(A.contoso, 'WINSRV', { edition: 'Standard', version: '2022', resourceUsage: PER_CORE }, [opening(32, 32, openedContoso)]);
-  subscription(A.contoso, 'O365-E3', 45, [subOrdered('8800101', 60), selfProvisioned(-15, 5, 'Activé par le client : nouvelle équipe de Lévis')]);
+  subscription(A.contoso, 'O365-E3', 45, [subOrdered('8800101', 60), selfProvisioned(-15, 5, { fr: 'Activé par le client : nouvelle équipe de Lévis', en: 'Activated by the customer: new team in Lévis' })]);
 
   // Fabrikam Montréal – Siège: the richest account.
   position(A.montrealHq, 'OFFICE-PROPLUS', proPlus('2016'), [opening(120)]);
@@ -337,20 +344,20 @@ export function buildDemoDocument(today: string): ImportDocument {
   position(A.montrealHq, 'WINSRV', { edition: 'Datacenter', version: '2022', resourceUsage: PER_CORE }, [opening(48, 48), ordered('8800202', 16, 16)]);
   position(A.montrealHq, 'WINSRV', { edition: 'Standard', version: '2019', resourceUsage: PER_CORE }, [
     opening(64),
-    { date: day(-100), kind: 'adjustment', licenseDelta: -8, note: 'Serveurs de test retirés du décompte' },
+    { date: day(-100), kind: 'adjustment', licenseDelta: -8, note: { fr: 'Serveurs de test retirés du décompte', en: 'Test servers removed from the count' } },
   ]);
   position(A.montrealHq, 'SQLSRV', { edition: 'Enterprise', version: '2022', resourceUsage: PER_CORE }, [opening(16, 16)]);
   cals(A.montrealHq, 'CORECAL', 250);
-  position(A.montrealHq, 'WINSRV-CAL', { resourceUsage: PER_USER }, [opening(40), { date: day(-180), kind: 'order', licenseDelta: 15, note: 'Commande antérieure au portail' }]);
+  position(A.montrealHq, 'WINSRV-CAL', { resourceUsage: PER_USER }, [opening(40), { date: day(-180), kind: 'order', licenseDelta: 15, note: { fr: 'Commande antérieure au portail', en: 'Order placed before the portal' } }]);
   position(A.montrealHq, 'VS-ENT', { edition: 'Enterprise', resourceUsage: PER_USER }, [opening(10, 10), ordered('8800207', 5, 5)]);
   position(A.montrealHq, 'AZURE-EA', { edition: 'Enterprise Agreement', resourceUsage: PER_SUBSCRIPTION }, [opening(3)]);
   subscription(A.montrealHq, 'O365-E3', 12, [
     subOpening(300, day(-700)),
     subOrdered('8800204', 20, 20, 'renewal'),
-    selfProvisioned(-20, 12, 'Activé par le client pour les stagiaires'),
+    selfProvisioned(-20, 12, { fr: 'Activé par le client pour les stagiaires', en: 'Activated by the customer for the interns' }),
   ]);
   subscription(A.montrealHq, 'O365-E5', 200, [subOrdered('8800205', 25)]);
-  subscription(A.montrealHq, 'D365-SALES', 60, [subOrdered('8800206', 30), selfProvisioned(-35, 4, 'Équipe commerciale Ottawa')], { edition: 'Enterprise' });
+  subscription(A.montrealHq, 'D365-SALES', 60, [subOrdered('8800206', 30), selfProvisioned(-35, 4, { fr: 'Équipe commerciale Ottawa', en: 'Ottawa sales team' })], { edition: 'Enterprise' });
 
   // Fabrikam Montréal – R&D: developer subscriptions and Azure.
   position(A.montrealRnd, 'VS-PRO', { edition: 'Professional', resourceUsage: PER_USER }, [opening(40, 40), { date: day(-45), kind: 'order', licenseDelta: 10, saDelta: 10 }]);
@@ -367,7 +374,7 @@ export function buildDemoDocument(today: string): ImportDocument {
   position(A.lyon, 'OFFICE-STD', { edition: 'Standard', version: '2019', resourceUsage: PER_DEVICE }, [opening(15)]);
   cals(A.lyon, 'ECAL', 150);
   position(A.lyon, 'EXCH-CAL-STD', { resourceUsage: PER_DEVICE }, [opening(20)]);
-  subscription(A.lyon, 'O365-E1', -5, [subOpening(80, day(-400)), selfProvisioned(-50, 6, 'Activé par le client : atelier de prototypage')]);
+  subscription(A.lyon, 'O365-E1', -5, [subOpening(80, day(-400)), selfProvisioned(-50, 6, { fr: 'Activé par le client : atelier de prototypage', en: 'Activated by the customer: prototyping workshop' })]);
   // Ordered but not yet all provisioned: available < ordered.
   subscription(A.lyon, 'O365-E3', 31, [subOpening(30, day(-400)), subOrdered('8800213', 5, 10)]);
 
@@ -375,19 +382,19 @@ export function buildDemoDocument(today: string): ImportDocument {
   position(A.lyonPlant, 'WINSRV', { edition: 'Standard', version: '2022', resourceUsage: PER_CORE }, [opening(48, 48), ordered('8800214', 16, 16)]);
   position(A.lyonPlant, 'WINSRV-CAL', { resourceUsage: PER_DEVICE }, [opening(120, 120)]);
   position(A.lyonPlant, 'SQLSRV', { edition: 'Standard', version: '2019', resourceUsage: PER_CORE }, [opening(8)]);
-  subscription(A.lyonPlant, 'O365-E1', 30, [subOpening(150, day(-400)), selfProvisioned(-12, 8, 'Postes partagés de la ligne 3')]);
+  subscription(A.lyonPlant, 'O365-E1', 30, [subOpening(150, day(-400)), selfProvisioned(-12, 8, { fr: 'Postes partagés de la ligne 3', en: 'Shared workstations of line 3' })]);
   subscription(A.lyonPlant, 'EXO-P1', 91, [subOpening(25, day(-400))]);
 
   // Fabrikam Genève: online services through the Microsoft 365 E3 package.
   position(A.geneva, 'OFFICE-PROPLUS', proPlus('2021'), [opening(45, 45)]);
   position(A.geneva, 'WINSRV', { edition: 'Datacenter', version: '2025', resourceUsage: PER_CORE }, [ordered('8800216', 32, 32)]);
   subscription(A.geneva, 'O365-E3', 90, [subOrdered('8800217', 70)], { package: 'M365-E3' });
-  subscription(A.geneva, 'EMS-E3', 90, [subOrdered('8800217', 70), selfProvisioned(-28, 3, 'Activé par le client')], { package: 'M365-E3' });
+  subscription(A.geneva, 'EMS-E3', 90, [subOrdered('8800217', 70), selfProvisioned(-28, 3, { fr: 'Activé par le client', en: 'Activated by the customer' })], { package: 'M365-E3' });
   subscription(A.geneva, 'D365-CS', 120, [subOpening(12, day(-500))], { edition: 'Enterprise' });
 
   // Fabrikam Genève – Ventes (partner of record Adatum).
   cals(A.genevaSales, 'CORECAL', 30);
-  subscription(A.genevaSales, 'D365-SALES', 200, [subOpening(20, day(-500)), subOrdered('8800218', 5), selfProvisioned(-7, 2, 'Deux commerciaux saisonniers')], {
+  subscription(A.genevaSales, 'D365-SALES', 200, [subOpening(20, day(-500)), subOrdered('8800218', 5), selfProvisioned(-7, 2, { fr: 'Deux commerciaux saisonniers', en: 'Two seasonal salespeople' })], {
     edition: 'Enterprise',
   });
   subscription(A.genevaSales, 'O365-E3', 60, [subOpening(30, day(-500))]);
@@ -397,11 +404,11 @@ export function buildDemoDocument(today: string): ImportDocument {
   position(A.besancon, 'OFFICE-STD', { edition: 'Standard', version: '2016', resourceUsage: PER_DEVICE }, undefined, { licenseCount: 10, saCount: 0 });
 
   // ─ Software Assurance benefits (none for Lyon – Usine and Besançon).
-  const PLANNING = 'Jours de planification du déploiement';
-  const TRAINING = 'Formation';
-  const HOME_USE = "Droits d'utilisation à domicile";
-  const SUPPORT = 'Incidents de support 24 h/24, 7 j/7';
-  const benefit = (accountNumber: string, name: string, entitled: number, used: number, expiresIn: number): BenefitInput => ({
+  const PLANNING = { fr: 'Jours de planification du déploiement', en: 'Deployment planning days' };
+  const TRAINING = { fr: 'Formation', en: 'Training' };
+  const HOME_USE = { fr: "Droits d'utilisation à domicile", en: 'Home Use Rights' };
+  const SUPPORT = { fr: 'Incidents de support 24 h/24, 7 j/7', en: '24x7 support incidents' };
+  const benefit = (accountNumber: string, name: Bilingual, entitled: number, used: number, expiresIn: number): BenefitInput => ({
     account: accountNumber,
     benefit: name,
     entitled,

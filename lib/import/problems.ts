@@ -93,7 +93,10 @@ export function zodIssuesToProblems(issues: readonly z.core.$ZodIssue[], input: 
       case 'invalid_value':
         problems.push({
           path,
-          message: `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`,
+          // A schema's own message says it better than the list of every accepted value (resource usage accepts names too).
+          message: !issue.message.startsWith('Invalid ')
+            ? issue.message
+            : `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`,
         });
         break;
       case 'invalid_union':

@@ -8,9 +8,19 @@
  * the importer normalises (lower-cased e-mails, empty editions) when it writes.
  */
 import { z } from 'zod';
-import { GRANT_ROLES, LOCALES, ORDER_STATUSES, PRODUCT_KINDS, TRANSACTION_KINDS } from '@/db/schema';
+import { GRANT_ROLES, LOCALES, ORDER_STATUSES, PRODUCT_KINDS, RESOURCE_USAGES, TRANSACTION_KINDS } from '@/db/schema';
+import { RESOURCE_USAGE_NAMES, resourceUsageCode } from '@/lib/i18n/names';
 
 export const IMPORT_FORMAT_VERSION = 1;
+
+/**
+ * No control character (U+0000–U+001F, U+007F–U+009F: line breaks, tabs,
+ * escapes…) in what people read as one line — names, keys, editions: pages,
+ * CSV files, e-mails and the calendar feed show them, and a stray carriage
+ * return or escape would break or disguise what they show.
+ */
+const NO_CONTROL_CHARACTERS = /^\P{Cc}*$/u;
+const noControlCharacters = { message: 'must not hold control characters (line breaks, tabs and the like)' };
 
 /** A natural key: customer, agreement, account and order numbers, codes. */
 const key = (what: string) =>
@@ -18,19 +28,100 @@ const key = (what: string) =>
     .string()
     .min(1)
     .max(64)
+    .regex(NO_CONTROL_CHARACTERS, noControlCharacters)
     .regex(/^\S(?:.*\S)?$/, { message: 'must not be empty nor begin or end with a space' })
     .meta({ description: what });
 
-/** Human text: not blank, kept as written. */
+/** A name or other human text on one line: not blank, no control character, kept as written. */
 const text = (what: string, max = 200) =>
   z
     .string()
     .max(max)
+    .regex(NO_CONTROL_CHARACTERS, noControlCharacters)
     .regex(/\S/, { message: 'must not be blank' })
     .meta({ description: what });
 
+/** Optional one-line text (may be empty): no control character. */
+const line = (what: string, max: number) => z.string().max(max).regex(NO_CONTROL_CHARACTERS, noControlCharacters).optional().meta({ description: what });
+
+/** Several lines (an address, a note): line breaks (`\n`, `\r\n`) but no other control character. */
+const MULTI_LINE = /^(?:\P{Cc}|\r?\n)*$/u;
+const lines = (what: string, max: number) =>
+  z.string().max(max).regex(MULTI_LINE, { message: 'must not hold control characters other than line breaks' }).meta({ description: what });
+
 /** Optional qualifiers of a holding; absent means none (stored as an empty string). */
-const qualifier = (what: string) => z.string().max(100).optional().meta({ description: what });
+const qualifier = (what: string) => line(what, 100);
+
+/**
+ * A name people read, in French and English: a text (the same name in both
+ * languages, as files written before both forms were known say it), or
+ * `{ "fr": …, "en": … }` with one form or both; a missing form falls back to
+ * the other.
+ */
+const bilingual = (what: string, form: z.ZodString) =>
+  z
+    .union(
+      [
+        form.meta({ description: `${what} The same in French and English.` }),
+        z
+          .strictObject({
+            fr: form.optional().meta({ description: `${what} In French.` }),
+            en: form.optional().meta({ description: `${what} In English.` }),
+          })
+          .refine((name) => name.fr !== undefined || name.en !== undefined, { message: 'needs its French form (fr), its English form (en), or both' })
+          .meta({ description: `${what} In French and English; a missing form falls back to the other.`, minProperties: 1 }),
+      ],
+      { error: 'must be a text, or { "fr": "…", "en": "…" } with one form or both' },
+    )
+    .meta({ description: `${what} A text, or its French and English forms.` });
+
+/** A required name people read (family, product, package, benefit). */
+const name = (what: string, max = 200) =>
+  bilingual(what, z.string().max(max).regex(NO_CONTROL_CHARACTERS, noControlCharacters).regex(/\S/, { message: 'must not be blank' }));
+
+/** An optional qualifier people read (an edition); absent means none. */
+const bilingualQualifier = (what: string) => bilingual(what, z.string().max(100).regex(NO_CONTROL_CHARACTERS, noControlCharacters)).optional();
+
+/** A remark of a transaction, in one language or both. */
+const note = () =>
+  bilingual('Free text shown in the history.', z.string().max(500).regex(MULTI_LINE, { message: 'must not hold control characters other than line breaks' })).optional();
+
+const RESOURCE_USAGE_INPUTS = [
+  ...RESOURCE_USAGES,
+  ...RESOURCE_USAGES.map((code) => RESOURCE_USAGE_NAMES[code].fr),
+  ...RESOURCE_USAGES.map((code) => RESOURCE_USAGE_NAMES[code].en),
+] as [string, ...string[]];
+
+/** How a licence is counted: a code of the vocabulary, or its French or English name (as earlier files wrote it); absent means none. */
+const resourceUsage = () =>
+  z
+    .enum(RESOURCE_USAGE_INPUTS, {
+      error: `must be one of ${RESOURCE_USAGES.join(', ')} (or its French or English name, such as "${RESOURCE_USAGE_NAMES.per_device.fr}" or "${RESOURCE_USAGE_NAMES.per_device.en}")`,
+    })
+    .optional()
+    .meta({ description: `How the licence is counted: ${RESOURCE_USAGES.map((code) => `${code} (${RESOURCE_USAGE_NAMES[code].fr} / ${RESOURCE_USAGE_NAMES[code].en})`).join(', ')}; the French or English name is accepted too.` });
+
+/** A name as given: a text, or its forms. */
+export type NameInput = string | { fr?: string; en?: string };
+
+/** The form stored as the name, and in natural keys: the French one, or the only one given ('' when absent). */
+export function frenchOf(name: NameInput | undefined): string {
+  if (name === undefined) return '';
+  return typeof name === 'string' ? name : (name.fr ?? name.en ?? '');
+}
+
+/** The English form stored beside it: null when none is given or it is the same. */
+export function englishOf(name: NameInput | undefined): string | null {
+  if (name === undefined || typeof name === 'string') return null;
+  const english = name.en ?? null;
+  return english === null || english === frenchOf(name) ? null : english;
+}
+
+/** The stored code of a resource usage as given ('' when absent). */
+export function usageCodeOf(usage: string | undefined): string {
+  if (usage === undefined) return '';
+  return resourceUsageCode(usage) ?? usage;
+}
 
 /** A real calendar date written YYYY-MM-DD. */
 const date = (what: string) => z.iso.date({ message: 'must be a real date written YYYY-MM-DD' }).meta({ description: what });
@@ -46,7 +137,7 @@ export const partnerSchema = z
     code: key('Partner code (natural key).'),
     name: text('Partner name.'),
     contactEmail: z.email({ message: 'must be an e-mail address' }).optional().meta({ description: 'Contact e-mail shown to customers.' }),
-    contactPhone: z.string().max(50).optional().meta({ description: 'Contact phone number shown to customers.' }),
+    contactPhone: line('Contact phone number shown to customers.', 50),
   })
   .meta({ title: 'Partner', description: 'A reseller who orders for purchase accounts. Key: code.' });
 
@@ -61,7 +152,7 @@ export const agreementSchema = z
   .strictObject({
     number: key('Agreement number (natural key).'),
     customer: key('Number of the customer the agreement belongs to.'),
-    name: z.string().max(200).optional().meta({ description: 'Agreement name or type.' }),
+    name: line('Agreement name or type.', 200),
     startsOn: date('First day of the agreement.').optional(),
     endsOn: date('Last day of the agreement.').optional(),
   })
@@ -70,7 +161,7 @@ export const agreementSchema = z
 export const productFamilySchema = z
   .strictObject({
     code: key('Product family code (natural key).'),
-    name: text('Product family name, as customers see it.'),
+    name: name('Product family name, as customers see it.'),
   })
   .meta({ title: 'Product family', description: 'A group of products (Office, Windows Server…). Key: code.' });
 
@@ -78,7 +169,7 @@ export const productSchema = z
   .strictObject({
     code: key('Product code (natural key).'),
     family: key('Code of the product family.'),
-    name: text('Product name, as customers see it.'),
+    name: name('Product name, as customers see it.'),
     kind: z.enum(PRODUCT_KINDS).meta({
       description:
         'license: on-premises licence; online_service: subscription with available and ordered counts and an expiration; developer_subscription: MSDN / Visual Studio subscriptions; cloud_platform: Azure.',
@@ -94,7 +185,7 @@ export const productSchema = z
 export const packageSchema = z
   .strictObject({
     code: key('Package code (natural key).'),
-    name: text('Package name.'),
+    name: name('Package name.'),
     items: z
       .array(
         z.strictObject({
@@ -128,7 +219,7 @@ export const licenseTransactionSchema = z
     licenseDelta: delta('Change of the licence count (may be negative).'),
     saDelta: delta('Change of the SA count (may be negative).'),
     order: key('Number of the order it comes from.').optional(),
-    note: z.string().max(500).optional().meta({ description: 'Free text shown in the history.' }),
+    note: note(),
   })
   .meta({ title: 'Licence position transaction' });
 
@@ -136,9 +227,9 @@ export const licensePositionSchema = z
   .strictObject({
     account: key('Purchase account number.'),
     product: key('Product code (a licence, developer subscription or cloud platform product, not an online service).'),
-    edition: qualifier('Edition licensed.'),
+    edition: bilingualQualifier('Edition licensed.'),
     version: qualifier('Version licensed.'),
-    resourceUsage: qualifier('How the licence is counted (per core, per user…).'),
+    resourceUsage: resourceUsage(),
     package: key('Code of the package it was acquired through; absent when bought separately.').optional(),
     licenseCount: count('Licence count (seats or subscriptions for developer subscriptions and cloud platforms).'),
     saCount: count('Software Assurance count.'),
@@ -159,7 +250,7 @@ export const subscriptionTransactionSchema = z
     availableDelta: delta('Change of the available subscriptions (may be negative).'),
     orderedDelta: delta('Change of the ordered subscriptions (may be negative; never for self_provisioning).'),
     order: key('Number of the order it comes from.').optional(),
-    note: z.string().max(500).optional().meta({ description: 'Free text shown in the history.' }),
+    note: note(),
   })
   .meta({ title: 'Subscription transaction' });
 
@@ -167,7 +258,7 @@ export const subscriptionSchema = z
   .strictObject({
     account: key('Purchase account number.'),
     product: key('Product code (an online service).'),
-    edition: qualifier('Edition or plan.'),
+    edition: bilingualQualifier('Edition or plan.'),
     package: key('Code of the package it was acquired through; absent when bought separately.').optional(),
     available: count('Available subscriptions: usable online, self-provisioned included.'),
     ordered: count('Subscriptions ordered by the partner.'),
@@ -181,14 +272,14 @@ export const subscriptionSchema = z
 
 const party = z.strictObject({
   name: text('Name.'),
-  address: z.string().max(1000).meta({ description: 'Postal address; lines separated by \\n.' }),
+  address: lines('Postal address; lines separated by \\n.', 1000),
 });
 
 export const orderItemSchema = z.strictObject({
   product: key('Product code.'),
-  edition: qualifier('Edition.'),
+  edition: bilingualQualifier('Edition.'),
   version: qualifier('Version.'),
-  resourceUsage: qualifier('Resource usage.'),
+  resourceUsage: resourceUsage(),
   quantity: positive('Quantity ordered.'),
   softwareAssurance: z.boolean().optional().meta({ description: 'Whether Software Assurance is included (default false).' }),
   termMonths: positive('Term in months, for subscriptions.').optional(),
@@ -206,7 +297,7 @@ export const orderSchema = z
     status: z.enum(ORDER_STATUSES),
     partner: key('Code of the partner who placed the order.'),
     account: key("Purchase account number; the order's agreement is the account's agreement."),
-    customerPoNumber: z.string().max(100).optional().meta({ description: 'Customer PO number (formerly the secondary PO number).' }),
+    customerPoNumber: line('Customer PO number (formerly the secondary PO number).', 100),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code such as EUR or CAD' })
@@ -221,7 +312,7 @@ export const orderSchema = z
 export const benefitSchema = z
   .strictObject({
     account: key('Purchase account number.'),
-    benefit: text('Benefit name.'),
+    benefit: name('Benefit name.'),
     entitled: count('Quantity entitled.'),
     used: count('Quantity used.'),
     expires: date('Expiry date.'),

@@ -34,12 +34,14 @@ export interface FamilyRow {
   id: number;
   code: string;
   name: string;
+  nameEn: string | null;
 }
 export interface ProductRow {
   id: number;
   code: string;
   familyId: number;
   name: string;
+  nameEn: string | null;
   kind: ProductKind;
   managementUrl: string | null;
   search: string;
@@ -48,6 +50,7 @@ export interface PackageRow {
   id: number;
   code: string;
   name: string;
+  nameEn: string | null;
 }
 export interface PackageItemRow {
   id: number;
@@ -94,6 +97,7 @@ export interface OrderItemRow {
   position: number;
   productId: number;
   edition: string;
+  editionEn: string | null;
   version: string;
   resourceUsage: string;
   quantity: number;
@@ -105,6 +109,7 @@ export interface BenefitRow {
   id: number;
   purchaseAccountId: number;
   benefit: string;
+  benefitEn: string | null;
   entitled: number;
   used: number;
   expiresOn: string;
@@ -138,6 +143,7 @@ export interface TransactionRow {
   orderedDelta: number;
   orderId: number | null;
   note: string | null;
+  noteEn: string | null;
 }
 
 /** A map by natural key and one by id. */
@@ -222,15 +228,15 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
     agreements.add(row.number, row);
   }
   const families = new Table<FamilyRow>();
-  for (const row of (await all<FamilyRow>('select id, code, name from product_families'))) families.add(row.code, row);
+  for (const row of (await all<FamilyRow>('select id, code, name, name_en as nameEn from product_families'))) families.add(row.code, row);
   const products = new Table<ProductRow>();
   for (const row of (await all<ProductRow>(
-    'select id, code, family_id as familyId, name, kind, management_url as managementUrl, search from products',
+    'select id, code, family_id as familyId, name, name_en as nameEn, kind, management_url as managementUrl, search from products',
   ))) {
     products.add(row.code, row);
   }
   const packages = new Table<PackageRow>();
-  for (const row of (await all<PackageRow>('select id, code, name from packages'))) packages.add(row.code, row);
+  for (const row of (await all<PackageRow>('select id, code, name, name_en as nameEn from packages'))) packages.add(row.code, row);
   const packageItems = groupBy(
     (await all<PackageItemRow>('select id, package_id as packageId, product_id as productId, edition, version, quantity from package_items order by id')),
     (row) => row.packageId,
@@ -244,7 +250,7 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
   }
   const lines = new Table<LineRow>();
   for (const row of (await all<LineRow>(
-    `select id, kind, purchase_account_id as purchaseAccountId, product_id as productId, edition, version,
+    `select id, kind, purchase_account_id as purchaseAccountId, product_id as productId, edition, edition_en as editionEn, version,
             resource_usage as resourceUsage, package_id as packageId, license_count as licenseCount, sa_count as saCount,
             available_count as availableCount, ordered_count as orderedCount, next_expiration as nextExpiration, search
        from inventory_lines`,
@@ -270,7 +276,7 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
   }
   const orderItems = groupBy(
     (await all<OrderItemRow>(
-      `select id, order_id as orderId, position, product_id as productId, edition, version, resource_usage as resourceUsage,
+      `select id, order_id as orderId, position, product_id as productId, edition, edition_en as editionEn, version, resource_usage as resourceUsage,
               quantity, with_software_assurance as withSoftwareAssurance, term_months as termMonths, unit_price_minor as unitPriceMinor
          from order_items order by order_id, position`,
     )),
@@ -278,7 +284,7 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
   );
   const benefits = new Table<BenefitRow>();
   for (const row of (await all<BenefitRow>(
-    `select id, purchase_account_id as purchaseAccountId, benefit, entitled, used, expires_on as expiresOn
+    `select id, purchase_account_id as purchaseAccountId, benefit, benefit_en as benefitEn, entitled, used, expires_on as expiresOn
        from software_assurance_benefits`,
   ))) {
     benefits.add(benefitKey(accounts.keyOf.get(row.purchaseAccountId) ?? '', row.benefit, row.expiresOn), row);
@@ -306,7 +312,7 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
     ? groupBy(
         (await all<TransactionRow>(
           `select id, line_id as lineId, occurred_on as occurredOn, kind, license_delta as licenseDelta, sa_delta as saDelta,
-                  available_delta as availableDelta, ordered_delta as orderedDelta, order_id as orderId, note
+                  available_delta as availableDelta, ordered_delta as orderedDelta, order_id as orderId, note, note_en as noteEn
              from inventory_transactions order by line_id, occurred_on, id`,
         )),
         (row) => row.lineId,

@@ -134,6 +134,48 @@ describe('validateImport', () => {
       expect((await problemsAfter((doc) => (doc.customers![0]!.legalName = '   ')))).toContainEqual({ path: 'customers[0].legalName', message: 'must not be blank' });
       expect((await problemsOf([]))).toEqual([{ path: '', message: 'must be an object, not a list' }]);
     });
+
+    const CONTROL = 'must not hold control characters (line breaks, tabs and the like)';
+    it.each<[string, (doc: ImportDocument, value: string) => void]>([
+      ['partners[1].name', (doc, value) => (doc.partners![1]!.name = value)],
+      ['partners[0].contactPhone', (doc, value) => (doc.partners![0]!.contactPhone = value)],
+      ['customers[0].legalName', (doc, value) => (doc.customers![0]!.legalName = value)],
+      ['agreements[0].name', (doc, value) => (doc.agreements![0]!.name = value)],
+      ['productFamilies[0].name', (doc, value) => (doc.productFamilies![0]!.name = value)],
+      ['products[1].name', (doc, value) => (doc.products![1]!.name = value)],
+      ['packages[0].name', (doc, value) => (doc.packages![0]!.name = value)],
+      ['purchaseAccounts[1].name', (doc, value) => (doc.purchaseAccounts![1]!.name = value)],
+      ['purchaseAccounts[0].city', (doc, value) => (doc.purchaseAccounts![0]!.city = value)],
+      ['subscriptions[0].edition', (doc, value) => (doc.subscriptions![0]!.edition = value)],
+      ['orders[0].customerPoNumber', (doc, value) => (doc.orders![0]!.customerPoNumber = value)],
+      ['orders[0].billTo.name', (doc, value) => (doc.orders![0]!.billTo = { name: value, address: 'line one\nline two' })],
+      ['benefits[0].benefit', (doc, value) => (doc.benefits![0]!.benefit = value)],
+      ['users[1].name', (doc, value) => (doc.users![1]!.name = value)],
+    ])('refuses a control character in %s, naming the entry and the field', (path, change) => {
+      // A lone carriage return, a line feed, a tab, an escape, NUL, DEL and a C1 control: each refused alone.
+      for (const control of ['\r', '\n', '\t', '\u001b', '\u0000', '\u007f', '\u0085']) {
+        expect(problemsAfter((doc) => change(doc, `Tailspin${control}Toys`)), JSON.stringify(control)).toEqual([{ path, message: CONTROL }]);
+      }
+      // Accents, typographic apostrophes and non-breaking spaces are text, not control characters.
+      expect(problemsAfter((doc) => change(doc, 'Montréal l’Île\u00a0Nord'))).toEqual([]);
+    });
+
+    it('lets an address and a note hold line breaks, and nothing else of the kind', () => {
+      const multiLine = 'line one\nline two\r\nline three';
+      expect(problemsAfter((doc) => (doc.orders![0]!.billTo = { name: 'Tailspin', address: multiLine }))).toEqual([]);
+      expect(problemsAfter((doc) => (doc.licensePositions![0]!.transactions![0]!.note = multiLine))).toEqual([]);
+      const message = 'must not hold control characters other than line breaks';
+      for (const control of ['\r', '\t', '\u001b']) {
+        expect(problemsAfter((doc) => (doc.orders![0]!.billTo = { name: 'Tailspin', address: `a${control}b` }))).toEqual([{ path: 'orders[0].billTo.address', message }]);
+        expect(problemsAfter((doc) => (doc.licensePositions![0]!.transactions![0]!.note = `a${control}b`))).toEqual([{ path: 'licensePositions[0].transactions[0].note', message }]);
+      }
+    });
+
+    it('refuses a control character in a key too', () => {
+      for (const control of ['\r', '\t', '\u001b', '\u0000']) {
+        expect(problemsAfter((doc) => (doc.customers![1]!.number = `C${control}2`)), JSON.stringify(control)).toContainEqual({ path: 'customers[1].number', message: CONTROL });
+      }
+    });
   });
 
   describe('duplicate natural keys in the file', () => {

@@ -7,8 +7,9 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { ProductKind, TransactionKind } from '@/db/schema';
+import { totalFits } from '@/lib/orders/money';
 import { formatPath, zodIssuesToProblems, type ImportProblem } from './problems';
-import { importDocumentSchema, toMinorUnits, type EntityType, type ImportDocument } from './schema';
+import { englishOf, frenchOf, importDocumentSchema, toMinorUnits, usageCodeOf, type EntityType, type ImportDocument } from './schema';
 import {
   benefitKey,
   licenseKey,
@@ -58,7 +59,10 @@ export interface GivenTransaction {
   availableDelta: number;
   orderedDelta: number;
   order: string | null;
+  /** The note's French form, or the only one given: part of the identity. */
   note: string | null;
+  /** Its English form (null: the same); not part of the identity, so that a remark translated later updates the stored one. */
+  noteEn: string | null;
 }
 
 export function transactionIdentity(t: GivenTransaction): string {
@@ -75,6 +79,7 @@ export function storedAsGiven(row: TransactionRow, orderNumberOf: (id: number) =
     orderedDelta: row.orderedDelta,
     order: row.orderId === null ? null : (orderNumberOf(row.orderId) ?? `#${row.orderId}`),
     note: row.note,
+    noteEn: row.noteEn,
   };
 }
 
@@ -83,6 +88,8 @@ export interface TransactionPlan {
   toAppend: number[];
   /** Stored transactions the file does not list: removed with --prune, otherwise kept. */
   unlisted: TransactionRow[];
+  /** Stored transactions the file lists with another English form of their note: that form, to store. */
+  translated: { id: number; noteEn: string | null }[];
 }
 
 /**
@@ -103,12 +110,14 @@ export function planTransactions(
     else pool.set(identity, [row]);
   }
   const toAppend: number[] = [];
+  const translated: TransactionPlan['translated'] = [];
   given.forEach((transaction, index) => {
     const list = pool.get(transactionIdentity(transaction));
-    if (list && list.length > 0) list.shift();
-    else toAppend.push(index);
+    const match = list?.shift();
+    if (!match) toAppend.push(index);
+    else if ((match.noteEn ?? null) !== transaction.noteEn) translated.push({ id: match.id, noteEn: transaction.noteEn });
   });
-  return { toAppend, unlisted: [...pool.values()].flat() };
+  return { toAppend, unlisted: [...pool.values()].flat(), translated };
 }
 
 export function givenLicenseTransactions(position: NonNullable<ImportDocument['licensePositions']>[number]): GivenTransaction[] {
@@ -120,7 +129,8 @@ export function givenLicenseTransactions(position: NonNullable<ImportDocument['l
     availableDelta: 0,
     orderedDelta: 0,
     order: t.order ?? null,
-    note: t.note ?? null,
+    note: t.note === undefined ? null : frenchOf(t.note),
+    noteEn: englishOf(t.note),
   }));
 }
 
@@ -133,7 +143,8 @@ export function givenSubscriptionTransactions(subscription: NonNullable<ImportDo
     availableDelta: t.availableDelta ?? 0,
     orderedDelta: t.orderedDelta ?? 0,
     order: t.order ?? null,
-    note: t.note ?? null,
+    note: t.note === undefined ? null : frenchOf(t.note),
+    noteEn: englishOf(t.note),
   }));
 }
 
@@ -300,6 +311,9 @@ export function checkDocument(
         add(['orders', i, 'items', j, 'unitPrice'], `${item.unitPrice} has more decimals than ${o.currency ?? 'the currency'} allows`);
       }
     });
+    // The order's total is kept exactly in minor units: prices and quantities whose sum would not fit are refused.
+    const priced = o.items.map((item) => ({ quantity: item.quantity, unitPriceMinor: item.unitPrice === undefined ? null : toMinorUnits(item.unitPrice, o.currency) }));
+    if (!totalFits(priced)) add(['orders', i, 'items'], 'the total of these prices and quantities is too large to be kept exactly');
   });
 
   // ─ Holdings
@@ -355,7 +369,7 @@ export function checkDocument(
   firstIndexes(
     'licensePositions',
     doc.licensePositions,
-    (p) => licenseKey(p.account, p.product, p.edition ?? '', p.version ?? '', p.resourceUsage ?? '', p.package ?? null),
+    (p) => licenseKey(p.account, p.product, frenchOf(p.edition), p.version ?? '', usageCodeOf(p.resourceUsage), p.package ?? null),
     'account, product, edition, version, resource usage and package',
   );
   (doc.licensePositions ?? []).forEach((p, i) => {
@@ -367,7 +381,7 @@ export function checkDocument(
     }
     checkPackage(['licensePositions', i, 'package'], p.package, p.product);
     const stored = state.lines.byKey.get(
-      licenseKey(p.account, p.product, p.edition ?? '', p.version ?? '', p.resourceUsage ?? '', p.package ?? null),
+      licenseKey(p.account, p.product, frenchOf(p.edition), p.version ?? '', usageCodeOf(p.resourceUsage), p.package ?? null),
     );
     checkTransactions(p, 'licensePositions', i, p.account, givenLicenseTransactions(p), p.transactions !== undefined, stored?.id, {
       licenseCount: p.licenseCount,
@@ -396,7 +410,7 @@ export function checkDocument(
     });
   });
 
-  firstIndexes('benefits', doc.benefits, (b) => benefitKey(b.account, b.benefit, b.expires), 'account, benefit and expiry');
+  firstIndexes('benefits', doc.benefits, (b) => benefitKey(b.account, frenchOf(b.benefit), b.expires), 'account, benefit and expiry');
   (doc.benefits ?? []).forEach((b, i) => {
     if (!accounts.has(b.account)) add(['benefits', i, 'account'], missing('purchaseAccounts', b.account));
     if (b.used > b.entitled) add(['benefits', i, 'used'], `${b.used} used is more than the ${b.entitled} entitled`);
@@ -557,7 +571,7 @@ function checkPruneKeepsReferences(
     const keptHistory = new Set<number>();
     const listedLines = new Map<number, boolean>();
     for (const p of doc.licensePositions ?? []) {
-      const line = state.lines.byKey.get(licenseKey(p.account, p.product, p.edition ?? '', p.version ?? '', p.resourceUsage ?? '', p.package ?? null));
+      const line = state.lines.byKey.get(licenseKey(p.account, p.product, frenchOf(p.edition), p.version ?? '', usageCodeOf(p.resourceUsage), p.package ?? null));
       if (line) listedLines.set(line.id, p.transactions !== undefined);
     }
     for (const s of doc.subscriptions ?? []) {

@@ -9,8 +9,9 @@ import 'server-only';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { getDb } from '@/db/client';
-import { purchaseAccounts, softwareAssuranceBenefits } from '@/db/schema';
+import { purchaseAccounts, softwareAssuranceBenefits, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import type { AccountFilter } from './queries';
 import { inventoryParamsSchema } from './view';
 
@@ -87,12 +88,12 @@ function conditions(viewer: Viewer, accounts: AccountFilter): SQL {
  * account number, then benefit name, then expiry (a benefit can appear twice
  * with different expiries).
  */
-export async function listBenefits(viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all'): Promise<BenefitsList> {
+export async function listBenefits(viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all', locale: Locale = 'fr'): Promise<BenefitsList> {
   const db = getDb();
-  if (page !== 'all') return benefitsPage(viewer, accounts, page);
+  if (page !== 'all') return benefitsPage(viewer, accounts, page, locale);
   const where = conditions(viewer, accounts);
   // One row more than the limit tells whether there is more without counting every time.
-  const rows = (await benefitRows(where).limit(BENEFITS_ROW_LIMIT + 1));
+  const rows = await benefitRows(where, locale).limit(BENEFITS_ROW_LIMIT + 1);
 
   const capped = rows.length > BENEFITS_ROW_LIMIT;
   const kept = capped ? rows.slice(0, BENEFITS_ROW_LIMIT) : rows;
@@ -112,7 +113,7 @@ export async function listBenefits(viewer: Viewer, accounts: AccountFilter, page
  * One page of the tab: the next BENEFIT_ACCOUNTS_PER_PAGE accounts in scope
  * that have benefits, by number, each with every benefit; `page` is clamped.
  */
-async function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number): Promise<BenefitsList> {
+async function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number, locale: Locale): Promise<BenefitsList> {
   const db = getDb();
   const withBenefits = and(
     accountScope(viewer),
@@ -132,18 +133,19 @@ async function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: numbe
     .offset((current - 1) * BENEFIT_ACCOUNTS_PER_PAGE)
     )
     .map((row) => row.id);
-  const rows = pageAccounts.length ? (await benefitRows(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!)) : [];
+  const rows = pageAccounts.length ? await benefitRows(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!, locale) : [];
   return { accounts: groupByAccount(rows), shown: rows.length, total, capped: false, page: current, pages };
 }
 
-/** The benefits matching `where` with their account, in the tab's order: by account number, benefit name, expiry. */
-function benefitRows(where: SQL) {
+/** The benefits matching `where` with their account, in the tab's order: by account number, benefit name (in the reader's language), expiry. */
+function benefitRows(where: SQL, locale: Locale) {
+  const name = localNameSql(softwareAssuranceBenefits.benefit, softwareAssuranceBenefits.benefitEn, locale);
   return getDb()
     .select({
       id: softwareAssuranceBenefits.id,
       accountNumber: purchaseAccounts.number,
       accountName: purchaseAccounts.name,
-      name: softwareAssuranceBenefits.benefit,
+      name,
       entitled: softwareAssuranceBenefits.entitled,
       used: softwareAssuranceBenefits.used,
       expiresOn: softwareAssuranceBenefits.expiresOn,
@@ -151,7 +153,7 @@ function benefitRows(where: SQL) {
     .from(softwareAssuranceBenefits)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, softwareAssuranceBenefits.purchaseAccountId))
     .where(where)
-    .orderBy(asc(purchaseAccounts.number), asc(softwareAssuranceBenefits.benefit), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
+    .orderBy(asc(purchaseAccounts.number), asc(name), asc(softwareAssuranceBenefits.expiresOn), asc(softwareAssuranceBenefits.id))
     .$dynamic();
 }
 

@@ -7,8 +7,9 @@
 import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { inventoryLines, products, purchaseAccounts } from '@/db/schema';
+import { inventoryLines, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import type { AccountFilter } from './queries';
 import { markedExpiryCondition } from './expiry';
 
@@ -36,8 +37,12 @@ function conditions(viewer: Viewer, accounts: AccountFilter, today: string) {
 }
 
 /** One page of what expires within 90 days or has expired, soonest first; `page` is clamped into range. */
-export async function listExpiring(viewer: Viewer, { accounts, today, page }: { accounts: AccountFilter; today: string; page: number }): Promise<{ lines: ExpiringLine[]; total: number; page: number; pages: number }> {
+export async function listExpiring(
+  viewer: Viewer,
+  { accounts, today, page, locale = 'fr' }: { accounts: AccountFilter; today: string; page: number; locale?: Locale },
+): Promise<{ lines: ExpiringLine[]; total: number; page: number; pages: number }> {
   const db = getDb();
+  const productName = localNameSql(products.name, products.nameEn, locale);
   const where = conditions(viewer, accounts, today);
   const total =
     (await db
@@ -51,8 +56,8 @@ export async function listExpiring(viewer: Viewer, { accounts, today, page }: { 
   const lines = (await db
     .select({
       lineId: inventoryLines.id,
-      productName: products.name,
-      edition: inventoryLines.edition,
+      productName,
+      edition: localNameSql(inventoryLines.edition, inventoryLines.editionEn, locale),
       accountNumber: purchaseAccounts.number,
       accountName: purchaseAccounts.name,
       available: inventoryLines.availableCount,
@@ -63,7 +68,7 @@ export async function listExpiring(viewer: Viewer, { accounts, today, page }: { 
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
     .where(where)
-    .orderBy(asc(inventoryLines.nextExpiration), asc(products.name), asc(purchaseAccounts.number), asc(inventoryLines.id))
+    .orderBy(asc(inventoryLines.nextExpiration), asc(productName), asc(purchaseAccounts.number), asc(inventoryLines.id))
     .limit(EXPIRING_PAGE_SIZE)
     .offset((current - 1) * EXPIRING_PAGE_SIZE)
     );

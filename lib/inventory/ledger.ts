@@ -40,6 +40,8 @@ export interface LedgerEntry {
   /** The portal user who caused it; null for imports. */
   authorUserId?: number | null;
   note?: string | null;
+  /** The note's English form, when it has one (a remark imported in both languages). */
+  noteEn?: string | null;
   /**
    * Moves the line's next expiration to this date (null: none). The
    * transaction keeps the date before and after, so that the move shows in
@@ -69,6 +71,8 @@ export interface NewLine {
   purchaseAccountId: number;
   productId: number;
   edition: string;
+  /** The edition's English form; null or absent: the same as `edition`. */
+  editionEn?: string | null;
   version: string;
   resourceUsage: string;
   packageId: number | null;
@@ -120,9 +124,9 @@ export function createLedgerWriter(
   const insert = statement<{ id: number }>(
     db,
     `insert into inventory_transactions
-       (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note,
+       (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note, note_en,
         expiration_before, expiration_after, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      returning id`,
   );
   const expirationOf = statement<{ next_expiration: string | null }>(db, 'select next_expiration from inventory_lines where id = ?');
@@ -137,9 +141,9 @@ export function createLedgerWriter(
   const insertLine = statement<{ id: number }>(
     db,
     `insert into inventory_lines
-       (kind, purchase_account_id, product_id, edition, version, resource_usage, package_id,
+       (kind, purchase_account_id, product_id, edition, edition_en, version, resource_usage, package_id,
         license_count, sa_count, available_count, ordered_count, next_expiration, search, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      returning id`,
   );
   const insertOnly = async (entry: LedgerEntry, at: number, expiration: { before: string | null; after: string | null } | null = null) =>
@@ -154,6 +158,7 @@ export function createLedgerWriter(
       entry.orderId ?? null,
       entry.authorUserId ?? null,
       entry.note ?? null,
+      entry.noteEn ?? null,
       expiration?.before ?? null,
       expiration?.after ?? null,
       at,
@@ -190,6 +195,7 @@ export function createLedgerWriter(
           line.purchaseAccountId,
           line.productId,
           line.edition,
+          line.editionEn ?? null,
           line.version,
           line.resourceUsage,
           line.packageId,

@@ -12,6 +12,7 @@ import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, load
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { getLineHistory, getLineReference, listAllLines, listAllProductGroups, listLinesOfGroups, listProductGroups, suggestOwnProductNames, type InventoryFilters, type ProductGroup } from './queries';
+import { resourceUsageNames } from '@/lib/i18n/names';
 import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { unpaidQuantity } from './rules';
 
@@ -140,7 +141,8 @@ describe('search and paging', () => {
         .map(({ group, lines }) => {
           const productText = foldForSearch(group.productName, group.familyName);
           const matching = lines.filter((line) => {
-            const lineText = foldForSearch(line.edition, line.version, line.resourceUsage);
+            // A resource usage is searched by its names in both languages.
+            const lineText = foldForSearch(line.edition, line.version, ...resourceUsageNames(line.resourceUsage));
             return searchTerms(query).every((term) => productText.includes(` ${term}`) || lineText.includes(` ${term}`));
           });
           return { name: group.productName, lines: matching.length, licenses: matching.reduce((sum, line) => sum + line.licenseCount, 0) };

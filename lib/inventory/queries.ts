@@ -7,8 +7,9 @@ import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { dialect } from '@/db/dialect';
-import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type ProductKind, type TransactionKind } from '@/db/schema';
+import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type Locale, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import { closestNames } from '@/lib/search/closest';
 import { searchTerms } from '@/lib/search/normalize';
 import { statement, type Param } from '@/db/statements';
@@ -31,6 +32,8 @@ export interface InventoryFilters {
    * `lines` to compare the two.
    */
   source?: 'auto' | 'lines';
+  /** The reader's language: names (product, family, package, edition) in it, falling back to the other form; French when absent. */
+  locale?: Locale;
 }
 
 export interface Totals {
@@ -138,14 +141,18 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTo
   const scope = filters.source === 'lines' || filters.accounts !== 'all' || searchTerms(filters.query ?? '').length > 0 ? null : summaryScope(viewer);
   const source = scope ? summarySource(scope) : lineSource(viewer, filters);
   const split = Boolean(filters.packages);
+  const locale = filters.locale ?? 'fr';
+  const productName = localNameSql(products.name, products.nameEn, locale);
+  const familyName = localNameSql(productFamilies.name, productFamilies.nameEn, locale);
+  const packageName = localNameSql(packages.name, packages.nameEn, locale);
   const query = getDb()
     .select({
       // `count(*) over ()` is computed after the grouping: the number of product rows, on every row.
       ...(options.withTotal ? { totalGroups: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
       productId: products.id,
       productCode: products.code,
-      productName: products.name,
-      familyName: productFamilies.name,
+      productName,
+      familyName,
       kind: products.kind,
       managementUrl: products.managementUrl,
       lineCount: sql<number>`sum(${source.lineCount})`.mapWith(Number),
@@ -155,7 +162,7 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTo
       orderedCount: sql<number>`sum(${source.orderedCount})`.mapWith(Number),
       earliestExpiration: sql<string | null>`min(${source.earliestExpiration})`,
       packageId: split ? sql<number | null>`nullif(${source.packageKey}, 0)`.mapWith(Number) : sql<null>`null`,
-      packageName: split ? packages.name : sql<null>`null`,
+      packageName: split ? packageName : sql<null>`null`,
     })
     .from(source)
     .innerJoin(products, eq(products.id, source.productId))
@@ -167,8 +174,8 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTo
         // Every column shown is the grouped key's or its product's, family's or package's: the engines that do not
         // infer that from the joins (PostgreSQL) need those keys named.
         .groupBy(sql`${source.packageKey}`, products.id, productFamilies.id, packages.id)
-        .orderBy(sql`${source.packageKey} != 0`, asc(packages.name), asc(productFamilies.name), asc(products.name), asc(products.id))
-    : query.groupBy(products.id, productFamilies.id).orderBy(asc(productFamilies.name), asc(products.name), asc(products.id));
+        .orderBy(sql`${source.packageKey} != 0`, asc(packageName), asc(familyName), asc(productName), asc(products.id))
+    : query.groupBy(products.id, productFamilies.id).orderBy(asc(familyName), asc(productName), asc(products.id));
 }
 
 /** The product summaries in scope (lib/inventory/summaries.ts): one row per product, package and partner of record. */
@@ -255,13 +262,14 @@ export async function pageOfGroup(viewer: Viewer, filters: InventoryFilters, gro
   return index === -1 ? null : Math.floor(index / PRODUCTS_PAGE_SIZE) + 1;
 }
 
-const lineColumns = {
+/** A line's columns, its names in the reader's language; `resourceUsage` is the stored code (lib/i18n/names.ts names it). */
+const lineColumns = (locale: Locale = 'fr') => ({
   id: inventoryLines.id,
   kind: inventoryLines.kind,
   productId: inventoryLines.productId,
   packageId: inventoryLines.packageId,
-  packageName: packages.name,
-  edition: inventoryLines.edition,
+  packageName: localNameSql(packages.name, packages.nameEn, locale) as SQL<string | null>,
+  edition: localNameSql(inventoryLines.edition, inventoryLines.editionEn, locale),
   version: inventoryLines.version,
   accountNumber: purchaseAccounts.number,
   accountName: purchaseAccounts.name,
@@ -271,7 +279,7 @@ const lineColumns = {
   availableCount: inventoryLines.availableCount,
   orderedCount: inventoryLines.orderedCount,
   nextExpiration: inventoryLines.nextExpiration,
-};
+});
 
 /**
  * An opened product row shows at most this many lines (one per account and
@@ -291,7 +299,7 @@ export async function listLinesOfGroups(viewer: Viewer, filters: InventoryFilter
   if (groups.length === 0) return result;
   const productIds = [...new Set(groups.map((group) => group.productId))];
   const rows = (await getDb()
-    .select(lineColumns)
+    .select(lineColumns(filters.locale))
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
@@ -365,10 +373,15 @@ export interface LineHistory {
 }
 
 /** The dated transactions behind a line, oldest first, with running totals (Afficher l'historique). */
-export async function getLineHistory(viewer: Viewer, lineId: number): Promise<LineHistory | null> {
+export async function getLineHistory(viewer: Viewer, lineId: number, locale: Locale = 'fr'): Promise<LineHistory | null> {
   const db = getDb();
   const line = (await db
-    .select({ ...lineColumns, productName: products.name, familyName: productFamilies.name, productKind: products.kind })
+    .select({
+      ...lineColumns(locale),
+      productName: localNameSql(products.name, products.nameEn, locale),
+      familyName: localNameSql(productFamilies.name, productFamilies.nameEn, locale),
+      productKind: products.kind,
+    })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
@@ -388,7 +401,7 @@ export async function getLineHistory(viewer: Viewer, lineId: number): Promise<Li
       orderedDelta: inventoryTransactions.orderedDelta,
       orderNumber: orders.number,
       authorName: users.name,
-      note: inventoryTransactions.note,
+      note: localNameSql(inventoryTransactions.note, inventoryTransactions.noteEn, locale) as SQL<string | null>,
       expirationBefore: inventoryTransactions.expirationBefore,
       expirationAfter: inventoryTransactions.expirationAfter,
     })
@@ -428,25 +441,26 @@ export const SUGGESTION_CANDIDATES = 500;
  */
 export async function suggestOwnProductNames(viewer: Viewer, filters: InventoryFilters, query: string, limit = 3): Promise<string[]> {
   const db = getDb();
+  const productName = localNameSql(products.name, products.nameEn, filters.locale ?? 'fr');
   const summaries = summaryScope(viewer);
   const accounts = filters.accounts === 'all' ? undefined : eq(purchaseAccounts.id, filters.accounts.accountId);
   const names =
     summaries && !accounts
       ? (await db
-          .selectDistinct({ name: products.name })
+          .selectDistinct({ name: productName })
           .from(productSummaries)
           .innerJoin(products, eq(products.id, productSummaries.productId))
           .where(summaries)
-          .orderBy(asc(products.name))
+          .orderBy(asc(productName))
           .limit(SUGGESTION_CANDIDATES)
           )
       : (await db
-          .selectDistinct({ name: products.name })
+          .selectDistinct({ name: productName })
           .from(inventoryLines)
           .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
           .innerJoin(products, eq(products.id, inventoryLines.productId))
           .where(and(accountScope(viewer), accounts))
-          .orderBy(asc(products.name))
+          .orderBy(asc(productName))
           .limit(SUGGESTION_CANDIDATES)
           );
   return closestNames(query, names.map((row) => row.name), limit);

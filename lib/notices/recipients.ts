@@ -14,6 +14,8 @@ import type { Db } from '@/db/client';
 import { dialect } from '@/db/dialect';
 import type { GrantRole, Locale } from '@/db/schema';
 import { addDays } from '@/lib/clock';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
+import { localName } from '@/lib/i18n/names';
 import { dueThreshold, noticeWindow, type NoticeThreshold } from './thresholds';
 import { rows, statement } from '@/db/statements';
 
@@ -41,6 +43,7 @@ export interface NoticeRecipient {
 interface DueLine {
   line_id: number;
   product_name: string;
+  product_name_en: string | null;
   account_id: number;
   account_number: string;
   account_name: string;
@@ -67,7 +70,7 @@ interface Reader {
 export async function dueNotices(db: Db, today: string, thresholds: readonly number[]): Promise<NoticeRecipient[]> {
   const window = noticeWindow(thresholds);
   const lines = (await statement<DueLine>(db, 
-      `select l.id as line_id, p.name as product_name, a.id as account_id, a.number as account_number, a.name as account_name,
+      `select l.id as line_id, p.name as product_name, p.name_en as product_name_en, a.id as account_id, a.number as account_number, a.name as account_name,
               c.id as customer_id, c.number as customer_number, c.legal_name as customer_name, a.partner_id, l.next_expiration as expires_on
          from inventory_lines l
          join purchase_accounts a on a.id = l.purchase_account_id
@@ -107,7 +110,8 @@ export async function dueNotices(db: Db, today: string, thresholds: readonly num
       }
       recipient.items.push({
         lineId: line.line_id,
-        productName: line.product_name,
+        // The product in the recipient's language (French when they chose none, as the whole e-mail).
+        productName: localName(line.product_name, line.product_name_en, reader.locale ?? DEFAULT_LOCALE),
         accountNumber: line.account_number,
         accountName: line.account_name,
         customerNumber: line.customer_number,

@@ -8,8 +8,9 @@
 import 'server-only';
 import { and, asc, count, eq, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { inventoryLines, inventoryTransactions, partners, productFamilies, products, purchaseAccounts } from '@/db/schema';
+import { inventoryLines, inventoryTransactions, partners, productFamilies, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import { searchTerms } from '@/lib/search/normalize';
 import { startsWithMatch, wordsMatch } from '@/lib/search/sql';
 
@@ -30,17 +31,22 @@ export interface ServiceChoice {
  * at most SERVICE_CHOICES_LIMIT, with the number matching. `selected`, when
  * it is an online service, is always among the choices.
  */
-export async function searchServiceCatalogue(query: string | undefined, selected?: string): Promise<{ choices: ServiceChoice[]; total: number; selected: ServiceChoice | null }> {
+export async function searchServiceCatalogue(
+  query: string | undefined,
+  selected?: string,
+  locale: Locale = 'fr',
+): Promise<{ choices: ServiceChoice[]; total: number; selected: ServiceChoice | null }> {
   const db = getDb();
+  const productName = localNameSql(products.name, products.nameEn, locale);
   const terms = searchTerms(query ?? '');
   const where = and(eq(products.kind, 'online_service'), terms.length === 0 ? undefined : or(wordsMatch(products.search, query!), startsWithMatch(products.codeSearch, query!)));
   const catalogue = () =>
     db
-      .select({ code: products.code, name: products.name, familyName: productFamilies.name })
+      .select({ code: products.code, name: productName, familyName: localNameSql(productFamilies.name, productFamilies.nameEn, locale) })
       .from(products)
       .innerJoin(productFamilies, eq(productFamilies.id, products.familyId));
   const total = (await db.select({ n: count() }).from(products).where(where).limit(1))[0]?.n ?? 0;
-  const choices = (await catalogue().where(where).orderBy(asc(products.name), asc(products.code)).limit(SERVICE_CHOICES_LIMIT));
+  const choices = await catalogue().where(where).orderBy(asc(productName), asc(products.code)).limit(SERVICE_CHOICES_LIMIT);
   const chosen = selected ? ((await catalogue().where(and(eq(products.code, selected), eq(products.kind, 'online_service'))).limit(1))[0] ?? null) : null;
   if (chosen && !choices.some((choice) => choice.code === chosen.code)) choices.unshift(chosen);
   return { choices, total, selected: chosen };
@@ -76,12 +82,12 @@ export interface ProvisioningLine {
   partner: { name: string; email: string | null; phone: string | null };
 }
 
-function lineSelect() {
+function lineSelect(locale: Locale = 'fr') {
   return getDb()
     .select({
       lineId: inventoryLines.id,
       productCode: products.code,
-      productName: products.name,
+      productName: localNameSql(products.name, products.nameEn, locale),
       accountNumber: purchaseAccounts.number,
       accountName: purchaseAccounts.name,
       available: inventoryLines.availableCount,
@@ -104,8 +110,8 @@ function toProvisioningLine({ partnerName, partnerEmail, partnerPhone, ...line }
 }
 
 /** One of the viewer's online service subscriptions, with its partner of record; null when not theirs. */
-export async function getProvisioningLine(viewer: Viewer, lineId: number): Promise<ProvisioningLine | null> {
-  const row = (await lineSelect()
+export async function getProvisioningLine(viewer: Viewer, lineId: number, locale: Locale = 'fr'): Promise<ProvisioningLine | null> {
+  const row = (await lineSelect(locale)
     .where(and(accountScope(viewer), eq(inventoryLines.id, lineId), eq(inventoryLines.kind, 'subscription')))
     .limit(1))[0];
   return row ? toProvisioningLine(row) : null;
@@ -118,8 +124,8 @@ export interface ProvisioningReceipt extends ProvisioningLine {
 }
 
 /** A self-provisioning the viewer may see, with the line as it is now; null when not theirs. */
-export async function getProvisioningReceipt(viewer: Viewer, transactionId: number): Promise<ProvisioningReceipt | null> {
-  const row = (await lineSelect()
+export async function getProvisioningReceipt(viewer: Viewer, transactionId: number, locale: Locale = 'fr'): Promise<ProvisioningReceipt | null> {
+  const row = (await lineSelect(locale)
     .innerJoin(inventoryTransactions, eq(inventoryTransactions.lineId, inventoryLines.id))
     .where(and(accountScope(viewer), eq(inventoryTransactions.id, transactionId), eq(inventoryTransactions.kind, 'self_provisioning')))
     .limit(1))[0];

@@ -22,9 +22,10 @@ import { hrefWith } from '@/lib/url';
 import { z } from 'zod';
 import { formAction, settleOnce, typed } from '@/lib/forms/action';
 import { messages } from '@/lib/i18n/messages';
-import { emptyRow, intentOf, itemsOf, readOrderForm, type ItemField, type OrderFormState, type OrderValues } from './form';
+import { emptyRow, intentOf, itemsOf, ORDER_FIELDS, readOrderForm, type ItemField, type LineChoices, type OrderFormState, type OrderValues } from './form';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS } from './form';
-import { cancelFormSchema, cancelOrder, checkItems, mayRecordOrders, orderFormSchema, recordOrder, type FieldMessage } from './record';
+import { cancelFormSchema, cancelOrder, checkItems, lineChoices, mayRecordOrders, orderFormSchema, recordOrder, type FieldMessage } from './record';
+import type { PartnerCustomerViewer } from '@/lib/auth/scope';
 import { orderPath } from './paths';
 import { sendOrderLink } from './send';
 
@@ -40,7 +41,6 @@ const orderPage = (number: string, customer: string, done?: 'recorded' | 'cancel
 
 /** The messages of the catalogue's orders.record.errors: no other key reaches it. */
 const RECORD_MESSAGES = Object.keys(messages.fr.orders.record.errors);
-const ORDER_FIELDS = ['account', 'po', 'items'];
 
 /** Puts the messages of items (by their index among the items) beside their rows' fields, keeping a message already there. */
 function addItemErrors(errors: Record<string, string>, values: OrderValues, itemErrors: Record<number, Partial<Record<ItemField, FieldMessage>>>, say: (message: FieldMessage) => string) {
@@ -58,7 +58,17 @@ const limitsOf = async () => {
 const record = formAction({
   viewer: partnerViewer,
   values: readOrderForm,
-  input: (values, formData) => ({ key: formData.get('key'), account: values.account, po: values.po, items: itemsOf(values).map((item) => item.fields) }),
+  input: (values, formData) => ({
+    key: formData.get('key'),
+    account: values.account,
+    po: values.po,
+    currency: values.currency,
+    billToName: values.billToName,
+    billToAddress: values.billToAddress,
+    shipToName: values.shipToName,
+    shipToAddress: values.shipToAddress,
+    items: itemsOf(values).map((item) => item.fields),
+  }),
   schema: orderFormSchema,
   once: true,
   // The form's own buttons without JavaScript: one more row, or one fewer; nothing is checked yet.
@@ -69,6 +79,8 @@ const record = formAction({
       const next = Math.max(0, ...values.rows.map((row) => Number(row.id))) + 1;
       return { values: { ...values, rows: [...values.rows, emptyRow(String(next))] }, errors: {} };
     }
+    // The values a row's product already has, to pick from: added to every answer (recordOrderAction).
+    if (intent?.startsWith('choices:')) return { values, errors: {} };
     if (intent?.startsWith('remove:')) {
       const rows = values.rows.filter((row) => row.id !== intent.slice('remove:'.length));
       return { values: { ...values, rows: rows.length ? rows : [emptyRow('1')] }, errors: {} };
@@ -79,13 +91,24 @@ const record = formAction({
   messages: {
     namespace: 'orders.record.errors',
     keys: RECORD_MESSAGES,
-    fallback: (field) => (field.endsWith('.quantity') || field.endsWith('.term') ? 'whole' : field === 'account' ? 'accountUnknown' : field === 'po' ? 'poRequired' : 'tooLong'),
+    fallback: (field) =>
+      field.endsWith('.quantity') || field.endsWith('.term')
+        ? 'whole'
+        : field.endsWith('.price')
+          ? 'priceFormat'
+          : field === 'account'
+            ? 'accountUnknown'
+            : field === 'po'
+              ? 'poRequired'
+              : field === 'currency'
+                ? 'currencyUnknown'
+                : 'tooLong',
   },
   // An item's field is named as in the form, `<row id>.<field>`; the key and anything else no person typed is not ours.
   fieldOf: (path, values) => {
     const [field, index, itemField] = path;
     if (field === 'items' && typeof index === 'number' && typeof itemField === 'string') return `${itemsOf(values)[index]!.id}.${itemField}`;
-    return typeof field === 'string' && ORDER_FIELDS.includes(field) ? field : null;
+    return typeof field === 'string' && (ORDER_FIELDS as readonly string[]).includes(field) ? field : null;
   },
   // What the catalogue says of the products typed, in the same answer, and the summary above the form.
   invalid: async (values, errors, t): Promise<OrderFormState> => {
@@ -115,9 +138,33 @@ const record = formAction({
   },
 });
 
-/** ENREGISTRER UNE COMMANDE: adds or removes an item row (without JavaScript), or records the order. */
+/** Each row's values to pick from, for the rows whose product is a licence of the catalogue (at most MAX_ORDER_ITEMS rows). */
+async function withChoices(viewer: PartnerCustomerViewer, locale: Locale, state: OrderFormState): Promise<OrderFormState> {
+  const choices: Record<string, LineChoices> = {};
+  for (const row of state.values.rows) {
+    const found = row.product.trim() ? await lineChoices(getDb(), viewer, row.product, locale) : null;
+    if (found) choices[row.id] = found;
+  }
+  return { ...state, choices };
+}
+
+/** ENREGISTRER UNE COMMANDE: adds or removes an item row, or shows a row's values to pick (without JavaScript), or records the order. */
 export async function recordOrderAction(previous: OrderFormState, formData: FormData): Promise<OrderFormState> {
-  return record(previous, formData);
+  const state = await record(previous, formData);
+  return withChoices(await partnerViewer(formData), (await getLocale()) as Locale, state);
+}
+
+const choicesSchema = z.object({ product: z.string().trim().min(1).max(64) });
+
+/**
+ * The values a product already has, for the form with JavaScript once a
+ * product is typed (without it, the row's button asks recordOrderAction):
+ * null for an unknown product or an online service.
+ */
+export async function lineChoicesAction(formData: FormData): Promise<LineChoices | null> {
+  const viewer = await partnerViewer(formData);
+  const parsed = choicesSchema.safeParse({ product: formData.get('product') });
+  return parsed.success ? await lineChoices(getDb(), viewer, parsed.data.product, (await getLocale()) as Locale) : null;
 }
 
 export interface CancelState {

@@ -19,6 +19,7 @@ import { recordOrder } from './record';
 
 let db: DB;
 const options = { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY };
+const totalOf = (account: string) => db.$client.prepare('select total_minor from orders where purchase_account_id = (select id from purchase_accounts where number = ?)').pluck().get(account);
 const orderCount = (account: string) => (db.$client.prepare('select order_count as n from purchase_accounts where number = ?').get(account) as { n: number }).n;
 
 beforeEach(async () => {
@@ -40,6 +41,7 @@ describe('order figures', () => {
     await importDocument(db, doc, options);
     expect((await orderFigureDiscrepancies(db))).toEqual([]);
     expect(orderCount(A.alphaNorth2)).toBe(1);
+    expect(totalOf(A.alphaNorth2)).toBe(512_500);
     expect((await listOrders((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', page: 1 })).orders.map((o) => o.number)).toEqual(['FX-ORD-1003', O.betaSouth, O.alphaNorth]);
     expect((await listOrders((await viewerOf(db, U.betaAdmin)), { accounts: 'all', page: 1 })).total).toBe(0);
 
@@ -51,9 +53,10 @@ describe('order figures', () => {
   });
 
   it('follow a partner’s order', async () => {
-    await recordOrder(db, (await viewerOf(db, U.northPartner, C.alpha)), { key: randomBytes(16).toString('hex'), account: A.alphaNorth2, po: 'PO', items: [{ product: P.o365, edition: '', version: '', usage: '', quantity: 1, sa: false, term: 12 }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
+    await recordOrder(db, (await viewerOf(db, U.northPartner, C.alpha)), { key: randomBytes(16).toString('hex'), account: A.alphaNorth2, po: 'PO', currency: 'CAD', items: [{ product: P.o365, edition: '', version: '', usage: '', quantity: 3, sa: false, term: 12, price: '9.99' }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
     expect((await orderFigureDiscrepancies(db))).toEqual([]);
     expect(orderCount(A.alphaNorth2)).toBe(1);
+    expect(totalOf(A.alphaNorth2)).toBe(2997);
     expect((await listOrders((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', page: 1 })).total).toBe(2);
   });
 
@@ -71,6 +74,7 @@ describe('order figures', () => {
   it('show a write around the write paths (the check can fail)', async () => {
     db.$client.prepare("update purchase_accounts set order_count = order_count + 1 where number = ?").run(A.alphaSouth);
     db.$client.prepare('update orders set customer_id = null where number = ?').run(O.alphaNorth);
-    expect((await orderFigureDiscrepancies(db))).toEqual([`order ${O.alphaNorth}: customer`, `account ${A.alphaSouth}: order count`]);
+    db.$client.prepare('update order_items set unit_price_minor = 1 where unit_price_minor is null and order_id = (select id from orders where number = ?)').run(O.alphaNorth);
+    expect((await orderFigureDiscrepancies(db))).toEqual([`order ${O.alphaNorth}: customer`, `account ${A.alphaSouth}: order count`, `order ${O.alphaNorth}: total`]);
   });
 });

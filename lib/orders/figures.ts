@@ -1,7 +1,8 @@
 /**
  * What the order history keeps on write instead of counting on every page
  * (issue 13): each order's customer (for the customer's newest-first index)
- * and each purchase account's number of orders. The partner's order form
+ * and each purchase account's number of orders; each order's total is kept
+ * by whatever writes its items (./record.ts, the import's order writer). The partner's order form
  * writes both with the order (./record.ts); an import, which writes orders
  * and moves accounts outside it, rebuilds them for the customers it touched
  * (`rebuildOrderFigures`). `orderFigureDiscrepancies` checks them (tests).
@@ -24,7 +25,7 @@ export async function rebuildOrderFigures(db: Db, customerIds: Iterable<number>)
   }
 }
 
-/** Orders whose customer, and accounts whose order count, differ from what the orders say (empty unless something wrote around the write paths). */
+/** Orders whose customer or total, and accounts whose order count, differ from what the orders and items say (empty unless something wrote around the write paths). */
 export async function orderFigureDiscrepancies(db: Db): Promise<string[]> {
   const orders = (await statement<{ number: string }>(db, 
       `select o.number from orders o join purchase_accounts a on a.id = o.purchase_account_id where o.customer_id is distinct from a.customer_id order by o.number`,
@@ -36,5 +37,10 @@ export async function orderFigureDiscrepancies(db: Db): Promise<string[]> {
     )
     .all())
     .map((row) => `account ${row.number}: order count`);
-  return [...orders, ...accounts];
+  const totals = (await statement<{ number: string }>(db, 
+      `select o.number from orders o where o.total_minor is distinct from (select sum(i.quantity * i.unit_price_minor) from order_items i where i.order_id = o.id) order by o.number`,
+    )
+    .all())
+    .map((row) => `order ${row.number}: total`);
+  return [...orders, ...accounts, ...totals];
 }

@@ -16,7 +16,11 @@ export const MAX_TERM_MONTHS = 60;
 /** The term an online service item starts with in the form. */
 export const DEFAULT_TERM_MONTHS = 12;
 
-export type ItemField = 'product' | 'edition' | 'version' | 'usage' | 'quantity' | 'sa' | 'term';
+/** The longest name of a bill-to or ship-to party, and its longest address (as the import format allows). */
+export const MAX_PARTY_NAME = 200;
+export const MAX_PARTY_ADDRESS = 1000;
+
+export type ItemField = 'product' | 'edition' | 'version' | 'usage' | 'quantity' | 'sa' | 'term' | 'price';
 
 export interface OrderRow {
   id: string;
@@ -27,13 +31,24 @@ export interface OrderRow {
   quantity: string;
   sa: boolean;
   term: string;
+  /** The unit price as typed (optional), in the order's currency. */
+  price: string;
 }
 
 export interface OrderValues {
   account: string;
   po: string;
+  /** ISO 4217 code of the prices (lib/orders/money.ts). */
+  currency: string;
+  billToName: string;
+  billToAddress: string;
+  shipToName: string;
+  shipToAddress: string;
   rows: OrderRow[];
 }
+
+/** The order's fields other than its items, as the form names them. */
+export const ORDER_FIELDS = ['account', 'po', 'currency', 'billToName', 'billToAddress', 'shipToName', 'shipToAddress', 'items'] as const;
 
 /**
  * The form's state (lib/forms/action.ts): what was typed, and the messages by
@@ -43,6 +58,15 @@ export interface OrderValues {
 export interface OrderFormState {
   values: OrderValues;
   errors: Record<string, string>;
+  /** By row id: the values the row's product already has in the customer's inventory, to pick from. */
+  choices?: Record<string, LineChoices>;
+}
+
+/** What a licence's edition, version and resource usage may be picked from (each list bounded, ./record.ts). */
+export interface LineChoices {
+  edition: string[];
+  version: string[];
+  usage: string[];
 }
 
 export const emptyRow = (id: string, filled: Partial<Omit<OrderRow, 'id'>> = {}): OrderRow => ({
@@ -54,11 +78,12 @@ export const emptyRow = (id: string, filled: Partial<Omit<OrderRow, 'id'>> = {})
   quantity: '',
   sa: false,
   term: String(DEFAULT_TERM_MONTHS),
+  price: '',
   ...filled,
 });
 
 /** A row left as it was added: not an item, just ignored. */
-const isBlank = (row: OrderRow) => !row.product.trim() && !row.edition.trim() && !row.version.trim() && !row.usage.trim() && !row.quantity.trim() && !row.sa;
+const isBlank = (row: OrderRow) => !row.product.trim() && !row.edition.trim() && !row.version.trim() && !row.usage.trim() && !row.quantity.trim() && !row.price.trim() && !row.sa;
 
 /** The rows that are items (a row left as it was added is not), with their ids. */
 export const itemsOf = (values: OrderValues) => values.rows.filter((row) => !isBlank(row)).map(({ id, ...fields }) => ({ id, fields }));
@@ -80,13 +105,23 @@ export function readOrderForm(formData: FormData): OrderValues {
       quantity: text(`${id}.quantity`, 20),
       sa: formData.get(`${id}.sa`) === 'yes',
       term: text(`${id}.term`, 20),
+      price: text(`${id}.price`, 20),
     }),
   );
-  return { account: text('account', 64), po: text('po', 64), rows: rows.length ? rows : [emptyRow('1')] };
+  return {
+    account: text('account', 64),
+    po: text('po', 64),
+    currency: text('currency', 3),
+    billToName: text('billToName', MAX_PARTY_NAME),
+    billToAddress: text('billToAddress', MAX_PARTY_ADDRESS),
+    shipToName: text('shipToName', MAX_PARTY_NAME),
+    shipToAddress: text('shipToAddress', MAX_PARTY_ADDRESS),
+    rows: rows.length ? rows : [emptyRow('1')],
+  };
 }
 
-/** The button pressed without JavaScript: `add` a row, `remove:<id>`, or null (record the order). */
+/** The button pressed without JavaScript: `add` a row, `remove:<id>`, `choices:<id>` (show a row's values to pick), or null (record the order). */
 export function intentOf(formData: FormData): string | null {
   const intent = formData.get('intent');
-  return typeof intent === 'string' && /^(add|remove:\d{1,4})$/.test(intent) ? intent : null;
+  return typeof intent === 'string' && /^(add|(remove|choices):\d{1,4})$/.test(intent) ? intent : null;
 }

@@ -8,8 +8,9 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { agreements, orderItems, orders, partners, products, purchaseAccounts, type OrderStatus } from '@/db/schema';
+import { agreements, orderItems, orders, partners, products, purchaseAccounts, type Locale, type OrderStatus } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import { currencyFractionDigits } from '@/lib/import/schema';
 import type { AccountFilter } from '@/lib/inventory/queries';
 import { foldForSearch } from '@/lib/search/normalize';
@@ -73,18 +74,18 @@ const orderColumns = {
   customerPoNumber: orders.customerPoNumber,
 };
 
-/** The columns of an order item that the order's page and the export both show. */
-const itemColumns = {
+/** The columns of an order item that the order's page and the export both show, names in the reader's language (`resourceUsage` is the stored code). */
+const itemColumns = (locale: Locale = 'fr') => ({
   position: orderItems.position,
-  productName: products.name,
-  edition: orderItems.edition,
+  productName: localNameSql(products.name, products.nameEn, locale),
+  edition: localNameSql(orderItems.edition, orderItems.editionEn, locale),
   version: orderItems.version,
   resourceUsage: orderItems.resourceUsage,
   quantity: orderItems.quantity,
   withSoftwareAssurance: orderItems.withSoftwareAssurance,
   termMonths: orderItems.termMonths,
   unitPriceMinor: orderItems.unitPriceMinor,
-};
+});
 
 function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSearch = {}) {
   return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId), ...searchConditions(search));
@@ -156,30 +157,51 @@ export interface OrderItemRow {
 }
 
 /** An order item with its order's fields (the list's, but its item count). */
-export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<OrderItemRow, 'unitPriceMinor' | 'lineId'> {
+export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<OrderItemRow, 'lineId'> {
   currency: string | null;
   productCode: string;
+  billToName: string | null;
+  shipToName: string | null;
+  /** The order's total, kept on write (minor units); null when no item has a price. */
+  totalMinor: number | null;
 }
 
 /** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
-export async function listOrderItemsForExport(viewer: Viewer, { accounts, search = {} }: { accounts: AccountFilter; search?: OrderSearch }): Promise<OrderExportRow[]> {
+export async function listOrderItemsForExport(
+  viewer: Viewer,
+  {
+    accounts,
+    search = {},
+    locale,
+    orderNumber,
+  }: {
+    accounts: AccountFilter;
+    search?: OrderSearch;
+    locale?: Locale;
+    /** One order's items only (its page's CSV): the number exactly. */
+    orderNumber?: string;
+  },
+): Promise<OrderExportRow[]> {
   return (await getDb()
     .select({
       ...orderColumns,
       currency: orders.currency,
+      billToName: orders.billToName,
+      shipToName: orders.shipToName,
+      totalMinor: orders.totalMinor,
       productCode: products.code,
-      ...itemColumns,
+      ...itemColumns(locale),
     })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
     .innerJoin(partners, eq(partners.id, orders.partnerId))
     .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
     .innerJoin(products, eq(products.id, orderItems.productId))
-    .where(listConditions(viewer, accounts, search))
+    .where(and(listConditions(viewer, accounts, search), orderNumber === undefined ? undefined : eq(orders.number, orderNumber)))
     .orderBy(desc(orders.orderedOn), desc(orders.number), asc(orderItems.position))
     .limit(ORDER_EXPORT_ROW_LIMIT)
     )
-    .map(({ unitPriceMinor, ...row }) => ({ ...row, unitPrice: unitPriceMinor === null ? null : unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
+    .map((row) => ({ ...row, unitPrice: row.unitPriceMinor === null ? null : row.unitPriceMinor / 10 ** currencyFractionDigits(row.currency) }));
 }
 
 
@@ -206,12 +228,14 @@ export interface OrderDetail {
     billToAddress: string | null;
     shipToName: string | null;
     shipToAddress: string | null;
+    /** The order's total in minor units, kept on write; null when no item has a price. */
+    totalMinor: number | null;
   };
   items: OrderItemRow[];
 }
 
 /** One order expanded (Entête, Informations, Articles), or null when it does not exist or is outside the viewer's grants. */
-export async function getOrder(viewer: Viewer, number: string): Promise<OrderDetail | null> {
+export async function getOrder(viewer: Viewer, number: string, locale: Locale = 'fr'): Promise<OrderDetail | null> {
   const db = getDb();
   const order = (await db
     .select({
@@ -233,6 +257,7 @@ export async function getOrder(viewer: Viewer, number: string): Promise<OrderDet
       billToAddress: orders.billToAddress,
       shipToName: orders.shipToName,
       shipToAddress: orders.shipToAddress,
+      totalMinor: orders.totalMinor,
     })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -245,7 +270,7 @@ export async function getOrder(viewer: Viewer, number: string): Promise<OrderDet
   const fractionDigits = currencyFractionDigits(order.currency);
   const items = (await db
     .select({
-      ...itemColumns,
+      ...itemColumns(locale),
       lineId: sql<number | null>`coalesce(
         (select l.id from inventory_lines l join inventory_transactions t on t.line_id = l.id
           where t.order_id = ${order.id} and l.product_id = ${orderItems.productId} and l.purchase_account_id = ${order.accountId}
@@ -283,7 +308,48 @@ export async function getOrder(viewer: Viewer, number: string): Promise<OrderDet
       billToAddress: order.billToAddress,
       shipToName: order.shipToName,
       shipToAddress: order.shipToAddress,
+      totalMinor: order.totalMinor,
     },
     items,
+  };
+}
+
+/** The recent orders a new order's defaults are looked for in: a bound on the work, however long the history. */
+const RECENT_ORDERS_FOR_DEFAULTS = 20;
+
+export interface NewOrderDefaults {
+  /** The currency of the latest order that has one (the account's, else the customer's); null when none does. */
+  currency: string | null;
+  /** Bill-to and ship-to of the account's latest order that has them; null without an account or when none has. */
+  billTo: { name: string; address: string } | null;
+  shipTo: { name: string; address: string } | null;
+}
+
+/**
+ * What a new order of the partner's form starts with: the currency and the
+ * addresses of the latest orders of the same account (or, for the currency,
+ * of the customer in view), among the last RECENT_ORDERS_FOR_DEFAULTS read
+ * from the newest-first indexes — so that an order of a Canadian account
+ * starts in CAD with the account's own addresses, and the person only checks them.
+ */
+export async function getNewOrderDefaults(viewer: Viewer, accountId: number | null): Promise<NewOrderDefaults> {
+  const db = getDb();
+  const recent = async (where: SQL | undefined) =>
+    await db
+      .select({ currency: orders.currency, billToName: orders.billToName, billToAddress: orders.billToAddress, shipToName: orders.shipToName, shipToAddress: orders.shipToAddress })
+      .from(orders)
+      .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
+      .where(and(accountScope(viewer), where))
+      .orderBy(desc(orders.orderedOn), desc(orders.number))
+      .limit(RECENT_ORDERS_FOR_DEFAULTS);
+  const ofAccount = accountId === null ? [] : await recent(eq(orders.purchaseAccountId, accountId));
+  const ofCustomer = ofAccount.some((order) => order.currency) || !viewer.customer ? [] : await recent(eq(orders.customerId, viewer.customer.id));
+  const party = (name: string | null, address: string | null) => (name || address ? { name: name ?? '', address: address ?? '' } : null);
+  const billed = ofAccount.find((order) => order.billToName || order.billToAddress);
+  const shipped = ofAccount.find((order) => order.shipToName || order.shipToAddress);
+  return {
+    currency: [...ofAccount, ...ofCustomer].find((order) => order.currency)?.currency ?? null,
+    billTo: billed ? party(billed.billToName, billed.billToAddress) : null,
+    shipTo: shipped ? party(shipped.shipToName, shipped.shipToAddress) : null,
   };
 }

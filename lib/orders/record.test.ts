@@ -16,7 +16,7 @@ import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { getOrder } from './queries';
-import { cancelOrder, mayCancelOrder, nextOrderNumber, orderFormSchema, recordOrder, type OrderForm, type OrderItemForm } from './record';
+import { cancelOrder, lineChoices, mayCancelOrder, nextOrderNumber, orderFormSchema, recordOrder, type OrderForm, type OrderItemForm } from './record';
 
 let db: DB;
 
@@ -176,6 +176,118 @@ describe('recordOrder', () => {
     expect(bad('0', '0')).toEqual(['items.0.quantity:quantityRange', 'items.0.term:termRange']);
     expect(bad('1000001', '61')).toEqual(['items.0.quantity:quantityRange', 'items.0.term:termRange']);
     expect(messages(raw({ items: Array.from({ length: 51 }, () => ({ product: P.o365, edition: '', version: '', usage: '', quantity: '1', sa: false, term: '12' })) }))).toEqual(['items:itemsTooMany']);
+    // Resource usage is a fixed vocabulary: its name in either language, or its code; nothing else.
+    const usage = (typed: string) => messages(raw({ items: [{ product: P.office, edition: '', version: '', usage: typed, quantity: '1', sa: false, term: '12' }] }));
+    for (const typed of ['', 'Par appareil', 'per device', 'PAR COEUR', 'per_user']) expect(usage(typed), typed).toEqual([]);
+    expect(usage('Par licence')).toEqual(['items.0.usage:usageUnknown']);
+  });
+
+  it('stores the resource usage typed in either language as its code, on the line of the edition typed in either language', () => {
+    importBilingualEdition();
+    recorded(recordOrder(db, north(), form({ items: [item({ product: P.office, edition: 'Professional Plus', version: '2021', usage: 'Per device', quantity: 2 })] }), options));
+    // The existing line (Professionnel Plus, 2021, per device) took the order: no new line.
+    expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toMatchObject({ licences: 37 });
+    expect(db.$client.prepare("select resource_usage as usage from order_items where order_id = (select max(id) from orders)").get()).toEqual({ usage: 'per_device' });
+  });
+});
+
+/** The Office line's edition gets its English form, as a bilingual import gives it. */
+function importBilingualEdition() {
+  db.$client.prepare("update inventory_lines set edition_en = 'Professional Plus' where edition = 'Professionnel Plus'").run();
+}
+
+describe('recordOrder with prices, a currency and its parties', () => {
+  it('stores the currency, bill-to and ship-to, each unit price in minor units, and keeps the total on write', () => {
+    const outcome = recorded(
+      recordOrder(
+        db,
+        north(),
+        form({
+          currency: 'CAD',
+          billToName: ' Alpha Équipements Ltée ',
+          billToAddress: '1 rue Principale\nMontréal QC',
+          shipToName: 'Alpha Montréal',
+          shipToAddress: '',
+          items: [item({ quantity: 3, price: '27,60' }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 7, price: '0.29' }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 2 })],
+        }),
+        options,
+      ),
+    );
+    const order = db.$client.prepare('select currency, bill_to_name, bill_to_address, ship_to_name, ship_to_address, total_minor from orders where id = ?').get(outcome.orderId);
+    // 3 × 27.60 + 7 × 0.29 = 82.80 + 2.03 = 84.83, the third item without a price; exact (7 * 0.29 is 2.0299999999999998 in floating point).
+    expect(order).toEqual({ currency: 'CAD', bill_to_name: 'Alpha Équipements Ltée', bill_to_address: '1 rue Principale\nMontréal QC', ship_to_name: 'Alpha Montréal', ship_to_address: null, total_minor: 8483 });
+    expect(db.$client.prepare('select unit_price_minor from order_items where order_id = ? order by position').pluck().all(outcome.orderId)).toEqual([2760, 29, null]);
+
+    // The order's page reads what was written: no re-summing of its items.
+    db.$client.prepare('update orders set total_minor = 1 where id = ?').run(outcome.orderId);
+    const page = getOrder(viewerOf(db, U.alphaAdmin), outcome.number)!;
+    expect(page.information).toMatchObject({ currency: 'CAD', billToName: 'Alpha Équipements Ltée', shipToAddress: null, totalMinor: 1 });
+    expect(page.items.map((row) => row.unitPriceMinor)).toEqual([2760, 29, null]);
+  });
+
+  it('records no total when no item has a price, and no currency when none is given', () => {
+    const outcome = recorded(recordOrder(db, north(), form(), options));
+    expect(db.$client.prepare('select currency, bill_to_name, total_minor from orders where id = ?').get(outcome.orderId)).toEqual({ currency: null, bill_to_name: null, total_minor: null });
+  });
+
+  it('validates the currency, the prices in the currency’s digits, and the parties’ lengths', () => {
+    const raw = (overrides: Record<string, unknown>, price?: string) => ({
+      key: key(),
+      account: A.alphaNorth,
+      po: 'PO',
+      currency: 'EUR',
+      items: [{ product: P.o365, edition: '', version: '', usage: '', quantity: '5', sa: false, term: '12', price }],
+      ...overrides,
+    });
+    const messages = (value: unknown) => {
+      const parsed = orderFormSchema.safeParse(value);
+      return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}:${issue.message}`);
+    };
+    expect(messages(raw({}))).toEqual([]);
+    expect(messages(raw({}, '1 234,56'))).toEqual([]);
+    expect(messages(raw({ currency: 'JPY' }))).toEqual(['currency:currencyUnknown']);
+    expect(messages(raw({ currency: 'eur' }))).toEqual(['currency:currencyUnknown']);
+    expect(messages(raw({}, 'douze'))).toEqual(['items.0.price:priceFormat']);
+    expect(messages(raw({}, '12.345'))).toEqual(['items.0.price:priceDecimals']);
+    expect(messages(raw({}, '1000000.01'))).toEqual(['items.0.price:priceRange']);
+    expect(messages(raw({ billToName: 'x'.repeat(201), shipToAddress: 'x'.repeat(1001) }))).toEqual(['billToName:tooLong', 'shipToAddress:tooLong']);
+    expect(messages(raw({ billToName: 'x'.repeat(200), shipToAddress: 'x'.repeat(1000) }))).toEqual([]);
+  });
+
+  it('keeps the imported orders’ totals on write, and after an import changes their prices', async () => {
+    const total = () => db.$client.prepare('select total_minor from orders where number = ?').pluck().get(FIXTURE_ORDERS.alphaNorth);
+    expect(total()).toBe(512_500);
+    const document = fixtureDocument();
+    document.orders![0]!.items[1]!.unitPrice = 27.6;
+    await importDocument(db, document, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
+    // 10 × 512.50 + 20 × 27.60.
+    expect(total()).toBe(512_500 + 55_200);
+  });
+});
+
+describe('lineChoices', () => {
+  it('offers the editions, versions and resource usages a licence already has in the accounts in view, by code or name', () => {
+    // Office on Alpha's North account (2021); Beta's 2019 line is another customer's and is not offered.
+    expect(lineChoices(db, north(), P.office, 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    expect(lineChoices(db, north(), 'office professionnel plus', 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    // A line the partner recorded becomes a choice too, sorted with the others.
+    recorded(recordOrder(db, north(), form({ items: [item({ product: P.office, edition: 'Professionnel Plus', version: '2019', usage: 'Par utilisateur', quantity: 1 })] }), options));
+    expect(lineChoices(db, north(), P.office, 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2019', '2021'], usage: ['Par appareil', 'Par utilisateur'] });
+  });
+
+  it('offers them in the reader\'s language: the edition\'s English form and the usage\'s English name', () => {
+    importBilingualEdition();
+    expect(lineChoices(db, north(), P.office, 'en')).toEqual({ edition: ['Professional Plus'], version: ['2021'], usage: ['Per device'] });
+    expect(lineChoices(db, north(), P.office, 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+  });
+
+  it('offers nothing of accounts served by another partner, nothing for an online service or an unknown product', () => {
+    // Windows Server is held on Alpha's South account only (another partner of record).
+    expect(lineChoices(db, north(), P.winServer, 'fr')).toEqual({ edition: [], version: [], usage: [] });
+    expect(lineChoices(db, viewerOf(db, U.southPartner, C.alpha), P.winServer, 'fr')).toEqual({ edition: ['Standard'], version: ['2019'], usage: ['Par cœur'] });
+    expect(lineChoices(db, north(), P.o365, 'fr')).toBeNull();
+    expect(lineChoices(db, north(), 'no such product', 'fr')).toBeNull();
+    expect(lineChoices(db, north(), '  ', 'fr')).toBeNull();
   });
 });
 

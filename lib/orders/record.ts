@@ -22,19 +22,21 @@
  * outcomes into pages; integration tests call these functions directly.
  */
 import 'server-only';
-import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts } from '@/db/schema';
+import { inventoryLines, inventoryTransactions, orderItems, orders, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { accountScope, isPartnerCustomerViewer, type PartnerCustomerViewer, type Viewer } from '@/lib/auth/scope';
 import { addDays, addMonths } from '@/lib/clock';
 import { wholeNumberField } from '@/lib/forms/numbers';
 import { applyOnce, idempotencyKeySchema, type OnceOutcome } from '@/lib/forms/once';
+import { localName, resourceUsageCode, resourceUsageName, resourceUsageNames } from '@/lib/i18n/names';
 import { createLedgerWriter, LedgerError, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch, searchTerms } from '@/lib/search/normalize';
 import { wordsMatch } from '@/lib/search/sql';
-import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_TERM_MONTHS, type ItemField } from './form';
+import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_PARTY_ADDRESS, MAX_PARTY_NAME, MAX_TERM_MONTHS, type ItemField, type LineChoices } from './form';
+import { DEFAULT_CURRENCY, fractionDigitsOf, ORDER_CURRENCIES, orderTotalMinor, parsePrice } from './money';
 import { withTransaction } from '@/db/transaction';
 
 /** A partner may cancel an order it recorded up to this many days after its date. */
@@ -54,20 +56,50 @@ export const orderItemSchema = z.object({
   product: z.string().trim().min(1, 'productRequired').max(64, 'productUnknown'),
   edition: line(100),
   version: line(100),
-  usage: line(100),
+  // Resource usage is a fixed vocabulary: typed as its name in either language (any case, accents or not) or its code, stored as the code (usageOf).
+  usage: line(100).refine((typed) => resourceUsageCode(typed) !== null, 'usageUnknown'),
   quantity: wholeNumberField({ required: 'quantityRequired', whole: 'whole', range: 'quantityRange' }, MAX_ITEM_QUANTITY),
   sa: z.boolean(),
   term: wholeNumberField({ required: 'termRequired', whole: 'whole', range: 'termRange' }, MAX_TERM_MONTHS),
+  /** The unit price as typed, optional; read into minor units of the order's currency (./money.ts). */
+  price: z.string().trim().max(20, 'priceFormat').optional(),
 });
 export type OrderItemForm = z.infer<typeof orderItemSchema>;
 
-export const orderFormSchema = z.object({
-  key: idempotencyKeySchema,
-  account: z.string().trim().min(1, 'accountRequired').max(64, 'accountUnknown'),
-  po: z.string().trim().min(1, 'poRequired').max(64, 'tooLong'),
-  items: z.array(orderItemSchema).min(1, 'itemsRequired').max(MAX_ORDER_ITEMS, 'itemsTooMany'),
-});
+/** A bill-to or ship-to name or address: free text, optional, '' when left empty. */
+const party = (max: number) => z.string().trim().max(max, 'tooLong').optional();
+
+export const orderFormSchema = z
+  .object({
+    key: idempotencyKeySchema,
+    account: z.string().trim().min(1, 'accountRequired').max(64, 'accountUnknown'),
+    po: z.string().trim().min(1, 'poRequired').max(64, 'tooLong'),
+    /** Optional for callers that record no prices; the form always sends one (EUR unless chosen). */
+    currency: z.enum(ORDER_CURRENCIES, 'currencyUnknown').optional(),
+    billToName: party(MAX_PARTY_NAME),
+    billToAddress: party(MAX_PARTY_ADDRESS),
+    shipToName: party(MAX_PARTY_NAME),
+    shipToAddress: party(MAX_PARTY_ADDRESS),
+    items: z.array(orderItemSchema).min(1, 'itemsRequired').max(MAX_ORDER_ITEMS, 'itemsTooMany'),
+  })
+  .superRefine((form, context) => {
+    // A price is read in the order's currency: its digits decide how many decimals it may have.
+    const digits = fractionDigitsOf(form.currency ?? DEFAULT_CURRENCY);
+    form.items.forEach((item, index) => {
+      if (!item.price) return;
+      const parsed = parsePrice(item.price, digits);
+      if (!parsed.ok) context.addIssue({ code: 'custom', path: ['items', index, 'price'], message: parsed.error });
+    });
+  });
 export type OrderForm = z.infer<typeof orderFormSchema>;
+
+/** An item's unit price in minor units of the order's currency, null when none was typed (the schema has checked it). */
+export function unitPriceMinorOf(form: Pick<OrderForm, 'currency'>, item: Pick<OrderItemForm, 'price'>): number | null {
+  if (!item.price) return null;
+  const parsed = parsePrice(item.price, fractionDigitsOf(form.currency ?? DEFAULT_CURRENCY));
+  if (!parsed.ok) throw new Error(`unchecked price ${item.price}`);
+  return parsed.minor;
+}
 
 /** A message to show: its catalogue key and the values it names. */
 export interface FieldMessage {
@@ -131,6 +163,33 @@ export async function suggestProducts(db: Db, typed: string): Promise<{ code: st
     .orderBy(products.name)
     .limit(SUGGESTIONS)
     );
+}
+
+/** The most values of each field offered for a product: the choice lists stay short whatever the inventory holds. */
+export const MAX_LINE_CHOICES = 25;
+
+/**
+ * The editions, versions and resource usages a licence product already has
+ * in the inventory of the customer in view (the accounts the viewer may see),
+ * to pick from in the order form, so a new line is not made by a different
+ * spelling of an existing one. Null when the product is unknown or is an
+ * online service (which has none of them). Bounded: one distinct read of the
+ * product's lines in scope, at most MAX_LINE_CHOICES × 3 combinations.
+ */
+export async function lineChoices(db: Db, viewer: Viewer, typed: string, locale: Locale): Promise<LineChoices | null> {
+  const product = typed.trim() ? await findProduct(db, typed.trim()) : null;
+  if (!product || isOnlineService(product)) return null;
+  const rows = await db
+    .selectDistinct({ edition: inventoryLines.edition, editionEn: inventoryLines.editionEn, version: inventoryLines.version, usage: inventoryLines.resourceUsage })
+    .from(inventoryLines)
+    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+    .where(and(accountScope(viewer), eq(inventoryLines.productId, product.id), eq(inventoryLines.kind, 'license')))
+    .limit(MAX_LINE_CHOICES * 3);
+  // Offered as the reader reads them: the edition's form and the usage's name in the reader's language (the form accepts either language back).
+  const named = rows.map((row) => ({ edition: localName(row.edition, row.editionEn, locale), version: row.version, usage: row.usage && resourceUsageName(row.usage, locale) }));
+  const values = (field: keyof LineChoices) =>
+    [...new Set(named.map((row) => row[field]).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale, { numeric: true })).slice(0, MAX_LINE_CHOICES);
+  return { edition: values('edition'), version: values('version'), usage: values('usage') };
 }
 
 /** An online service is a subscription line; every other kind of product is a licence position (as the importer files them). */
@@ -216,6 +275,8 @@ export async function recordOrder(db: Db, viewer: Viewer, form: OrderForm, optio
     if ('itemErrors' in checked) return { kind: 'invalid', errors: {}, itemErrors: checked.itemErrors };
 
     const number = (await nextOrderNumber(db, viewer.partner.code));
+    const prices = form.items.map((item) => unitPriceMinorOf(form, item));
+    const orEmpty = (text: string | undefined) => text?.trim() || null;
     const { id: orderId } = (await db
         .insert(orders)
         .values({
@@ -228,6 +289,13 @@ export async function recordOrder(db: Db, viewer: Viewer, form: OrderForm, optio
           customerId: account.customerId,
           agreementId: account.agreementId,
           customerPoNumber: form.po,
+          currency: form.currency ?? null,
+          billToName: orEmpty(form.billToName),
+          billToAddress: orEmpty(form.billToAddress),
+          shipToName: orEmpty(form.shipToName),
+          shipToAddress: orEmpty(form.shipToAddress),
+          // Kept on write (db/schema.ts): the page, its CSV and its printout read it.
+          totalMinor: orderTotalMinor(form.items.map((item, index) => ({ quantity: item.quantity, unitPriceMinor: prices[index] ?? null }))),
           numberSearch: foldForSearch(number),
           customerPoSearch: foldForSearch(form.po),
           createdByUserId: viewer.userId,
@@ -247,10 +315,11 @@ export async function recordOrder(db: Db, viewer: Viewer, form: OrderForm, optio
           productId: product.id,
           edition: online ? '' : item.edition,
           version: online ? '' : item.version,
-          resourceUsage: online ? '' : item.usage,
+          resourceUsage: online ? '' : usageOf(item.usage),
           quantity: item.quantity,
           withSoftwareAssurance: !online && item.sa,
           termMonths: online ? item.term : null,
+          unitPriceMinor: prices[index] ?? null,
         })
         ;
       const source = { occurredOn: options.today, kind: 'order' as const, orderId, authorUserId: viewer.userId };
@@ -303,6 +372,9 @@ async function subscriptionLine(db: Db, ledger: ReturnType<typeof createLedgerWr
   return { id, available: 0, ordered: 0, nextExpiration: null };
 }
 
+/** The stored code of a resource usage as typed (validated by orderItemSchema). */
+const usageOf = (typed: string): string => resourceUsageCode(typed) ?? typed;
+
 /** The account's licence position of a product, edition, version and resource usage bought separately; created empty when new. */
 async function licenceLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number, item: OrderItemForm): Promise<number> {
   const existing = (await db
@@ -313,9 +385,10 @@ async function licenceLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>
         eq(inventoryLines.purchaseAccountId, accountId),
         eq(inventoryLines.productId, productId),
         eq(inventoryLines.kind, 'license'),
-        eq(inventoryLines.edition, item.edition),
+        // The edition as typed, in either of its languages.
+        or(eq(inventoryLines.edition, item.edition), eq(inventoryLines.editionEn, item.edition)),
         eq(inventoryLines.version, item.version),
-        eq(inventoryLines.resourceUsage, item.usage),
+        eq(inventoryLines.resourceUsage, usageOf(item.usage)),
         sql`${inventoryLines.packageId} is null`,
       ),
     )
@@ -328,10 +401,10 @@ async function licenceLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>
       productId,
       edition: item.edition,
       version: item.version,
-      resourceUsage: item.usage,
+      resourceUsage: usageOf(item.usage),
       packageId: null,
       nextExpiration: null,
-      search: foldForSearch(item.edition, item.version, item.usage),
+      search: foldForSearch(item.edition, item.version, ...resourceUsageNames(usageOf(item.usage))),
     },
     [],
   );

@@ -2,8 +2,9 @@
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { customers, inventoryLines, products, purchaseAccounts } from '@/db/schema';
+import { customers, inventoryLines, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import { lastMarkedDate, markedExpiryConditionText } from '@/lib/inventory/expiry';
 import { unpaidQuantitySql, unpaidServiceCondition, unpaidServiceConditionText } from '@/lib/inventory/unpaid';
 import { likeWordPrefix, searchTerms } from '@/lib/search/normalize';
@@ -134,17 +135,18 @@ export const PRODUCTS_TO_ORDER_LIMIT = 20;
  * The online services to order for the customer in view (the unpaid online
  * services of the accounts the partner serves), largest gap first, bounded.
  */
-export async function listProductsToOrder(viewer: Viewer): Promise<ProductToOrder[]> {
+export async function listProductsToOrder(viewer: Viewer, locale: Locale = 'fr'): Promise<ProductToOrder[]> {
   if (viewer.role !== 'partner_user' || !viewer.customer) return [];
+  const name = localNameSql(products.name, products.nameEn, locale);
   const unpaid = sql<number>`max(${unpaidQuantitySql()})`.mapWith(Number);
   return (await getDb()
-    .select({ code: products.code, name: products.name, unpaid })
+    .select({ code: products.code, name, unpaid })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
     .where(and(accountScope(viewer), unpaidServiceCondition()))
     .groupBy(products.id)
-    .orderBy(desc(unpaid), asc(products.name))
+    .orderBy(desc(unpaid), asc(name))
     .limit(PRODUCTS_TO_ORDER_LIMIT)
     );
 }

@@ -13,7 +13,7 @@ import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
-import { changeAccess, invitePerson, listPeople, setPersonActive } from './manage';
+import { changeAccess, invitePerson, listPeople, queueInvitation, setPersonActive } from './manage';
 import { setPasswordWithLink } from './reset';
 
 let smtp: TestSmtpServer;
@@ -33,6 +33,24 @@ const send = () => sendOutbox(db, smtp.url, NOW);
 const at = { now: NOW, address: '192.0.2.3' };
 const userId = (email: string) => (db.$client.prepare('select id from users where email = ?').get(email) as { id: number }).id;
 
+describe('queueInvitation', () => {
+  it('names the administrator who sends it again, or the portal’s administrator from the command line, and the organisation, in the person’s language', async () => {
+    const admin = viewerOf(db, U.alphaAdmin);
+    expect(invitePerson(db, admin, { email: 'later@alpha.example', name: 'Later Person', locale: 'en', role: 'customer_admin', accounts: [] }, mail()).kind).toBe('invited');
+    // Another administrator of the customer resends it.
+    expect(invitePerson(db, admin, { email: 'second@alpha.example', name: 'Second Admin', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()).kind).toBe('invited');
+    const customerId = admin.customer!.id;
+    queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: userId('second@alpha.example') });
+    queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: null });
+    await send();
+    const texts = smtp.received.filter((message) => message.mail.to?.toString().includes('later@alpha.example') || message.mail.text?.includes('Hello Later Person')).map((message) => message.mail.text!.replace(/\s+/g, ' '));
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain('Alice Admin (admin@alpha.example) invites you to see the inventory of licenses and online services of Alpha Équipements Ltée in License Desk.');
+    expect(texts[1]).toContain('Second Admin (second@alpha.example) invites you');
+    expect(texts[2]).toContain('The administrator of the License Desk portal invites you to see the inventory of licenses and online services of Alpha Équipements Ltée.');
+  });
+});
+
 describe('invitePerson', () => {
   it('creates an account viewer of the chosen accounts, e-mails the invitation, and the invitation sets the password once', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
@@ -44,6 +62,10 @@ describe('invitePerson', () => {
     expect(person).toMatchObject({ role: 'account_viewer', accounts: [A.alphaNorth2], invited: true, active: true });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]!.mail.subject).toBe('Votre accès à License Desk');
+    // Who invites, and to whose inventory (elided before a vowel: "d'Alpha").
+    expect(smtp.received[0]!.mail.text!.replace(/\s+/g, ' ')).toContain(
+      "Alice Admin (admin@alpha.example) vous invite à consulter l'inventaire des licences et des services en ligne d'Alpha Équipements Ltée dans License Desk.",
+    );
     const token = /\/invitation\/([A-Za-z0-9_-]{43})/.exec(smtp.received[0]!.mail.text!)![1]!;
     const strong = 'harbor quilt saffron 1987';
     expect(await setPasswordWithLink(db, token, 'invitation', { next: strong, confirmation: strong }, { ...at, hash: fastPasswordHash })).toEqual({ kind: 'done', email: 'new.person@alpha.example' });
@@ -63,6 +85,15 @@ describe('invitePerson', () => {
     order('Élodie Durand', 'émile Petit');
     order('émile Petit', 'Test Verrouillage');
     order('Test Verrouillage', 'Zoé Roy');
+    // Searched by any part of the name or the address, case and accents aside; only the customer's own people.
+    const found = (query: string) => listPeople(db, admin, 1, query)!.rows.map((row) => row.name);
+    expect(found('ELODIE')).toEqual(['Élodie Durand']);
+    expect(found('émile')).toEqual(['émile Petit']);
+    expect(found('zoe@alpha')).toEqual(['Zoé Roy']);
+    expect(found('roy')).toEqual(['Zoé Roy']);
+    expect(listPeople(db, admin, 1, 'zzz-nobody')).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
+    const beta = viewerOf(db, U.betaAdmin);
+    expect(listPeople(db, beta, 1, 'elodie')!.rows).toEqual([]);
   });
 
   it('refuses one of the customer’s own people, a viewer without accounts, and another customer’s account', async () => {

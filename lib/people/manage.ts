@@ -11,11 +11,13 @@ import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import type { Db } from '@/db/client';
-import { grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
+import { customers, grantAccounts, grants, purchaseAccounts, users, type Locale } from '@/db/schema';
 import { foldForSearch } from '@/lib/search/normalize';
+import { containsMatch } from '@/lib/search/sql';
 import { recordAudit } from '@/lib/audit/log';
 import { endEverySession } from '@/lib/auth/account';
 import type { Viewer } from '@/lib/auth/scope';
+import { elision } from '@/lib/i18n/elision';
 import { messages } from '@/lib/i18n/messages';
 import { queueLinkMessage, type MailContext } from '@/lib/mail/outbox';
 import { issueLink, LINK_LIFETIME_MS } from './tokens';
@@ -122,7 +124,7 @@ export async function invitePerson(
       const { id: grantId } = (await tx.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).returning({ id: grants.id }))[0]!;
       await setAccess(tx, grantId, person, ids);
       await audit();
-      await queueInvitation(tx, id, context);
+      await queueInvitation(tx, id, context, { customerId: viewer.customer.id, invitedByUserId: viewer.userId });
       return { kind: 'invited' };
     });
 }
@@ -142,15 +144,26 @@ async function queueAccessNotice(db: Db, user: { id: number; email: string; name
   });
 }
 
+/** Who an invitation comes from: the customer whose inventory it opens, and the administrator who sent it (null: the portal's administrator, from the command line). */
+export interface InvitationFrom {
+  customerId: number;
+  invitedByUserId: number | null;
+}
+
 /**
  * Queues the invitation of a person who has not chosen a password yet (a new
  * link replaces the old one). Synchronous: call it inside the transaction of
  * the change that causes it. Returns the link.
  */
-export async function queueInvitation(db: Db, userId: number, context: MailContext): Promise<string> {
+export async function queueInvitation(db: Db, userId: number, context: MailContext, from: InvitationFrom): Promise<string> {
   const user = (await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId)).limit(1))[0]!;
   const locale: Locale = user.locale ?? 'fr';
   const t = createTranslator({ locale, messages: messages[locale], namespace: 'people.invitationMail' });
+  // The message says who invites, and to whose inventory: a person is more likely to trust, and to recognise, an invitation that names both.
+  const organisation = (await db.select({ name: customers.legalName }).from(customers).where(eq(customers.id, from.customerId)).limit(1))[0]!.name;
+  const inviter = from.invitedByUserId === null ? null : (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, from.invitedByUserId)).limit(1))[0];
+  const named = { organisation, elision: elision(organisation) };
+  const body = inviter ? t('body', { ...named, inviter: inviter.name, inviterEmail: inviter.email }) : t('bodyFromPortal', named);
   return withTransaction(db, async (tx) => {
     const token = (await issueLink(tx, userId, 'invitation', context.now));
     const url = new URL(`/invitation/${token}`, context.appUrl).toString();
@@ -159,7 +172,7 @@ export async function queueInvitation(db: Db, userId: number, context: MailConte
       userId,
       to: user.email,
       subject: t('subject'),
-      before: [t('greeting', { name: user.name }), t('body')],
+      before: [t('greeting', { name: user.name }), body],
       link: { url, label: t('link') },
       after: [t('validity')],
       discardAfter: context.now + LINK_LIFETIME_MS.invitation,
@@ -224,16 +237,22 @@ export interface PersonRow {
 export const PEOPLE_PAGE_SIZE = 50;
 
 /** One page of the viewer's customer's people, by name; null for anyone but a customer administrator. */
-export async function listPeople(db: Db, viewer: Viewer, page = 1): Promise<{ rows: PersonRow[]; total: number; page: number; pages: number } | null> {
+/**
+ * A page of the customer's people, by folded name. `query` (optional) keeps
+ * those whose name or e-mail address contains what was typed, case and
+ * accents aside (the folded `name_search` column holds both).
+ */
+export async function listPeople(db: Db, viewer: Viewer, page = 1, query?: string): Promise<{ rows: PersonRow[]; total: number; page: number; pages: number } | null> {
   if (!mayManage(viewer)) return null;
-  const total = (await db.select({ n: count() }).from(grants).where(eq(grants.customerId, viewer.customer.id)).limit(1))[0]?.n ?? 0;
+  const scope = and(eq(grants.customerId, viewer.customer.id), query ? containsMatch(users.nameSearch, query) : undefined);
+  const total = (await db.select({ n: count() }).from(grants).innerJoin(users, eq(users.id, grants.userId)).where(scope).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
   const rows = (await db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, role: grants.role, grantId: grants.id, lastSignInAt: users.lastSignInAt, active: users.active, passwordHash: users.passwordHash })
     .from(grants)
     .innerJoin(users, eq(users.id, grants.userId))
-    .where(eq(grants.customerId, viewer.customer.id))
+    .where(scope)
     // The folded name: "Élodie" sorts with the E, as a French or English reader expects, and paging by offset stays exact.
     .orderBy(users.nameSearch, users.email, users.id)
     .limit(PEOPLE_PAGE_SIZE)

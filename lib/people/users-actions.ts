@@ -109,7 +109,8 @@ const resend = plainFormAction({
     const person = (await statement<{ id: number }>(db, 'select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
       .get(data.user, viewer.customer.id));
     if (!person) notFound();
-    await queueInvitation(db, person.id, await requestMailContext());
+    // Sent again in the name of the administrator who resends it.
+    await queueInvitation(db, person.id, await requestMailContext(), { customerId: viewer.customer.id, invitedByUserId: viewer.userId });
     redirect(`/account/users/${person.id}?resent=1`);
   },
 });

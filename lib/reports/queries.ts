@@ -12,8 +12,9 @@ import 'server-only';
 import { and, asc, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { agreements, inventoryLines, inventoryTransactions, orders, products, productSummaries, purchaseAccounts } from '@/db/schema';
+import { agreements, inventoryLines, inventoryTransactions, orders, products, productSummaries, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
+import { localNameSql } from '@/lib/i18n/names';
 import { unpaidQuantity, unpaidQuantitySql, unpaidServiceCondition } from '@/lib/inventory/unpaid';
 import { containsMatch, numberStartsWith, startsWithMatch, wordsMatch } from '@/lib/search/sql';
 
@@ -170,8 +171,10 @@ export interface UnpaidServicesReport {
  * order first (then by product, account): one page of REPORT_PAGE_SIZE rows,
  * or every row (`page: 'all'`, the CSV export).
  */
-export async function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1): Promise<UnpaidServicesReport> {
+export async function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1, locale: Locale = 'fr'): Promise<UnpaidServicesReport> {
   const db = getDb();
+  const productName = localNameSql(products.name, products.nameEn, locale);
+  const edition = localNameSql(inventoryLines.edition, inventoryLines.editionEn, locale);
   const where = conditions(viewer, filters);
 
   const aggregate = (await db
@@ -193,8 +196,8 @@ export async function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceF
     .select({
       lineId: inventoryLines.id,
       productCode: products.code,
-      productName: products.name,
-      edition: inventoryLines.edition,
+      productName,
+      edition,
       accountNumber: purchaseAccounts.number,
       accountName: purchaseAccounts.name,
       agreementNumber: agreements.number,
@@ -209,8 +212,8 @@ export async function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceF
     .where(where)
     .orderBy(
       desc(unpaidQuantitySql()),
-      asc(products.name),
-      asc(inventoryLines.edition),
+      asc(productName),
+      asc(edition),
       asc(purchaseAccounts.number),
       asc(inventoryLines.id),
     )
@@ -251,8 +254,9 @@ export interface ReportSuggestions {
  * number, services by name, the latest orders), so the page is the same size
  * for any customer.
  */
-export async function listReportSuggestions(viewer: Viewer): Promise<ReportSuggestions> {
+export async function listReportSuggestions(viewer: Viewer, locale: Locale = 'fr'): Promise<ReportSuggestions> {
   const db = getDb();
+  const productName = localNameSql(products.name, products.nameEn, locale);
   const scope = accountScope(viewer);
   const accounts = (await db
     .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
@@ -273,20 +277,20 @@ export async function listReportSuggestions(viewer: Viewer): Promise<ReportSugge
   const summaries = summaryScope(viewer);
   const productRows = summaries
     ? (await db
-        .selectDistinct({ code: products.code, name: products.name })
+        .selectDistinct({ code: products.code, name: productName })
         .from(productSummaries)
         .innerJoin(products, eq(products.id, productSummaries.productId))
         .where(and(summaries, eq(products.kind, 'online_service')))
-        .orderBy(asc(products.name), asc(products.code))
+        .orderBy(asc(productName), asc(products.code))
         .limit(REPORT_SUGGESTION_LIMIT)
         )
     : (await db
-        .selectDistinct({ code: products.code, name: products.name })
+        .selectDistinct({ code: products.code, name: productName })
         .from(products)
         .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
         .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
         .where(and(scope, eq(inventoryLines.kind, 'subscription')))
-        .orderBy(asc(products.name), asc(products.code))
+        .orderBy(asc(productName), asc(products.code))
         .limit(REPORT_SUGGESTION_LIMIT)
         );
   // The latest orders first, found through the orders' date index, then kept when they touched a service line.

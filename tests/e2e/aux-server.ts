@@ -2,7 +2,8 @@
  * A second production server of its own for the tests that break or load its
  * database (tests/e2e/faults.spec.ts): the same start as the main end-to-end
  * server (tests/e2e/server.ts, fresh demo database) on E2E_AUX_PORT (default
- * E2E_PORT + 10; a second spec passes its own `portOffset` so that two such
+ * E2E_PORT + 100, clear of other runs started 10 ports apart; a second spec
+ * passes its own `portOffset` so that two such
  * files can run at once), with a database file of its own under data/. Tests
  * using it run serially in one file. One server process (WEB_CONCURRENCY=1):
  * these servers test faults and single flows, not concurrency, and each one
@@ -14,7 +15,7 @@ import { TEST_TODAY } from '../../playwright.config';
 import type { HttpSession } from '../helpers/http-session';
 import { startDemoServer, type DemoServer } from '../helpers/demo-server';
 
-export const AUX_PORT = Number(process.env.E2E_AUX_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 10);
+export const AUX_PORT = Number(process.env.E2E_AUX_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 100);
 
 export type AuxServer = DemoServer;
 

@@ -49,7 +49,7 @@ const PAGES: Record<string, string[]> = {
   '/accounts': ['customer', 'field', 'term', 'page', 'agreement', 'entity', 'location', 'name', 'number'],
   '/account/activity': ['action', 'from', 'to', 'page'],
   '/account/activity/export': ['action', 'from', 'to'],
-  '/account/users': ['page', 'invited'],
+  '/account/users': ['page', 'invited', 'q'],
   '/account/users/1': ['saved', 'resent'],
   '/settings': ['saved'],
   '/partner': ['customer', 'page', 'q', 'sort'],

@@ -59,6 +59,14 @@ test.describe('sign-in input', () => {
     expect(response.headers()['set-cookie'] ?? '').not.toMatch(/session-token/);
   });
 
+  test('a sign-in posted with https in Origin when APP_URL is http (same host and port) is refused and signs nobody in', async ({ request, baseURL }) => {
+    const app = new URL(baseURL!);
+    expect(app.protocol).toBe('http:');
+    const response = await postSignInForm(request, { email: USERS.singleAccount, password: PASSWORD }, { origin: `https://${app.host}` });
+    expect(response.status()).toBe(403);
+    expect(response.headers()['set-cookie'] ?? '').not.toMatch(/session-token/);
+  });
+
   test('a server action without Origin is refused unless the browser says it is same-origin', async ({ playwright, baseURL }) => {
     // One context per attempt: a successful sign-in would otherwise carry its cookie into the next.
     const attempt = async (headers: Record<string, string>) => {

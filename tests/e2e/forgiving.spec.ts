@@ -35,11 +35,21 @@ test.describe('customer administrator (French)', () => {
     await expect(page.getByRole('button', { name: 'English' }).first()).toBeAttached();
     await expect(page.getByText('Camille Martin ▾').first()).toBeAttached();
     await expectAccessible(page);
+    // It says what was asked for, and leads to the nearest list that still makes sense.
+    await expect(page.getByTestId('not-found-what')).toHaveText(/^La commande 0000000 n'est pas parmi les commandes que vous pouvez voir\s: /);
+    await page.getByTestId('not-found').getByRole('link', { name: 'Voir les commandes' }).click();
+    await expect(page).toHaveURL(/\/orders$/);
+    expect((await page.goto('/inventory?account=5199999'))?.status()).toBe(404);
+    await expect(page.getByTestId('not-found-what')).toHaveText(/^Le compte d'achats 5199999 n'est pas parmi les comptes que vous pouvez voir\s: /);
+    await page.getByTestId('not-found').getByRole('link', { name: "Choisir un compte d'achats" }).click();
+    await expect(page).toHaveURL(/\/accounts$/);
+    await page.goto('/orders/0000000');
     await page.getByTestId('not-found').getByRole('link', { name: "Retour à l'inventaire" }).click();
     await expect(page).toHaveURL(/\/inventory/);
     // The title is the 404's, not the one of the page that was asked for.
     await page.goto('/inventory/history/99999999');
     await expect(page).toHaveTitle('Page introuvable · License Desk');
+    await expect(page.getByTestId('not-found-what')).toHaveText(/^Cette ligne n'est plus dans votre inventaire\s: /);
   });
 
   test('a search that finds nothing suggests the closest of the viewer’s own products', async ({ page }) => {
@@ -62,6 +72,34 @@ test.describe('customer administrator (French)', () => {
     await page.goto('/account/activity?from=2026-11-30&to=2026-11-01');
     await expect(page.getByTestId('activity-reversed')).toContainText('est après la date « Au »');
   });
+
+  test('people are found by any part of the name or address, case and accents aside; nothing found repeats the search and clears it', async ({ page }) => {
+    await page.goto('/account/users');
+    await page.getByLabel('Rechercher une personne').fill('CAMILLE');
+    await page.getByRole('search').getByRole('button', { name: 'Rechercher' }).click();
+    await expect(page).toHaveURL(/\/account\/users\?q=CAMILLE$/);
+    await expect(page.getByTestId('person-row')).toHaveCount(1);
+    await expect(page.getByTestId('person-row')).toContainText('camille.martin@fabrikam.example');
+    await expect(page.getByLabel('Rechercher une personne')).toHaveValue('CAMILLE');
+    await page.goto('/account/users?q=zzz');
+    await expect(page.getByTestId('people-empty')).toContainText(/^Personne ne correspond à «\szzz\s»\./);
+    await expectAccessible(page);
+    await page.getByTestId('people-empty').getByRole('link', { name: 'Effacer la recherche' }).click();
+    await expect(page).toHaveURL(/\/account\/users$/);
+    await expect(page.getByTestId('person-row').first()).toBeVisible();
+  });
+});
+
+test.describe('partner user (French)', () => {
+  test.use(sessionOf('partnerFr'));
+
+  test('a search among the customers served that finds nothing repeats it and offers to clear it', async ({ page }) => {
+    await page.goto('/partner?q=zzz&sort=unpaid');
+    await expect(page.getByTestId('customers-empty')).toContainText(/^Aucun client ne correspond à «\szzz\s»\./);
+    await page.getByTestId('customers-empty').getByRole('link', { name: 'Effacer la recherche' }).click();
+    await expect(page).toHaveURL(/\/partner\?sort=unpaid$/);
+    await expect(page.getByTestId('customer-row').first()).toBeVisible();
+  });
 });
 
 test.describe('in English', () => {
@@ -72,6 +110,6 @@ test.describe('in English', () => {
     await expect(page).toHaveTitle('Page not found · License Desk');
     await expect(page.getByRole('button', { name: 'Français' }).first()).toBeAttached();
     await page.goto('/inventory?account=all&q=professionel');
-    await expect(page.getByTestId('did-you-mean')).toHaveText(/^Did you mean: Office Professionnel Plus(, [^,?]+)*\?$/);
+    await expect(page.getByTestId('did-you-mean')).toHaveText(/^Did you mean: Office Professional Plus(, [^,?]+)*\?$/);
   });
 });

@@ -263,6 +263,10 @@ const ROUTES: Record<string, Probe> = {
   '/orders/[number]': {
     notFound: (v, f) => each(f.orders, (order) => url(`/orders/${order}`, v)),
   },
+  '/orders/[number]/export': {
+    notFound: (v, f) => each(f.orders.slice(0, 3), (order) => url(`/orders/${order}/export`, v)),
+    lists: (v) => v.orders.slice(0, 1).map((order) => url(`/orders/${order}/export`, v)),
+  },
   '/reports': {
     notFound: (v, f) => each(otherCustomers(v, f), (customer) => `/reports?customer=${customer}`),
     likeNothing: (v, f) => reportFilters('/reports', v, f, 3),
@@ -312,6 +316,7 @@ const ACTIONS: Record<string, string> = {
   'lib/online-services/actions.ts#reduceSelfProvisioningAction': 'posted below with the other side’s line, and by partner users at all: 404, nothing written',
   'lib/orders/actions.ts#recordOrderAction': 'posted below with the other side’s account, and by customer users at all: 404, nothing written',
   'lib/orders/actions.ts#sendOrderLinkAction': 'posted below with the other side’s order, and by customer users at all: 404',
+  'lib/orders/actions.ts#lineChoicesAction': 'lib/orders/record.test.ts: only the lines of the accounts the partner serves for the customer in view (another customer’s or another partner’s lines are not offered); anyone but a partner working for a customer: 404',
   'lib/orders/actions.ts#cancelOrderAction': 'lib/orders/record.test.ts: another partner’s, another customer’s or an imported order, and anyone but a partner: not found, nothing written (the demo data has no order a partner recorded to post here)',
 };
 

@@ -23,8 +23,8 @@ let server: AuxServer;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  smtp = await startSmtpServer({ port: AUX_PORT + 8, acceptDelayMs: 300 });
-  server = await startAuxServer('mail-outbox', 7, {
+  smtp = await startSmtpServer({ port: AUX_PORT + 20, acceptDelayMs: 300 });
+  server = await startAuxServer('mail-outbox', 9, {
     SMTP_URL: smtp.url,
     // The measure sends 110 requests from one address: the limits are not what is measured here.
     SIGN_IN_LIMIT_PER_ADDRESS: '10000',

@@ -52,11 +52,23 @@ test.describe('recording an order without JavaScript (own database)', () => {
     await page.getByRole('combobox', { name: "Compte d'achats" }).selectOption('5100205');
     await page.getByLabel('Produit').fill('EMS-E3');
     await page.getByLabel('Quantité').fill('3');
+    await page.getByRole('combobox', { name: 'Devise' }).selectOption('CHF');
+    await page.getByLabel('Prix unitaire').fill('10,5');
+    await page.getByRole('group', { name: 'Facturer à' }).getByLabel('Nom').fill('Fabrikam Genève');
     await page.getByRole('button', { name: 'Ajouter un article' }).click();
     await expect(page.getByTestId('order-item-row')).toHaveCount(2);
     await expect(page.getByLabel('Produit').first()).toHaveValue('EMS-E3');
     await expect(page.getByRole('combobox', { name: "Compte d'achats" })).toHaveValue('5100205');
-    await page.getByLabel('Produit').nth(1).fill('nothing');
+    await expect(page.getByRole('combobox', { name: 'Devise' })).toHaveValue('CHF');
+    await expect(page.getByLabel('Prix unitaire').first()).toHaveValue('10,5');
+    await expect(page.getByRole('group', { name: 'Facturer à' }).getByLabel('Nom')).toHaveValue('Fabrikam Genève');
+    // A licence's editions, versions and resource usages, asked of the server by the row's button.
+    await page.getByLabel('Produit').nth(1).fill('OFFICE-PROPLUS');
+    await page.getByRole('button', { name: "Afficher les éditions, versions et utilisations connues de l'article 2" }).click();
+    await expect(page.locator('[id="2.version-hint"]')).toContainText("Déjà dans l'inventaire de ce client : 2013 ; 2016 ; 2019 ; 2021 ; LTSC 2024.");
+    await expect(page.locator('[id="2.edition-hint"]')).toContainText('Professionnel Plus');
+    await expect(page.locator('[id="2-usage-choices"] option')).toHaveAttribute('value', 'Par appareil');
+    await expect(page.getByLabel('Produit').first()).toHaveValue('EMS-E3');
     await page.getByRole('button', { name: "Retirer l'article 2" }).click();
     await expect(page.getByTestId('order-item-row')).toHaveCount(1);
     await expect(page.getByLabel('Quantité')).toHaveValue('3');
@@ -71,6 +83,10 @@ test.describe('recording an order without JavaScript (own database)', () => {
     await page.getByRole('button', { name: 'Enregistrer la commande', exact: true }).last().click();
     await expect(page).toHaveURL(/\/orders\/NWP-000001\?customer=1000201&done=recorded$/);
     await expect(page.getByTestId('order-done')).toContainText('Commande NWP-000001 enregistrée.');
+    // 3 × 10,50 CHF, billed to the name typed.
+    await expect(page.getByTestId('order-information')).toContainText('CHF');
+    await expect(page.getByTestId('order-information')).toContainText('Fabrikam Genève');
+    await expect(page.getByTestId('order-total')).toHaveText(/TOTAL DE LA COMMANDE\s*31,50\sCHF/);
     await expectAccessibleWithoutJs(page, browser);
 
     await page.getByRole('button', { name: 'Envoyer au client' }).click();

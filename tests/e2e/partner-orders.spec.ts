@@ -89,13 +89,26 @@ test.describe('a partner records the order of what the customer switched on (own
     await expect(partner.getByLabel('Produit')).toHaveValue('EXO-P1');
     await expect(partner.getByLabel('Quantité')).toHaveValue('5');
     await expect(partner.getByLabel('Durée (mois)')).toHaveValue('12');
+    // The currency and the parties of Lyon's latest order, to check rather than type.
+    await expect(partner.getByRole('combobox', { name: 'Devise' })).toHaveValue('EUR');
+    const billTo = partner.getByRole('group', { name: 'Facturer à' });
+    const shipTo = partner.getByRole('group', { name: 'Livrer à' });
+    await expect(billTo.getByLabel('Nom')).toHaveValue('Fabrikam Industries SA – Comptabilité fournisseurs');
+    await expect(billTo.getByLabel('Adresse')).toHaveValue('15, quai Perrache\n69002 Lyon\nFrance');
+    await expect(shipTo.getByLabel('Nom')).toHaveValue('Fabrikam Lyon');
+    await shipTo.getByLabel('Nom').fill('Fabrikam Lyon – Informatique');
     await expectAccessible(partner);
 
-    // The customer PO number is required: said beside the field, the rest kept.
+    // The customer PO number is required, and a price has at most two decimals: said beside each field, the rest kept.
+    await partner.getByLabel('Prix unitaire').fill('4,555');
     await partner.getByRole('button', { name: 'Enregistrer la commande', exact: true }).last().click();
     await expect(partner.getByTestId('order-errors')).toHaveText("La commande n'a pas été enregistrée : corrigez les champs signalés.");
     await expect(partner.locator('[id="po-error"]')).toHaveText('Indiquez le numéro du bon de commande du client.');
+    await expect(partner.locator('[id="1.price-error"]')).toHaveText('Ce prix a trop de décimales : au plus deux pour cette devise.');
     await expect(partner.getByLabel('Produit')).toHaveValue('EXO-P1');
+    await expect(partner.getByLabel('Prix unitaire')).toHaveValue('4,555');
+    await expect(shipTo.getByLabel('Nom')).toHaveValue('Fabrikam Lyon – Informatique');
+    await partner.getByLabel('Prix unitaire').fill('4,50');
     await partner.getByLabel('Numéro du bon de commande du client').fill('FAB-LYO-0099');
     await partner.getByRole('button', { name: 'Enregistrer la commande', exact: true }).last().click();
 
@@ -106,7 +119,28 @@ test.describe('a partner records the order of what the customer switched on (own
     await expect(partner.getByTestId('customer-po-number')).toContainText('FAB-LYO-0099');
     await expect(partner.getByTestId('order-status')).toContainText('Terminée');
     await expect(partner.getByTestId('order-item')).toContainText(['Exchange Online (Plan 1)']);
+    // As complete as an imported order: currency, parties, the price, the item's amount and the order's total (5 × 4,50 €).
+    const information = partner.getByTestId('order-information');
+    await expect(information).toContainText('EUR');
+    await expect(information).toContainText('Fabrikam Industries SA – Comptabilité fournisseurs');
+    await expect(information).toContainText('Fabrikam Lyon – Informatique');
+    await expect(information).not.toContainText('Non renseigné');
+    await expect(partner.getByTestId('order-item')).toContainText(/4,50\s€/);
+    await expect(partner.getByTestId('order-item')).toContainText(/22,50\s€/);
+    await expect(partner.getByTestId('order-total')).toHaveText(/TOTAL DE LA COMMANDE\s*22,50\s€/);
     await expectAccessible(partner);
+    // Its CSV, from its page: the same figures, exact, as a French spreadsheet reads them.
+    const csv = await (await partner.request.get((await partner.getByTestId('order-export').getAttribute('href'))!)).text();
+    const [header, row] = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(';').map((cell) => cell.replace(/^"(.*)"$/, '$1')));
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect([cell('NUMÉRO DE COMMANDE'), cell('PRIX UNITAIRE'), cell('MONTANT'), cell('DEVISE'), cell('TOTAL DE LA COMMANDE'), cell('LIVRER À')]).toEqual(['NWP-000001', '4,50', '22,50', 'EUR', '22,50', 'Fabrikam Lyon – Informatique']);
+    // Printed: the figures and the parties, without the controls.
+    await partner.emulateMedia({ media: 'print' });
+    await expect(partner.getByTestId('order-total')).toBeVisible();
+    await expect(information).toBeVisible();
+    await expect(partner.getByTestId('order-export')).toBeHidden();
+    await expect(partner.getByRole('button', { name: 'Copier le lien' })).toBeHidden();
+    await partner.emulateMedia({ media: 'screen' });
     // The gap closed: ordered 5, available still 5; the line now runs a year.
     expect(line(LYON, 'EXO-P1')).toEqual({ available: 5, ordered: 5, expires: '2027-11-24' });
     await partner.goto(`/reports?customer=${FABRIKAM}&account=${LYON}&product=EXO-P1`);
@@ -175,10 +209,15 @@ test.describe('a partner records the order of what the customer switched on (own
     expect(await values(products)).toEqual(['sql serv cal', 'O365-E3']);
 
     await page.getByLabel('Customer PO number').fill('FAB-MTL-0777');
+    // Montréal's orders are in Canadian dollars: the form starts there.
+    await expect(page.getByRole('combobox', { name: 'Currency' })).toHaveValue('CAD');
+    await page.getByLabel('Unit price').nth(1).fill('27.6O');
     await page.getByRole('button', { name: 'Record the order', exact: true }).last().click();
     await expect(page.getByTestId('order-errors')).toBeVisible();
     await expect(page.getByTestId('order-item-row').nth(0)).toContainText('Enter the quantity.');
     await expect(page.getByTestId('order-item-row').nth(1)).toContainText('Enter a whole number, without decimals.');
+    await expect(page.getByTestId('order-item-row').nth(1)).toContainText('Enter a price such as 1234.56: digits, then a point or a comma before the decimals.');
+    await page.getByLabel('Unit price').nth(1).fill('27.60');
     expect(await values(products)).toEqual(['sql serv cal', 'O365-E3']);
     await expectAccessible(page);
 
@@ -190,6 +229,11 @@ test.describe('a partner records the order of what the customer switched on (own
     await expect(page.getByTestId('order-item-row').nth(0)).toContainText('No such product in the catalogue. Did you mean: SQL-CAL (SQL Server CAL)');
     await expect(page.getByTestId('order-item-row').nth(1)).toContainText('Software Assurance applies to licences only, not to online services.');
     await products.nth(0).fill('SQL-CAL');
+    // Leaving the product: its version and resource usage already in the customer's inventory, to pick from.
+    await page.getByLabel('Version').nth(0).focus();
+    await expect(page.locator('[id="1.version-hint"]')).toHaveText("Licences only. Already in this customer's inventory: 2022.");
+    await expect(page.locator('[id="1-version-choices"] option')).toHaveAttribute('value', '2022');
+    await expect(page.locator('[id="1.usage-hint"]')).toHaveText("Licences only. Already in this customer's inventory: Par utilisateur.");
     await page.getByLabel('Version').nth(0).fill('2022');
     await page.getByLabel('Resource usage').nth(0).fill('Per user');
     await page.getByRole('checkbox', { name: 'With Software Assurance' }).nth(0).check();
@@ -204,6 +248,11 @@ test.describe('a partner records the order of what the customer switched on (own
     await expect(items.nth(0)).toContainText('Per user');
     await expect(items.nth(0)).toContainText('Yes');
     await expect(items.nth(1)).toContainText('12 months');
+    // 10 × CA$27.60; the licence has no price, and the total says so.
+    await expect(items.nth(1)).toContainText('CA$276.00');
+    await expect(page.getByTestId('order-total')).toContainText('ORDER TOTAL');
+    await expect(page.getByTestId('order-total')).toContainText('CA$276.00');
+    await expect(page.getByTestId('order-total')).toContainText('Excluding 1 item without a price');
     await expectAccessible(page);
     await context.close();
   });

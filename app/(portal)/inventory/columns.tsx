@@ -4,6 +4,7 @@ import { ExpiryDate } from '@/components/ExpiryBadge';
 import type { Locale } from '@/db/schema';
 import { env } from '@/lib/env';
 import { formatCount, formatDate } from '@/lib/i18n/format';
+import { resourceUsageName } from '@/lib/i18n/names';
 import type { InventoryLineRow, ProductGroup, Totals } from '@/lib/inventory/queries';
 import { expiryStatus, unpaidQuantity } from '@/lib/inventory/rules';
 import { reduceHref } from '@/lib/online-services/paths';
@@ -95,7 +96,12 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
     { key: 'version', heading: 'columns.version', cell: ({ line }) => line.version, csv: ({ line }) => line.version },
     { key: 'accountNumber', heading: 'columns.accountNumber', code: true, cell: ({ line }) => line.accountNumber, csv: ({ line }) => line.accountNumber },
     { key: 'accountName', heading: 'columns.accountName', text: true, cell: ({ line }) => line.accountName, csv: ({ line }) => line.accountName },
-    { key: 'resourceUsage', heading: 'columns.resourceUsage', cell: ({ line }) => line.resourceUsage, csv: ({ line }) => line.resourceUsage },
+    {
+      key: 'resourceUsage',
+      heading: 'columns.resourceUsage',
+      cell: ({ line }) => resourceUsageName(line.resourceUsage, locale),
+      csv: ({ line }) => resourceUsageName(line.resourceUsage, locale),
+    },
     countColumn('licenseCount', 'licenses', 'licenseCount'),
     countColumn('saCount', 'licenses', 'saCount'),
     // A developer subscription or a cloud platform counts subscriptions (kept as the licence count, which the export has).

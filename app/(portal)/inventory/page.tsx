@@ -53,7 +53,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
-  const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1' };
+  const locale = (await getLocale()) as Locale;
+  const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1', locale };
   const lineGroupKey = lineRef ? (filters.packages && lineRef.packageId ? `${lineRef.packageId}-${lineRef.productId}` : String(lineRef.productId)) : null;
   const requestedPage = lineGroupKey ? ((await pageOfGroup(viewer, filters, lineGroupKey)) ?? 1) : (params.page ?? 1);
   const inventory = (await listProductGroups(viewer, filters, requestedPage));
@@ -69,8 +70,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   const t = await getTranslations(INVENTORY_NAMESPACE);
   const tc = await getTranslations('common');
   const ts = await getTranslations('onlineServices.setup');
-  const locale = (await getLocale()) as Locale;
-  const updatedAt = (await getDataUpdatedAt(viewer));
+  const updatedAt = await getDataUpdatedAt(viewer);
   // One "today" for the whole page, so every marker is decided against the same date.
   const canSetUp = maySetUpOnlineServices(viewer);
   const columns = inventoryLineColumns({

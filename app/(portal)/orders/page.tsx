@@ -5,6 +5,7 @@ import { DataTable } from '@/components/DataTable';
 import { Notice } from '@/components/Notice';
 import { Pagination } from '@/components/Pagination';
 import { ContextBar } from '@/components/shell/ContextBar';
+import { isReversedRange, ReversedRangeNotice } from '@/components/ReversedRangeNotice';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
@@ -54,8 +55,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const tc = await getTranslations('common');
   const locale = (await getLocale()) as Locale;
   const view = { ...scopeLinkParams(viewer, selection), ...search };
-  // A range whose start is after its end finds nothing: said, with the range the other way round to follow.
-  const reversed = Boolean(search.from && search.to && search.from > search.to);
+  const reversed = isReversedRange(search.from, search.to);
   const shown = (['number', 'po', 'product'] as const).filter((name) => search[name]).map((name) => t('searchShown', { name: t(`search.${name}`), value: search[name]! }));
   const orderHref = (number: string) => hrefWith(`/orders/${encodeURIComponent(number)}`, scopeParams(viewer));
 
@@ -78,12 +78,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
       </div>
       {ignored && <Notice>{tc('errors.paramIgnored')}</Notice>}
       {reversed && (
-        <Notice>
-          <span data-testid="orders-reversed">{t('search.reversed', { from: formatDate(locale, search.from!), to: formatDate(locale, search.to!) })}</span>{' '}
-          <Link href={hrefWith('/orders', { ...view, from: search.to, to: search.from })} className="link">
-            {t('search.swap', { from: formatDate(locale, search.from!), to: formatDate(locale, search.to!) })}
-          </Link>
-        </Notice>
+        <ReversedRangeNotice
+          testId="orders-reversed"
+          text={t('search.reversed', { from: formatDate(locale, search.from!), to: formatDate(locale, search.to!) })}
+          swapLabel={t('search.swap', { from: formatDate(locale, search.from!), to: formatDate(locale, search.to!) })}
+          swapHref={hrefWith('/orders', { ...view, from: search.to, to: search.from })}
+        />
       )}
 
       <OrderSearchForm search={search} scope={scopeLinkParams(viewer, selection)} clearHref={hrefWith('/orders', scopeLinkParams(viewer, selection))} />

@@ -77,7 +77,7 @@ export default async function PartnerWorkspacePage({ searchParams }: { searchPar
         rowKey={(customer) => customer.number}
         labelledBy="customers-served"
         rowAttributes={() => ({ data: { testid: 'customer-row' } })}
-        empty={{ title: q ? t('emptySearch') : t('empty') }}
+        empty={q ? { title: t('emptySearchFor', { q }), hint: t('emptySearchHint'), action: { href: hrefWith('/partner', { sort: keep.sort }), label: t('clearSearch') }, testId: 'customers-empty' } : { title: t('empty') }}
       />
       <Pagination page={served.page} pages={served.pages} hrefFor={(next) => hrefWith('/partner', { ...keep, page: next > 1 ? next : undefined })} />
     </PortalShell>

@@ -34,12 +34,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
 
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
   // Every filter takes what was typed; one naming something outside the viewer's scope matches nothing, like one naming nothing.
-  const report = (await listUnpaidServices(viewer, filters, params.page ?? 1));
-  const suggestions = (await listReportSuggestions(viewer));
+  const locale = (await getLocale()) as Locale;
+  const report = await listUnpaidServices(viewer, filters, params.page ?? 1, locale);
+  const suggestions = await listReportSuggestions(viewer, locale);
 
   const t = await getTranslations(REPORT_NAMESPACE);
   const tc = await getTranslations('common');
-  const locale = (await getLocale()) as Locale;
   const scope = scopeParams(viewer);
   const filtered = Object.values(filters).some(Boolean);
   const tf = await getTranslations('reports.filters');

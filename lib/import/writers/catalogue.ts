@@ -5,7 +5,7 @@
  * uses statements prepared once (docs/performance.md).
  */
 import 'server-only';
-import type { ImportDocument } from '../schema';
+import { englishOf, frenchOf, type ImportDocument } from '../schema';
 import { packageItemKey } from '../state';
 import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
@@ -13,47 +13,59 @@ import type { WriteContext } from './context';
 /** Product families (key `code`). */
 export async function writeProductFamilies(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, count, state } = context;
-  const insert = prepare('insert into product_families (code, name) values (?, ?) returning id');
-  const update = prepare('update product_families set name = ? where id = ?');
+  const insert = prepare('insert into product_families (code, name, name_en) values (?, ?, ?) returning id');
+  const update = prepare('update product_families set name = ?, name_en = ? where id = ?');
   for (const f of doc.productFamilies ?? []) {
     const stored = state.families.byKey.get(f.code);
+    const name = frenchOf(f.name);
+    const nameEn = englishOf(f.name);
     if (!stored) {
-      const newId = Number((await insert.get(f.code, f.name))!.id);
-      state.families.add(f.code, { id: newId, code: f.code, name: f.name });
+      const newId = Number((await insert.get(f.code, name, nameEn))!.id);
+      state.families.add(f.code, { id: newId, code: f.code, name, nameEn });
       count('productFamilies', 'created');
-    } else if (stored.name !== f.name) {
-      await update.run(f.name, stored.id);
-      stored.name = f.name;
+    } else if (stored.name !== name || stored.nameEn !== nameEn) {
+      await update.run(name, nameEn, stored.id);
+      Object.assign(stored, { name, nameEn });
       count('productFamilies', 'updated');
     } else count('productFamilies', 'unchanged');
     progress();
   }
 }
 
-/** Products (key `code`); their search text is the product name and its family name, so a renamed family refreshes the products the file does not list. */
+/**
+ * Products (key `code`); their search text is the product's names and its family's, in both languages, so that
+ * either finds it, and a renamed family refreshes the products the file does not list.
+ */
 export async function writeProducts(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, count, id, state } = context;
-  const insert = prepare('insert into products (code, family_id, name, kind, management_url, search, code_search) values (?, ?, ?, ?, ?, ?, ?) returning id');
-  const update = prepare('update products set family_id = ?, name = ?, kind = ?, management_url = ?, search = ? where id = ?');
-  const familyName = (familyId: number) => state.families.byId.get(familyId)?.name ?? '';
+  const insert = prepare('insert into products (code, family_id, name, name_en, kind, management_url, search, code_search) values (?, ?, ?, ?, ?, ?, ?, ?) returning id');
+  const update = prepare('update products set family_id = ?, name = ?, name_en = ?, kind = ?, management_url = ?, search = ? where id = ?');
+  const familyNames = (familyId: number) => {
+    const family = state.families.byId.get(familyId);
+    return [family?.name ?? '', family?.nameEn ?? null];
+  };
+  const productSearch = (name: string, nameEn: string | null, familyId: number) => foldForSearch(name, nameEn, ...familyNames(familyId));
   const listed = new Set<string>();
   for (const p of doc.products ?? []) {
     listed.add(p.code);
     const familyId = id(state.families, p.family);
-    const row = { familyId, name: p.name, kind: p.kind, managementUrl: p.managementUrl ?? null, search: foldForSearch(p.name, familyName(familyId)) };
+    const name = frenchOf(p.name);
+    const nameEn = englishOf(p.name);
+    const row = { familyId, name, nameEn, kind: p.kind, managementUrl: p.managementUrl ?? null, search: productSearch(name, nameEn, familyId) };
     const stored = state.products.byKey.get(p.code);
     if (!stored) {
-      const newId = Number((await insert.get(p.code, row.familyId, row.name, row.kind, row.managementUrl, row.search, foldForSearch(p.code)))!.id);
+      const newId = Number((await insert.get(p.code, row.familyId, row.name, row.nameEn, row.kind, row.managementUrl, row.search, foldForSearch(p.code)))!.id);
       state.products.add(p.code, { id: newId, code: p.code, ...row });
       count('products', 'created');
     } else if (
       stored.familyId !== row.familyId ||
       stored.name !== row.name ||
+      stored.nameEn !== row.nameEn ||
       stored.kind !== row.kind ||
       stored.managementUrl !== row.managementUrl ||
       stored.search !== row.search
     ) {
-      await update.run(row.familyId, row.name, row.kind, row.managementUrl, row.search, stored.id);
+      await update.run(row.familyId, row.name, row.nameEn, row.kind, row.managementUrl, row.search, stored.id);
       Object.assign(stored, row);
       count('products', 'updated');
     } else count('products', 'unchanged');
@@ -63,7 +75,7 @@ export async function writeProducts(context: WriteContext, doc: ImportDocument):
   const updateSearch = prepare('update products set search = ? where id = ?');
   for (const stored of state.products.byId.values()) {
     if (listed.has(stored.code)) continue;
-    const search = foldForSearch(stored.name, familyName(stored.familyId));
+    const search = productSearch(stored.name, stored.nameEn, stored.familyId);
     if (search !== stored.search) {
       await updateSearch.run(search, stored.id);
       stored.search = search;
@@ -74,8 +86,8 @@ export async function writeProducts(context: WriteContext, doc: ImportDocument):
 /** Packages and their items (the file's list of items replaces the stored one). */
 export async function writePackages(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, progress, count, id, state } = context;
-  const insert = prepare('insert into packages (code, name) values (?, ?) returning id');
-  const update = prepare('update packages set name = ? where id = ?');
+  const insert = prepare('insert into packages (code, name, name_en) values (?, ?, ?) returning id');
+  const update = prepare('update packages set name = ?, name_en = ? where id = ?');
   const insertItem = prepare('insert into package_items (package_id, product_id, edition, version, quantity) values (?, ?, ?, ?, ?)');
   const updateItem = prepare('update package_items set quantity = ? where id = ?');
   const deleteItem = prepare('delete from package_items where id = ?');
@@ -83,13 +95,15 @@ export async function writePackages(context: WriteContext, doc: ImportDocument):
     let stored = state.packages.byKey.get(p.code);
     let changed = false;
     const created = !stored;
+    const name = frenchOf(p.name);
+    const nameEn = englishOf(p.name);
     if (!stored) {
-      const newId = Number((await insert.get(p.code, p.name))!.id);
-      stored = { id: newId, code: p.code, name: p.name };
+      const newId = Number((await insert.get(p.code, name, nameEn))!.id);
+      stored = { id: newId, code: p.code, name, nameEn };
       state.packages.add(p.code, stored);
-    } else if (stored.name !== p.name) {
-      await update.run(p.name, stored.id);
-      stored.name = p.name;
+    } else if (stored.name !== name || stored.nameEn !== nameEn) {
+      await update.run(name, nameEn, stored.id);
+      Object.assign(stored, { name, nameEn });
       changed = true;
     }
     const storedItems = new Map(

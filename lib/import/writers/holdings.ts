@@ -6,19 +6,21 @@
  * uses statements prepared once (docs/performance.md).
  */
 import 'server-only';
-import type { ImportDocument } from '../schema';
+import { englishOf, frenchOf, usageCodeOf, type ImportDocument } from '../schema';
 import { licenseKey, subscriptionKey } from '../state';
+import { IMPORT_NOTE, resourceUsageNames } from '@/lib/i18n/names';
 import { givenLicenseTransactions, givenSubscriptionTransactions, planTransactions, type GivenTransaction } from '../validate';
 import type { NewLine } from '@/lib/inventory/ledger';
 import type { WriteContext } from './context';
 
-/** The note on the transactions the importer writes itself (opening balances, adjustments). */
-export const IMPORT_NOTE = 'import';
+/** The note on the transactions the importer writes itself (opening balances, adjustments), shown in the reader's language. */
+export { IMPORT_NOTE };
 
 /** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
 export async function writeHoldings(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { prepare, at, day, prune, summary, fold, ledger, progress, touchAccount, count, id, state, plans } = context;
-  const updateLine = prepare('update inventory_lines set edition = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
+  const updateLine = prepare('update inventory_lines set edition = ?, edition_en = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
+  const translateNote = prepare('update inventory_transactions set note_en = ? where id = ?');
   const orderNumberOf = (orderId: number) => state.orders.keyOf.get(orderId);
   const toEntry = (t: GivenTransaction) => ({
     occurredOn: t.date,
@@ -29,6 +31,7 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
     orderedDelta: t.orderedDelta,
     orderId: t.order === null ? null : id(state.orders, t.order),
     note: t.note,
+    noteEn: t.noteEn,
   });
 
   const writeLine = async (
@@ -44,7 +47,7 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
       // A new line: its counts are its opening balance, or the sums of the file's history.
       const entries =
         given ??
-        [{ date: day, kind: 'opening_balance' as const, licenseDelta: stated.licenseCount, saDelta: stated.saCount, availableDelta: stated.availableCount, orderedDelta: stated.orderedCount, order: null, note: IMPORT_NOTE }];
+        [{ date: day, kind: 'opening_balance' as const, licenseDelta: stated.licenseCount, saDelta: stated.saCount, availableDelta: stated.availableCount, orderedDelta: stated.orderedCount, order: null, note: IMPORT_NOTE, noteEn: null }];
       const newId = await ledger.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry));
       summary.transactions.created += entries.length;
       const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') => entries.reduce((total, t) => total + t[field], 0);
@@ -54,6 +57,7 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
         purchaseAccountId: fields.accountId,
         productId: fields.productId,
         edition: fields.edition,
+        editionEn: fields.editionEn ?? null,
         version: fields.version,
         resourceUsage: fields.resourceUsage,
         packageId: fields.packageId,
@@ -72,12 +76,13 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
     let changed = false;
     if (
       line.edition !== fields.edition ||
+      (line.editionEn ?? null) !== (fields.editionEn ?? null) ||
       line.packageId !== fields.packageId ||
       line.nextExpiration !== fields.nextExpiration ||
       line.search !== fields.search
     ) {
-      await updateLine.run(fields.edition, fields.packageId, fields.nextExpiration, fields.search, at, line.id);
-      Object.assign(line, { edition: fields.edition, packageId: fields.packageId, nextExpiration: fields.nextExpiration, search: fields.search });
+      await updateLine.run(fields.edition, fields.editionEn ?? null, fields.packageId, fields.nextExpiration, fields.search, at, line.id);
+      Object.assign(line, { edition: fields.edition, editionEn: fields.editionEn ?? null, packageId: fields.packageId, nextExpiration: fields.nextExpiration, search: fields.search });
       changed = true;
     }
     const append = async (t: GivenTransaction) => {
@@ -94,11 +99,15 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
         orderedDelta: stated.orderedCount - line.orderedCount,
       };
       if (Object.values(delta).some((value) => value !== 0)) {
-        append({ date: day, kind: 'adjustment', ...delta, order: null, note: IMPORT_NOTE });
+        append({ date: day, kind: 'adjustment', ...delta, order: null, note: IMPORT_NOTE, noteEn: null });
       }
     } else {
       const plan = plans.get(entry) ?? planTransactions(given, state.transactions?.get(line.id) ?? [], orderNumberOf);
       for (const index of plan.toAppend) append(given[index]!);
+      for (const { id: transactionId, noteEn } of plan.translated) {
+        await translateNote.run(noteEn, transactionId);
+        changed = true;
+      }
       if (prune) {
         for (const row of plan.unlisted) {
           await ledger.remove(row.id);
@@ -113,9 +122,10 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
   };
 
   for (const p of doc.licensePositions ?? []) {
-    const edition = p.edition ?? '';
+    const edition = frenchOf(p.edition);
+    const editionEn = englishOf(p.edition);
     const version = p.version ?? '';
-    const resourceUsage = p.resourceUsage ?? '';
+    const resourceUsage = usageCodeOf(p.resourceUsage);
     await writeLine(
       'licensePositions',
       licenseKey(p.account, p.product, edition, version, resourceUsage, p.package ?? null),
@@ -124,11 +134,12 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
         accountId: id(state.accounts, p.account),
         productId: id(state.products, p.product),
         edition,
+        editionEn,
         version,
         resourceUsage,
         packageId: p.package === undefined ? null : id(state.packages, p.package),
         nextExpiration: null,
-        search: fold(edition, version, resourceUsage),
+        search: fold(edition, editionEn ?? '', version, ...resourceUsageNames(resourceUsage)),
       },
       { licenseCount: p.licenseCount, saCount: p.saCount, availableCount: 0, orderedCount: 0 },
       p.transactions ? givenLicenseTransactions(p) : null,
@@ -136,7 +147,8 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
     );
   }
   for (const s of doc.subscriptions ?? []) {
-    const edition = s.edition ?? '';
+    const edition = frenchOf(s.edition);
+    const editionEn = englishOf(s.edition);
     await writeLine(
       'subscriptions',
       subscriptionKey(s.account, s.product),
@@ -145,11 +157,12 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
         accountId: id(state.accounts, s.account),
         productId: id(state.products, s.product),
         edition,
+        editionEn,
         version: '',
         resourceUsage: '',
         packageId: s.package === undefined ? null : id(state.packages, s.package),
         nextExpiration: s.nextExpiration,
-        search: fold(edition),
+        search: fold(edition, editionEn ?? ''),
       },
       { licenseCount: 0, saCount: 0, availableCount: s.available, orderedCount: s.ordered },
       s.transactions ? givenSubscriptionTransactions(s) : null,

@@ -4,7 +4,8 @@
  * uses statements prepared once (docs/performance.md).
  */
 import 'server-only';
-import { toMinorUnits, type ImportDocument } from '../schema';
+import { englishOf, frenchOf, toMinorUnits, usageCodeOf, type ImportDocument } from '../schema';
+import { orderTotalMinor } from '@/lib/orders/money';
 import { foldForSearch } from '@/lib/search/normalize';
 import type { WriteContext } from './context';
 
@@ -21,15 +22,17 @@ export async function writeOrders(context: WriteContext, doc: ImportDocument): P
             bill_to_name = ?, bill_to_address = ?, ship_to_name = ?, ship_to_address = ?, currency = ?, customer_po_search = ? where id = ?`,
   );
   const insertItem = prepare(
-    `insert into order_items (order_id, position, product_id, edition, version, resource_usage, quantity, with_software_assurance,
+    `insert into order_items (order_id, position, product_id, edition, edition_en, version, resource_usage, quantity, with_software_assurance,
                               term_months, unit_price_minor)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const updateItem = prepare(
-    `update order_items set product_id = ?, edition = ?, version = ?, resource_usage = ?, quantity = ?, with_software_assurance = ?,
+    `update order_items set product_id = ?, edition = ?, edition_en = ?, version = ?, resource_usage = ?, quantity = ?, with_software_assurance = ?,
             term_months = ?, unit_price_minor = ? where id = ?`,
   );
   const deleteItem = prepare('delete from order_items where id = ?');
+  // The order's total is kept on write (db/schema.ts), from the items as imported.
+  const setTotal = prepare('update orders set total_minor = ? where id = ? and total_minor is distinct from ?');
   for (const o of doc.orders ?? []) {
     const account = state.accounts.byKey.get(o.account)!;
     const row = {
@@ -71,19 +74,22 @@ export async function writeOrders(context: WriteContext, doc: ImportDocument): P
       Object.assign(stored, row);
       changed = true;
     }
+    const itemRows: { quantity: number; unitPriceMinor: number | null }[] = [];
     const storedItems = new Map((state.orderItems.get(stored.id) ?? []).map((item) => [item.position, item]));
     for (const [index, item] of o.items.entries()) {
       const position = index + 1;
       const itemRow = {
         productId: id(state.products, item.product),
-        edition: item.edition ?? '',
+        edition: frenchOf(item.edition),
+        editionEn: englishOf(item.edition),
         version: item.version ?? '',
-        resourceUsage: item.resourceUsage ?? '',
+        resourceUsage: usageCodeOf(item.resourceUsage),
         quantity: item.quantity,
         withSoftwareAssurance: item.softwareAssurance ? 1 : 0,
         termMonths: item.termMonths ?? null,
         unitPriceMinor: item.unitPrice === undefined ? null : toMinorUnits(item.unitPrice, o.currency),
       };
+      itemRows.push(itemRow);
       const itemValues = Object.values(itemRow);
       const existing = storedItems.get(position);
       storedItems.delete(position);
@@ -98,6 +104,10 @@ export async function writeOrders(context: WriteContext, doc: ImportDocument): P
     for (const leftover of storedItems.values()) {
       await deleteItem.run(leftover.id);
       changed = true;
+    }
+    if (created || changed) {
+      const total = orderTotalMinor(itemRows);
+      setTotal.run(total, stored.id, total);
     }
     if (created || changed) touchAccount(account.id);
     count('orders', created ? 'created' : changed ? 'updated' : 'unchanged');

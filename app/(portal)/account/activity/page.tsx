@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
-import { Notice } from '@/components/Notice';
 import { Pagination } from '@/components/Pagination';
+import { isReversedRange, ReversedRangeNotice } from '@/components/ReversedRangeNotice';
 import { PortalShell } from '@/components/shell/PortalShell';
 import type { Locale } from '@/db/schema';
 import { AUDIT_ACTIONS } from '@/lib/audit/log';
@@ -32,8 +32,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
   const locale = (await getLocale()) as Locale;
   const filters = { action: params.action, from: params.from, to: params.to };
   const filtered = Object.values(filters).some(Boolean);
-  // A range whose start is after its end finds nothing: said, with the range the other way round to follow.
-  const reversed = Boolean(params.from && params.to && params.from > params.to);
+  const reversed = isReversedRange(params.from, params.to);
 
   return (
     <PortalShell viewer={viewer} section="activity" help="people">
@@ -72,12 +71,12 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
         )}
       </form>
       {reversed && (
-        <Notice>
-          <span data-testid="activity-reversed">{t('filters.reversed', { from: formatDate(locale, params.from!), to: formatDate(locale, params.to!) })}</span>{' '}
-          <Link href={hrefWith('/account/activity', { ...filters, from: params.to, to: params.from })} className="link">
-            {t('filters.swap', { from: formatDate(locale, params.from!), to: formatDate(locale, params.to!) })}
-          </Link>
-        </Notice>
+        <ReversedRangeNotice
+          testId="activity-reversed"
+          text={t('filters.reversed', { from: formatDate(locale, params.from!), to: formatDate(locale, params.to!) })}
+          swapLabel={t('filters.swap', { from: formatDate(locale, params.from!), to: formatDate(locale, params.to!) })}
+          swapHref={hrefWith('/account/activity', { ...filters, from: params.to, to: params.from })}
+        />
       )}
 
       <div className="mt-4 flex flex-wrap items-baseline justify-between gap-2 text-sm">

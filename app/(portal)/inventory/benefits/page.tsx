@@ -39,10 +39,10 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
-  const list = (await listBenefits(viewer, accountFilterOf(selection), params.page ?? 1));
+  const locale = (await getLocale()) as Locale;
+  const list = await listBenefits(viewer, accountFilterOf(selection), params.page ?? 1, locale);
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const tc = await getTranslations('common');
-  const locale = (await getLocale()) as Locale;
   const scope = scopeLinkParams(viewer, selection);
   // One "today" for the whole page, so every marker is decided against the same date.
   const columns = benefitColumns({ locale, today: today() });

@@ -43,10 +43,10 @@ export default async function ExpiringPage({ searchParams }: { searchParams: Pag
 
   const day = today();
   const accounts = accountFilterOf(selection);
-  const list = (await listExpiring(viewer, { accounts, today: day, page: params.page ?? 1 }));
-  const months = (await expirationsByMonth(viewer, { accounts, today: day }));
-  const t = await getTranslations(EXPIRING_NAMESPACE);
   const locale = (await getLocale()) as Locale;
+  const list = await listExpiring(viewer, { accounts, today: day, page: params.page ?? 1, locale });
+  const months = await expirationsByMonth(viewer, { accounts, today: day });
+  const t = await getTranslations(EXPIRING_NAMESPACE);
   const scope = scopeLinkParams(viewer, selection);
   const monthName = (month: string) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const total = months.reduce((sum, month) => sum + month.subscriptions, 0);

@@ -35,7 +35,7 @@ export async function GET(request: Request) {
   const locale = (await getLocale()) as Locale;
   const packagesView = params.packages === '1';
   const columns = inventoryLineColumns({ t, locale, today: today(), packagesView, scope: scopeParams(viewer) });
-  const rows = (await listAllLines(viewer, { accounts: accountFilterOf(selection), query: params.q, packages: packagesView })).flatMap(({ group, lines }) => lines.map((line) => ({ group, line })));
+  const rows = (await listAllLines(viewer, { accounts: accountFilterOf(selection), query: params.q, packages: packagesView, locale })).flatMap(({ group, lines }) => lines.map((line) => ({ group, line })));
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
   await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, columns, rows));

@@ -45,8 +45,8 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const selection = (await resolveAccountSelection(viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
-  const catalogue = (await searchServiceCatalogue(params.q, params.product));
-  const accounts = (await listAccountChoices(viewer));
+  const catalogue = await searchServiceCatalogue(params.q, params.product, (await getLocale()) as Locale);
+  const accounts = await listAccountChoices(viewer);
 
   const t = await getTranslations('onlineServices.setup');
   const locale = (await getLocale()) as Locale;

@@ -14,7 +14,7 @@ import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { orderPath as pathOfOrder } from '@/lib/orders/paths';
 import { getOrder } from '@/lib/orders/queries';
@@ -30,7 +30,7 @@ const orderOf = cache(getOrder);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
   const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer, { order: number });
-  const order = number === undefined ? null : (await orderOf(viewer, number));
+  const order = number === undefined ? null : await orderOf(viewer, number, (await getLocale()) as Locale);
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
   if (!order) return titleOf(t('title'));
   return titleOf(t('detail.title', { number: order.header.number }), await accountInTitle({ number: order.header.accountNumber, name: order.header.accountName }));
@@ -54,12 +54,13 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const { customer, number, done } = paramsSchema.parse({ customer: query.customer, number: (await params).number, done: query.done });
   const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
-  const order = (await orderOf(viewer, number));
+  const locale = (await getLocale()) as Locale;
+  const order = await orderOf(viewer, number, locale);
   if (!order) notFound();
 
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
-  const locale = (await getLocale()) as Locale;
   const { header, information, items } = order;
+  const unpriced = items.filter((item) => item.unitPriceMinor === null).length;
   // Back to the list of the order's account: the list the order was most likely opened from.
   const backHref = hrefWith('/orders', { ...scopeParams(viewer), account: header.accountNumber });
   const notGiven = <span className="text-slate-600">{t('detail.notGiven')}</span>;
@@ -79,7 +80,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </Link>
       <h1 className="mt-2 text-2xl font-semibold">{t('detail.title', { number: header.number })}</h1>
       {done && (
-        <p role="status" className="mt-3 max-w-3xl rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="order-done">
+        <p role="status" className="no-print mt-3 max-w-3xl rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="order-done">
           {t(`done.${done}`, { number: header.number })}
         </p>
       )}
@@ -132,6 +133,13 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       </OrderPart>
 
       <OrderPart id="order-items" title={t('detail.items')}>
+        {items.length > 0 && (
+          <p className="no-print mt-1 text-sm">
+            <a href={hrefWith(`${orderPath}/export`, scopeParams(viewer))} download className="inline-flex min-h-6 items-center link" data-testid="order-export">
+              {t('export.link')}
+            </a>
+          </p>
+        )}
         <DataTable
           stacked
           namespace={ORDER_ITEMS_NAMESPACE}
@@ -143,6 +151,14 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           className="mt-2"
           empty={{ title: t('detail.noItems') }}
         />
+        {items.length > 0 && (
+          // The total kept when the order was written (never summed here); the items without a price are said, not guessed.
+          <dl className="mt-3 flex flex-wrap items-baseline justify-end gap-x-3 gap-y-1 text-right" data-testid="order-total">
+            <dt className="text-sm font-semibold text-slate-700">{t('detail.total')}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{information.totalMinor === null ? <span className="text-base font-normal text-slate-600">{t('detail.noTotal')}</span> : formatMoney(locale, information.totalMinor, information.currency, information.fractionDigits)}</dd>
+            {information.totalMinor !== null && unpriced > 0 && <dd className="basis-full text-sm text-slate-600">{t('detail.totalPartial', { count: unpriced })}</dd>}
+          </dl>
+        )}
       </OrderPart>
     </PortalShell>
   );

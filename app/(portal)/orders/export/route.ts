@@ -29,10 +29,10 @@ export async function GET(request: Request) {
   if (selection.kind === 'not-found') return csvNotFound();
   // As on the page: without a chosen account, every account in scope.
   const accounts = selection.kind === 'account' ? accountFilterOf(selection) : 'all';
-  const rows = (await listOrderItemsForExport(viewer, { accounts, search: searchOf(params) }));
+  const locale = (await getLocale()) as Locale;
+  const rows = await listOrderItemsForExport(viewer, { accounts, search: searchOf(params), locale });
 
   const t = await getTranslations(ORDERS_NAMESPACE);
-  const locale = (await getLocale()) as Locale;
   await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
-  return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, orderExportColumns(t), rows));
+  return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, orderExportColumns(t, locale), rows));
 }

@@ -25,10 +25,10 @@ export async function GET(request: Request) {
   const viewer = await requireCustomerViewer(params.customer, { account: params.account, order: params.order });
 
   // The same rows as the page: a filter naming something outside the viewer's scope matches nothing, like one naming nothing.
-  const report = (await listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product }, 'all'));
+  const locale = (await getLocale()) as Locale;
+  const report = await listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product }, 'all', locale);
 
   const t = await getTranslations(REPORT_NAMESPACE);
-  const locale = (await getLocale()) as Locale;
   const columns = reportColumns({ t, locale, today: today(), scope: scopeParams(viewer) });
   await recordExport(getDb(), viewer, request, report.rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, columns, report.rows));

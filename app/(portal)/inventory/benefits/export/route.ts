@@ -34,7 +34,7 @@ export async function GET(request: Request) {
 
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
-  const rows = benefitLines((await listBenefits(viewer, accountFilterOf(selection))).accounts);
+  const rows = benefitLines((await listBenefits(viewer, accountFilterOf(selection), 'all', locale)).accounts);
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
   await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, benefitColumns({ locale, today: today() }), rows));

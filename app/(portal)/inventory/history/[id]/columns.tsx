@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Column, Translate } from '@/components/columns';
 import type { Locale } from '@/db/schema';
 import { formatCount, formatDate } from '@/lib/i18n/format';
+import { IMPORT_NOTE } from '@/lib/i18n/names';
 import type { LineHistory, Totals } from '@/lib/inventory/queries';
 import { hrefWith } from '@/lib/url';
 import type { CountsKind } from '../../columns';
@@ -71,7 +72,7 @@ export function historyColumns({ t, locale, measures, scope, customerName }: { t
     ),
     // Who made the change: the person recorded, or — for a self-provisioning recorded without one (an import) — the customer itself.
     { key: 'author', heading: 'history.author', text: true, cell: (entry) => entry.authorName ?? (entry.kind === 'self_provisioning' && customerName ? t('history.byCustomer', { name: customerName }) : '—') },
-    { key: 'note', heading: 'history.note', text: true, cell: (entry) => [entry.note, expirationMove(entry)].filter(Boolean).join(' ') },
+    { key: 'note', heading: 'history.note', text: true, cell: (entry) => [entry.note === IMPORT_NOTE ? t('history.importNote') : entry.note, expirationMove(entry)].filter(Boolean).join(' ') },
   ];
   /** An order for a term (or its cancellation) moves the next expiration: the history says from when to when. */
   function expirationMove(entry: HistoryEntry): string | null {

@@ -11,6 +11,7 @@ import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount, formatDate } from '@/lib/i18n/format';
+import { resourceUsageName } from '@/lib/i18n/names';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { getLineHistory } from '@/lib/inventory/queries';
 import { expiryStatus } from '@/lib/inventory/rules';
@@ -25,7 +26,7 @@ const historyOf = cache(getLineHistory);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer, { line: id });
-  const history = id === undefined ? null : (await historyOf(viewer, id));
+  const history = id === undefined ? null : await historyOf(viewer, id, (await getLocale()) as Locale);
   const t = await getTranslations(HISTORY_NAMESPACE);
   if (!history) return titleOf(t('history.title'));
   const { line } = history;
@@ -43,11 +44,11 @@ export default async function LineHistoryPage({ params, searchParams }: { params
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer, { line: id });
   if (id === undefined) notFound();
-  const history = (await historyOf(viewer, id));
+  const locale = (await getLocale()) as Locale;
+  const history = await historyOf(viewer, id, locale);
   if (!history) notFound();
 
   const t = await getTranslations(HISTORY_NAMESPACE);
-  const locale = (await getLocale()) as Locale;
   const { line, entries } = history;
   const measures = measuresOf(line.kind === 'subscription' ? 'subscriptions' : countsOf(line.productKind));
   const scope = scopeParams(viewer);
@@ -58,7 +59,7 @@ export default async function LineHistoryPage({ params, searchParams }: { params
     { label: t('columns.version'), value: line.version || '—' },
     { label: t('columns.accountNumber'), value: line.accountNumber, code: true },
     { label: t('columns.accountName'), value: line.accountName },
-    !!line.resourceUsage && { label: t('columns.resourceUsage'), value: line.resourceUsage },
+    !!line.resourceUsage && { label: t('columns.resourceUsage'), value: resourceUsageName(line.resourceUsage, locale) },
     !!line.packageName && { label: t('columns.package'), value: line.packageName },
     ...measures.map((measure) => ({ label: t(measure.heading), value: formatCount(locale, line[measure.key]), code: true, testId: `current-${measure.key}` })),
     !!line.nextExpiration && {

@@ -33,7 +33,7 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
   const { transaction } = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
   if (!maySetUpOnlineServices(viewer) || transaction === undefined) notFound();
-  const receipt = (await getProvisioningReceipt(viewer, transaction));
+  const receipt = await getProvisioningReceipt(viewer, transaction, (await getLocale()) as Locale);
   if (!receipt) notFound();
 
   const t = await getTranslations('onlineServices.done');

@@ -13,7 +13,9 @@ import { formatCount } from '@/lib/i18n/format';
 import { titleFrom } from '@/lib/i18n/metadata';
 import { listAccountChoices } from '@/lib/online-services/queries';
 import { emptyRow, MAX_ITEM_QUANTITY, MAX_TERM_MONTHS } from '@/lib/orders/form';
+import { DEFAULT_CURRENCY, ORDER_CURRENCIES } from '@/lib/orders/money';
 import { NEW_ORDER_PATH } from '@/lib/orders/paths';
+import { getNewOrderDefaults } from '@/lib/orders/queries';
 import { mayRecordOrders } from '@/lib/orders/record';
 import { listProductsToOrder } from '@/lib/partner/queries';
 import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
@@ -42,14 +44,21 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   if (!mayRecordOrders(viewer)) notFound();
   // An account outside the partner's reach is not found, as everywhere else.
-  if (params.account && !(await getAccountByNumber(viewer, params.account))) notFound();
+  const chosen = params.account ? await getAccountByNumber(viewer, params.account) : null;
+  if (params.account && !chosen) notFound();
   if (!params.key) redirect(hrefWith(NEW_ORDER_PATH, { ...scopeParams(viewer), account: params.account, product: params.product, quantity: params.quantity, key: randomBytes(16).toString('hex') }));
 
   const t = await getTranslations('orders.record');
   const locale = (await getLocale()) as Locale;
-  const accounts = (await listAccountChoices(viewer));
-  const suggestions = (await listProductsToOrder(viewer));
+  const accounts = await listAccountChoices(viewer);
+  const suggestions = await listProductsToOrder(viewer, locale);
   const onlyAccount = accounts?.length === 1 ? accounts[0]!.number : '';
+  const account = chosen ?? (onlyAccount ? await getAccountByNumber(viewer, onlyAccount) : null);
+  // The account's latest currency and addresses, to check rather than type (lib/orders/queries.ts).
+  const defaults = await getNewOrderDefaults(viewer, account?.id ?? null);
+  const currencyNames = new Intl.DisplayNames([locale === 'fr' ? 'fr-FR' : 'en-US'], { type: 'currency' });
+  const currencies = ORDER_CURRENCIES.map((code) => ({ code, name: currencyNames.of(code) ?? code }));
+  const currency = (ORDER_CURRENCIES as readonly string[]).includes(defaults.currency ?? '') ? defaults.currency! : DEFAULT_CURRENCY;
 
   return (
     <PortalShell viewer={viewer} section="orders" help="partner" account={params.account}>
@@ -64,12 +73,22 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
           customer={viewer.customer.number}
           accounts={accounts}
           initial={{
-            values: { account: params.account ?? onlyAccount, po: '', rows: [emptyRow('1', { product: params.product ?? '', quantity: params.quantity ?? '' })] },
+            values: {
+              account: params.account ?? onlyAccount,
+              po: '',
+              currency,
+              billToName: defaults.billTo?.name ?? '',
+              billToAddress: defaults.billTo?.address ?? '',
+              shipToName: defaults.shipTo?.name ?? '',
+              shipToAddress: defaults.shipTo?.address ?? '',
+              rows: [emptyRow('1', { product: params.product ?? '', quantity: params.quantity ?? '' })],
+            },
             errors: {},
           }}
           suggestions={suggestions}
           maxQuantity={formatCount(locale, MAX_ITEM_QUANTITY)}
           maxTerm={MAX_TERM_MONTHS}
+          currencies={currencies}
         />
       </ClientMessages>
     </PortalShell>

@@ -1,0 +1,3 @@
+ALTER TABLE `orders` ADD `total_minor` integer;--> statement-breakpoint
+-- Written by hand: the totals of the orders already there (null when no item has a price).
+UPDATE `orders` SET `total_minor` = (SELECT sum(i.`quantity` * i.`unit_price_minor`) FROM `order_items` i WHERE i.`order_id` = `orders`.`id`);
