@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { seedOldInventory } from '@/tests/helpers/old-schema';
@@ -18,10 +19,10 @@ describe('the migration to the bilingual catalogue', () => {
     cpSync(join(process.cwd(), 'db', 'migrations'), before, { recursive: true });
     const journalPath = join(before, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0015_bilingual_catalogue'));
+    journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0016_bilingual_catalogue'));
     writeFileSync(journalPath, JSON.stringify(journal));
     const db = openDatabase(join(dir, 'old.db'));
-    migrate(db, { migrationsFolder: before });
+    migrate(drizzle(db.$client), { migrationsFolder: before });
 
     seedOldInventory(db);
     const sql = db.$client;

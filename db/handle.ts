@@ -19,6 +19,7 @@
  *
  * Driver API stays in db/: nothing else sees better-sqlite3.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
@@ -75,6 +76,21 @@ function execute(connection: Connection, text: string, params: unknown[], method
   return { rows: statement.all(params) };
 }
 
+/**
+ * The transaction whose callback is running, in that callback's asynchronous
+ * context. A statement of the plain handle issued there would wait behind
+ * that very transaction and never run: it is refused at once instead, naming
+ * the mistake (use the `tx` the callback was given).
+ */
+export const runningTransaction = new AsyncLocalStorage<{ connection: Connection; open: OpenTransaction }>();
+
+function refuseInsideOwnTransaction(connection: Connection): void {
+  const running = runningTransaction.getStore();
+  if (running && running.connection === connection && !running.open.ended && connection.open === running.open) {
+    throw new Error('The plain database handle was used inside withTransaction on the same connection: it would wait for that transaction forever. Use the handle the callback was given (tx).');
+  }
+}
+
 /** Runs `task` when every task queued before it has settled. */
 export async function inTurn<T>(connection: Connection, task: () => Promise<T> | T): Promise<T> {
   const previous = connection.tail;
@@ -96,9 +112,11 @@ export function asyncHandle(sqlite: Database.Database): Db {
   if (existing) return existing;
   const connection: Connection = { sqlite, tail: Promise.resolve(), queued: 0, open: null, statements: new Map() };
   const handle = drizzle(
-    async (text, params, method) =>
+    async (text, params, method) => {
+      refuseInsideOwnTransaction(connection);
       // Nothing queued: run now (the common case costs no extra turn of the event loop).
-      connection.queued === 0 ? execute(connection, text, params, method) : inTurn(connection, () => execute(connection, text, params, method)),
+      return connection.queued === 0 ? execute(connection, text, params, method) : inTurn(connection, () => execute(connection, text, params, method));
+    },
     { schema },
   );
   connectionOfHandle.set(handle, connection);
@@ -144,5 +162,6 @@ export function sqliteOf(db: Db): Database.Database {
  */
 export async function outsideTransactions<T>(db: Db, task: () => Promise<T>): Promise<T> {
   const connection = connectionOf(db);
+  refuseInsideOwnTransaction(connection);
   return connection.queued === 0 ? task() : inTurn(connection, task);
 }

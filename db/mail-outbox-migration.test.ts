@@ -7,6 +7,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { describe, expect, it } from 'vitest';
 import { seedOldInventory } from '@/tests/helpers/old-schema';
@@ -23,7 +24,7 @@ describe('the migration that creates the mail outbox', () => {
     journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0011_mail_outbox'));
     writeFileSync(journalPath, JSON.stringify(journal));
     const db = openDatabase(join(dir, 'old.db'));
-    migrate(db, { migrationsFolder: before });
+    migrate(drizzle(db.$client), { migrationsFolder: before });
 
     seedOldInventory(db);
     const sql = db.$client;

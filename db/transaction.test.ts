@@ -22,13 +22,13 @@ describe('withTransaction on SQLite', () => {
 
   it('keeps a plain write of another request, made during an await inside a failing transaction, and rolls back only the transaction', async () => {
     const order: string[] = [];
-    const failing = (await withTransaction(db, async (tx) => {
+    const failing = withTransaction(db, async (tx) => {
       await tx.insert(workerLeases).values(lease('in-transaction'));
       order.push('transaction wrote');
       await pause(30);
       order.push('transaction throws');
       throw new Error('the transaction fails');
-    }));
+    });
     // The other request: starts while the transaction waits on its timer.
     await pause(5);
     const plain = (async () => {
@@ -54,17 +54,17 @@ describe('withTransaction on SQLite', () => {
 
   it('runs two transactions one after the other, never inside each other', async () => {
     const events: string[] = [];
-    const one = (await withTransaction(db, async (tx) => {
+    const one = withTransaction(db, async (tx) => {
       events.push('one begins');
       await pause(20);
       await tx.insert(workerLeases).values(lease('one'));
       events.push('one ends');
-    }));
-    const two = (await withTransaction(db, async (tx) => {
+    });
+    const two = withTransaction(db, async (tx) => {
       events.push('two begins');
       await tx.insert(workerLeases).values(lease('two'));
       events.push('two ends');
-    }));
+    });
     await Promise.all([one, two]);
     expect(events).toEqual(['one begins', 'one ends', 'two begins', 'two ends']);
     expect(await names()).toEqual(['one', 'two']);
@@ -74,10 +74,10 @@ describe('withTransaction on SQLite', () => {
     await withTransaction(db, async (tx) => {
       await tx.insert(workerLeases).values(lease('outer'));
       await expect(
-        (await withTransaction(tx, async (inner) => {
+        withTransaction(tx, async (inner) => {
           await inner.insert(workerLeases).values(lease('inner'));
           throw new Error('inner fails');
-        })),
+        }),
       ).rejects.toThrow('inner fails');
     });
     expect(await names()).toEqual(['outer']);
@@ -93,5 +93,18 @@ describe('withTransaction on SQLite', () => {
       (failure: unknown) => failure,
     );
     expect(String((error as { cause?: unknown }).cause)).toContain('after its transaction ended');
+  });
+
+  it('refuses the plain handle inside its own transaction at once, instead of waiting for it forever', async () => {
+    const failure = await withTransaction(db, async (tx) => {
+      await tx.insert(workerLeases).values(lease('in-transaction'));
+      return db.delete(workerLeases).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    });
+    expect(String((failure as { cause?: unknown }).cause)).toContain('Use the handle the callback was given (tx)');
+    // Nothing else was refused: the transaction committed and the plain handle works again after it.
+    expect(await names()).toEqual(['in-transaction']);
   });
 });

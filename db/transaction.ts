@@ -13,7 +13,7 @@
  * The callback must be safe to run again (no e-mail or other outside effect
  * inside it): on PostgreSQL a serialization failure runs it again.
  */
-import { connectionOf, inTurn, transactionHandle, transactionOf, type Db } from './handle';
+import { connectionOf, inTurn, runningTransaction, transactionHandle, transactionOf, type Db } from './handle';
 
 export interface TransactionOptions {
   /** The isolation an engine with several connections must give this transaction; SQLite's is always serializable. */
@@ -46,7 +46,7 @@ export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, _op
     const open = transactionHandle(connection);
     connection.open = open;
     try {
-      const result = await fn(open.handle);
+      const result = await runningTransaction.run({ connection, open }, () => fn(open.handle));
       connection.sqlite.exec('COMMIT');
       return result;
     } catch (error) {

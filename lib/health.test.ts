@@ -15,10 +15,9 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { asyncHandle } from '@/db/handle';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, setDb, type DB } from '@/db/client';
-import * as schema from '@/db/schema';
 import { GET } from '@/app/api/health/route';
 import { createTestDb } from '@/tests/helpers/db';
 
@@ -58,7 +57,7 @@ describe('GET /api/health', () => {
 
   it('is 503 when the database is read-only', async () => {
     const readOnly = new Database(db.$client.name, { readonly: true });
-    setDb(drizzle(readOnly, { schema }) as DB);
+    setDb(Object.assign(asyncHandle(readOnly), { $client: readOnly }));
     try {
       const result = await health();
       expect(result.status).toBe(503);

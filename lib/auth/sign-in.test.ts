@@ -44,16 +44,16 @@ const code = (promise: Promise<unknown>) =>
 
 describe('authorizeCredentials', () => {
   it('accepts the right password and refuses a wrong one or an unknown e-mail alike', async () => {
-    await expect((await authorizeCredentials({ email: U.alphaAdmin.toUpperCase(), password: FIXTURE_PASSWORD }, context()))).resolves.toMatchObject({ sessionVersion: 1 });
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context())))).toBe('invalid');
-    expect(await code((await authorizeCredentials({ email: 'nobody@alpha.example', password: FIXTURE_PASSWORD }, context())))).toBe('invalid');
-    expect(await code((await authorizeCredentials({ email: U.inactive, password: FIXTURE_PASSWORD }, context())))).toBe('invalid');
+    await expect(authorizeCredentials({ email: U.alphaAdmin.toUpperCase(), password: FIXTURE_PASSWORD }, context())).resolves.toMatchObject({ sessionVersion: 1 });
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context()))).toBe('invalid');
+    expect(await code(authorizeCredentials({ email: 'nobody@alpha.example', password: FIXTURE_PASSWORD }, context()))).toBe('invalid');
+    expect(await code(authorizeCredentials({ email: U.inactive, password: FIXTURE_PASSWORD }, context()))).toBe('invalid');
   });
 
   it('writes each sign-in and each refusal to the audit log, under the user’s customer when the e-mail is known', async () => {
     await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context());
-    await code((await authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context())));
-    await code((await authorizeCredentials({ email: 'nobody@alpha.example', password: 'wrong' }, context())));
+    await code(authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context()));
+    await code(authorizeCredentials({ email: 'nobody@alpha.example', password: 'wrong' }, context()));
     const alpha = (db.$client.prepare("select id from customers where number = '2000001'").get() as { id: number }).id;
     expect(db.$client.prepare('select action, entity_id, customer_id, address, details from audit_log order by id').all()).toEqual([
       { action: 'sign_in', entity_id: U.alphaAdmin, customer_id: alpha, address: '198.51.100.7', details: null },
@@ -66,10 +66,10 @@ describe('authorizeCredentials', () => {
   it('a direct client cannot dodge the lockout with a new X-Forwarded-For on each attempt', async () => {
     for (let attempt = 0; attempt < MAX_FAILURES; attempt += 1) {
       const address = addressOf('198.51.100.7', `203.0.113.${attempt}`);
-      expect(await code((await authorizeCredentials({ email: U.alphaViewer, password: `wrong-${attempt}` }, context({ address }))))).toBe('invalid');
+      expect(await code(authorizeCredentials({ email: U.alphaViewer, password: `wrong-${attempt}` }, context({ address })))).toBe('invalid');
     }
     const address = addressOf('198.51.100.7', '203.0.113.200');
-    expect(await code((await authorizeCredentials({ email: U.alphaViewer, password: FIXTURE_PASSWORD }, context({ address }))))).toBe('locked');
+    expect(await code(authorizeCredentials({ email: U.alphaViewer, password: FIXTURE_PASSWORD }, context({ address })))).toBe('locked');
   });
 
   it('a direct client cannot lock a victim out by sending the victim’s address', async () => {
@@ -77,19 +77,19 @@ describe('authorizeCredentials', () => {
     for (let attempt = 0; attempt < MAX_FAILURES + 2; attempt += 1) {
       const attacker = addressOf('198.51.100.66', '192.0.2.10');
       expect(attacker).toBe('198.51.100.66');
-      await code((await authorizeCredentials({ email: U.betaViewer, password: `wrong-${attempt}` }, context({ address: attacker }))));
+      await code(authorizeCredentials({ email: U.betaViewer, password: `wrong-${attempt}` }, context({ address: attacker })));
     }
-    expect(await code((await authorizeCredentials({ email: U.betaViewer, password: FIXTURE_PASSWORD }, context({ address: victim }))))).toBe('signed-in');
+    expect(await code(authorizeCredentials({ email: U.betaViewer, password: FIXTURE_PASSWORD }, context({ address: victim })))).toBe('signed-in');
   });
 
   it('refuses attempts over the per-address limit without hashing, while other addresses go on', async () => {
     const verify = vi.spyOn(password, 'verifyPassword');
     const limits = { perAddress: 3, perAccount: 1000 };
-    for (let attempt = 0; attempt < 3; attempt += 1) expect(await code((await authorizeCredentials({ email: `flood${attempt}@x.example`, password: 'x' }, context({ limits, address: '203.0.113.9' }))))).toBe('invalid');
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await code(authorizeCredentials({ email: `flood${attempt}@x.example`, password: 'x' }, context({ limits, address: '203.0.113.9' })))).toBe('invalid');
     expect(verify).toHaveBeenCalledTimes(3);
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.9' }))))).toBe('throttled');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.9' })))).toBe('throttled');
     expect(verify).toHaveBeenCalledTimes(3);
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.10' }))))).toBe('signed-in');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.10' })))).toBe('signed-in');
   });
 
   it('stays open to the right person during a flood of failures from many addresses: no limit for everyone together', async () => {
@@ -99,22 +99,22 @@ describe('authorizeCredentials', () => {
     const verify = vi.spyOn(password, 'verifyPassword').mockResolvedValue(false);
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const email = attempt % 10 === 0 ? U.betaViewer : `flood${attempt % 100}@x.example`;
-      const result = await code((await authorizeCredentials({ email, password: 'wrong' }, context({ limits, address: `203.0.113.${attempt % 100}` }))));
+      const result = await code(authorizeCredentials({ email, password: 'wrong' }, context({ limits, address: `203.0.113.${attempt % 100}` })));
       expect(['invalid', 'throttled']).toContain(result);
     }
     verify.mockRestore();
     // A correct sign-in from a fresh address is not refused.
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '192.0.2.200' }))))).toBe('signed-in');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '192.0.2.200' })))).toBe('signed-in');
   });
 
   it('limits attempts per account, from any address', async () => {
     const limits = { perAddress: 1000, perAccount: 3 };
-    for (let attempt = 0; attempt < 3; attempt += 1) expect(await code((await authorizeCredentials({ email: U.alphaViewer, password: 'wrong' }, context({ limits, address: `203.0.113.${attempt}` }))))).toBe('invalid');
+    for (let attempt = 0; attempt < 3; attempt += 1) expect(await code(authorizeCredentials({ email: U.alphaViewer, password: 'wrong' }, context({ limits, address: `203.0.113.${attempt}` })))).toBe('invalid');
     const verify = vi.spyOn(password, 'verifyPassword');
-    expect(await code((await authorizeCredentials({ email: ` ${U.alphaViewer.toUpperCase()}`, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.50' }))))).toBe('throttled');
+    expect(await code(authorizeCredentials({ email: ` ${U.alphaViewer.toUpperCase()}`, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.50' })))).toBe('throttled');
     expect(verify).not.toHaveBeenCalled();
     // Other accounts go on.
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.50' }))))).toBe('signed-in');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ limits, address: '203.0.113.50' })))).toBe('signed-in');
   });
 
   it('bounds the cost of password checks: one address cannot take the whole hashing line', async () => {
@@ -124,7 +124,7 @@ describe('authorizeCredentials', () => {
     const flood = [hold('203.0.113.9'), hold('203.0.113.9')];
     // A third from the same address is refused at once; another address still gets a place.
     expect(await hold('203.0.113.9')).toBe('refused');
-    const fresh = (await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue, address: '192.0.2.201' })));
+    const fresh = authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue, address: '192.0.2.201' }));
     const settled = Promise.all(flood);
     let done = false;
     void settled.then(() => (done = true));
@@ -141,11 +141,11 @@ describe('authorizeCredentials', () => {
     const busy = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
     const waiting = queue.run(async () => undefined);
     const verify = vi.spyOn(password, 'verifyPassword');
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue }))))).toBe('throttled');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue })))).toBe('throttled');
     expect(verify).not.toHaveBeenCalled();
     release();
     await Promise.all([busy, waiting]);
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue }))))).toBe('signed-in');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ hashQueue: queue })))).toBe('signed-in');
   });
 });
 
@@ -181,7 +181,7 @@ describe('a database fault during sign-in', () => {
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
     const readOnly = drizzle(new Database(path, { readonly: true }), { schema }) as unknown as DB;
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly }))))).toBe('unavailable');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly })))).toBe('unavailable');
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('[auth]'), expect.anything());
     readOnly.$client.close();
   });
@@ -192,13 +192,13 @@ describe('a database fault during sign-in', () => {
     db.$client.pragma('busy_timeout = 50');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context())))).toBe('unavailable');
+      expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('unavailable');
       expect(logged).toHaveBeenCalled();
     } finally {
       holder.exec('ROLLBACK');
       holder.close();
     }
-    expect(await code((await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context())))).toBe('signed-in');
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('signed-in');
   });
 });
 

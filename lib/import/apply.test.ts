@@ -174,7 +174,7 @@ describe('importDocument', () => {
     expect(summary.subscriptions).toMatchObject({ updated: 0, unchanged: 2 });
     // … and refused when they do not, unless --prune removes the stored one.
     next.subscriptions![0]!.available -= 5;
-    await expect((await importDocument(db, next, options()))).rejects.toThrow(ImportValidationError);
+    await expect(importDocument(db, next, options())).rejects.toThrow(ImportValidationError);
     summary = await importDocument(db, next, options({ prune: true }));
     expect(summary.transactions).toEqual({ created: 0, deleted: 1 });
     const line = one<{ available_count: number; ordered_count: number }>(
@@ -274,13 +274,13 @@ describe('importDocument', () => {
     expect((error as ImportValidationError).problems.map((p) => p.path)).toEqual(['purchaseAccounts[0].agreement', 'licensePositions[0]']);
     expect(dump(db)).toEqual(before);
 
-    await expect((await importDocument(db, { version: 1, customers: [{ number: 'X' }] }, options()))).rejects.toThrow(/customers\[0\]\.legalName: is required/);
+    await expect(importDocument(db, { version: 1, customers: [{ number: 'X' }] }, options())).rejects.toThrow(/customers\[0\]\.legalName: is required/);
     expect(dump(db)).toEqual(before);
 
     // New users' passwords are not even hashed when the file is invalid.
     const hasher = vi.fn(fastPasswordHash);
     doc.users!.push({ email: 'new@alpha.example', name: 'New', password: 'a-long-password', grants: [] });
-    await expect((await importDocument(db, doc, options({ passwordHasher: hasher })))).rejects.toThrow(ImportValidationError);
+    await expect(importDocument(db, doc, options({ passwordHasher: hasher }))).rejects.toThrow(ImportValidationError);
     expect(hasher).not.toHaveBeenCalled();
     expect(dump(db)).toEqual(before);
   });
@@ -294,7 +294,7 @@ describe('importDocument', () => {
     // The last entity type to be written fails inside the transaction.
     db.$client.exec("create trigger fail_users before update on users begin select raise(abort, 'boom'); end");
     doc.users![0]!.name = 'Renamed';
-    await expect((await importDocument(db, doc, options()))).rejects.toThrow('boom');
+    await expect(importDocument(db, doc, options())).rejects.toThrow('boom');
     db.$client.exec('drop trigger fail_users');
     expect(dump(db)).toEqual(before);
   });

@@ -169,7 +169,7 @@ async function pruneAbsent(db: Db, doc: ImportDocument, state: ExistingState, su
       if (account) touched.add(account.customerId);
     }
     for (const line of gone) summary.transactions.deleted += (await countTransactions.get(line.id))?.n ?? 0;
-    each(type, gone, [
+    await each(type, gone, [
       'delete from notices_sent where line_id = ?',
       'delete from inventory_transactions where line_id = ?',
       'delete from inventory_lines where id = ?',
@@ -181,11 +181,11 @@ async function pruneAbsent(db: Db, doc: ImportDocument, state: ExistingState, su
       const account = state.accounts.byId.get(b.purchaseAccountId);
       if (account) touched.add(account.customerId);
     }
-    each('benefits', gone, ['delete from software_assurance_benefits where id = ?']);
+    await each('benefits', gone, ['delete from software_assurance_benefits where id = ?']);
   }
   if (doc.users) {
     const gone = absent(state.users, doc.users.map((u) => u.email.toLowerCase()));
-    each('users', gone, [
+    await each('users', gone, [
       'delete from grant_accounts where grant_id in (select id from grants where user_id = ?)',
       'delete from grants where user_id = ?',
       'delete from notices_sent where user_id = ?',
@@ -205,35 +205,35 @@ async function pruneAbsent(db: Db, doc: ImportDocument, state: ExistingState, su
       const account = state.accounts.byId.get(o.purchaseAccountId);
       if (account) touched.add(account.customerId);
     }
-    each('orders', gone, ['delete from order_items where order_id = ?', 'delete from orders where id = ?']);
+    await each('orders', gone, ['delete from order_items where order_id = ?', 'delete from orders where id = ?']);
   }
   if (doc.purchaseAccounts) {
     const gone = absent(state.accounts, doc.purchaseAccounts.map((a) => a.number));
     for (const a of gone) touched.add(a.customerId);
-    each('purchaseAccounts', gone, [
+    await each('purchaseAccounts', gone, [
       'update users set remembered_account_id = null where remembered_account_id = ?',
       'delete from purchase_accounts where id = ?',
     ]);
   }
   if (doc.packages) {
-    each('packages', absent(state.packages, doc.packages.map((p) => p.code)), [
+    await each('packages', absent(state.packages, doc.packages.map((p) => p.code)), [
       'delete from package_items where package_id = ?',
       'delete from packages where id = ?',
     ]);
   }
-  if (doc.products) each('products', absent(state.products, doc.products.map((p) => p.code)), ['delete from products where id = ?']);
+  if (doc.products) await each('products', absent(state.products, doc.products.map((p) => p.code)), ['delete from products where id = ?']);
   if (doc.productFamilies) {
-    each('productFamilies', absent(state.families, doc.productFamilies.map((f) => f.code)), ['delete from product_families where id = ?']);
+    await each('productFamilies', absent(state.families, doc.productFamilies.map((f) => f.code)), ['delete from product_families where id = ?']);
   }
-  if (doc.agreements) each('agreements', absent(state.agreements, doc.agreements.map((a) => a.number)), ['delete from agreements where id = ?']);
+  if (doc.agreements) await each('agreements', absent(state.agreements, doc.agreements.map((a) => a.number)), ['delete from agreements where id = ?']);
   if (doc.customers) {
     const gone = absent(state.customers, doc.customers.map((c) => c.number));
     for (const c of gone) touched.delete(c.id);
     // The audit log outlives what it speaks of: its entries lose the link, not their words.
-    each('customers', gone, ['update audit_log set customer_id = null where customer_id = ?', 'delete from customers where id = ?']);
+    await each('customers', gone, ['update audit_log set customer_id = null where customer_id = ?', 'delete from customers where id = ?']);
   }
   if (doc.partners) {
-    each('partners', absent(state.partners, doc.partners.map((p) => p.code)), ['update audit_log set partner_id = null where partner_id = ?', 'delete from partners where id = ?']);
+    await each('partners', absent(state.partners, doc.partners.map((p) => p.code)), ['update audit_log set partner_id = null where partner_id = ?', 'delete from partners where id = ?']);
   }
 }
 

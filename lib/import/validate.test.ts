@@ -151,29 +151,29 @@ describe('validateImport', () => {
       ['orders[0].billTo.name', (doc, value) => (doc.orders![0]!.billTo = { name: value, address: 'line one\nline two' })],
       ['benefits[0].benefit', (doc, value) => (doc.benefits![0]!.benefit = value)],
       ['users[1].name', (doc, value) => (doc.users![1]!.name = value)],
-    ])('refuses a control character in %s, naming the entry and the field', (path, change) => {
+    ])('refuses a control character in %s, naming the entry and the field', async (path, change) => {
       // A lone carriage return, a line feed, a tab, an escape, NUL, DEL and a C1 control: each refused alone.
       for (const control of ['\r', '\n', '\t', '\u001b', '\u0000', '\u007f', '\u0085']) {
-        expect(problemsAfter((doc) => change(doc, `Tailspin${control}Toys`)), JSON.stringify(control)).toEqual([{ path, message: CONTROL }]);
+        expect((await problemsAfter((doc) => change(doc, `Tailspin${control}Toys`))), JSON.stringify(control)).toEqual([{ path, message: CONTROL }]);
       }
       // Accents, typographic apostrophes and non-breaking spaces are text, not control characters.
-      expect(problemsAfter((doc) => change(doc, 'Montréal l’Île\u00a0Nord'))).toEqual([]);
+      expect((await problemsAfter((doc) => change(doc, 'Montréal l’Île\u00a0Nord')))).toEqual([]);
     });
 
-    it('lets an address and a note hold line breaks, and nothing else of the kind', () => {
+    it('lets an address and a note hold line breaks, and nothing else of the kind', async () => {
       const multiLine = 'line one\nline two\r\nline three';
-      expect(problemsAfter((doc) => (doc.orders![0]!.billTo = { name: 'Tailspin', address: multiLine }))).toEqual([]);
-      expect(problemsAfter((doc) => (doc.licensePositions![0]!.transactions![0]!.note = multiLine))).toEqual([]);
+      expect((await problemsAfter((doc) => (doc.orders![0]!.billTo = { name: 'Tailspin', address: multiLine })))).toEqual([]);
+      expect((await problemsAfter((doc) => (doc.licensePositions![0]!.transactions![0]!.note = multiLine)))).toEqual([]);
       const message = 'must not hold control characters other than line breaks';
       for (const control of ['\r', '\t', '\u001b']) {
-        expect(problemsAfter((doc) => (doc.orders![0]!.billTo = { name: 'Tailspin', address: `a${control}b` }))).toEqual([{ path: 'orders[0].billTo.address', message }]);
-        expect(problemsAfter((doc) => (doc.licensePositions![0]!.transactions![0]!.note = `a${control}b`))).toEqual([{ path: 'licensePositions[0].transactions[0].note', message }]);
+        expect((await problemsAfter((doc) => (doc.orders![0]!.billTo = { name: 'Tailspin', address: `a${control}b` })))).toEqual([{ path: 'orders[0].billTo.address', message }]);
+        expect((await problemsAfter((doc) => (doc.licensePositions![0]!.transactions![0]!.note = `a${control}b`)))).toEqual([{ path: 'licensePositions[0].transactions[0].note', message }]);
       }
     });
 
-    it('refuses a control character in a key too', () => {
+    it('refuses a control character in a key too', async () => {
       for (const control of ['\r', '\t', '\u001b', '\u0000']) {
-        expect(problemsAfter((doc) => (doc.customers![1]!.number = `C${control}2`)), JSON.stringify(control)).toContainEqual({ path: 'customers[1].number', message: CONTROL });
+        expect((await problemsAfter((doc) => (doc.customers![1]!.number = `C${control}2`))), JSON.stringify(control)).toContainEqual({ path: 'customers[1].number', message: CONTROL });
       }
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
+import { withTransaction } from '@/db/transaction';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS, FIXTURE_ORDERS, loadFixtures } from '@/tests/helpers/fixtures';
 import { createLedgerWriter, ledgerDiscrepancies, LedgerError, recordTransaction } from './ledger';
@@ -51,26 +52,26 @@ describe('recordTransaction', () => {
     const before = line(db, lineId);
     const count = () => db.$client.prepare('select count(*) as n from inventory_transactions').get();
     const transactions = count();
-    expect(async () => (await recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry }))).toThrow(message);
-    expect(async () => (await recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry }))).toThrow(LedgerError);
+    await expect(recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry })).rejects.toThrow(message);
+    await expect(recordTransaction(db, { lineId, occurredOn: '2026-11-24', kind: 'adjustment', ...entry })).rejects.toThrow(LedgerError);
     expect(line(db, lineId)).toEqual(before);
     expect(count()).toEqual(transactions);
   });
 
   it('refuses an unknown line', async () => {
     const { db } = await setUp();
-    expect(async () => (await recordTransaction(db, { lineId: 99_999, occurredOn: '2026-11-24', kind: 'adjustment', licenseDelta: 1 }))).toThrow(/does not exist/);
+    await expect(recordTransaction(db, { lineId: 99_999, occurredOn: '2026-11-24', kind: 'adjustment', licenseDelta: 1 })).rejects.toThrow(/does not exist/);
   });
 
   it('joins the caller’s transaction: rolled back with it', async () => {
     const { db, office } = await setUp();
     const before = line(db, office);
-    expect(() =>
-      db.$client.transaction(async () => {
-        await recordTransaction(db, { lineId: office, occurredOn: '2026-11-24', kind: 'order', licenseDelta: 5 });
+    await expect(
+      withTransaction(db, async (tx) => {
+        await recordTransaction(tx, { lineId: office, occurredOn: '2026-11-24', kind: 'order', licenseDelta: 5 });
         throw new Error('the order failed later');
-      })(),
-    ).toThrow('the order failed later');
+      }),
+    ).rejects.toThrow('the order failed later');
     expect(line(db, office)).toEqual(before);
   });
 });
@@ -97,17 +98,17 @@ describe('createLedgerWriter', () => {
       productId: number;
     };
     const writer = createLedgerWriter(db, { now: () => 42 });
-    const lineId = writer.insertLine(
+    const lineId = (await writer.insertLine(
       { kind: 'license', purchaseAccountId: ids.accountId, productId: ids.productId, edition: 'Standard', version: '2024', resourceUsage: '', packageId: null, nextExpiration: null, search: ' standard 2024' },
       [
         { occurredOn: '2026-01-01', kind: 'opening_balance', licenseDelta: 4, saDelta: 1 },
         { occurredOn: '2026-02-01', kind: 'order', licenseDelta: 2 },
       ],
-    );
+    ));
     expect(line(db, lineId)).toEqual({ license_count: 6, sa_count: 1, available_count: 0, ordered_count: 0, updated_at: 42 });
-    const added = writer.append({ lineId, occurredOn: '2026-03-01', kind: 'cancellation', licenseDelta: -1 });
+    const added = (await writer.append({ lineId, occurredOn: '2026-03-01', kind: 'cancellation', licenseDelta: -1 }));
     expect(line(db, lineId)).toMatchObject({ license_count: 5 });
-    writer.remove(added);
+    await writer.remove(added);
     expect(line(db, lineId)).toMatchObject({ license_count: 6, sa_count: 1 });
     expect((await ledgerDiscrepancies(db))).toEqual([]);
   });

@@ -183,7 +183,7 @@ describe('search and paging', () => {
 describe('query plans', () => {
   it('a search over every account reads the lines from one covering index, never the table', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = preparedBy(db, async () => (await listProductGroups(viewer, { accounts: 'all', query: 'windows 2019' }, 1)));
+    const statements = await preparedBy(db, async () => (await listProductGroups(viewer, { accounts: 'all', query: 'windows 2019' }, 1)));
     const plans = statements.filter((sql) => /inventory_lines/.test(sql)).map((sql) => planOf(db, sql));
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatch(/SEARCH inventory_lines USING COVERING INDEX inventory_lines_account_lines_idx/);
@@ -197,11 +197,13 @@ describe('query plans', () => {
   it('the inventory queries search by index, never scan the lines', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
     const filters: InventoryFilters = { accounts: { accountId: (await accountIdOf(db, A.alphaNorth)) }, query: 'office' };
-    const statements = preparedBy(db, async () => {
-      const { groups } = (await listProductGroups(viewer, filters, 1));
-      await listLinesOfGroups(viewer, filters, groups);
-      await listProductGroups(viewer, { accounts: 'all' }, 1);
-    }).map((sql) => ({ sql }));
+    const statements = (
+      await preparedBy(db, async () => {
+        const { groups } = (await listProductGroups(viewer, filters, 1));
+        await listLinesOfGroups(viewer, filters, groups);
+        await listProductGroups(viewer, { accounts: 'all' }, 1);
+      })
+    ).map((sql) => ({ sql }));
     // One account and a search: the lines of that account, by index.
     const plans = statements.filter((statement) => /inventory_lines/.test(statement.sql)).map((statement) => planOf(db, statement.sql));
     expect(plans.length).toBeGreaterThanOrEqual(2);

@@ -42,51 +42,51 @@ beforeEach(async () => {
 });
 
 describe('the catalogue in the reader’s language', () => {
-  it('names products, families and packages in English for an English reader, in French for a French one, falling back to the only form', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const rows = (locale: 'fr' | 'en') =>
-      listProductGroups(viewer, { accounts: 'all', packages: true, locale }, 1).groups.map((g) => [g.packageName, g.familyName, g.productName]);
-    expect(rows('en')).toContainEqual([null, 'Office suites', 'Office Professional Plus']);
-    expect(rows('en')).toContainEqual(['Test CAL Suite', 'Windows Server', 'Windows Server CAL']);
+  it('names products, families and packages in English for an English reader, in French for a French one, falling back to the only form', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const rows = async (locale: 'fr' | 'en') =>
+      (await listProductGroups(viewer, { accounts: 'all', packages: true, locale }, 1)).groups.map((g) => [g.packageName, g.familyName, g.productName]);
+    expect((await rows('en'))).toContainEqual([null, 'Office suites', 'Office Professional Plus']);
+    expect((await rows('en'))).toContainEqual(['Test CAL Suite', 'Windows Server', 'Windows Server CAL']);
     // Only a French name: the English reader reads it too.
-    expect(rows('en')).toContainEqual([null, 'Visual Studio', 'Visual Studio Professional avec MSDN']);
-    expect(rows('fr')).toContainEqual([null, 'Bureautique', 'Office Professionnel Plus']);
-    expect(rows('fr')).toContainEqual(['Suite CAL de test', 'Windows Server', 'Windows Server CAL']);
+    expect((await rows('en'))).toContainEqual([null, 'Visual Studio', 'Visual Studio Professional avec MSDN']);
+    expect((await rows('fr'))).toContainEqual([null, 'Bureautique', 'Office Professionnel Plus']);
+    expect((await rows('fr'))).toContainEqual(['Suite CAL de test', 'Windows Server', 'Windows Server CAL']);
     // French is the default of a caller that does not say.
-    expect(listProductGroups(viewer, { accounts: 'all' }, 1).groups.map((g) => g.productName)).toContain('Office Professionnel Plus');
+    expect((await listProductGroups(viewer, { accounts: 'all' }, 1)).groups.map((g) => g.productName)).toContain('Office Professionnel Plus');
   });
 
-  it('gives the lines their edition in the reader’s language and keeps resource usage as a code', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const office = (locale: 'fr' | 'en') => listAllLines(viewer, { accounts: 'all', locale }).find(({ group }) => group.productCode === P.office)!.lines;
-    expect(office('en').map((line) => [line.edition, line.resourceUsage])).toEqual([['Professional Plus', 'per_device']]);
-    expect(office('fr').map((line) => line.edition)).toEqual(['Professionnel Plus']);
+  it('gives the lines their edition in the reader’s language and keeps resource usage as a code', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const office = async (locale: 'fr' | 'en') => (await listAllLines(viewer, { accounts: 'all', locale })).find(({ group }) => group.productCode === P.office)!.lines;
+    expect((await office('en')).map((line) => [line.edition, line.resourceUsage])).toEqual([['Professional Plus', 'per_device']]);
+    expect((await office('fr')).map((line) => line.edition)).toEqual(['Professionnel Plus']);
   });
 
-  it('finds a product by its French or its English name, and by either name of its family', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const found = (query: string, locale: 'fr' | 'en') => listProductGroups(viewer, { accounts: 'all', query, locale }, 1).groups.map((g) => g.productCode);
+  it('finds a product by its French or its English name, and by either name of its family', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const found = async (query: string, locale: 'fr' | 'en') => (await listProductGroups(viewer, { accounts: 'all', query, locale }, 1)).groups.map((g) => g.productCode);
     for (const locale of ['fr', 'en'] as const) {
-      expect(found('professionnel', locale)).toContain(P.office);
-      expect(found('professional plus', locale)).toEqual([P.office]);
-      expect(found('office suites', locale)).toEqual([P.office]);
-      expect(found('bureautique', locale)).toEqual([P.office]);
+      expect((await found('professionnel', locale))).toContain(P.office);
+      expect((await found('professional plus', locale))).toEqual([P.office]);
+      expect((await found('office suites', locale))).toEqual([P.office]);
+      expect((await found('bureautique', locale))).toEqual([P.office]);
       // A resource usage by its name in either language.
-      expect(found('per device', locale)).toEqual(found('par appareil', locale));
+      expect((await found('per device', locale))).toEqual(found('par appareil', locale));
     }
   });
 
-  it('shows a remark, a benefit and an expiring service in the reader’s language', () => {
-    const viewer = viewerOf(db, U.alphaAdmin);
-    const line = listAllLines(viewer, { accounts: 'all' }).find(({ group }) => group.productCode === P.o365)!.lines.find((l) => l.accountNumber === A.alphaNorth)!;
-    const notes = (locale: 'fr' | 'en') => getLineHistory(viewer, line.id, locale)!.entries.map((entry) => entry.note).filter(Boolean);
-    expect(notes('en')).toEqual(['Activated by the customer']);
-    expect(notes('fr')).toEqual(['Activé par le client']);
-    const benefits = (locale: 'fr' | 'en') => listBenefits(viewer, 'all', 'all', locale).accounts.flatMap((account) => account.benefits.map((b) => b.name));
-    expect(benefits('en')).toEqual(['Deployment planning days']);
-    expect(benefits('fr')).toEqual(['Jours de planification du déploiement']);
-    const history = getLineHistory(viewer, listAllLines(viewer, { accounts: 'all' }).find(({ group }) => group.productCode === P.office)!.lines[0]!.id, 'en')!;
+  it('shows a remark, a benefit and an expiring service in the reader’s language', async () => {
+    const viewer = (await viewerOf(db, U.alphaAdmin));
+    const line = (await listAllLines(viewer, { accounts: 'all' })).find(({ group }) => group.productCode === P.o365)!.lines.find((l) => l.accountNumber === A.alphaNorth)!;
+    const notes = async (locale: 'fr' | 'en') => (await getLineHistory(viewer, line.id, locale))!.entries.map((entry) => entry.note).filter(Boolean);
+    expect(await notes('en')).toEqual(['Activated by the customer']);
+    expect(await notes('fr')).toEqual(['Activé par le client']);
+    const benefits = async (locale: 'fr' | 'en') => (await listBenefits(viewer, 'all', 'all', locale)).accounts.flatMap((account) => account.benefits.map((b) => b.name));
+    expect((await benefits('en'))).toEqual(['Deployment planning days']);
+    expect((await benefits('fr'))).toEqual(['Jours de planification du déploiement']);
+    const history = (await getLineHistory(viewer, (await listAllLines(viewer, { accounts: 'all' })).find(({ group }) => group.productCode === P.office)!.lines[0]!.id, 'en'))!;
     expect([history.line.productName, history.line.familyName, history.line.edition]).toEqual(['Office Professional Plus', 'Office suites', 'Professional Plus']);
-    expect(listExpiring(viewer, { accounts: 'all', today: '2026-11-24', page: 1, locale: 'en' }).lines.map((l) => l.productName)).toEqual(['Office 365 E3']);
+    expect((await listExpiring(viewer, { accounts: 'all', today: '2026-11-24', page: 1, locale: 'en' })).lines.map((l) => l.productName)).toEqual(['Office 365 E3']);
   });
 });

@@ -62,9 +62,9 @@ describe('product summaries', () => {
     await recordTransaction(db, { lineId: lineOf(A.alphaNorth2, P.vs), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: 4, saDelta: 1 });
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
     const writer = createLedgerWriter(db);
-    const id = writer.append({ lineId: lineOf(A.betaSouth, P.winServer), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -2 });
+    const id = (await writer.append({ lineId: lineOf(A.betaSouth, P.winServer), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -2 }));
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
-    writer.remove(id);
+    await writer.remove(id);
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('product summaries', () => {
 
   it('give the all-accounts inventory the same product rows as its lines, for an administrator and a partner, with and without packages', async () => {
     await recordOrder(db, (await viewerOf(db, U.northPartner, C.alpha)), { key: key(), account: A.alphaNorth2, po: 'PO', items: [{ product: P.cal, edition: '', version: '', usage: 'Par utilisateur', quantity: 3, sa: false, term: 12 }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
-    for (const viewer of [viewerOf(db, U.alphaAdmin), viewerOf(db, U.betaAdmin), viewerOf(db, U.northPartner, C.alpha), viewerOf(db, U.southPartner, C.beta)]) {
+    for (const viewer of await Promise.all([viewerOf(db, U.alphaAdmin), viewerOf(db, U.betaAdmin), viewerOf(db, U.northPartner, C.alpha), viewerOf(db, U.southPartner, C.beta)])) {
       for (const packages of [false, true]) {
         const fromSummaries = (await listAllProductGroups(viewer, { accounts: 'all', packages }));
         expect(fromSummaries.length).toBeGreaterThan(0);

@@ -23,9 +23,9 @@ const KEY = `a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0
 
 export interface SummaryRefresher {
   /** Recomputes the summary row the line belongs to (after its counts, expiration or existence changed). */
-  refreshLine(lineId: number): void;
+  refreshLine(lineId: number): Promise<void>;
   /** The same, for a row known by its key (a line that no longer exists). */
-  refreshKey(key: SummaryKey): void;
+  refreshKey(key: SummaryKey): Promise<void>;
 }
 
 export interface SummaryKey {

@@ -7,7 +7,7 @@
  * once it no longer waits, and one worker at a time holds the sender's lease.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type DB } from '@/db/client';
+import { openDatabase, type DB, type Db } from '@/db/client';
 import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
 import { createTestDb } from '@/tests/helpers/db';
 import { loadFixtures } from '@/tests/helpers/fixtures';
@@ -40,17 +40,17 @@ afterEach(() => {
   db.$client.close();
 });
 
-const queue = async (to: string, kind: 'order' | 'reset' = 'order', discardAfter?: number, now = NOW) =>
-  (await queueLinkMessage(db, { appUrl: 'https://portal.example', from: FROM, now }, { kind, userId: null, to, subject: `For ${to}`, before: ['Hello'], link: { url: 'https://portal.example/x', label: 'Open' }, after: [], discardAfter }));
+const queue = async (to: string, kind: 'order' | 'reset' = 'order', discardAfter?: number, now = NOW, handle: Db = db) =>
+  (await queueLinkMessage(handle, { appUrl: 'https://portal.example', from: FROM, now }, { kind, userId: null, to, subject: `For ${to}`, before: ['Hello'], link: { url: 'https://portal.example/x', label: 'Open' }, after: [], discardAfter }));
 
 describe('the mail outbox', () => {
-  it('is written in the caller’s transaction: a change rolled back leaves no message', () => {
-    expect(async () =>
-      (await withTransaction(db, async (tx) => {
-        await queue('a@example.test');
+  it('is written in the caller’s transaction: a change rolled back leaves no message', async () => {
+    await expect(
+      withTransaction(db, async (tx) => {
+        await queue('a@example.test', 'order', undefined, NOW, tx);
         throw new Error('the change failed');
-      })),
-    ).toThrow('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
     expect(outboxRows(db)).toEqual([]);
   });
 

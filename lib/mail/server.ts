@@ -32,12 +32,9 @@ export function startServerMailWorker(config: Pick<Env, 'SMTP_URL' | 'OUTBOX_DIR
   });
   globalForWorker.licenseDeskMailWorker = worker;
   console.log(`[mail] outbox worker started (${config.SMTP_URL ? 'SMTP' : `.eml files in ${config.OUTBOX_DIR}`})`);
-  process.once('exit', async () => {
-    try {
-      await releaseLease(getDb(), LEASE_NAME, worker.holder);
-    } catch {
-      // The lease expires by itself.
-    }
+  // Best effort: an exiting process runs no more asynchronous work, so the release may not reach the database; the lease expires by itself.
+  process.once('exit', () => {
+    releaseLease(getDb(), LEASE_NAME, worker.holder).catch(() => undefined);
   });
   return worker;
 }

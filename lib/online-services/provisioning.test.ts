@@ -123,7 +123,7 @@ describe('setUpOnlineService', () => {
 
   it('is for customer administrators only: account viewers and partner users are answered not found and nothing is written', async () => {
     const transactions = transactionCount();
-    for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001'), viewerOf(db, U.northPartner)]) {
+    for (const viewer of await Promise.all([viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001'), viewerOf(db, U.northPartner)])) {
       expect((await setUpOnlineService(db, viewer, form(), options))).toEqual({ kind: 'not-found' });
     }
     expect(transactionCount()).toBe(transactions);

@@ -62,7 +62,7 @@ describe('order figures', () => {
 
   it('give the history newest first from the customer’s index, with no sort of every order', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = preparedBy(db, async () => (await listOrders(viewer, { accounts: 'all', page: 1 })));
+    const statements = await preparedBy(db, async () => (await listOrders(viewer, { accounts: 'all', page: 1 })));
     const page = statements.find((sql) => /order by/i.test(sql) && /from "orders"/.test(sql))!;
     const plan = planOf(db, page);
     expect(plan).toMatch(/orders USING INDEX orders_customer_date_idx/);

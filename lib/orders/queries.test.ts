@@ -29,7 +29,7 @@ async function addOrder(number: string, accountNumber: string, orderedOn: string
     .insert(orders)
     .values({ number, orderedOn, status: 'submitted', partnerId: account.partnerId, purchaseAccountId: account.id, agreementId: account.agreementId, customerPoNumber, currency: 'JPY', numberSearch: foldForSearch(number), customerPoSearch: foldForSearch(customerPoNumber) })
     .returning({ id: orders.id })
-    )[0];
+    )[0]!;
   // Written here as an import writes orders: its figures are then rebuilt for the customer (lib/orders/figures.ts).
   await rebuildOrderFigures(db, [account.customerId]);
   return id;

@@ -182,9 +182,9 @@ describe('recordOrder', () => {
     expect(usage('Par licence')).toEqual(['items.0.usage:usageUnknown']);
   });
 
-  it('stores the resource usage typed in either language as its code, on the line of the edition typed in either language', () => {
+  it('stores the resource usage typed in either language as its code, on the line of the edition typed in either language', async () => {
     importBilingualEdition();
-    recorded(recordOrder(db, north(), form({ items: [item({ product: P.office, edition: 'Professional Plus', version: '2021', usage: 'Per device', quantity: 2 })] }), options));
+    recorded((await recordOrder(db, (await north()), form({ items: [item({ product: P.office, edition: 'Professional Plus', version: '2021', usage: 'Per device', quantity: 2 })] }), options)));
     // The existing line (Professionnel Plus, 2021, per device) took the order: no new line.
     expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toMatchObject({ licences: 37 });
     expect(db.$client.prepare("select resource_usage as usage from order_items where order_id = (select max(id) from orders)").get()).toEqual({ usage: 'per_device' });
@@ -197,11 +197,11 @@ function importBilingualEdition() {
 }
 
 describe('recordOrder with prices, a currency and its parties', () => {
-  it('stores the currency, bill-to and ship-to, each unit price in minor units, and keeps the total on write', () => {
+  it('stores the currency, bill-to and ship-to, each unit price in minor units, and keeps the total on write', async () => {
     const outcome = recorded(
-      recordOrder(
+      (await recordOrder(
         db,
-        north(),
+        (await north()),
         form({
           currency: 'CAD',
           billToName: ' Alpha Équipements Ltée ',
@@ -211,7 +211,7 @@ describe('recordOrder with prices, a currency and its parties', () => {
           items: [item({ quantity: 3, price: '27,60' }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 7, price: '0.29' }), item({ product: P.office, edition: 'Professionnel Plus', version: '2021', usage: 'Par appareil', quantity: 2 })],
         }),
         options,
-      ),
+      )),
     );
     const order = db.$client.prepare('select currency, bill_to_name, bill_to_address, ship_to_name, ship_to_address, total_minor from orders where id = ?').get(outcome.orderId);
     // 3 × 27.60 + 7 × 0.29 = 82.80 + 2.03 = 84.83, the third item without a price; exact (7 * 0.29 is 2.0299999999999998 in floating point).
@@ -220,13 +220,13 @@ describe('recordOrder with prices, a currency and its parties', () => {
 
     // The order's page reads what was written: no re-summing of its items.
     db.$client.prepare('update orders set total_minor = 1 where id = ?').run(outcome.orderId);
-    const page = getOrder(viewerOf(db, U.alphaAdmin), outcome.number)!;
+    const page = (await getOrder((await viewerOf(db, U.alphaAdmin)), outcome.number))!;
     expect(page.information).toMatchObject({ currency: 'CAD', billToName: 'Alpha Équipements Ltée', shipToAddress: null, totalMinor: 1 });
     expect(page.items.map((row) => row.unitPriceMinor)).toEqual([2760, 29, null]);
   });
 
-  it('records no total when no item has a price, and no currency when none is given', () => {
-    const outcome = recorded(recordOrder(db, north(), form(), options));
+  it('records no total when no item has a price, and no currency when none is given', async () => {
+    const outcome = recorded((await recordOrder(db, (await north()), form(), options)));
     expect(db.$client.prepare('select currency, bill_to_name, total_minor from orders where id = ?').get(outcome.orderId)).toEqual({ currency: null, bill_to_name: null, total_minor: null });
   });
 
@@ -266,33 +266,33 @@ describe('recordOrder with prices, a currency and its parties', () => {
 });
 
 describe('lineChoices', () => {
-  it('offers the editions, versions and resource usages a licence already has in the accounts in view, by code or name', () => {
+  it('offers the editions, versions and resource usages a licence already has in the accounts in view, by code or name', async () => {
     // Office on Alpha's North account (2021); Beta's 2019 line is another customer's and is not offered.
-    expect(lineChoices(db, north(), P.office, 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
-    expect(lineChoices(db, north(), 'office professionnel plus', 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    expect((await lineChoices(db, (await north()), P.office, 'fr'))).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    expect((await lineChoices(db, (await north()), 'office professionnel plus', 'fr'))).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
     // A line the partner recorded becomes a choice too, sorted with the others.
-    recorded(recordOrder(db, north(), form({ items: [item({ product: P.office, edition: 'Professionnel Plus', version: '2019', usage: 'Par utilisateur', quantity: 1 })] }), options));
-    expect(lineChoices(db, north(), P.office, 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2019', '2021'], usage: ['Par appareil', 'Par utilisateur'] });
+    recorded((await recordOrder(db, (await north()), form({ items: [item({ product: P.office, edition: 'Professionnel Plus', version: '2019', usage: 'Par utilisateur', quantity: 1 })] }), options)));
+    expect((await lineChoices(db, (await north()), P.office, 'fr'))).toEqual({ edition: ['Professionnel Plus'], version: ['2019', '2021'], usage: ['Par appareil', 'Par utilisateur'] });
   });
 
-  it('offers them in the reader\'s language: the edition\'s English form and the usage\'s English name', () => {
+  it('offers them in the reader\'s language: the edition\'s English form and the usage\'s English name', async () => {
     importBilingualEdition();
-    expect(lineChoices(db, north(), P.office, 'en')).toEqual({ edition: ['Professional Plus'], version: ['2021'], usage: ['Per device'] });
-    expect(lineChoices(db, north(), P.office, 'fr')).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
+    expect((await lineChoices(db, (await north()), P.office, 'en'))).toEqual({ edition: ['Professional Plus'], version: ['2021'], usage: ['Per device'] });
+    expect((await lineChoices(db, (await north()), P.office, 'fr'))).toEqual({ edition: ['Professionnel Plus'], version: ['2021'], usage: ['Par appareil'] });
   });
 
-  it('offers nothing of accounts served by another partner, nothing for an online service or an unknown product', () => {
+  it('offers nothing of accounts served by another partner, nothing for an online service or an unknown product', async () => {
     // Windows Server is held on Alpha's South account only (another partner of record).
-    expect(lineChoices(db, north(), P.winServer, 'fr')).toEqual({ edition: [], version: [], usage: [] });
-    expect(lineChoices(db, viewerOf(db, U.southPartner, C.alpha), P.winServer, 'fr')).toEqual({ edition: ['Standard'], version: ['2019'], usage: ['Par cœur'] });
-    expect(lineChoices(db, north(), P.o365, 'fr')).toBeNull();
-    expect(lineChoices(db, north(), 'no such product', 'fr')).toBeNull();
-    expect(lineChoices(db, north(), '  ', 'fr')).toBeNull();
+    expect((await lineChoices(db, (await north()), P.winServer, 'fr'))).toEqual({ edition: [], version: [], usage: [] });
+    expect((await lineChoices(db, (await viewerOf(db, U.southPartner, C.alpha)), P.winServer, 'fr'))).toEqual({ edition: ['Standard'], version: ['2019'], usage: ['Par cœur'] });
+    expect((await lineChoices(db, (await north()), P.o365, 'fr'))).toBeNull();
+    expect((await lineChoices(db, (await north()), 'no such product', 'fr'))).toBeNull();
+    expect((await lineChoices(db, (await north()), '  ', 'fr'))).toBeNull();
   });
 });
 
 describe('cancelOrder', () => {
-  const cancel = async (viewer = (await north()), number = 'PN-000001', today = FIXTURE_TODAY) => cancelOrder(db, viewer, { key: key(), number }, { ...options, today });
+  const cancel = async (viewer?: Awaited<ReturnType<typeof north>>, number = 'PN-000001', today = FIXTURE_TODAY) => cancelOrder(db, viewer ?? (await north()), { key: key(), number }, { ...options, today });
 
   it('reverses every effect with dated cancellation transactions, puts the expiration back and marks the order cancelled', async () => {
     const before = { o365: subscription(A.alphaNorth, P.o365), office: licences(A.alphaNorth, P.office, 'Professionnel Plus') };

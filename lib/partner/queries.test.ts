@@ -93,7 +93,7 @@ describe('query plans', () => {
   it('counts the unpaid and the expiring online services of each served account from their own indexes, never from every line', async () => {
     const viewer = (await viewerOf(db, U.northPartner));
     for (const sort of ['name', 'unpaid', 'expiring'] as const) {
-      const statements = preparedBy(db, async () => (await listServedCustomersPage(viewer, { today: '2026-11-24', sort }))).filter((sql) => /inventory_lines/.test(sql));
+      const statements = (await preparedBy(db, async () => (await listServedCustomersPage(viewer, { today: '2026-11-24', sort })))).filter((sql) => /inventory_lines/.test(sql));
       expect(statements, sort).toHaveLength(1);
       const plan = planOf(db, statements[0]!);
       expect(plan, sort).toMatch(/USING (COVERING )?INDEX inventory_lines_unpaid_idx/);

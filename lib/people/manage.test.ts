@@ -35,13 +35,13 @@ const userId = (email: string) => (db.$client.prepare('select id from users wher
 
 describe('queueInvitation', () => {
   it('names the administrator who sends it again, or the portal’s administrator from the command line, and the organisation, in the person’s language', async () => {
-    const admin = viewerOf(db, U.alphaAdmin);
-    expect(invitePerson(db, admin, { email: 'later@alpha.example', name: 'Later Person', locale: 'en', role: 'customer_admin', accounts: [] }, mail()).kind).toBe('invited');
+    const admin = (await viewerOf(db, U.alphaAdmin));
+    expect((await invitePerson(db, admin, { email: 'later@alpha.example', name: 'Later Person', locale: 'en', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
     // Another administrator of the customer resends it.
-    expect(invitePerson(db, admin, { email: 'second@alpha.example', name: 'Second Admin', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()).kind).toBe('invited');
+    expect((await invitePerson(db, admin, { email: 'second@alpha.example', name: 'Second Admin', locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
     const customerId = admin.customer!.id;
-    queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: userId('second@alpha.example') });
-    queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: null });
+    await queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: userId('second@alpha.example') });
+    await queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: null });
     await send();
     const texts = smtp.received.filter((message) => message.mail.to?.toString().includes('later@alpha.example') || message.mail.text?.includes('Hello Later Person')).map((message) => message.mail.text!.replace(/\s+/g, ' '));
     expect(texts).toHaveLength(3);
@@ -86,14 +86,14 @@ describe('invitePerson', () => {
     order('émile Petit', 'Test Verrouillage');
     order('Test Verrouillage', 'Zoé Roy');
     // Searched by any part of the name or the address, case and accents aside; only the customer's own people.
-    const found = (query: string) => listPeople(db, admin, 1, query)!.rows.map((row) => row.name);
-    expect(found('ELODIE')).toEqual(['Élodie Durand']);
-    expect(found('émile')).toEqual(['émile Petit']);
-    expect(found('zoe@alpha')).toEqual(['Zoé Roy']);
-    expect(found('roy')).toEqual(['Zoé Roy']);
-    expect(listPeople(db, admin, 1, 'zzz-nobody')).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
-    const beta = viewerOf(db, U.betaAdmin);
-    expect(listPeople(db, beta, 1, 'elodie')!.rows).toEqual([]);
+    const found = async (query: string) => (await listPeople(db, admin, 1, query))!.rows.map((row) => row.name);
+    expect(await found('ELODIE')).toEqual(['Élodie Durand']);
+    expect(await found('émile')).toEqual(['émile Petit']);
+    expect(await found('zoe@alpha')).toEqual(['Zoé Roy']);
+    expect(await found('roy')).toEqual(['Zoé Roy']);
+    expect((await listPeople(db, admin, 1, 'zzz-nobody'))).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
+    const beta = (await viewerOf(db, U.betaAdmin));
+    expect((await listPeople(db, beta, 1, 'elodie'))!.rows).toEqual([]);
   });
 
   it('refuses one of the customer’s own people, a viewer without accounts, and another customer’s account', async () => {
@@ -132,7 +132,7 @@ describe('invitePerson', () => {
   });
 
   it('is for customer administrators only', async () => {
-    for (const viewer of [viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001')]) {
+    for (const viewer of await Promise.all([viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001')])) {
       expect((await invitePerson(db, viewer, { email: 'c@alpha.example', name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail()))).toEqual({ kind: 'not-found' });
       expect((await listPeople(db, viewer))).toBeNull();
     }

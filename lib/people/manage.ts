@@ -100,8 +100,8 @@ export async function invitePerson(
   if (person.role === 'account_viewer' && person.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
   const ids = (await accountIds(db, viewer.customer.id, person.role === 'account_viewer' ? person.accounts : []));
   if (ids === null) return { kind: 'not-found' };
-  const audit = async () =>
-    (await recordAudit(db, {
+  const audit = async (tx: Db) =>
+    (await recordAudit(tx, {
       action: 'person_invited',
       userId: viewer.userId,
       entity: 'user',
@@ -117,13 +117,13 @@ export async function invitePerson(
       if (existing) {
         if ((await grantOfPerson(tx, viewer, existing.id))) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
         await queueAccessNotice(tx, existing, context);
-        await audit();
+        await audit(tx);
         return { kind: 'invited' };
       }
       const { id } = (await tx.insert(users).values({ email, name: person.name.trim(), locale: person.locale, passwordHash: null, createdAt: context.now, nameSearch: foldForSearch(person.name, email) }).returning({ id: users.id }))[0]!;
       const { id: grantId } = (await tx.insert(grants).values({ userId: id, role: person.role, customerId: viewer.customer.id }).returning({ id: grants.id }))[0]!;
       await setAccess(tx, grantId, person, ids);
-      await audit();
+      await audit(tx);
       await queueInvitation(tx, id, context, { customerId: viewer.customer.id, invitedByUserId: viewer.userId });
       return { kind: 'invited' };
     });

@@ -237,7 +237,7 @@ describe('a report larger than a page', () => {
     expect(first.rows).toHaveLength(REPORT_PAGE_SIZE);
     expect(first.total).toBe(all.rows.length);
     expect(first.pages).toBe(Math.ceil(all.rows.length / REPORT_PAGE_SIZE));
-    const pages = Array.from({ length: first.pages }, async (_, index) => (await listUnpaidServices(admin, {}, index + 1))!);
+    const pages = await Promise.all(Array.from({ length: first.pages }, (_, index) => listUnpaidServices(admin, {}, index + 1)));
     expect(pages.flatMap((page) => page.rows)).toEqual(all.rows);
     for (const page of pages) expect(page.totals).toEqual(all.totals);
     expect(all.totals.unpaid).toBe(all.rows.reduce((sum, row) => sum + row.unpaid, 0));
@@ -271,7 +271,7 @@ describe('parseReportParams', () => {
 describe('query plans', () => {
   it('the report reads the gaps from their own index, not every line, and its suggestions from the summaries and the customer’s orders index', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = preparedBy(db, async () => {
+    const statements = await preparedBy(db, async () => {
       await listUnpaidServices(viewer, {});
       await listReportSuggestions(viewer);
     });
@@ -285,7 +285,7 @@ describe('query plans', () => {
 
   it("the filters read only each subscription line's own account, agreement, product and transactions, by their keys", async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = preparedBy(db, async () => (await listUnpaidServices(viewer, { account: 'mont', agreement: '8', product: 'office', order: 'fx' })));
+    const statements = await preparedBy(db, async () => (await listUnpaidServices(viewer, { account: 'mont', agreement: '8', product: 'office', order: 'fx' })));
     const report = statements.filter((sql) => /"available_count" > "inventory_lines"."ordered_count"/.test(sql));
     expect(report).toHaveLength(2);
     for (const sql of report) {

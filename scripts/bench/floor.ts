@@ -17,7 +17,7 @@
  * A request is signed in by the cookie `floor-user=ID.SESSIONVERSION` (the
  * bench reads them from the database; the floor measures pages, not sign-in).
  */
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createTranslator } from 'use-intl/core';
 import { getDb } from '@/db/client';
 import type { Locale } from '@/db/schema';
@@ -555,7 +555,7 @@ async function profilePage(url: URL, cookie: string | undefined, runs: number): 
 const portIndex = process.argv.indexOf('--port');
 const port = Number(portIndex >= 0 ? process.argv[portIndex + 1] : 3290);
 
-createServer(async (request, response) => {
+async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
     const url = new URL(request.url ?? '/', 'http://floor.invalid');
     if (url.pathname === '/__profile') {
@@ -571,6 +571,8 @@ createServer(async (request, response) => {
     if (!response.headersSent) response.writeHead(500);
     response.end();
   }
-}).listen(port, '127.0.0.1', () => console.log(`floor listening on http://127.0.0.1:${port}`));
+}
+
+createServer((request, response) => void handle(request, response)).listen(port, '127.0.0.1', () => console.log(`floor listening on http://127.0.0.1:${port}`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));

@@ -25,7 +25,7 @@ async function main() {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-main().catch((error) => {
+await main().catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -6,7 +6,7 @@
 import type { DB } from '@/db/client';
 
 /** Runs `work` and returns every statement it prepared on `db`. */
-export function preparedBy(db: DB, work: () => void): string[] {
+export async function preparedBy(db: DB, work: () => Promise<unknown>): Promise<string[]> {
   const statements: string[] = [];
   const prepare = db.$client.prepare.bind(db.$client);
   db.$client.prepare = ((source: string) => {
@@ -14,7 +14,7 @@ export function preparedBy(db: DB, work: () => void): string[] {
     return prepare(source);
   }) as typeof db.$client.prepare;
   try {
-    work();
+    await work();
   } finally {
     db.$client.prepare = prepare;
   }

@@ -132,11 +132,11 @@ describe('import fields never throw, and every problem has a JSON path', () => {
 
   const json = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), text, { maxKeys: 3 }));
 
-  it('any field of any entry set to any JSON value', () => {
+  it('any field of any entry set to any JSON value', async () => {
     const doc = fixtureDocument() as unknown as Record<string, unknown>;
     const sections = Object.keys(doc).filter((key) => Array.isArray(doc[key]) && (doc[key] as unknown[]).length > 0);
-    fc.assert(
-      fc.property(fc.constantFrom(...sections), fc.nat(), fc.string({ maxLength: 12 }), fc.boolean(), json, async (section, index, unknownField, knownField, replacement) => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...sections), fc.nat(), fc.string({ maxLength: 12 }), fc.boolean(), json, async (section, index, unknownField, knownField, replacement) => {
         const copy = structuredClone(doc);
         const entries = copy[section] as Record<string, unknown>[];
         const entry = entries[index % entries.length]!;
@@ -153,8 +153,8 @@ describe('import fields never throw, and every problem has a JSON path', () => {
     );
   });
 
-  it('a document that is not a document at all', () => {
-    fc.assert(fc.property(json, async (input) => {
+  it('a document that is not a document at all', async () => {
+    await fc.assert(fc.asyncProperty(json, async (input) => {
           expect((await validateImport(db, input)).problems.length).toBeGreaterThan(0);
         }), RUNS);
   });

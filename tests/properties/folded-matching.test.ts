@@ -14,6 +14,7 @@ import { foldForSearch } from '@/lib/search/normalize';
 import { containsMatch, startsWithMatch, wordsMatch } from '@/lib/search/sql';
 import { createTestDb } from '@/tests/helpers/db';
 import { sql } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 
 const RUNS = { numRuns: 60, interruptAfterTimeLimit: 15_000 };
 
@@ -76,7 +77,9 @@ function sqlMatches(texts: string[], condition: (column: ReturnType<typeof sql.r
   db.$client.exec('delete from folded_probe');
   const insert = db.$client.prepare('insert into folded_probe (id, original, search) values (?, ?, ?)');
   texts.forEach((original, id) => insert.run(id, original, foldForSearch(original)));
-  const matching = new Set(db.all<{ id: number }>(sql`select id from folded_probe where ${condition(sql.raw('search'))}`).map((row) => row.id));
+  // Compiled as the portal compiles it, run synchronously on the connection so that a property run stays a plain loop.
+  const query = new SQLiteSyncDialect().sqlToQuery(sql`select id from folded_probe where ${condition(sql.raw('search'))}`);
+  const matching = new Set((db.$client.prepare(query.sql).all(...query.params) as { id: number }[]).map((row) => row.id));
   return texts.map((_, id) => matching.has(id));
 }
 

@@ -27,7 +27,7 @@ describe.each(['fr', 'en'] as const)('the order export in %s', (locale: Locale) 
 describe('the order export', () => {
   it('writes prices, amounts and the order’s total exactly, with the decimal separator of the reader’s spreadsheet', async () => {
     for (const locale of ['fr', 'en'] as const) {
-      setRequestContext({ locale, viewer: viewerOf(db(), U.alphaAdmin) });
+      setRequestContext({ locale, viewer: await viewerOf(db(), U.alphaAdmin) });
       const body = await (await GET(new Request('http://localhost/orders/export?account=all&po=alpha'))).text();
       const [header, ...rows] = body.replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.split(locale === 'fr' ? ';' : ',').map((cell) => cell.replace(/^"(.*)"$/, '$1')));
       const column = (name: string) => rows.map((row) => row[header!.indexOf(name)]);

@@ -99,11 +99,11 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
         orderedDelta: stated.orderedCount - line.orderedCount,
       };
       if (Object.values(delta).some((value) => value !== 0)) {
-        append({ date: day, kind: 'adjustment', ...delta, order: null, note: IMPORT_NOTE, noteEn: null });
+        await append({ date: day, kind: 'adjustment', ...delta, order: null, note: IMPORT_NOTE, noteEn: null });
       }
     } else {
       const plan = plans.get(entry) ?? planTransactions(given, state.transactions?.get(line.id) ?? [], orderNumberOf);
-      for (const index of plan.toAppend) append(given[index]!);
+      for (const index of plan.toAppend) await append(given[index]!);
       for (const { id: transactionId, noteEn } of plan.translated) {
         await translateNote.run(noteEn, transactionId);
         changed = true;

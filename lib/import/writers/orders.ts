@@ -107,7 +107,7 @@ export async function writeOrders(context: WriteContext, doc: ImportDocument): P
     }
     if (created || changed) {
       const total = orderTotalMinor(itemRows);
-      setTotal.run(total, stored.id, total);
+      await setTotal.run(total, stored.id, total);
     }
     if (created || changed) touchAccount(account.id);
     count('orders', created ? 'created' : changed ? 'updated' : 'unchanged');
