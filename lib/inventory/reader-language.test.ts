@@ -72,7 +72,7 @@ describe('the catalogue in the reader’s language', () => {
       expect((await found('office suites', locale))).toEqual([P.office]);
       expect((await found('bureautique', locale))).toEqual([P.office]);
       // A resource usage by its name in either language.
-      expect((await found('per device', locale))).toEqual(found('par appareil', locale));
+      expect((await found('per device', locale))).toEqual(await found('par appareil', locale));
     }
   });
 
