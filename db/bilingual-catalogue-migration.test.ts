@@ -18,7 +18,7 @@ describe('the migration to the bilingual catalogue', () => {
     cpSync(join(process.cwd(), 'db', 'migrations'), before, { recursive: true });
     const journalPath = join(before, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0015_bilingual_catalogue'));
+    journal.entries = journal.entries.slice(0, journal.entries.findIndex((entry) => entry.tag === '0016_bilingual_catalogue'));
     writeFileSync(journalPath, JSON.stringify(journal));
     const db = openDatabase(join(dir, 'old.db'));
     migrate(db, { migrationsFolder: before });
