@@ -11,6 +11,8 @@ import { expectAccessible, sessionOf } from './support';
 const TAB_FR = 'Avantages de Software Assurance et des services';
 const TAB_EN = 'Software Assurance and services benefits';
 const SUPPORT = 'Incidents de support 24 h/24, 7 j/7';
+/** Its English form in the demo's bilingual catalogue. */
+const SUPPORT_EN = '24x7 support incidents';
 
 /** A minimal RFC 4180 reader: enough for quoted cells holding the separator. */
 function parseCsv(text: string, separator: string): string[][] {
@@ -209,10 +211,10 @@ test.describe('benefits tab in English', () => {
     await expect(page.getByRole('link', { name: TAB_EN })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText(['Purchase account 5100201 – Fabrikam Montréal – Siège']);
     await expect(page.getByRole('columnheader')).toHaveText(['Benefit', 'Entitled', 'Used', 'Remaining', 'Expiration']);
-    const training = benefitRow(page, '5100201', 'Formation');
+    const training = benefitRow(page, '5100201', 'Training');
     await expect(training.locator('td')).toHaveText(['30', '12', '18', /^Jan 23, 2027/]);
     await expect(training.locator('[data-expiry]')).toHaveText('Expiring soon');
-    await expect(benefitRow(page, '5100201', SUPPORT, 0).locator('[data-expiry]')).toHaveText('Expired');
+    await expect(benefitRow(page, '5100201', SUPPORT_EN, 0).locator('[data-expiry]')).toHaveText('Expired');
     await expect(page.getByTestId('benefit-count')).toHaveText('5 benefits');
     await expectAccessible(page);
 
@@ -220,7 +222,7 @@ test.describe('benefits tab in English', () => {
     expect(response.headers()['content-disposition']).toContain('software-assurance-benefits-5100201.csv');
     const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ''), ',');
     expect(header).toEqual(['Purchase account number', 'Purchase account name', 'Benefit', 'Entitled', 'Used', 'Remaining', 'Expiration']);
-    expect(rows).toContainEqual(['5100201', 'Fabrikam Montréal – Siège', SUPPORT, '8', '8', '0', '2026-11-14']);
+    expect(rows).toContainEqual(['5100201', 'Fabrikam Montréal – Siège', SUPPORT_EN, '8', '8', '0', '2026-11-14']);
     expect(rows).toHaveLength(5);
   });
 });

@@ -233,7 +233,7 @@ test.describe('a partner records the order of what the customer switched on (own
     await page.getByLabel('Version').nth(0).focus();
     await expect(page.locator('[id="1.version-hint"]')).toHaveText("Licences only. Already in this customer's inventory: 2022.");
     await expect(page.locator('[id="1-version-choices"] option')).toHaveAttribute('value', '2022');
-    await expect(page.locator('[id="1.usage-hint"]')).toHaveText("Licences only. Already in this customer's inventory: Par utilisateur.");
+    await expect(page.locator('[id="1.usage-hint"]')).toHaveText("Licences only. Already in this customer's inventory: Per user.");
     await page.getByLabel('Version').nth(0).fill('2022');
     await page.getByLabel('Resource usage').nth(0).fill('Per user');
     await page.getByRole('checkbox', { name: 'With Software Assurance' }).nth(0).check();
