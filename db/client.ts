@@ -159,6 +159,12 @@ export function database(): Db {
   return getDb();
 }
 
+/** Closes the process's connection, if open (a process that serves nothing keeps none); the next use opens it again. */
+export function closeDatabase(): void {
+  globalForDb.licenseDeskDb?.$client.close();
+  globalForDb.licenseDeskDb = undefined;
+}
+
 /** For tests and scripts that bring their own database. */
 export function setDb(db: DB | undefined): void {
   globalForDb.licenseDeskDb = db;

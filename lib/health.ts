@@ -1,12 +1,6 @@
 import 'server-only';
-import { BUSY_TIMEOUT_MS, getDb } from '@/db/client';
-
-/**
- * How long the probe waits for another connection's write lock. Short, so
- * that the probe answers "unavailable" quickly instead of hanging for the
- * normal busy timeout while the lock is held.
- */
-const PROBE_BUSY_TIMEOUT_MS = 250;
+import { database } from '@/db/client';
+import { commitHealthCheck } from '@/db/health';
 
 /**
  * Can a committed write reach the disk? The probe rewrites the one row of
@@ -19,17 +13,7 @@ const PROBE_BUSY_TIMEOUT_MS = 250;
  */
 export function checkDatabase(now = Date.now()): { ok: boolean } {
   try {
-    const sqlite = getDb().$client;
-    // better-sqlite3 is synchronous: nothing else runs on this connection
-    // between lowering the timeout and restoring it.
-    sqlite.pragma(`busy_timeout = ${PROBE_BUSY_TIMEOUT_MS}`);
-    try {
-      sqlite
-        .prepare('insert into health_checks (id, checked_at) values (1, ?) on conflict (id) do update set checked_at = excluded.checked_at')
-        .run(now);
-    } finally {
-      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    }
+    commitHealthCheck(database(), now);
     return { ok: true };
   } catch (error) {
     const code = (error as { code?: unknown }).code;

@@ -1,4 +1,4 @@
-import { DatabaseLocationError, getDb } from '@/db/client';
+import { DatabaseLocationError, database } from '@/db/client';
 import { ConfigurationError, env, type Env } from '@/lib/env';
 
 /**
@@ -47,7 +47,7 @@ export function checkStartUp(): Env {
     refuseToStart('APP_URL is not set: links, sign-in redirects and the check of where forms come from need the public address. Set APP_URL to the URL people open, such as https://licenses.example.com.');
   }
   try {
-    getDb();
+    database();
   } catch (error) {
     // A database that cannot be written, or a missing one in production, must stop the start (issue 7, defect 5).
     if (error instanceof DatabaseLocationError) refuseToStart(error.message);

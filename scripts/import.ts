@@ -11,7 +11,7 @@
  * command line. Problems are printed one per line as `path: message`.
  */
 import { readFileSync } from 'node:fs';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { formatSummary, importDocument } from '@/lib/import/apply';
 import { parseJsonText } from '@/lib/import/read';
 import { formatProblem, ImportValidationError, type ImportProblem } from '@/lib/import/problems';
@@ -49,7 +49,7 @@ async function main() {
     fail(1, parsed.line === null ? `${file}: not valid JSON: ${parsed.message}` : `${file}:${parsed.line}:${parsed.column}: not valid JSON: ${parsed.message}`);
   }
   const input = parsed.value;
-  const db = getDb();
+  const db = database();
 
   if (flags.has('--check')) {
     const { problems } = (await validateImport(db, input, { prune }));

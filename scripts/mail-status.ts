@@ -4,13 +4,17 @@
  * operator. The server logs every failure as it happens (`[mail] …`); this
  * says where things stand. Exit code 1 when a message was given up.
  */
-import { getDb } from '@/db/client';
+import { count, min } from 'drizzle-orm';
+import { database } from '@/db/client';
+import { mailOutbox } from '@/db/schema';
 import { failedMail } from '@/lib/mail/outbox';
 
-const db = getDb();
-const counts = db.$client
-  .prepare<[], { status: string; n: number; oldest: number | null }>('select status, count(*) as n, min(created_at) as oldest from mail_outbox group by status order by status')
-  .all();
+const db = database();
+const counts = await db
+  .select({ status: mailOutbox.status, n: count(), oldest: min(mailOutbox.createdAt) })
+  .from(mailOutbox)
+  .groupBy(mailOutbox.status)
+  .orderBy(mailOutbox.status);
 const of = (status: string) => counts.find((row) => row.status === status);
 const pending = of('pending');
 console.log(`waiting: ${pending?.n ?? 0}${pending?.oldest ? ` (oldest queued ${new Date(pending.oldest).toISOString()})` : ''}`);

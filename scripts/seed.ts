@@ -6,7 +6,7 @@
  *   npm run db:seed -- --reset also delete what is not demo data (import --prune): for a demo database
  *                              seeded on an earlier day, whose dates and histories have moved
  */
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { buildDemoDocument, DEMO_PASSWORD, DEMO_SIGN_INS } from '@/lib/import/demo';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -21,7 +21,7 @@ async function main() {
     process.exit(2);
   }
   const reset = args.includes('--reset');
-  const db = getDb(); // creates and migrates DATABASE_PATH
+  const db = database(); // creates and migrates DATABASE_PATH
   const day = today();
   const started = Date.now();
   try {

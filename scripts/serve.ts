@@ -27,7 +27,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createServer, IncomingMessage, type ServerResponse } from 'node:http';
-import { getDb, setDb } from '../db/client';
+import { closeDatabase } from '../db/client';
 import { ConfigurationError, env } from '../lib/env';
 import { isActionBody } from '../lib/http/action-body';
 import { answerDatabaseFaults } from '../lib/http/database-fault';
@@ -201,8 +201,7 @@ const STOP_TIMEOUT_MS = 10_000;
 function supervise(processes: number) {
   checkStartUp();
   // The primary serves nothing: it keeps no connection open.
-  getDb().$client.close();
-  setDb(undefined);
+  closeDatabase();
 
   const slots = new Map<Worker, number>();
   const restarts: number[] = [];

@@ -9,10 +9,10 @@
  * points at the portal. Exit codes: 0 created; 1 refused (the reason is
  * printed); 2 wrong command line.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { customers, grants, users } from '@/db/schema';
+import { database } from '@/db/client';
+import { customers, grants, mailOutbox, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { env } from '@/lib/env';
 import { deliverMail } from '@/lib/mail/outbox';
@@ -48,7 +48,7 @@ async function main() {
     console.error('APP_URL is not set: the invitation links to the portal. Set APP_URL, such as https://licenses.example.com.');
     process.exit(1);
   }
-  const db = getDb();
+  const db = database();
   const { email, customer: number, name, locale } = parsed.data;
   const customer = (await db.select({ id: customers.id }).from(customers).where(eq(customers.number, number)).limit(1))[0];
   if (!customer) {
@@ -69,7 +69,12 @@ async function main() {
   console.log(`${email} created as the administrator of customer ${number}.`);
   // The link is printed as well as sent: the first administrator may have no reachable mailbox yet.
   console.log(`Invitation (valid 72 hours, once): ${link}`);
-  const queued = db.$client.prepare<[number], { id: number }>("select id from mail_outbox where user_id = ? and kind = 'invitation' and status = 'pending'").all(userId).map((row) => row.id);
+  const queued = (
+    await db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.userId, userId), eq(mailOutbox.kind, 'invitation'), eq(mailOutbox.status, 'pending')))
+  ).map((row) => row.id);
   const transport = configuredTransport(config);
   try {
     const report = await deliverMail(db, transport, { sender: `user:create:${process.pid}`, from: config.MAIL_FROM, ids: queued, log: () => undefined });

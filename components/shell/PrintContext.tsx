@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { database } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import type { AccountSelection } from '@/lib/accounts/queries';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -34,7 +35,7 @@ export async function PrintContext({ viewer, context }: { viewer: Viewer; contex
   const locale = (await getLocale()) as Locale;
   const timeZone = env().APP_TIME_ZONE;
   // Only the pages that show the customer's data say how fresh it is (they pass a context).
-  const updatedAt = context && viewer.customer ? (await getDataUpdatedAt(viewer)) : null;
+  const updatedAt = context && viewer.customer ? (await getDataUpdatedAt(database(), viewer)) : null;
   const parts: string[] = [];
   if (viewer.customer) parts.push(t('print.customer', { name: viewer.customer.legalName, number: viewer.customer.number }));
   if (viewer.partner) parts.push(t('print.partner', { name: viewer.partner.name }));

@@ -1,8 +1,8 @@
 'use server';
+import { database } from '@/db/client';
 import { eq } from 'drizzle-orm';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { plainFormAction, typed } from '@/lib/forms/action';
@@ -22,9 +22,9 @@ const choose = plainFormAction({
   values: (formData) => ({ account: formData.get('account'), customer: formData.get('customer') || undefined, return: formData.get('return') || undefined }),
   schema: chooseAccountForm,
   handle: async ({ viewer, data }) => {
-    const account = (await getAccountByNumber(viewer, data.account));
+    const account = (await getAccountByNumber(database(), viewer, data.account));
     if (!account) notFound();
-    await getDb().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId));
+    await database().update(users).set({ rememberedAccountId: account.id }).where(eq(users.id, viewer.userId));
     redirect(hrefWith(data.return ?? '/inventory', { ...scopeParams(viewer), account: account.number }));
   },
 });

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { users } from '@/db/schema';
 import { loadViewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
@@ -19,11 +19,10 @@ let db: DB;
 beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
-  setDb(db);
 });
 
 const numbers = async (email: string, criteria: AccountCriteria = {}, customer?: string) =>
-  (await searchAccounts((await viewerOf(db, email, customer)), criteria, 1)).rows.map((row) => row.number);
+  (await searchAccounts(db, (await viewerOf(db, email, customer)), criteria, 1)).rows.map((row) => row.number);
 
 describe('the viewer', () => {
   it('is null for an inactive user or a raised session version', async () => {
@@ -46,21 +45,21 @@ describe('what each viewer sees', () => {
   it('a customer administrator: every account of the customer, none of another', async () => {
     expect((await numbers(U.alphaAdmin))).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
     expect((await numbers(U.betaAdmin))).toEqual([A.betaNorth, A.betaSouth]);
-    expect((await getAccountByNumber((await viewerOf(db, U.alphaAdmin)), A.betaNorth))).toBeNull();
+    expect((await getAccountByNumber(db, (await viewerOf(db, U.alphaAdmin)), A.betaNorth))).toBeNull();
   });
 
   it('an account viewer: only the granted accounts', async () => {
     expect((await numbers(U.alphaViewer))).toEqual([A.alphaNorth]);
-    expect((await getAccountByNumber((await viewerOf(db, U.alphaViewer)), A.alphaNorth2))).toBeNull();
+    expect((await getAccountByNumber(db, (await viewerOf(db, U.alphaViewer)), A.alphaNorth2))).toBeNull();
     expect((await numbers(U.betaViewer))).toEqual([A.betaSouth]);
   });
 
   it('a partner user: nothing until a customer is chosen, then only that customer’s accounts it serves', async () => {
-    expect((await countAccounts((await viewerOf(db, U.northPartner))))).toBe(0);
+    expect((await countAccounts(db, (await viewerOf(db, U.northPartner))))).toBe(0);
     expect((await numbers(U.northPartner, {}, C.alpha))).toEqual([A.alphaNorth, A.alphaNorth2]);
     expect((await numbers(U.northPartner, {}, C.beta))).toEqual([A.betaNorth]);
     expect((await numbers(U.southPartner, {}, C.alpha))).toEqual([A.alphaSouth]);
-    expect((await getAccountByNumber((await viewerOf(db, U.southPartner, C.alpha)), A.alphaNorth))).toBeNull();
+    expect((await getAccountByNumber(db, (await viewerOf(db, U.southPartner, C.alpha)), A.alphaNorth))).toBeNull();
   });
 });
 
@@ -95,16 +94,16 @@ describe('the selector’s search', () => {
 describe('resolveAccountSelection (SPEC §5)', () => {
   it('takes a number, all, the remembered account, the only one, or asks', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect((await resolveAccountSelection(admin, A.alphaSouth))).toMatchObject({ kind: 'account', account: { number: A.alphaSouth } });
-    expect((await resolveAccountSelection(admin, 'all'))).toEqual({ kind: 'all', accountCount: 3 });
-    expect((await resolveAccountSelection(admin, undefined))).toEqual({ kind: 'choose', accountCount: 3 });
-    expect((await resolveAccountSelection(admin, A.betaSouth))).toEqual({ kind: 'not-found' });
-    expect((await resolveAccountSelection((await viewerOf(db, U.alphaViewer)), undefined))).toMatchObject({ kind: 'account', account: { number: A.alphaNorth } });
+    expect((await resolveAccountSelection(db, admin, A.alphaSouth))).toMatchObject({ kind: 'account', account: { number: A.alphaSouth } });
+    expect((await resolveAccountSelection(db, admin, 'all'))).toEqual({ kind: 'all', accountCount: 3 });
+    expect((await resolveAccountSelection(db, admin, undefined))).toEqual({ kind: 'choose', accountCount: 3 });
+    expect((await resolveAccountSelection(db, admin, A.betaSouth))).toEqual({ kind: 'not-found' });
+    expect((await resolveAccountSelection(db, (await viewerOf(db, U.alphaViewer)), undefined))).toMatchObject({ kind: 'account', account: { number: A.alphaNorth } });
 
     await db.update(users).set({ rememberedAccountId: (await accountIdOf(db, A.alphaNorth2)) }).where(eq(users.email, U.alphaAdmin));
-    expect((await resolveAccountSelection((await viewerOf(db, U.alphaAdmin)), undefined))).toMatchObject({ kind: 'account', account: { number: A.alphaNorth2 } });
+    expect((await resolveAccountSelection(db, (await viewerOf(db, U.alphaAdmin)), undefined))).toMatchObject({ kind: 'account', account: { number: A.alphaNorth2 } });
     // A remembered account no longer granted is ignored.
     await db.update(users).set({ rememberedAccountId: (await accountIdOf(db, A.betaNorth)) }).where(eq(users.email, U.alphaAdmin));
-    expect((await resolveAccountSelection((await viewerOf(db, U.alphaAdmin)), undefined))).toEqual({ kind: 'choose', accountCount: 3 });
+    expect((await resolveAccountSelection(db, (await viewerOf(db, U.alphaAdmin)), undefined))).toEqual({ kind: 'choose', accountCount: 3 });
   });
 });

@@ -2,9 +2,9 @@
  * Purchase accounts as a viewer may see them: the context bar, the selector
  * (SPEC §3 item 2) and the account resolution of SPEC §5.
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { agreements, customers, partners, purchaseAccounts } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
@@ -34,8 +34,8 @@ const summaryColumns = {
   partnerName: partners.name,
 };
 
-function accountsWithDetails() {
-  return getDb()
+function accountsWithDetails(db: Db) {
+  return db
     .select(summaryColumns)
     .from(purchaseAccounts)
     .innerJoin(agreements, eq(agreements.id, purchaseAccounts.agreementId))
@@ -43,17 +43,17 @@ function accountsWithDetails() {
     .innerJoin(partners, eq(partners.id, purchaseAccounts.partnerId));
 }
 
-export async function countAccounts(viewer: Viewer): Promise<number> {
-  return (await getDb().select({ n: count() }).from(purchaseAccounts).where(accountScope(viewer)).limit(1))[0]?.n ?? 0;
+export async function countAccounts(db: Db, viewer: Viewer): Promise<number> {
+  return (await db.select({ n: count() }).from(purchaseAccounts).where(accountScope(viewer)).limit(1))[0]?.n ?? 0;
 }
 
 /** One account by number, or null when it does not exist or is outside the viewer's grants. */
-export async function getAccountByNumber(viewer: Viewer, number: string): Promise<AccountSummary | null> {
-  return (await accountsWithDetails().where(and(accountScope(viewer), eq(purchaseAccounts.number, number))).limit(1))[0] ?? null;
+export async function getAccountByNumber(db: Db, viewer: Viewer, number: string): Promise<AccountSummary | null> {
+  return (await accountsWithDetails(db).where(and(accountScope(viewer), eq(purchaseAccounts.number, number))).limit(1))[0] ?? null;
 }
 
-async function getAccountById(viewer: Viewer, id: number): Promise<AccountSummary | null> {
-  return (await accountsWithDetails().where(and(accountScope(viewer), eq(purchaseAccounts.id, id))).limit(1))[0] ?? null;
+async function getAccountById(db: Db, viewer: Viewer, id: number): Promise<AccountSummary | null> {
+  return (await accountsWithDetails(db).where(and(accountScope(viewer), eq(purchaseAccounts.id, id))).limit(1))[0] ?? null;
 }
 
 /** The five fields of the selector's drop-down (SPEC §3 item 2). */
@@ -87,11 +87,11 @@ function criterionCondition(field: AccountSearchField, value: string): SQL | und
 
 export const ACCOUNTS_PAGE_SIZE = 20;
 
-export async function searchAccounts(viewer: Viewer, criteria: AccountCriteria, page: number): Promise<{ rows: AccountSummary[]; total: number; page: number; pages: number }> {
+export async function searchAccounts(db: Db, viewer: Viewer, criteria: AccountCriteria, page: number): Promise<{ rows: AccountSummary[]; total: number; page: number; pages: number }> {
   const conditions = ACCOUNT_SEARCH_FIELDS.map((field) => (criteria[field] ? criterionCondition(field, criteria[field]) : undefined));
   const where = and(accountScope(viewer), ...conditions);
   const total =
-    (await getDb()
+    (await db
       .select({ n: count() })
       .from(purchaseAccounts)
       .innerJoin(agreements, eq(agreements.id, purchaseAccounts.agreementId))
@@ -100,7 +100,7 @@ export async function searchAccounts(viewer: Viewer, criteria: AccountCriteria, 
       .limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
-  const rows = (await accountsWithDetails()
+  const rows = (await accountsWithDetails(db)
     .where(where)
     .orderBy(asc(purchaseAccounts.number))
     .limit(ACCOUNTS_PAGE_SIZE)
@@ -120,19 +120,19 @@ export type AccountSelection =
  * it the remembered account if still granted, else the only one, else the
  * selector. A number outside the grants is not found.
  */
-export async function resolveAccountSelection(viewer: Viewer, accountParam: string | undefined): Promise<AccountSelection> {
-  const accountCount = (await countAccounts(viewer));
+export async function resolveAccountSelection(db: Db, viewer: Viewer, accountParam: string | undefined): Promise<AccountSelection> {
+  const accountCount = (await countAccounts(db, viewer));
   if (accountParam === 'all') return accountCount > 0 ? { kind: 'all', accountCount } : { kind: 'not-found' };
   if (accountParam) {
-    const account = (await getAccountByNumber(viewer, accountParam));
+    const account = (await getAccountByNumber(db, viewer, accountParam));
     return account ? { kind: 'account', account, accountCount } : { kind: 'not-found' };
   }
   if (viewer.rememberedAccountId) {
-    const remembered = (await getAccountById(viewer, viewer.rememberedAccountId));
+    const remembered = (await getAccountById(db, viewer, viewer.rememberedAccountId));
     if (remembered) return { kind: 'account', account: remembered, accountCount };
   }
   if (accountCount === 1) {
-    const only = (await accountsWithDetails().where(accountScope(viewer)).limit(1))[0];
+    const only = (await accountsWithDetails(db).where(accountScope(viewer)).limit(1))[0];
     if (only) return { kind: 'account', account: only, accountCount };
   }
   return { kind: 'choose', accountCount };

@@ -4,7 +4,7 @@
  * none; the filters and the paging.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -17,7 +17,6 @@ const at = (day: string) => Date.parse(`${day}T10:00:00Z`);
 beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
-  setDb(db);
   const alphaAdmin = (await viewerOf(db, U.alphaAdmin));
   const betaAdmin = (await viewerOf(db, U.betaAdmin));
   const north = (await viewerOf(db, U.northPartner, '2000001'));
@@ -32,31 +31,31 @@ const actions = (entries: { action: string; entityId: string | null }[] | undefi
 
 describe('listActivity', () => {
   it('a customer administrator reads the customer’s entries, newest first — its people’s and the partners’ work on its data', async () => {
-    expect(actions((await listActivity((await viewerOf(db, U.alphaAdmin)), {}))?.entries)).toEqual([
+    expect(actions((await listActivity(db, (await viewerOf(db, U.alphaAdmin)), {}))?.entries)).toEqual([
       'export /reports/export?customer=2000001',
       `sign_in_failed ${U.alphaViewer}`,
       `sign_in ${U.alphaAdmin}`,
     ]);
-    expect(actions((await listActivity((await viewerOf(db, U.betaAdmin)), {}))?.entries)).toEqual([`sign_in ${U.betaAdmin}`]);
+    expect(actions((await listActivity(db, (await viewerOf(db, U.betaAdmin)), {}))?.entries)).toEqual([`sign_in ${U.betaAdmin}`]);
   });
 
   it('a partner user reads its partner’s entries, whatever customer it is working for', async () => {
-    const entries = (await listActivity((await viewerOf(db, U.northPartner)), {}))!.entries;
+    const entries = (await listActivity(db, (await viewerOf(db, U.northPartner)), {}))!.entries;
     expect(actions(entries)).toEqual(['export /reports/export?customer=2000001']);
     expect(entries[0]).toMatchObject({ userEmail: U.northPartner, details: { rows: 3 }, address: '198.51.100.9' });
-    expect((await listActivity((await viewerOf(db, U.southPartner)), {}))!.entries).toEqual([]);
+    expect((await listActivity(db, (await viewerOf(db, U.southPartner)), {}))!.entries).toEqual([]);
   });
 
   it('an account viewer reads none (the page answers 404)', async () => {
-    expect((await listActivity((await viewerOf(db, U.alphaViewer)), {}))).toBeNull();
-    expect((await listActivityForExport((await viewerOf(db, U.alphaViewer)), {}))).toBeNull();
+    expect((await listActivity(db, (await viewerOf(db, U.alphaViewer)), {}))).toBeNull();
+    expect((await listActivityForExport(db, (await viewerOf(db, U.alphaViewer)), {}))).toBeNull();
   });
 
   it('filters by action and by days, both ends included', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect(actions((await listActivity(admin, { action: 'sign_in' }))?.entries)).toEqual([`sign_in ${U.alphaAdmin}`]);
-    expect(actions((await listActivity(admin, { from: '2026-11-21', to: '2026-11-21' }))?.entries)).toEqual([`sign_in_failed ${U.alphaViewer}`]);
-    expect((await listActivity(admin, { to: '2026-11-19' }))?.total).toBe(0);
+    expect(actions((await listActivity(db, admin, { action: 'sign_in' }))?.entries)).toEqual([`sign_in ${U.alphaAdmin}`]);
+    expect(actions((await listActivity(db, admin, { from: '2026-11-21', to: '2026-11-21' }))?.entries)).toEqual([`sign_in_failed ${U.alphaViewer}`]);
+    expect((await listActivity(db, admin, { to: '2026-11-19' }))?.total).toBe(0);
   });
 
   it('pages newest first with the total', async () => {
@@ -64,8 +63,8 @@ describe('listActivity', () => {
     for (let index = 0; index < ACTIVITY_PAGE_SIZE + 5; index++) {
       await recordAudit(db, { action: 'sign_in', userId: admin.userId, entity: 'user', entityId: U.alphaAdmin, at: at('2026-10-01') + index });
     }
-    const first = (await listActivity(admin, {}))!;
+    const first = (await listActivity(db, admin, {}))!;
     expect(first).toMatchObject({ total: ACTIVITY_PAGE_SIZE + 8, page: 1, pages: 2 });
-    expect((await listActivity(admin, { page: 2 }))!.entries).toHaveLength(8);
+    expect((await listActivity(db, admin, { page: 2 }))!.entries).toHaveLength(8);
   });
 });

@@ -3,10 +3,10 @@
  * customer's entries, a partner's users their partner's; nobody else reads
  * any. Filterable by action and dates, newest first, paged.
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { auditLog, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
 import { calendarDateParam } from '@/lib/calendar-date';
@@ -56,8 +56,8 @@ function conditions(owner: SQL, filters: Omit<ActivityParams, 'page'>): SQL {
   )!;
 }
 
-function select() {
-  return getDb()
+function select(db: Db) {
+  return db
     .select({
       id: auditLog.id,
       occurredAt: auditLog.occurredAt,
@@ -78,14 +78,14 @@ function toEntry(row: Awaited<ReturnType<typeof select>>[number]): ActivityEntry
 }
 
 /** One page of the viewer's log, newest first; null when the viewer may not read any (the page answers 404). */
-export async function listActivity(viewer: Viewer, params: ActivityParams): Promise<{ entries: ActivityEntry[]; total: number; page: number; pages: number } | null> {
+export async function listActivity(db: Db, viewer: Viewer, params: ActivityParams): Promise<{ entries: ActivityEntry[]; total: number; page: number; pages: number } | null> {
   const owner = activityOwner(viewer);
   if (!owner) return null;
   const where = conditions(owner, params);
-  const total = (await getDb().select({ n: count() }).from(auditLog).where(where).limit(1))[0]?.n ?? 0;
+  const total = (await db.select({ n: count() }).from(auditLog).where(where).limit(1))[0]?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / ACTIVITY_PAGE_SIZE));
   const page = Math.min(Math.max(1, params.page ?? 1), pages);
-  const entries = (await select()
+  const entries = (await select(db)
     .where(where)
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(ACTIVITY_PAGE_SIZE)
@@ -96,8 +96,8 @@ export async function listActivity(viewer: Viewer, params: ActivityParams): Prom
 }
 
 /** The export: the same entries, newest first, at most ACTIVITY_EXPORT_LIMIT. */
-export async function listActivityForExport(viewer: Viewer, params: ActivityParams): Promise<ActivityEntry[] | null> {
+export async function listActivityForExport(db: Db, viewer: Viewer, params: ActivityParams): Promise<ActivityEntry[] | null> {
   const owner = activityOwner(viewer);
   if (!owner) return null;
-  return (await select().where(conditions(owner, params)).orderBy(desc(auditLog.occurredAt), desc(auditLog.id)).limit(ACTIVITY_EXPORT_LIMIT)).map(toEntry);
+  return (await select(db).where(conditions(owner, params)).orderBy(desc(auditLog.occurredAt), desc(auditLog.id)).limit(ACTIVITY_EXPORT_LIMIT)).map(toEntry);
 }

@@ -6,7 +6,7 @@ import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
 import { formAction, plainFormAction, publicForm, typed, type FormState, signedIn } from '@/lib/forms/action';
@@ -52,7 +52,7 @@ const signInStep = formAction({
         case 'locked': {
           let until = Date.now();
           try {
-            until = (await lockedUntil(getDb(), email.toLowerCase(), clientAddress(await headers()), Date.now())) ?? until;
+            until = (await lockedUntil(database(), email.toLowerCase(), clientAddress(await headers()), Date.now())) ?? until;
           } catch {
             // The time to retry is a courtesy; the refusal stands without it.
           }
@@ -87,7 +87,7 @@ const signOutStep = plainFormAction({
   handle: async () => {
     // End the session on the server first: a copy of the cookie must open nothing afterwards.
     const session = await auth();
-    if (session?.sessionId) await endSession(getDb(), session.sessionId, 'signed_out', Date.now());
+    if (session?.sessionId) await endSession(database(), session.sessionId, 'signed_out', Date.now());
     await signOut({ redirectTo: '/sign-in?signedOut=1' });
   },
 });
@@ -101,7 +101,7 @@ const signOutEverywhereStep = plainFormAction({
   values: () => ({}),
   schema: nothing,
   handle: async ({ viewer }) => {
-    await signOutEverywhere(getDb(), viewer.userId, { address: clientAddress(await headers()), now: Date.now() });
+    await signOutEverywhere(database(), viewer.userId, { address: clientAddress(await headers()), now: Date.now() });
     await signOut({ redirectTo: '/sign-in?signedOut=everywhere' });
   },
 });
@@ -125,7 +125,7 @@ const changePasswordStep = formAction({
   // A password too long to be one is said beside the new password, whichever field held it.
   fieldOf: () => 'next',
   handle: async ({ viewer, data, values, t }): Promise<PasswordChangeState> => {
-    const outcome = await changePassword(getDb(), viewer.userId, data, { address: clientAddress(await headers()), now: Date.now() });
+    const outcome = await changePassword(database(), viewer.userId, data, { address: clientAddress(await headers()), now: Date.now() });
     if (outcome.kind === 'invalid') return { values, errors: { [outcome.field]: t(`errors.${outcome.message}`, { min: MIN_PASSWORD_LENGTH }) } };
     await signOut({ redirectTo: '/sign-in?passwordChanged=1' });
     return { values, errors: {} };

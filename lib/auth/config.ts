@@ -12,7 +12,7 @@ import 'server-only';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import { encode as encodeJwt, type JWT } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
 import { safeCallbackPath } from './redirect';
@@ -87,7 +87,7 @@ function buildConfig(): NextAuthConfig {
         credentials: { email: {}, password: {} },
         authorize: async (raw, request) =>
           (await authorizeCredentials(raw, {
-            db: getDb(),
+            db: database(),
             address: clientAddress(request.headers),
             now: Date.now(),
             limits: { perAddress: config.SIGN_IN_LIMIT_PER_ADDRESS, perAccount: config.SIGN_IN_LIMIT_PER_ACCOUNT },
@@ -102,7 +102,7 @@ function buildConfig(): NextAuthConfig {
         return `${baseUrl}${safeCallbackPath(path)}`;
       },
       async jwt({ token, user }) {
-        const db = getDb();
+        const db = database();
         const now = Date.now();
         if (user) {
           const userId = Number(user.id);
@@ -137,7 +137,7 @@ function buildConfig(): NextAuthConfig {
       // Sign-out through next-auth's own route; the form's action ends the session itself first (lib/auth/actions.ts).
       async signOut(message) {
         const token = 'token' in message ? message.token : null;
-        if (token?.sid) await endSession(getDb(), token.sid, 'signed_out', Date.now());
+        if (token?.sid) await endSession(database(), token.sid, 'signed_out', Date.now());
       },
     },
   };

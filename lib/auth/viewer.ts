@@ -8,7 +8,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { auth, sessionLimits } from './config';
 import { hasCustomer, isPartnerViewer, loadSessionViewer, servedCustomerOf, type CustomerReference, type CustomerViewer, type PartnerViewer, type Viewer } from './scope';
 import { HOME_PATH } from './redirect';
@@ -25,7 +25,7 @@ async function requestedPath(): Promise<string> {
 const viewerFor = cache(async (customerNumber: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null | 'signed-out'> => {
   const session = await auth();
   if (!session?.userId) return 'signed-out';
-  return loadSessionViewer(getDb(), session, Date.now(), sessionLimits(), customerNumber);
+  return loadSessionViewer(database(), session, Date.now(), sessionLimits(), customerNumber);
 });
 
 /** The signed-in viewer, or null; for pages open to everybody (sign-in, language). */
@@ -62,7 +62,7 @@ export async function requireCustomerViewer(customerNumber?: string | null, refe
   if (!hasCustomer(viewer)) {
     const referenced = reference && (reference.order || reference.line !== undefined || (reference.account && reference.account !== 'all'));
     if (!referenced) redirect('/partner');
-    const customer = (await servedCustomerOf(getDb(), viewer.partner.id, reference));
+    const customer = (await servedCustomerOf(database(), viewer.partner.id, reference));
     if (!customer) notFound();
     redirect(withCustomer(await requestedPath(), customer));
   }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { LOCALES, users } from '@/db/schema';
 import { safeCallbackPath } from '@/lib/auth/redirect';
 import { getOptionalViewer } from '@/lib/auth/viewer';
@@ -20,7 +20,7 @@ const languageStep = plainFormAction({
   // A language we do not have changes nothing: back to the page.
   invalid: (values) => redirect(safeCallbackPath(values.returnTo)),
   handle: async ({ viewer, data }) => {
-    if (viewer) await getDb().update(users).set({ locale: data.locale }).where(eq(users.id, viewer.userId));
+    if (viewer) await database().update(users).set({ locale: data.locale }).where(eq(users.id, viewer.userId));
     (await cookies()).set(LOCALE_COOKIE, data.locale, { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
     redirect(safeCallbackPath(data.returnTo));
   },

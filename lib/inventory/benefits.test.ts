@@ -3,7 +3,7 @@
  * two partners): what each kind of viewer sees, and what they must not see.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { softwareAssuranceBenefits } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
@@ -29,7 +29,6 @@ const accountsOf = (list: BenefitsList) => list.accounts.map((group) => group.ac
 beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
-  setDb(db);
   // Beyond the two fixture benefits (alphaNorth, betaSouth): one on every
   // other account, a second expiry of the same benefit (ordering), and one
   // used beyond its entitlement (remaining never negative).
@@ -45,7 +44,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  setDb(undefined);
   db.$client.close();
 });
 
@@ -57,7 +55,7 @@ const alphaNorthRows = [
 
 describe('listBenefits', () => {
   it("gives a customer administrator every account of the customer, ordered by account, benefit and expiry, and nothing of the other customer's", async () => {
-    const list = (await listBenefits((await viewerOf(U.alphaAdmin)), 'all'));
+    const list = (await listBenefits(db, (await viewerOf(U.alphaAdmin)), 'all'));
     expect(summary(list)).toEqual([
       { account: `${A.alphaNorth} Alpha Montréal`, rows: alphaNorthRows },
       { account: `${A.alphaNorth2} Alpha Québec`, rows: [['Support 24x7', 1, 0, 1, '2027-02-01']] },
@@ -70,38 +68,38 @@ describe('listBenefits', () => {
   });
 
   it('narrows to one account with the account filter', async () => {
-    const list = (await listBenefits((await viewerOf(U.alphaAdmin)), { accountId: (await accountId(A.alphaNorth)) }));
+    const list = (await listBenefits(db, (await viewerOf(U.alphaAdmin)), { accountId: (await accountId(A.alphaNorth)) }));
     expect(summary(list)).toEqual([{ account: `${A.alphaNorth} Alpha Montréal`, rows: alphaNorthRows }]);
   });
 
   it("returns nothing for another customer's account even when its id is passed in the filter", async () => {
-    const list = (await listBenefits((await viewerOf(U.alphaAdmin)), { accountId: (await accountId(A.betaSouth)) }));
+    const list = (await listBenefits(db, (await viewerOf(U.alphaAdmin)), { accountId: (await accountId(A.betaSouth)) }));
     expect(list).toEqual({ accounts: [], shown: 0, total: 0, capped: false, page: 1, pages: 1 });
   });
 
   it('gives an account viewer only the granted accounts', async () => {
     const viewer = (await viewerOf(U.alphaViewer));
-    expect(accountsOf((await listBenefits(viewer, 'all')))).toEqual([A.alphaNorth]);
-    expect((await listBenefits(viewer, { accountId: (await accountId(A.alphaNorth2)) })).accounts).toEqual([]);
-    expect((await listBenefits(viewer, { accountId: (await accountId(A.alphaSouth)) })).accounts).toEqual([]);
+    expect(accountsOf((await listBenefits(db, viewer, 'all')))).toEqual([A.alphaNorth]);
+    expect((await listBenefits(db, viewer, { accountId: (await accountId(A.alphaNorth2)) })).accounts).toEqual([]);
+    expect((await listBenefits(db, viewer, { accountId: (await accountId(A.alphaSouth)) })).accounts).toEqual([]);
 
     const beta = (await viewerOf(U.betaViewer));
-    expect(summary((await listBenefits(beta, 'all')))).toEqual([{ account: `${A.betaSouth} Beta Besançon`, rows: [['Formation', 10, 0, 10, '2027-01-31']] }]);
+    expect(summary((await listBenefits(db, beta, 'all')))).toEqual([{ account: `${A.betaSouth} Beta Besançon`, rows: [['Formation', 10, 0, 10, '2027-01-31']] }]);
   });
 
   it('gives a partner user only the accounts it is partner of record for, one customer at a time', async () => {
-    expect(accountsOf((await listBenefits((await viewerOf(U.northPartner, C.alpha)), 'all')))).toEqual([A.alphaNorth, A.alphaNorth2]);
-    expect((await listBenefits((await viewerOf(U.northPartner, C.alpha)), { accountId: (await accountId(A.alphaSouth)) })).accounts).toEqual([]);
-    expect(accountsOf((await listBenefits((await viewerOf(U.northPartner, C.beta)), 'all')))).toEqual([A.betaNorth]);
-    expect(summary((await listBenefits((await viewerOf(U.northPartner, C.beta)), 'all')))[0]?.rows).toEqual([['E-learning', 25, 25, 0, '2027-05-31']]);
-    expect(accountsOf((await listBenefits((await viewerOf(U.southPartner, C.alpha)), 'all')))).toEqual([A.alphaSouth]);
-    expect(accountsOf((await listBenefits((await viewerOf(U.southPartner, C.beta)), 'all')))).toEqual([A.betaSouth]);
+    expect(accountsOf((await listBenefits(db, (await viewerOf(U.northPartner, C.alpha)), 'all')))).toEqual([A.alphaNorth, A.alphaNorth2]);
+    expect((await listBenefits(db, (await viewerOf(U.northPartner, C.alpha)), { accountId: (await accountId(A.alphaSouth)) })).accounts).toEqual([]);
+    expect(accountsOf((await listBenefits(db, (await viewerOf(U.northPartner, C.beta)), 'all')))).toEqual([A.betaNorth]);
+    expect(summary((await listBenefits(db, (await viewerOf(U.northPartner, C.beta)), 'all')))[0]?.rows).toEqual([['E-learning', 25, 25, 0, '2027-05-31']]);
+    expect(accountsOf((await listBenefits(db, (await viewerOf(U.southPartner, C.alpha)), 'all')))).toEqual([A.alphaSouth]);
+    expect(accountsOf((await listBenefits(db, (await viewerOf(U.southPartner, C.beta)), 'all')))).toEqual([A.betaSouth]);
     // Before choosing a customer a partner user sees no account at all.
-    expect((await listBenefits((await viewerOf(U.northPartner)), 'all')).accounts).toEqual([]);
+    expect((await listBenefits(db, (await viewerOf(U.northPartner)), 'all')).accounts).toEqual([]);
   });
 
   it("gives the other customer's administrator its own accounts only", async () => {
-    expect(accountsOf((await listBenefits((await viewerOf(U.betaAdmin)), 'all')))).toEqual([A.betaNorth, A.betaSouth]);
+    expect(accountsOf((await listBenefits(db, (await viewerOf(U.betaAdmin)), 'all')))).toEqual([A.betaNorth, A.betaSouth]);
   });
 
   it('stops at the row limit and says how many rows there are', async () => {
@@ -115,13 +113,13 @@ describe('listBenefits', () => {
     }));
     for (let i = 0; i < extra.length; i += 500) await db.insert(softwareAssuranceBenefits).values(extra.slice(i, i + 500));
 
-    const list = (await listBenefits((await viewerOf(U.betaAdmin)), 'all'));
+    const list = (await listBenefits(db, (await viewerOf(U.betaAdmin)), 'all'));
     expect(list).toMatchObject({ shown: BENEFITS_ROW_LIMIT, total: BENEFITS_ROW_LIMIT + 2, capped: true });
     expect(list.accounts.reduce((sum, group) => sum + group.benefits.length, 0)).toBe(BENEFITS_ROW_LIMIT);
     // Ordered by account number: betaSouth (after betaNorth) is what the cap leaves out.
     expect(accountsOf(list)).toEqual([A.betaNorth]);
     // The other customer's administrator is not affected.
-    expect((await listBenefits((await viewerOf(U.alphaAdmin)), 'all'))).toMatchObject({ shown: 5, capped: false });
+    expect((await listBenefits(db, (await viewerOf(U.alphaAdmin)), 'all'))).toMatchObject({ shown: 5, capped: false });
   });
 });
 
@@ -137,17 +135,17 @@ describe('listBenefits, a page at a time', () => {
       await db.insert(softwareAssuranceBenefits).values({ purchaseAccountId: id, benefit: 'Formation', entitled: 1, used: 0, expiresOn: '2027-06-30' });
     }
     const admin = (await viewerOf(U.alphaAdmin));
-    const all = (await listBenefits(admin, 'all'));
-    const first = (await listBenefits(admin, 'all', 1));
-    const second = (await listBenefits(admin, 'all', 2));
+    const all = (await listBenefits(db, admin, 'all'));
+    const first = (await listBenefits(db, admin, 'all', 1));
+    const second = (await listBenefits(db, admin, 'all', 2));
     expect([first.page, first.pages, first.accounts.length, second.page, second.accounts.length]).toEqual([1, 2, 20, 2, all.accounts.length - 20]);
     // Together the pages are the whole list, in the same order; each says how many benefits there are in all.
     expect([...first.accounts, ...second.accounts]).toEqual(all.accounts);
     expect(first.total).toBe(all.total);
     // A page past the end is the last one.
-    expect((await listBenefits(admin, 'all', 99))).toEqual(second);
+    expect((await listBenefits(db, admin, 'all', 99))).toEqual(second);
     // The account viewer's page holds only its accounts.
-    expect(accountsOf((await listBenefits((await viewerOf(U.alphaViewer)), 'all', 1)))).toEqual([A.alphaNorth]);
+    expect(accountsOf((await listBenefits(db, (await viewerOf(U.alphaViewer)), 'all', 1)))).toEqual([A.alphaNorth]);
   });
 });
 

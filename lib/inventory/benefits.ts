@@ -5,10 +5,10 @@
  * export both read listBenefits(), so they always show the same rows and
  * figures (SPEC §5 "counts agree everywhere").
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { getDb } from '@/db/client';
 import { purchaseAccounts, softwareAssuranceBenefits, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -88,12 +88,11 @@ function conditions(viewer: Viewer, accounts: AccountFilter): SQL {
  * account number, then benefit name, then expiry (a benefit can appear twice
  * with different expiries).
  */
-export async function listBenefits(viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all', locale: Locale = 'fr'): Promise<BenefitsList> {
-  const db = getDb();
-  if (page !== 'all') return benefitsPage(viewer, accounts, page, locale);
+export async function listBenefits(db: Db, viewer: Viewer, accounts: AccountFilter, page: number | 'all' = 'all', locale: Locale = 'fr'): Promise<BenefitsList> {
+  if (page !== 'all') return benefitsPage(db, viewer, accounts, page, locale);
   const where = conditions(viewer, accounts);
   // One row more than the limit tells whether there is more without counting every time.
-  const rows = await benefitRows(where, locale).limit(BENEFITS_ROW_LIMIT + 1);
+  const rows = await benefitRows(db, where, locale).limit(BENEFITS_ROW_LIMIT + 1);
 
   const capped = rows.length > BENEFITS_ROW_LIMIT;
   const kept = capped ? rows.slice(0, BENEFITS_ROW_LIMIT) : rows;
@@ -113,8 +112,7 @@ export async function listBenefits(viewer: Viewer, accounts: AccountFilter, page
  * One page of the tab: the next BENEFIT_ACCOUNTS_PER_PAGE accounts in scope
  * that have benefits, by number, each with every benefit; `page` is clamped.
  */
-async function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: number, locale: Locale): Promise<BenefitsList> {
-  const db = getDb();
+async function benefitsPage(db: Db, viewer: Viewer, accounts: AccountFilter, page: number, locale: Locale): Promise<BenefitsList> {
   const withBenefits = and(
     accountScope(viewer),
     accounts === 'all' ? undefined : eq(purchaseAccounts.id, accounts.accountId),
@@ -133,14 +131,14 @@ async function benefitsPage(viewer: Viewer, accounts: AccountFilter, page: numbe
     .offset((current - 1) * BENEFIT_ACCOUNTS_PER_PAGE)
     )
     .map((row) => row.id);
-  const rows = pageAccounts.length ? await benefitRows(and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!, locale) : [];
+  const rows = pageAccounts.length ? await benefitRows(db, and(accountScope(viewer), inArray(purchaseAccounts.id, pageAccounts))!, locale) : [];
   return { accounts: groupByAccount(rows), shown: rows.length, total, capped: false, page: current, pages };
 }
 
 /** The benefits matching `where` with their account, in the tab's order: by account number, benefit name (in the reader's language), expiry. */
-function benefitRows(where: SQL, locale: Locale) {
+function benefitRows(db: Db, where: SQL, locale: Locale) {
   const name = localNameSql(softwareAssuranceBenefits.benefit, softwareAssuranceBenefits.benefitEn, locale);
-  return getDb()
+  return db
     .select({
       id: softwareAssuranceBenefits.id,
       accountNumber: purchaseAccounts.number,

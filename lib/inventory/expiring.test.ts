@@ -4,7 +4,7 @@
  * the subscriptions expiring per month over the next twelve months.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
@@ -25,11 +25,10 @@ beforeEach(async () => {
   );
   // The fixture's alphaNorth Office 365 E3 (25 available) expires on 2026-12-10; betaSouth's on 2027-03-01.
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-  setDb(db);
 });
 
 const rows = async (email: string, accounts: 'all' | { accountId: number } = 'all') =>
-  (await listExpiring((await viewerOf(db, email)), { accounts, today: FIXTURE_TODAY, page: 1 })).lines.map((line) => `${line.accountNumber} ${line.nextExpiration}`);
+  (await listExpiring(db, (await viewerOf(db, email)), { accounts, today: FIXTURE_TODAY, page: 1 })).lines.map((line) => `${line.accountNumber} ${line.nextExpiration}`);
 
 describe('listExpiring', () => {
   it('lists what expires within 90 days or has expired, soonest first, not one day more', async () => {
@@ -45,11 +44,11 @@ describe('listExpiring', () => {
 
 describe('expirationsByMonth', () => {
   it('gives twelve months from this one, with the subscriptions expiring in each', async () => {
-    const months = (await expirationsByMonth((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', today: FIXTURE_TODAY }));
+    const months = (await expirationsByMonth(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all', today: FIXTURE_TODAY }));
     expect(months.map((month) => month.month)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10']);
     expect(months.find((month) => month.month === '2026-11')).toEqual({ month: '2026-11', subscriptions: 8, lines: 1 });
     expect(months.find((month) => month.month === '2026-12')).toEqual({ month: '2026-12', subscriptions: 25, lines: 1 });
     expect(months.find((month) => month.month === '2027-02')).toEqual({ month: '2027-02', subscriptions: 9, lines: 2 });
-    expect((await expirationsByMonth((await viewerOf(db, U.betaAdmin)), { accounts: 'all', today: FIXTURE_TODAY })).find((month) => month.month === '2027-03')?.subscriptions).toBe(10);
+    expect((await expirationsByMonth(db, (await viewerOf(db, U.betaAdmin)), { accounts: 'all', today: FIXTURE_TODAY })).find((month) => month.month === '2027-03')?.subscriptions).toBe(10);
   });
 });

@@ -4,9 +4,9 @@
  * the subscriptions expiring per month over the next twelve months. The
  * window and the markers are the inventory's rule (./rules.ts), not a copy.
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { inventoryLines, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -38,10 +38,9 @@ function conditions(viewer: Viewer, accounts: AccountFilter, today: string) {
 
 /** One page of what expires within 90 days or has expired, soonest first; `page` is clamped into range. */
 export async function listExpiring(
-  viewer: Viewer,
+  db: Db, viewer: Viewer,
   { accounts, today, page, locale = 'fr' }: { accounts: AccountFilter; today: string; page: number; locale?: Locale },
 ): Promise<{ lines: ExpiringLine[]; total: number; page: number; pages: number }> {
-  const db = getDb();
   const productName = localNameSql(products.name, products.nameEn, locale);
   const where = conditions(viewer, accounts, today);
   const total =
@@ -84,7 +83,7 @@ export interface MonthOfExpirations {
 }
 
 /** The next twelve months from today's, each with the subscriptions (available counts) expiring in it; months without any count zero. */
-export async function expirationsByMonth(viewer: Viewer, { accounts, today }: { accounts: AccountFilter; today: string }): Promise<MonthOfExpirations[]> {
+export async function expirationsByMonth(db: Db, viewer: Viewer, { accounts, today }: { accounts: AccountFilter; today: string }): Promise<MonthOfExpirations[]> {
   const first = `${today.slice(0, 7)}-01`;
   const months = Array.from({ length: 12 }, (_, index) => {
     const date = new Date(`${first}T00:00:00Z`);
@@ -96,7 +95,7 @@ export async function expirationsByMonth(viewer: Viewer, { accounts, today }: { 
     date.setUTCMonth(date.getUTCMonth() + 1);
     return date.toISOString().slice(0, 10);
   })();
-  const rows = (await getDb()
+  const rows = (await db
     .select({
       month: sql<string>`substr(${inventoryLines.nextExpiration}, 1, 7)`,
       subscriptions: sql<number>`sum(${inventoryLines.availableCount})`.mapWith(Number),

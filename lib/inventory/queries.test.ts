@@ -5,7 +5,7 @@
  * history totals equal to the counts, and index use.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import type { Viewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
@@ -22,11 +22,10 @@ let db: DB;
 beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
-  setDb(db);
 });
 
 const lineAccounts = async (viewer: Viewer, filters: InventoryFilters) =>
-  [...new Set((await listAllLines(viewer, filters)).flatMap(({ lines }) => lines.map((line) => line.accountNumber)))].sort();
+  [...new Set((await listAllLines(db, viewer, filters)).flatMap(({ lines }) => lines.map((line) => line.accountNumber)))].sort();
 
 describe('scoping', () => {
   it('a customer administrator sees every account of the customer and no other customer’s line', async () => {
@@ -38,8 +37,8 @@ describe('scoping', () => {
   it('an account filter outside the grants yields nothing', async () => {
     const viewer = (await viewerOf(db, U.alphaViewer));
     expect((await lineAccounts(viewer, { accounts: 'all' }))).toEqual([A.alphaNorth]);
-    expect((await listProductGroups(viewer, { accounts: { accountId: (await accountIdOf(db, A.alphaNorth2)) } }, 1)).groups).toEqual([]);
-    expect((await listProductGroups(viewer, { accounts: { accountId: (await accountIdOf(db, A.betaNorth)) } }, 1)).groups).toEqual([]);
+    expect((await listProductGroups(db, viewer, { accounts: { accountId: (await accountIdOf(db, A.alphaNorth2)) } }, 1)).groups).toEqual([]);
+    expect((await listProductGroups(db, viewer, { accounts: { accountId: (await accountIdOf(db, A.betaNorth)) } }, 1)).groups).toEqual([]);
   });
 
   it('a partner user sees the served accounts of the chosen customer only', async () => {
@@ -51,18 +50,18 @@ describe('scoping', () => {
 
   it('a line or its history outside the scope is not found', async () => {
     const beta = (await viewerOf(db, U.betaAdmin));
-    const betaLine = (await listAllLines(beta, { accounts: 'all' }))[0]!.lines[0]!;
-    expect((await getLineReference(beta, betaLine.id))).not.toBeNull();
-    expect((await getLineReference((await viewerOf(db, U.alphaAdmin)), betaLine.id))).toBeNull();
-    expect((await getLineHistory((await viewerOf(db, U.alphaAdmin)), betaLine.id))).toBeNull();
-    expect((await getLineHistory((await viewerOf(db, U.northPartner, C.alpha)), betaLine.id))).toBeNull();
+    const betaLine = (await listAllLines(db, beta, { accounts: 'all' }))[0]!.lines[0]!;
+    expect((await getLineReference(db, beta, betaLine.id))).not.toBeNull();
+    expect((await getLineReference(db, (await viewerOf(db, U.alphaAdmin)), betaLine.id))).toBeNull();
+    expect((await getLineHistory(db, (await viewerOf(db, U.alphaAdmin)), betaLine.id))).toBeNull();
+    expect((await getLineHistory(db, (await viewerOf(db, U.northPartner, C.alpha)), betaLine.id))).toBeNull();
   });
 });
 
 describe('figures', () => {
   it('online services carry available and ordered; the difference is the self-provisioned quantity', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const o365 = (await listAllLines(viewer, { accounts: 'all' })).find(({ group }) => group.kind === 'online_service')!;
+    const o365 = (await listAllLines(db, viewer, { accounts: 'all' })).find(({ group }) => group.kind === 'online_service')!;
     expect(o365.group.totals).toMatchObject({ availableCount: 25, orderedCount: 20 });
     expect(o365.group.earliestExpiration).toBe('2026-12-10');
     const [line] = o365.lines;
@@ -80,8 +79,8 @@ describe('figures', () => {
       }
       return sums;
     };
-    const plain = (await listAllLines(viewer, { accounts: 'all' })).map(({ group }) => group);
-    const split = (await listAllLines(viewer, { accounts: 'all', packages: true })).map(({ group }) => group);
+    const plain = (await listAllLines(db, viewer, { accounts: 'all' })).map(({ group }) => group);
+    const split = (await listAllLines(db, viewer, { accounts: 'all', packages: true })).map(({ group }) => group);
     expect(split.length).toBeGreaterThan(plain.length);
     expect(totalsBy(split)).toEqual(totalsBy(plain));
     const cal = split.filter((group) => group.productName === 'Windows Server CAL');
@@ -93,7 +92,7 @@ describe('figures', () => {
 
   it('the all-accounts aggregate sums the lines of every account in scope', async () => {
     const viewer = (await viewerOf(db, U.northPartner, C.alpha));
-    const all = (await listAllLines(viewer, { accounts: 'all' }));
+    const all = (await listAllLines(db, viewer, { accounts: 'all' }));
     for (const { group, lines } of all) {
       expect(group.lineCount).toBe(lines.length);
       expect(group.totals.licenseCount).toBe(lines.reduce((sum, line) => sum + line.licenseCount, 0));
@@ -104,9 +103,9 @@ describe('figures', () => {
   it('every line’s history ends at the counts shown', async () => {
     for (const email of [U.alphaAdmin, U.betaAdmin]) {
       const viewer = (await viewerOf(db, email));
-      for (const { lines } of (await listAllLines(viewer, { accounts: 'all' }))) {
+      for (const { lines } of (await listAllLines(db, viewer, { accounts: 'all' }))) {
         for (const line of lines) {
-          const history = (await getLineHistory(viewer, line.id))!;
+          const history = (await getLineHistory(db, viewer, line.id))!;
           expect(history.entries.length).toBeGreaterThan(0);
           expect(history.entries.at(-1)!.running).toEqual({
             licenseCount: line.licenseCount,
@@ -123,7 +122,7 @@ describe('figures', () => {
 describe('search and paging', () => {
   it('matches product, family, edition and version by the start of words', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const names = async (query: string) => (await listProductGroups(viewer, { accounts: 'all', query }, 1)).groups.map((group) => group.productName);
+    const names = async (query: string) => (await listProductGroups(db, viewer, { accounts: 'all', query }, 1)).groups.map((group) => group.productName);
     expect((await names('prof'))).toEqual(['Office Professionnel Plus', 'Visual Studio Professional avec MSDN']);
     expect((await names('WINDOWS'))).toEqual(['Windows Server CAL', 'Windows Server Standard']);
     expect((await names('2019'))).toEqual(['Windows Server Standard']);
@@ -134,7 +133,7 @@ describe('search and paging', () => {
 
   it('a search adds up only the lines where every term starts a word of the product or of the line itself', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const everything = (await listAllLines(viewer, { accounts: 'all' }));
+    const everything = (await listAllLines(db, viewer, { accounts: 'all' }));
     // The rule, in plain code over every line: each term starts a word of the product's text or of the line's.
     const expected = (query: string) =>
       everything
@@ -149,7 +148,7 @@ describe('search and paging', () => {
         })
         .filter((row) => row.lines > 0);
     for (const query of ['windows 2019', 'windows 2022', 'server cœur', 'office plus 2021', 'windows 2016', 'standard', 'par']) {
-      const found = (await listProductGroups(viewer, { accounts: 'all', query }, 1)).groups.map((group) => ({ name: group.productName, lines: group.lineCount, licenses: group.totals.licenseCount }));
+      const found = (await listProductGroups(db, viewer, { accounts: 'all', query }, 1)).groups.map((group) => ({ name: group.productName, lines: group.lineCount, licenses: group.totals.licenseCount }));
       expect(found, query).toEqual(expected(query));
     }
     expect(expected('windows 2019')).toEqual([{ name: 'Windows Server Standard', lines: 1, licenses: 8 }]);
@@ -159,22 +158,22 @@ describe('search and paging', () => {
   it('opened rows carry only the lines that match the search', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
     const filters: InventoryFilters = { accounts: 'all', query: 'e3' };
-    const { groups } = (await listProductGroups(viewer, filters, 1));
+    const { groups } = (await listProductGroups(db, viewer, filters, 1));
     expect(groups.map((group) => group.productName)).toEqual(['Office 365 E3']);
-    expect((await listLinesOfGroups(viewer, filters, groups)).get(groups[0]!.key)!.map((line) => line.accountNumber)).toEqual([A.alphaNorth]);
+    expect((await listLinesOfGroups(db, viewer, filters, groups)).get(groups[0]!.key)!.map((line) => line.accountNumber)).toEqual([A.alphaNorth]);
   });
 
   it('an opened row shows at most the limit of lines asked for; the count of the row says how many there are', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
     const filters: InventoryFilters = { accounts: 'all' };
-    const { groups } = (await listProductGroups(viewer, filters, 1));
+    const { groups } = (await listProductGroups(db, viewer, filters, 1));
     const crowded = groups.find((group) => group.lineCount > 1)!;
-    expect((await listLinesOfGroups(viewer, filters, [crowded])).get(crowded.key)).toHaveLength(crowded.lineCount);
-    expect((await listLinesOfGroups(viewer, filters, [crowded], 1)).get(crowded.key)).toHaveLength(1);
+    expect((await listLinesOfGroups(db, viewer, filters, [crowded])).get(crowded.key)).toHaveLength(crowded.lineCount);
+    expect((await listLinesOfGroups(db, viewer, filters, [crowded], 1)).get(crowded.key)).toHaveLength(1);
   });
 
   it('clamps the page into range', async () => {
-    const page = (await listProductGroups((await viewerOf(db, U.alphaAdmin)), { accounts: 'all' }, 99));
+    const page = (await listProductGroups(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all' }, 99));
     expect(page.page).toBe(1);
     expect(page.pages).toBe(1);
   });
@@ -183,7 +182,7 @@ describe('search and paging', () => {
 describe('query plans', () => {
   it('a search over every account reads the lines from one covering index, never the table', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = await preparedBy(db, async () => (await listProductGroups(viewer, { accounts: 'all', query: 'windows 2019' }, 1)));
+    const statements = await preparedBy(db, async () => (await listProductGroups(db, viewer, { accounts: 'all', query: 'windows 2019' }, 1)));
     const plans = statements.filter((sql) => /inventory_lines/.test(sql)).map((sql) => planOf(db, sql));
     expect(plans).toHaveLength(1);
     expect(plans[0]).toMatch(/SEARCH inventory_lines USING COVERING INDEX inventory_lines_account_lines_idx/);
@@ -199,9 +198,9 @@ describe('query plans', () => {
     const filters: InventoryFilters = { accounts: { accountId: (await accountIdOf(db, A.alphaNorth)) }, query: 'office' };
     const statements = (
       await preparedBy(db, async () => {
-        const { groups } = (await listProductGroups(viewer, filters, 1));
-        await listLinesOfGroups(viewer, filters, groups);
-        await listProductGroups(viewer, { accounts: 'all' }, 1);
+        const { groups } = (await listProductGroups(db, viewer, filters, 1));
+        await listLinesOfGroups(db, viewer, filters, groups);
+        await listProductGroups(db, viewer, { accounts: 'all' }, 1);
       })
     ).map((sql) => ({ sql }));
     // One account and a search: the lines of that account, by index.
@@ -228,18 +227,18 @@ describe('suggestOwnProductNames', () => {
     db.$client.prepare("insert into products (code, family_id, name, kind, search, code_search) values ('FX-UNHELD', (select min(id) from product_families), 'Professionnel Secret', 'license', ?, ?)").run(foldForSearch('Professionnel Secret'), foldForSearch('FX-UNHELD'));
     const admin = (await viewerOf(db, U.alphaAdmin));
     const all: InventoryFilters = { accounts: 'all' };
-    const own = new Set((await listAllProductGroups(admin, all)).map((group) => group.productName));
+    const own = new Set((await listAllProductGroups(db, admin, all)).map((group) => group.productName));
     const catalogue = db.$client.prepare<[], { name: string }>('select name from products').all().map((row) => row.name);
     // A misspelling ("professionel", one n) of a name: suggested when the viewer holds the product, never otherwise.
     for (const name of catalogue) {
       const misspelt = name.replace(/nn/, 'n').replace(/ss/, 's');
-      const suggested = (await suggestOwnProductNames(admin, all, misspelt));
+      const suggested = (await suggestOwnProductNames(db, admin, all, misspelt));
       if (own.has(name)) expect(suggested, misspelt).toContain(name);
       else expect(suggested, misspelt).not.toContain(name);
     }
     expect(catalogue.some((name) => !own.has(name)), 'a product the viewer does not hold').toBe(true);
-    expect((await suggestOwnProductNames(admin, all, 'professionel'))).toContain('Office Professionnel Plus');
+    expect((await suggestOwnProductNames(db, admin, all, 'professionel'))).toContain('Office Professionnel Plus');
     // An account viewer: the products of the granted accounts' lines.
-    expect((await suggestOwnProductNames((await viewerOf(db, U.alphaViewer)), all, 'zzzzqqq'))).toEqual([]);
+    expect((await suggestOwnProductNames(db, (await viewerOf(db, U.alphaViewer)), all, 'zzzzqqq'))).toEqual([]);
   });
 });

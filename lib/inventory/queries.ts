@@ -3,9 +3,9 @@
  * grouped by family, paged, with their lines; the packages split; a line's
  * history. Every query is scoped by accountScope(viewer).
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { dialect } from '@/db/dialect';
 import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type Locale, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
@@ -137,15 +137,15 @@ function toGroup(row: GroupRow): ProductGroup {
  * whose scope is a whole customer or a partner's part of it), else from the
  * lines in the view; either source has the summaries' shape.
  */
-function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTotal?: boolean } = {}) {
+function groupQuery(db: Db, viewer: Viewer, filters: InventoryFilters, options: { withTotal?: boolean } = {}) {
   const scope = filters.source === 'lines' || filters.accounts !== 'all' || searchTerms(filters.query ?? '').length > 0 ? null : summaryScope(viewer);
-  const source = scope ? summarySource(scope) : lineSource(viewer, filters);
+  const source = scope ? summarySource(db, scope) : lineSource(db, viewer, filters);
   const split = Boolean(filters.packages);
   const locale = filters.locale ?? 'fr';
   const productName = localNameSql(products.name, products.nameEn, locale);
   const familyName = localNameSql(productFamilies.name, productFamilies.nameEn, locale);
   const packageName = localNameSql(packages.name, packages.nameEn, locale);
-  const query = getDb()
+  const query = db
     .select({
       // `count(*) over ()` is computed after the grouping: the number of product rows, on every row.
       ...(options.withTotal ? { totalGroups: sql<number>`count(*) over ()`.mapWith(Number) } : {}),
@@ -179,8 +179,8 @@ function groupQuery(viewer: Viewer, filters: InventoryFilters, options: { withTo
 }
 
 /** The product summaries in scope (lib/inventory/summaries.ts): one row per product, package and partner of record. */
-function summarySource(scope: SQL) {
-  return getDb()
+function summarySource(db: Db, scope: SQL) {
+  return db
     .select({
       productId: productSummaries.productId,
       packageKey: productSummaries.packageKey,
@@ -202,8 +202,8 @@ function summarySource(scope: SQL) {
  * joined to them, so products, families and packages are looked up once per
  * product row rather than once per line.
  */
-function lineSource(viewer: Viewer, filters: InventoryFilters) {
-  return getDb()
+function lineSource(db: Db, viewer: Viewer, filters: InventoryFilters) {
+  return db
     .select({
       productId: sql<number>`${inventoryLines.productId}`.mapWith(Number).as('product_id'),
       packageKey: sql<number>`coalesce(${inventoryLines.packageId}, 0)`.mapWith(Number).as('package_key'),
@@ -229,11 +229,11 @@ export interface InventoryPage {
 }
 
 /** One page of product rows; `page` is clamped into range. */
-export async function listProductGroups(viewer: Viewer, filters: InventoryFilters, page: number): Promise<InventoryPage> {
+export async function listProductGroups(db: Db, viewer: Viewer, filters: InventoryFilters, page: number): Promise<InventoryPage> {
   // One pass: the page's rows carry the number of product rows (a window over the grouped rows), so the view is
   // not added up twice. Only a page past the end (an old link) needs the count first, to show the last page.
   const pageOf = async (wanted: number) =>
-    (await groupQuery(viewer, filters, { withTotal: true })
+    (await groupQuery(db, viewer, filters, { withTotal: true })
       .limit(PRODUCTS_PAGE_SIZE)
       .offset((wanted - 1) * PRODUCTS_PAGE_SIZE)
       ) as (GroupRow & { totalGroups: number })[];
@@ -241,8 +241,7 @@ export async function listProductGroups(viewer: Viewer, filters: InventoryFilter
   let rows = (await pageOf(wanted));
   let totalGroups = rows[0]?.totalGroups ?? 0;
   if (rows.length === 0 && wanted > 1) {
-    const db = getDb();
-    const counted = groupQuery(viewer, filters).toSQL();
+    const counted = groupQuery(db, viewer, filters).toSQL();
     totalGroups = (await statement<{ n: number }>(db, `select count(*) as n from (${counted.sql})`).get(...(counted.params as Param[])))!.n;
   }
   const pages = Math.max(1, Math.ceil(totalGroups / PRODUCTS_PAGE_SIZE));
@@ -252,13 +251,13 @@ export async function listProductGroups(viewer: Viewer, filters: InventoryFilter
 }
 
 /** Every product row of the view, unpaged: for the CSV export and for finding a line's page. */
-export async function listAllProductGroups(viewer: Viewer, filters: InventoryFilters): Promise<ProductGroup[]> {
-  return ((await groupQuery(viewer, filters)) as GroupRow[]).map(toGroup);
+export async function listAllProductGroups(db: Db, viewer: Viewer, filters: InventoryFilters): Promise<ProductGroup[]> {
+  return ((await groupQuery(db, viewer, filters)) as GroupRow[]).map(toGroup);
 }
 
 /** The page on which a product row stands in this view (for `?line=`). */
-export async function pageOfGroup(viewer: Viewer, filters: InventoryFilters, groupKey: string): Promise<number | null> {
-  const index = (await listAllProductGroups(viewer, filters)).findIndex((group) => group.key === groupKey);
+export async function pageOfGroup(db: Db, viewer: Viewer, filters: InventoryFilters, groupKey: string): Promise<number | null> {
+  const index = (await listAllProductGroups(db, viewer, filters)).findIndex((group) => group.key === groupKey);
   return index === -1 ? null : Math.floor(index / PRODUCTS_PAGE_SIZE) + 1;
 }
 
@@ -294,11 +293,11 @@ export const LINES_PER_PRODUCT_LIMIT = 100;
  * ProductGroup.key values; the result maps each key to its lines, at most
  * `limitPerGroup` each (the page) or all (the export).
  */
-export async function listLinesOfGroups(viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Promise<Map<string, InventoryLineRow[]>> {
+export async function listLinesOfGroups(db: Db, viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Promise<Map<string, InventoryLineRow[]>> {
   const result = new Map<string, InventoryLineRow[]>(groups.map((group) => [group.key, []]));
   if (groups.length === 0) return result;
   const productIds = [...new Set(groups.map((group) => group.productId))];
-  const rows = (await getDb()
+  const rows = (await db
     .select(lineColumns(filters.locale))
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
@@ -316,9 +315,9 @@ export async function listLinesOfGroups(viewer: Viewer, filters: InventoryFilter
 }
 
 /** Every line of the view, in page order: the CSV export. */
-export async function listAllLines(viewer: Viewer, filters: InventoryFilters): Promise<{ group: ProductGroup; lines: InventoryLineRow[] }[]> {
-  const groups = (await listAllProductGroups(viewer, filters));
-  const lines = (await listLinesOfGroups(viewer, filters, groups));
+export async function listAllLines(db: Db, viewer: Viewer, filters: InventoryFilters): Promise<{ group: ProductGroup; lines: InventoryLineRow[] }[]> {
+  const groups = (await listAllProductGroups(db, viewer, filters));
+  const lines = (await listLinesOfGroups(db, viewer, filters, groups));
   return groups.map((group) => ({ group, lines: lines.get(group.key) ?? [] }));
 }
 
@@ -332,9 +331,9 @@ export interface LineReference {
 }
 
 /** A line the viewer may see, or null (then the page answers 404). */
-export async function getLineReference(viewer: Viewer, lineId: number): Promise<LineReference | null> {
+export async function getLineReference(db: Db, viewer: Viewer, lineId: number): Promise<LineReference | null> {
   return (
-    (await getDb()
+    (await db
       .select({
         id: inventoryLines.id,
         kind: inventoryLines.kind,
@@ -373,8 +372,7 @@ export interface LineHistory {
 }
 
 /** The dated transactions behind a line, oldest first, with running totals (Afficher l'historique). */
-export async function getLineHistory(viewer: Viewer, lineId: number, locale: Locale = 'fr'): Promise<LineHistory | null> {
-  const db = getDb();
+export async function getLineHistory(db: Db, viewer: Viewer, lineId: number, locale: Locale = 'fr'): Promise<LineHistory | null> {
   const line = (await db
     .select({
       ...lineColumns(locale),
@@ -423,9 +421,9 @@ export async function getLineHistory(viewer: Viewer, lineId: number, locale: Loc
 }
 
 /** When the customer's inventory last changed (last import, order or provisioning). */
-export async function getDataUpdatedAt(viewer: Viewer): Promise<number | null> {
+export async function getDataUpdatedAt(db: Db, viewer: Viewer): Promise<number | null> {
   if (!viewer.customer) return null;
-  return (await getDb().select({ at: customers.dataUpdatedAt }).from(customers).where(eq(customers.id, viewer.customer.id)).limit(1))[0]?.at ?? null;
+  return (await db.select({ at: customers.dataUpdatedAt }).from(customers).where(eq(customers.id, viewer.customer.id)).limit(1))[0]?.at ?? null;
 }
 
 /** Product names a search that found nothing compares with: the viewer's own, at most this many. */
@@ -439,8 +437,7 @@ export const SUGGESTION_CANDIDATES = 500;
  * the products of the lines of the accounts in view, at most
  * SUGGESTION_CANDIDATES names.
  */
-export async function suggestOwnProductNames(viewer: Viewer, filters: InventoryFilters, query: string, limit = 3): Promise<string[]> {
-  const db = getDb();
+export async function suggestOwnProductNames(db: Db, viewer: Viewer, filters: InventoryFilters, query: string, limit = 3): Promise<string[]> {
   const productName = localNameSql(products.name, products.nameEn, filters.locale ?? 'fr');
   const summaries = summaryScope(viewer);
   const accounts = filters.accounts === 'all' ? undefined : eq(purchaseAccounts.id, filters.accounts.accountId);

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { setUpOnlineService, reduceSelfProvisioning } from '@/lib/online-services/provisioning';
 import { cancelOrder, recordOrder } from '@/lib/orders/record';
@@ -28,7 +28,6 @@ const lineOf = (account: string, product: string) =>
 beforeEach(async () => {
   db = createTestDb();
   await importDocument(db, fixtureDocument(), options);
-  setDb(db);
 });
 
 describe('product summaries', () => {
@@ -96,14 +95,14 @@ describe('product summaries', () => {
     await recordOrder(db, (await viewerOf(db, U.northPartner, C.alpha)), { key: key(), account: A.alphaNorth2, po: 'PO', items: [{ product: P.cal, edition: '', version: '', usage: 'Par utilisateur', quantity: 3, sa: false, term: 12 }] }, { today: FIXTURE_TODAY, resultPath: () => '/' });
     for (const viewer of await Promise.all([viewerOf(db, U.alphaAdmin), viewerOf(db, U.betaAdmin), viewerOf(db, U.northPartner, C.alpha), viewerOf(db, U.southPartner, C.beta)])) {
       for (const packages of [false, true]) {
-        const fromSummaries = (await listAllProductGroups(viewer, { accounts: 'all', packages }));
+        const fromSummaries = (await listAllProductGroups(db, viewer, { accounts: 'all', packages }));
         expect(fromSummaries.length).toBeGreaterThan(0);
-        expect(fromSummaries).toEqual((await listAllProductGroups(viewer, { accounts: 'all', packages, source: 'lines' })));
+        expect(fromSummaries).toEqual((await listAllProductGroups(db, viewer, { accounts: 'all', packages, source: 'lines' })));
       }
     }
     // Paged the same way too.
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect((await listProductGroups(admin, { accounts: 'all' }, 1))).toEqual((await listProductGroups(admin, { accounts: 'all', source: 'lines' }, 1)));
+    expect((await listProductGroups(db, admin, { accounts: 'all' }, 1))).toEqual((await listProductGroups(db, admin, { accounts: 'all', source: 'lines' }, 1)));
   });
 
   it('follow an import that renames a product and a family, whose lines a search then finds by the new names only', async () => {
@@ -113,7 +112,7 @@ describe('product summaries', () => {
     await importDocument(db, doc, options);
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const names = async (query: string) => (await listProductGroups(admin, { accounts: 'all', query }, 1)).groups.map((group) => group.productName);
+    const names = async (query: string) => (await listProductGroups(db, admin, { accounts: 'all', query }, 1)).groups.map((group) => group.productName);
     expect((await names('renomme'))).toEqual(['Visual Studio Enterprise Renommé']);
     expect((await names('serveurs'))).toEqual(['Windows Server CAL', 'Windows Server Standard']);
     expect((await names('msdn'))).toEqual([]);

@@ -7,7 +7,7 @@
  * over at once.
  */
 import 'server-only';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import type { Env } from '@/lib/env';
 import { configuredTransport } from '@/lib/notices/mailer';
 import { handleResetRequests, onResetRequested, resetRequestsWaiting } from '@/lib/people/reset';
@@ -19,7 +19,7 @@ export function startServerMailWorker(config: Pick<Env, 'SMTP_URL' | 'OUTBOX_DIR
   if (globalForWorker.licenseDeskMailWorker) return globalForWorker.licenseDeskMailWorker;
   const appUrl = config.APP_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
   const worker = startMailWorker({
-    db: getDb,
+    db: database,
     transport: configuredTransport(config),
     from: config.MAIL_FROM,
     tasks: [
@@ -34,7 +34,7 @@ export function startServerMailWorker(config: Pick<Env, 'SMTP_URL' | 'OUTBOX_DIR
   console.log(`[mail] outbox worker started (${config.SMTP_URL ? 'SMTP' : `.eml files in ${config.OUTBOX_DIR}`})`);
   // Best effort: an exiting process runs no more asynchronous work, so the release may not reach the database; the lease expires by itself.
   process.once('exit', () => {
-    releaseLease(getDb(), LEASE_NAME, worker.holder).catch(() => undefined);
+    releaseLease(database(), LEASE_NAME, worker.holder).catch(() => undefined);
   });
   return worker;
 }

@@ -6,7 +6,7 @@
  */
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { env } from '@/lib/env';
 import { plainFormAction, publicForm } from '@/lib/forms/action';
 import { turnNoticesOff } from './unsubscribe';
@@ -20,7 +20,7 @@ const noticesOff = plainFormAction({
   invalid: () => redirect('/notices/off'),
   handle: async ({ data }) => {
     const secret = env().AUTH_SECRET;
-    redirect(secret && (await turnNoticesOff(getDb(), secret, data.token)) ? '/notices/off?done=1' : '/notices/off');
+    redirect(secret && (await turnNoticesOff(database(), secret, data.token)) ? '/notices/off?done=1' : '/notices/off');
   },
 });
 

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import { existsSync, readFileSync } from 'node:fs';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { configuredTransport } from './mailer';
@@ -33,7 +33,7 @@ export async function runConfiguredNotices({ dryRun = false }: { dryRun?: boolea
   if (!secret) throw new NoticesConfigurationError('AUTH_SECRET is not set: it signs the "stop these notices" links. Set it to the same value as the server’s.');
   const transport = configuredTransport(config);
   try {
-    const summary = await runNotices(getDb(), {
+    const summary = await runNotices(database(), {
       today: today(),
       appUrl: config.APP_URL,
       secret,

@@ -6,9 +6,9 @@
  * outside their grants, is a 404 and writes nothing; a field to correct comes
  * back beside the field with what was typed.
  */
+import { database } from '@/db/client';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
 import { getAccountByNumber } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
@@ -50,7 +50,7 @@ const setUp = formAction({
   once: true,
   // An account outside the grants is not found whatever else the form holds: no field message may tell it apart from an unknown one.
   before: async ({ viewer, values }) => {
-    if (values.account.trim() && !(await getAccountByNumber(viewer, values.account.trim()))) notFound();
+    if (values.account.trim() && !(await getAccountByNumber(database(), viewer, values.account.trim()))) notFound();
   },
   messages: {
     namespace: 'onlineServices.errors',
@@ -58,7 +58,7 @@ const setUp = formAction({
     fallback: (field) => (field === 'quantity' ? 'quantityWhole' : field === 'product' ? 'productUnknown' : 'accountUnknown'),
     values: { max: MAX_SELF_PROVISIONED_QUANTITY },
   },
-  handle: async ({ viewer, data, values, t }): Promise<SetUpState> => settle((await setUpOnlineService(getDb(), viewer, data, await writeOptions())), values, t),
+  handle: async ({ viewer, data, values, t }): Promise<SetUpState> => settle((await setUpOnlineService(database(), viewer, data, await writeOptions())), values, t),
 });
 
 /** CONFIGURER DES SERVICES EN LIGNE: records a self-provisioning and shows what to ask the partner. */
@@ -78,10 +78,10 @@ const reduce = formAction({
     // Switching off asks first: the first press only shows the confirmation, a second (with `confirmed`) writes.
     if (data.intent === 'switch-off' && !data.confirmed) {
       // Never asked about a line that is not the viewer's: that is not found, as the write would answer.
-      if (!(await getProvisioningLine(viewer, data.line))) notFound();
+      if (!(await getProvisioningLine(database(), viewer, data.line))) notFound();
       return { values: { ...values, intent: 'confirm-switch-off' }, errors: {} };
     }
-    return settle((await reduceSelfProvisioning(getDb(), viewer, data, await writeOptions())), values, t);
+    return settle((await reduceSelfProvisioning(database(), viewer, data, await writeOptions())), values, t);
   },
 });
 

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
 import { getLineHistory } from '@/lib/inventory/queries';
@@ -38,7 +38,6 @@ beforeEach(async () => {
     { code: TEAMS, family: 'FX-O365', name: 'Microsoft Teams Essentials', kind: 'online_service' },
   );
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-  setDb(db);
 });
 
 const key = () => randomBytes(16).toString('hex');
@@ -223,40 +222,40 @@ describe('reduceSelfProvisioning', () => {
 describe('after a self-provisioning, every view moves together', () => {
   it('the report, the line, its history and the receipt show the same figures', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const gap = async (account: string) => (await listUnpaidServices(admin, { account, product: EXO }))!;
+    const gap = async (account: string) => (await listUnpaidServices(db, admin, { account, product: EXO }))!;
     // Before: alpha holds no Exchange Online anywhere, so the report finds nothing (as for any unknown code).
-    expect((await listUnpaidServices(admin, { account: A.alphaNorth2, product: EXO }))).toEqual((await listUnpaidServices(admin, { account: A.alphaNorth2, product: 'NO-SUCH-PRODUCT' })));
+    expect((await listUnpaidServices(db, admin, { account: A.alphaNorth2, product: EXO }))).toEqual((await listUnpaidServices(db, admin, { account: A.alphaNorth2, product: 'NO-SUCH-PRODUCT' })));
     expect((await gap(A.alphaNorth2)).rows).toEqual([]);
     const setUp = recorded((await setUpOnlineService(db, admin, form({ product: EXO, account: A.alphaNorth2, quantity: 6 }), options)));
     expect((await gap(A.alphaNorth2)).rows.map((row) => [row.lineId, row.available, row.ordered, row.unpaid])).toEqual([[setUp.lineId, 6, 0, 6]]);
     const reduced = recorded((await reduceSelfProvisioning(db, admin, { key: key(), line: setUp.lineId, intent: 'reduce', available: '2' }, options)));
     expect((await gap(A.alphaNorth2)).totals).toEqual({ available: 2, ordered: 0, unpaid: 2 });
-    const history = (await getLineHistory(admin, setUp.lineId))!;
+    const history = (await getLineHistory(db, admin, setUp.lineId))!;
     expect(history.entries.map((entry) => [entry.kind, entry.availableDelta, entry.authorName, entry.running.availableCount])).toEqual([
       ['self_provisioning', 6, 'Alice Admin', 6],
       ['self_provisioning', -4, 'Alice Admin', 2],
     ]);
-    expect((await getProvisioningReceipt(admin, reduced.transactionId))).toMatchObject({ change: -4, available: 2, ordered: 0, accountNumber: A.alphaNorth2, productCode: EXO });
+    expect((await getProvisioningReceipt(db, admin, reduced.transactionId))).toMatchObject({ change: -4, available: 2, ordered: 0, accountNumber: A.alphaNorth2, productCode: EXO });
   });
 });
 
 describe('the reads of the set-up flow', () => {
   it('offers only online services of the catalogue, searchable by word prefix or code, keeping the chosen one', async () => {
-    expect((await searchServiceCatalogue(undefined)).choices.map((choice) => choice.code)).toEqual([EXO, TEAMS, P.o365]);
-    expect((await searchServiceCatalogue('exch')).choices.map((choice) => choice.code)).toEqual([EXO]);
-    expect((await searchServiceCatalogue('fx-teams')).choices.map((choice) => choice.code)).toEqual([TEAMS]);
-    expect((await searchServiceCatalogue('office pro')).total).toBe(0); // a licence product is never offered
-    expect((await searchServiceCatalogue('exch', TEAMS)).choices.map((choice) => choice.code)).toEqual([TEAMS, EXO]);
-    expect((await searchServiceCatalogue('exch', P.office)).selected).toBeNull();
+    expect((await searchServiceCatalogue(db, undefined)).choices.map((choice) => choice.code)).toEqual([EXO, TEAMS, P.o365]);
+    expect((await searchServiceCatalogue(db, 'exch')).choices.map((choice) => choice.code)).toEqual([EXO]);
+    expect((await searchServiceCatalogue(db, 'fx-teams')).choices.map((choice) => choice.code)).toEqual([TEAMS]);
+    expect((await searchServiceCatalogue(db, 'office pro')).total).toBe(0); // a licence product is never offered
+    expect((await searchServiceCatalogue(db, 'exch', TEAMS)).choices.map((choice) => choice.code)).toEqual([TEAMS, EXO]);
+    expect((await searchServiceCatalogue(db, 'exch', P.office)).selected).toBeNull();
   });
 
   it('lists the viewer’s own accounts only', async () => {
-    expect((await listAccountChoices((await viewerOf(db, U.alphaAdmin))))!.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
+    expect((await listAccountChoices(db, (await viewerOf(db, U.alphaAdmin))))!.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
   });
 
   it('shows a receipt to its customer only', async () => {
     const setUp = recorded((await setUpOnlineService(db, (await viewerOf(db, U.alphaAdmin)), form(), options)));
-    expect((await getProvisioningReceipt((await viewerOf(db, U.alphaAdmin)), setUp.transactionId))).toMatchObject({ change: 3, partner: { name: expect.any(String) } });
-    expect((await getProvisioningReceipt((await viewerOf(db, U.betaAdmin)), setUp.transactionId))).toBeNull();
+    expect((await getProvisioningReceipt(db, (await viewerOf(db, U.alphaAdmin)), setUp.transactionId))).toMatchObject({ change: 3, partner: { name: expect.any(String) } });
+    expect((await getProvisioningReceipt(db, (await viewerOf(db, U.betaAdmin)), setUp.transactionId))).toBeNull();
   });
 });

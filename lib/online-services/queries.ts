@@ -5,9 +5,9 @@
  * of customer data is scoped by accountScope(viewer); the catalogue is the
  * reseller's, the same for every customer.
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, count, eq, or } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { inventoryLines, inventoryTransactions, partners, productFamilies, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -32,11 +32,10 @@ export interface ServiceChoice {
  * it is an online service, is always among the choices.
  */
 export async function searchServiceCatalogue(
-  query: string | undefined,
+  db: Db, query: string | undefined,
   selected?: string,
   locale: Locale = 'fr',
 ): Promise<{ choices: ServiceChoice[]; total: number; selected: ServiceChoice | null }> {
-  const db = getDb();
   const productName = localNameSql(products.name, products.nameEn, locale);
   const terms = searchTerms(query ?? '');
   const where = and(eq(products.kind, 'online_service'), terms.length === 0 ? undefined : or(wordsMatch(products.search, query!), startsWithMatch(products.codeSearch, query!)));
@@ -58,8 +57,8 @@ export interface AccountChoice {
 }
 
 /** The viewer's accounts for the drop-down, or null when they are too many to list (the number is typed instead). */
-export async function listAccountChoices(viewer: Viewer): Promise<AccountChoice[] | null> {
-  const rows = (await getDb()
+export async function listAccountChoices(db: Db, viewer: Viewer): Promise<AccountChoice[] | null> {
+  const rows = (await db
     .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
     .from(purchaseAccounts)
     .where(accountScope(viewer))
@@ -82,8 +81,8 @@ export interface ProvisioningLine {
   partner: { name: string; email: string | null; phone: string | null };
 }
 
-function lineSelect(locale: Locale = 'fr') {
-  return getDb()
+function lineSelect(db: Db, locale: Locale = 'fr') {
+  return db
     .select({
       lineId: inventoryLines.id,
       productCode: products.code,
@@ -110,8 +109,8 @@ function toProvisioningLine({ partnerName, partnerEmail, partnerPhone, ...line }
 }
 
 /** One of the viewer's online service subscriptions, with its partner of record; null when not theirs. */
-export async function getProvisioningLine(viewer: Viewer, lineId: number, locale: Locale = 'fr'): Promise<ProvisioningLine | null> {
-  const row = (await lineSelect(locale)
+export async function getProvisioningLine(db: Db, viewer: Viewer, lineId: number, locale: Locale = 'fr'): Promise<ProvisioningLine | null> {
+  const row = (await lineSelect(db, locale)
     .where(and(accountScope(viewer), eq(inventoryLines.id, lineId), eq(inventoryLines.kind, 'subscription')))
     .limit(1))[0];
   return row ? toProvisioningLine(row) : null;
@@ -124,13 +123,13 @@ export interface ProvisioningReceipt extends ProvisioningLine {
 }
 
 /** A self-provisioning the viewer may see, with the line as it is now; null when not theirs. */
-export async function getProvisioningReceipt(viewer: Viewer, transactionId: number, locale: Locale = 'fr'): Promise<ProvisioningReceipt | null> {
-  const row = (await lineSelect(locale)
+export async function getProvisioningReceipt(db: Db, viewer: Viewer, transactionId: number, locale: Locale = 'fr'): Promise<ProvisioningReceipt | null> {
+  const row = (await lineSelect(db, locale)
     .innerJoin(inventoryTransactions, eq(inventoryTransactions.lineId, inventoryLines.id))
     .where(and(accountScope(viewer), eq(inventoryTransactions.id, transactionId), eq(inventoryTransactions.kind, 'self_provisioning')))
     .limit(1))[0];
   if (!row) return null;
-  const transaction = (await getDb()
+  const transaction = (await db
     .select({ change: inventoryTransactions.availableDelta, occurredOn: inventoryTransactions.occurredOn })
     .from(inventoryTransactions)
     .where(eq(inventoryTransactions.id, transactionId))

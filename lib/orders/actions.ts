@@ -7,10 +7,10 @@
  * into a page: the order, a 404 (not the viewer's; nothing written), or the
  * form again with a message beside each field and everything typed kept.
  */
+import { database } from '@/db/client';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { getAccountByNumber } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -86,7 +86,7 @@ const record = formAction({
       return { values: { ...values, rows: rows.length ? rows : [emptyRow('1')] }, errors: {} };
     }
     // An account outside the partner's reach is not found whatever else the form holds: no field message may tell it apart from an unknown one.
-    if (values.account.trim() && !(await getAccountByNumber(viewer, values.account.trim()))) notFound();
+    if (values.account.trim() && !(await getAccountByNumber(database(), viewer, values.account.trim()))) notFound();
   },
   messages: {
     namespace: 'orders.record.errors',
@@ -114,14 +114,14 @@ const record = formAction({
   invalid: async (values, errors, t): Promise<OrderFormState> => {
     const limits = await limitsOf();
     const say = ({ message, values: named }: FieldMessage) => t(message, { ...limits, ...named });
-    const catalogue = (await checkItems(getDb(), itemsOf(values).map((item) => item.fields)));
+    const catalogue = (await checkItems(database(), itemsOf(values).map((item) => item.fields)));
     const all = { ...errors };
     if ('itemErrors' in catalogue) addItemErrors(all, values, catalogue.itemErrors, say);
     return { values, errors: { ...all, form: t('summary') } };
   },
   handle: async ({ viewer, data, values, t }): Promise<OrderFormState> => {
     const customer = viewer.customer.number;
-    const outcome = (await recordOrder(getDb(), viewer, data, {
+    const outcome = (await recordOrder(database(), viewer, data, {
       today: today(),
       resultPath: ({ number }) => orderPage(number, customer, 'recorded'),
       address: clientAddress(await headers()),
@@ -142,7 +142,7 @@ const record = formAction({
 async function withChoices(viewer: PartnerCustomerViewer, locale: Locale, state: OrderFormState): Promise<OrderFormState> {
   const choices: Record<string, LineChoices> = {};
   for (const row of state.values.rows) {
-    const found = row.product.trim() ? await lineChoices(getDb(), viewer, row.product, locale) : null;
+    const found = row.product.trim() ? await lineChoices(database(), viewer, row.product, locale) : null;
     if (found) choices[row.id] = found;
   }
   return { ...state, choices };
@@ -164,7 +164,7 @@ const choicesSchema = z.object({ product: z.string().trim().min(1).max(64) });
 export async function lineChoicesAction(formData: FormData): Promise<LineChoices | null> {
   const viewer = await partnerViewer(formData);
   const parsed = choicesSchema.safeParse({ product: formData.get('product') });
-  return parsed.success ? await lineChoices(getDb(), viewer, parsed.data.product, (await getLocale()) as Locale) : null;
+  return parsed.success ? await lineChoices(database(), viewer, parsed.data.product, (await getLocale()) as Locale) : null;
 }
 
 export interface CancelState {
@@ -180,7 +180,7 @@ const cancel = formAction({
   namespace: 'orders.cancel.errors',
   handle: async ({ viewer, data, t }): Promise<CancelState> => {
     const customer = viewer.customer.number;
-    const outcome = (await cancelOrder(getDb(), viewer, data, {
+    const outcome = (await cancelOrder(database(), viewer, data, {
       today: today(),
       resultPath: ({ number }) => orderPage(number, customer, 'cancelled'),
       address: clientAddress(await headers()),
@@ -210,7 +210,7 @@ const send = formAction({
   namespace: 'orders.send',
   handle: async ({ viewer, data, t }): Promise<SendState> => {
     // Queued in the mail outbox (the outbox worker sends them): nothing here waits for SMTP.
-    const outcome = (await sendOrderLink(getDb(), viewer, data.number, await requestMailContext()));
+    const outcome = (await sendOrderLink(database(), viewer, data.number, await requestMailContext()));
     if (outcome.kind === 'not-found') notFound();
     if (outcome.kind === 'no-recipients') return { message: t('noRecipients'), tone: 'error' };
     return { message: t('sent', { count: outcome.recipients }), tone: 'success' };

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
@@ -25,7 +25,6 @@ const orderCount = (account: string) => (db.$client.prepare('select order_count 
 beforeEach(async () => {
   db = createTestDb();
   await importDocument(db, fixtureDocument(), options);
-  setDb(db);
 });
 
 describe('order figures', () => {
@@ -42,8 +41,8 @@ describe('order figures', () => {
     expect((await orderFigureDiscrepancies(db))).toEqual([]);
     expect(orderCount(A.alphaNorth2)).toBe(1);
     expect(totalOf(A.alphaNorth2)).toBe(512_500);
-    expect((await listOrders((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', page: 1 })).orders.map((o) => o.number)).toEqual(['FX-ORD-1003', O.betaSouth, O.alphaNorth]);
-    expect((await listOrders((await viewerOf(db, U.betaAdmin)), { accounts: 'all', page: 1 })).total).toBe(0);
+    expect((await listOrders(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all', page: 1 })).orders.map((o) => o.number)).toEqual(['FX-ORD-1003', O.betaSouth, O.alphaNorth]);
+    expect((await listOrders(db, (await viewerOf(db, U.betaAdmin)), { accounts: 'all', page: 1 })).total).toBe(0);
 
     // The new order pruned again.
     doc.orders = doc.orders!.filter((o) => o.number !== 'FX-ORD-1003');
@@ -57,12 +56,12 @@ describe('order figures', () => {
     expect((await orderFigureDiscrepancies(db))).toEqual([]);
     expect(orderCount(A.alphaNorth2)).toBe(1);
     expect(totalOf(A.alphaNorth2)).toBe(2997);
-    expect((await listOrders((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', page: 1 })).total).toBe(2);
+    expect((await listOrders(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all', page: 1 })).total).toBe(2);
   });
 
   it('give the history newest first from the customer’s index, with no sort of every order', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = await preparedBy(db, async () => (await listOrders(viewer, { accounts: 'all', page: 1 })));
+    const statements = await preparedBy(db, async () => (await listOrders(db, viewer, { accounts: 'all', page: 1 })));
     const page = statements.find((sql) => /order by/i.test(sql) && /from "orders"/.test(sql))!;
     const plan = planOf(db, page);
     expect(plan).toMatch(/orders USING INDEX orders_customer_date_idx/);

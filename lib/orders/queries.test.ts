@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { foldForSearch } from '@/lib/search/normalize';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rebuildOrderFigures } from './figures';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { orderItems, orders, partners, products, purchaseAccounts } from '@/db/schema';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PARTNERS, FIXTURE_PRODUCTS, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
@@ -38,46 +38,45 @@ async function addOrder(number: string, accountNumber: string, orderedOn: string
 beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
-  setDb(db);
   const orderId = (await addOrder(ALPHA_SOUTH_ORDER, A.alphaSouth, '2026-11-02', 'PO-LYON-1'));
   const product = (await db.select({ id: products.id }).from(products).where(eq(products.code, FIXTURE_PRODUCTS.winServer)).limit(1))[0]!;
   await db.insert(orderItems).values({ orderId, position: 1, productId: product.id, edition: 'Standard', version: '2022', quantity: 8, unitPriceMinor: 98000 });
 });
 
-const numbers = async (email: string, customer?: string, accounts: Parameters<typeof listOrders>[1]['accounts'] = 'all') =>
-  (await listOrders((await viewerOf(db, email, customer)), { accounts, page: 1 })).orders.map((order) => order.number);
+const numbers = async (email: string, customer?: string, accounts: Parameters<typeof listOrders>[2]['accounts'] = 'all') =>
+  (await listOrders(db, (await viewerOf(db, email, customer)), { accounts, page: 1 })).orders.map((order) => order.number);
 
 describe('which orders each viewer sees', () => {
   it('a customer administrator: every order of the customer, newest first, none of another customer', async () => {
     expect((await numbers(U.alphaAdmin))).toEqual([ALPHA_SOUTH_ORDER, O.alphaNorth]);
     expect((await numbers(U.betaAdmin))).toEqual([O.betaSouth]);
-    expect((await getOrder((await viewerOf(db, U.alphaAdmin)), O.betaSouth))).toBeNull();
-    expect((await getOrder((await viewerOf(db, U.betaAdmin)), O.alphaNorth))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.alphaAdmin)), O.betaSouth))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.betaAdmin)), O.alphaNorth))).toBeNull();
   });
 
   it('an account viewer: only the orders of the granted accounts', async () => {
     expect((await numbers(U.alphaViewer))).toEqual([O.alphaNorth]);
-    expect((await getOrder((await viewerOf(db, U.alphaViewer)), O.alphaNorth))).not.toBeNull();
-    expect((await getOrder((await viewerOf(db, U.alphaViewer)), ALPHA_SOUTH_ORDER))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.alphaViewer)), O.alphaNorth))).not.toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.alphaViewer)), ALPHA_SOUTH_ORDER))).toBeNull();
     expect((await numbers(U.betaViewer))).toEqual([O.betaSouth]);
   });
 
   it('a partner user: nothing until a customer is chosen, then only the orders of the accounts it serves', async () => {
     expect((await numbers(U.northPartner))).toEqual([]);
-    expect((await getOrder((await viewerOf(db, U.northPartner)), O.alphaNorth))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.northPartner)), O.alphaNorth))).toBeNull();
     expect((await numbers(U.northPartner, C.alpha))).toEqual([O.alphaNorth]);
-    expect((await getOrder((await viewerOf(db, U.northPartner, C.alpha)), ALPHA_SOUTH_ORDER))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.northPartner, C.alpha)), ALPHA_SOUTH_ORDER))).toBeNull();
     // Beta's order is south's: the north partner serving beta does not see it.
     expect((await numbers(U.northPartner, C.beta))).toEqual([]);
-    expect((await getOrder((await viewerOf(db, U.northPartner, C.beta)), O.betaSouth))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.northPartner, C.beta)), O.betaSouth))).toBeNull();
     expect((await numbers(U.southPartner, C.alpha))).toEqual([ALPHA_SOUTH_ORDER]);
     expect((await numbers(U.southPartner, C.beta))).toEqual([O.betaSouth]);
     // Another customer's order stays out even for a partner that serves it, while that customer is not the one chosen.
-    expect((await getOrder((await viewerOf(db, U.southPartner, C.alpha)), O.betaSouth))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.southPartner, C.alpha)), O.betaSouth))).toBeNull();
   });
 
   it('an unknown order number is null, like one out of scope', async () => {
-    expect((await getOrder((await viewerOf(db, U.alphaAdmin)), 'FX-ORD-9999'))).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.alphaAdmin)), 'FX-ORD-9999'))).toBeNull();
   });
 });
 
@@ -90,7 +89,7 @@ describe('the list', () => {
   });
 
   it('gives each order its columns and item count', async () => {
-    const [row] = (await listOrders((await viewerOf(db, U.alphaViewer)), { accounts: 'all', page: 1 })).orders;
+    const [row] = (await listOrders(db, (await viewerOf(db, U.alphaViewer)), { accounts: 'all', page: 1 })).orders;
     expect(row).toEqual({
       number: O.alphaNorth,
       orderedOn: '2026-09-15',
@@ -106,13 +105,13 @@ describe('the list', () => {
   it('pages newest first and clamps the page into range', async () => {
     for (let index = 0; index < ORDERS_PAGE_SIZE + 3; index += 1) await addOrder(`FX-PAGE-${String(index).padStart(3, '0')}`, A.betaNorth, `2025-01-${String((index % 28) + 1).padStart(2, '0')}`);
     const viewer = (await viewerOf(db, U.betaAdmin));
-    const first = (await listOrders(viewer, { accounts: 'all', page: 1 }));
+    const first = (await listOrders(db, viewer, { accounts: 'all', page: 1 }));
     expect(first).toMatchObject({ total: ORDERS_PAGE_SIZE + 4, page: 1, pages: 2 });
     expect(first.orders).toHaveLength(ORDERS_PAGE_SIZE);
     expect(first.orders[0]!.number).toBe(O.betaSouth);
     const dates = first.orders.map((order) => order.orderedOn);
     expect(dates).toEqual([...dates].sort().reverse());
-    const last = (await listOrders(viewer, { accounts: 'all', page: 99 }));
+    const last = (await listOrders(db, viewer, { accounts: 'all', page: 99 }));
     expect(last.page).toBe(2);
     expect(last.orders).toHaveLength(4);
   });
@@ -120,7 +119,7 @@ describe('the list', () => {
 
 describe('one order', () => {
   it('has its header, information and items with figures and prices', async () => {
-    const order = (await getOrder((await viewerOf(db, U.alphaAdmin)), O.alphaNorth))!;
+    const order = (await getOrder(db, (await viewerOf(db, U.alphaAdmin)), O.alphaNorth))!;
     expect(order.header).toEqual({
       number: O.alphaNorth,
       orderedOn: '2026-09-15',
@@ -175,7 +174,7 @@ describe('one order', () => {
   });
 
   it('reads prices in the minor unit of the order’s currency (no decimals in yen)', async () => {
-    const order = (await getOrder((await viewerOf(db, U.southPartner, C.alpha)), ALPHA_SOUTH_ORDER))!;
+    const order = (await getOrder(db, (await viewerOf(db, U.southPartner, C.alpha)), ALPHA_SOUTH_ORDER))!;
     expect(order.information).toMatchObject({ currency: 'JPY', fractionDigits: 0, billToName: null, shipToAddress: null });
     expect(order.items.map((item) => [item.quantity, item.unitPriceMinor, item.unitPrice])).toEqual([[8, 98000, 98000]]);
     expect(order.header.partnerName).toBe((await db.select({ name: partners.name }).from(partners).where(eq(partners.code, FIXTURE_PARTNERS.south)).limit(1))[0]!.name);
@@ -183,8 +182,8 @@ describe('one order', () => {
 });
 
 describe('the search (issue 8)', () => {
-  const search = async (params: Parameters<typeof listOrders>[1]['search'], email: string = U.alphaAdmin) =>
-    (await listOrders((await viewerOf(db, email)), { accounts: 'all', page: 1, search: params })).orders.map((order) => order.number);
+  const search = async (params: Parameters<typeof listOrders>[2]['search'], email: string = U.alphaAdmin) =>
+    (await listOrders(db, (await viewerOf(db, email)), { accounts: 'all', page: 1, search: params })).orders.map((order) => order.number);
 
   it('by order number from its start, without case', async () => {
     expect((await search({ number: 'fx-ord-100' }))).toEqual([ALPHA_SOUTH_ORDER, O.alphaNorth]);
@@ -227,7 +226,7 @@ describe('the search (issue 8)', () => {
   it('combines the fields, the account in view and the viewer’s scope', async () => {
     expect((await search({ po: 'PO-', product: 'windows' }))).toEqual([ALPHA_SOUTH_ORDER]);
     expect((await search({ po: 'PO-', product: 'windows', to: '2026-10-31' }))).toEqual([]);
-    expect((await listOrders((await viewerOf(db, U.alphaAdmin)), { accounts: { accountId: (await accountIdOf(db, A.alphaNorth)) }, page: 1, search: { po: 'PO-' } })).orders.map((o) => o.number)).toEqual([O.alphaNorth]);
+    expect((await listOrders(db, (await viewerOf(db, U.alphaAdmin)), { accounts: { accountId: (await accountIdOf(db, A.alphaNorth)) }, page: 1, search: { po: 'PO-' } })).orders.map((o) => o.number)).toEqual([O.alphaNorth]);
     // Another customer's order never matches, whatever is typed.
     expect((await search({ number: O.betaSouth }))).toEqual([]);
     expect((await search({ po: 'PO-BETA-12' }, U.betaAdmin))).toEqual([O.betaSouth]);
@@ -237,7 +236,7 @@ describe('the search (issue 8)', () => {
 
 describe('the export (issue 8)', () => {
   it('has one row per item of the orders the list shows, with the order’s fields', async () => {
-    const rows = (await listOrderItemsForExport((await viewerOf(db, U.alphaAdmin)), { accounts: 'all' }));
+    const rows = (await listOrderItemsForExport(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all' }));
     expect(rows.map((row) => [row.number, row.position, row.productCode])).toEqual([
       [ALPHA_SOUTH_ORDER, 1, FIXTURE_PRODUCTS.winServer],
       [O.alphaNorth, 1, FIXTURE_PRODUCTS.office],
@@ -246,14 +245,14 @@ describe('the export (issue 8)', () => {
     expect(rows[1]).toMatchObject({ accountNumber: A.alphaNorth, customerPoNumber: 'PO-ALPHA-77', currency: 'CAD', unitPrice: 512.5, withSoftwareAssurance: true });
     // Yen have no minor unit.
     expect(rows[0]).toMatchObject({ unitPrice: 98000, currency: 'JPY' });
-    expect((await listOrderItemsForExport((await viewerOf(db, U.alphaAdmin)), { accounts: 'all', search: { product: 'windows' } })).map((row) => row.number)).toEqual([ALPHA_SOUTH_ORDER]);
-    expect((await listOrderItemsForExport((await viewerOf(db, U.betaAdmin)), { accounts: 'all' })).every((row) => row.number === O.betaSouth)).toBe(true);
+    expect((await listOrderItemsForExport(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all', search: { product: 'windows' } })).map((row) => row.number)).toEqual([ALPHA_SOUTH_ORDER]);
+    expect((await listOrderItemsForExport(db, (await viewerOf(db, U.betaAdmin)), { accounts: 'all' })).every((row) => row.number === O.betaSouth)).toBe(true);
   });
 });
 
 describe('an order’s items lead to their inventory lines (issue 8)', () => {
   it('the line the order went to, or none', async () => {
-    const order = (await getOrder((await viewerOf(db, U.alphaAdmin)), O.alphaNorth))!;
+    const order = (await getOrder(db, (await viewerOf(db, U.alphaAdmin)), O.alphaNorth))!;
     const lineOf = (kind: 'license' | 'subscription', code: string) =>
       (
         db.$client
@@ -265,6 +264,6 @@ describe('an order’s items lead to their inventory lines (issue 8)', () => {
       ).id;
     expect(order.items.map((item) => item.lineId)).toEqual([lineOf('license', FIXTURE_PRODUCTS.office), lineOf('subscription', FIXTURE_PRODUCTS.o365)]);
     // alphaSouth holds no Windows Server 2022 position: no line to link to.
-    expect((await getOrder((await viewerOf(db, U.alphaAdmin)), ALPHA_SOUTH_ORDER))!.items[0]!.lineId).toBeNull();
+    expect((await getOrder(db, (await viewerOf(db, U.alphaAdmin)), ALPHA_SOUTH_ORDER))!.items[0]!.lineId).toBeNull();
   });
 });

@@ -5,9 +5,9 @@
  * Every query joins the order's purchase account and scopes it by
  * accountScope(viewer), so an order outside the grants is simply not found.
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { agreements, orderItems, orders, partners, products, purchaseAccounts, type Locale, type OrderStatus } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -44,7 +44,7 @@ export interface OrderListPage {
  * code or the starts of words of its name or family; a date range, both ends
  * included.
  */
-function searchConditions(search: OrderSearch): SQL[] {
+function searchConditions(db: Db, search: OrderSearch): SQL[] {
   const conditions: SQL[] = [];
   if (search.number) conditions.push(startsWithMatch(orders.numberSearch, search.number));
   if (search.po) conditions.push(containsMatch(orders.customerPoSearch, search.po));
@@ -52,11 +52,11 @@ function searchConditions(search: OrderSearch): SQL[] {
     const byName = wordsMatch(products.search, search.product);
     // The products first (a few among the catalogue), then their orders through the items' product index:
     // no check of every order of the customer.
-    const matching = getDb()
+    const matching = db
       .select({ id: products.id })
       .from(products)
       .where(or(eq(products.codeSearch, foldForSearch(search.product)), byName));
-    conditions.push(inArray(orders.id, getDb().select({ id: orderItems.orderId }).from(orderItems).where(inArray(orderItems.productId, matching))));
+    conditions.push(inArray(orders.id, db.select({ id: orderItems.orderId }).from(orderItems).where(inArray(orderItems.productId, matching))));
   }
   if (search.from) conditions.push(gte(orders.orderedOn, search.from));
   if (search.to) conditions.push(lte(orders.orderedOn, search.to));
@@ -87,16 +87,15 @@ const itemColumns = (locale: Locale = 'fr') => ({
   unitPriceMinor: orderItems.unitPriceMinor,
 });
 
-function listConditions(viewer: Viewer, accounts: AccountFilter, search: OrderSearch = {}) {
-  return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId), ...searchConditions(search));
+function listConditions(db: Db, viewer: Viewer, accounts: AccountFilter, search: OrderSearch = {}) {
+  return and(accountScope(viewer), accounts === 'all' ? undefined : eq(orders.purchaseAccountId, accounts.accountId), ...searchConditions(db, search));
 }
 
 /** One page of the orders in scope matching the search, newest first; `page` is clamped into range. */
-export async function listOrders(viewer: Viewer, { accounts, page, search = {} }: { accounts: AccountFilter; page: number; search?: OrderSearch }): Promise<OrderListPage> {
-  const db = getDb();
+export async function listOrders(db: Db, viewer: Viewer, { accounts, page, search = {} }: { accounts: AccountFilter; page: number; search?: OrderSearch }): Promise<OrderListPage> {
   // The customer's orders newest first come straight from its index (orders_customer_date_idx); the scope still decides which.
-  const where = and(listConditions(viewer, accounts, search), accounts === 'all' && viewer.customer ? eq(orders.customerId, viewer.customer.id) : undefined);
-  const searching = searchConditions(search).length > 0;
+  const where = and(listConditions(db, viewer, accounts, search), accounts === 'all' && viewer.customer ? eq(orders.customerId, viewer.customer.id) : undefined);
+  const searching = searchConditions(db, search).length > 0;
   // Without a search, the total is the accounts' order counts, kept on write (./figures.ts), not a count of every order.
   const total = searching
     ? ((await db
@@ -168,7 +167,7 @@ export interface OrderExportRow extends Omit<OrderSummary, 'itemCount'>, Omit<Or
 
 /** Exporter (CSV): one row per item of the orders the list shows (same scope and search), newest order first. */
 export async function listOrderItemsForExport(
-  viewer: Viewer,
+  db: Db, viewer: Viewer,
   {
     accounts,
     search = {},
@@ -182,7 +181,7 @@ export async function listOrderItemsForExport(
     orderNumber?: string;
   },
 ): Promise<OrderExportRow[]> {
-  return (await getDb()
+  return (await db
     .select({
       ...orderColumns,
       currency: orders.currency,
@@ -197,7 +196,7 @@ export async function listOrderItemsForExport(
     .innerJoin(partners, eq(partners.id, orders.partnerId))
     .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
     .innerJoin(products, eq(products.id, orderItems.productId))
-    .where(and(listConditions(viewer, accounts, search), orderNumber === undefined ? undefined : eq(orders.number, orderNumber)))
+    .where(and(listConditions(db, viewer, accounts, search), orderNumber === undefined ? undefined : eq(orders.number, orderNumber)))
     .orderBy(desc(orders.orderedOn), desc(orders.number), asc(orderItems.position))
     .limit(ORDER_EXPORT_ROW_LIMIT)
     )
@@ -235,8 +234,7 @@ export interface OrderDetail {
 }
 
 /** One order expanded (Entête, Informations, Articles), or null when it does not exist or is outside the viewer's grants. */
-export async function getOrder(viewer: Viewer, number: string, locale: Locale = 'fr'): Promise<OrderDetail | null> {
-  const db = getDb();
+export async function getOrder(db: Db, viewer: Viewer, number: string, locale: Locale = 'fr'): Promise<OrderDetail | null> {
   const order = (await db
     .select({
       id: orders.id,
@@ -332,8 +330,7 @@ export interface NewOrderDefaults {
  * from the newest-first indexes — so that an order of a Canadian account
  * starts in CAD with the account's own addresses, and the person only checks them.
  */
-export async function getNewOrderDefaults(viewer: Viewer, accountId: number | null): Promise<NewOrderDefaults> {
-  const db = getDb();
+export async function getNewOrderDefaults(db: Db, viewer: Viewer, accountId: number | null): Promise<NewOrderDefaults> {
   const recent = async (where: SQL | undefined) =>
     await db
       .select({ currency: orders.currency, billToName: orders.billToName, billToAddress: orders.billToAddress, shipToName: orders.shipToName, shipToAddress: orders.shipToAddress })

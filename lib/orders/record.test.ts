@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { addDays } from '@/lib/clock';
 import { importDocument } from '@/lib/import/apply';
 import { ledgerDiscrepancies, recordTransaction } from '@/lib/inventory/ledger';
@@ -23,7 +23,6 @@ let db: DB;
 beforeEach(async () => {
   db = createTestDb();
   await importDocument(db, fixtureDocument(), { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-  setDb(db);
 });
 
 const key = () => randomBytes(16).toString('hex');
@@ -56,7 +55,7 @@ const recorded = <T extends { kind: string }>(outcome: T) => {
 describe('recordOrder', () => {
   it('creates the order and its items and writes one dated order transaction per item through the ledger; the gap closes', async () => {
     const partner = (await north());
-    expect((await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!.rows.map((row) => row.unpaid)).toEqual([5]);
+    expect((await listUnpaidServices(db, (await viewerOf(db, U.alphaAdmin)), {}))!.rows.map((row) => row.unpaid)).toEqual([5]);
     const o365 = subscription(A.alphaNorth, P.o365);
     const outcome = recorded(
       (await recordOrder(
@@ -73,7 +72,7 @@ describe('recordOrder', () => {
     // Licence: +3 licences, +3 SA on the existing position.
     expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toMatchObject({ licences: 38, sa: 13 });
     expect((await ledgerDiscrepancies(db))).toEqual([]);
-    expect((await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!.rows).toEqual([]);
+    expect((await listUnpaidServices(db, (await viewerOf(db, U.alphaAdmin)), {}))!.rows).toEqual([]);
 
     const transactions = db.$client
       .prepare('select kind, occurred_on, license_delta, sa_delta, available_delta, ordered_delta, author_user_id, expiration_before, expiration_after from inventory_transactions where order_id = ? order by id')
@@ -84,7 +83,7 @@ describe('recordOrder', () => {
     ]);
 
     // The customer sees it in their order history, with the PO number and the items.
-    const order = (await getOrder((await viewerOf(db, U.alphaAdmin)), outcome.number))!;
+    const order = (await getOrder(db, (await viewerOf(db, U.alphaAdmin)), outcome.number))!;
     expect(order.header).toMatchObject({ number: 'PN-000001', orderedOn: FIXTURE_TODAY, status: 'completed', partnerName: 'Partenaire Nord', accountNumber: A.alphaNorth, customerPoNumber: 'PO-2026-900' });
     expect(order.items.map((i) => [i.productName, i.quantity, i.withSoftwareAssurance, i.termMonths])).toEqual([
       ['Office 365 E3', 5, false, 12],
@@ -108,7 +107,7 @@ describe('recordOrder', () => {
     expect(subscription(A.alphaNorth2, P.o365)).toMatchObject({ ordered: 4, available: 4, nextExpiration: '2027-05-24' });
     expect(licences(A.alphaNorth2, P.winServer, 'Datacenter')).toMatchObject({ licences: 16, sa: 0 });
     const line = licences(A.alphaNorth2, P.winServer, 'Datacenter')!;
-    expect((await getLineHistory((await viewerOf(db, U.alphaAdmin)), line.id))!.entries.map((t) => [t.kind, t.licenseDelta])).toEqual([['order', 16]]);
+    expect((await getLineHistory(db, (await viewerOf(db, U.alphaAdmin)), line.id))!.entries.map((t) => [t.kind, t.licenseDelta])).toEqual([['order', 16]]);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
@@ -220,7 +219,7 @@ describe('recordOrder with prices, a currency and its parties', () => {
 
     // The order's page reads what was written: no re-summing of its items.
     db.$client.prepare('update orders set total_minor = 1 where id = ?').run(outcome.orderId);
-    const page = (await getOrder((await viewerOf(db, U.alphaAdmin)), outcome.number))!;
+    const page = (await getOrder(db, (await viewerOf(db, U.alphaAdmin)), outcome.number))!;
     expect(page.information).toMatchObject({ currency: 'CAD', billToName: 'Alpha Équipements Ltée', shipToAddress: null, totalMinor: 1 });
     expect(page.items.map((row) => row.unitPriceMinor)).toEqual([2760, 29, null]);
   });
@@ -304,18 +303,18 @@ describe('cancelOrder', () => {
     expect(licences(A.alphaNorth, P.office, 'Professionnel Plus')).toEqual(before.office);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
     // History keeps both: the order and its cancellation, on the cancellation's date.
-    const history = (await getLineHistory((await viewerOf(db, U.alphaAdmin)), before.o365.id))!.entries.map((t) => [t.kind, t.occurredOn, t.availableDelta, t.orderedDelta]);
+    const history = (await getLineHistory(db, (await viewerOf(db, U.alphaAdmin)), before.o365.id))!.entries.map((t) => [t.kind, t.occurredOn, t.availableDelta, t.orderedDelta]);
     expect(history.slice(-2)).toEqual([
       ['order', FIXTURE_TODAY, 3, 8],
       ['cancellation', addDays(FIXTURE_TODAY, 3), -3, -8],
     ]);
     // The expiration the order moved, and moved back, is in the history too.
-    const moves = (await getLineHistory((await viewerOf(db, U.alphaAdmin)), before.o365.id))!.entries.slice(-2).map((t) => [t.expirationBefore, t.expirationAfter]);
+    const moves = (await getLineHistory(db, (await viewerOf(db, U.alphaAdmin)), before.o365.id))!.entries.slice(-2).map((t) => [t.expirationBefore, t.expirationAfter]);
     expect(moves).toEqual([
       ['2026-12-10', '2027-11-24'],
       ['2027-11-24', '2026-12-10'],
     ]);
-    expect((await getOrder((await viewerOf(db, U.alphaAdmin)), 'PN-000001'))!.header.status).toBe('cancelled');
+    expect((await getOrder(db, (await viewerOf(db, U.alphaAdmin)), 'PN-000001'))!.header.status).toBe('cancelled');
     expect(db.$client.prepare("select cancelled_on from orders where number = 'PN-000001'").get()).toEqual({ cancelled_on: addDays(FIXTURE_TODAY, 3) });
     expect(db.$client.prepare("select action, entity_id from audit_log where action = 'order_cancelled'").all()).toEqual([{ action: 'order_cancelled', entity_id: 'PN-000001' }]);
     // Once: cancelled already.
@@ -341,7 +340,7 @@ describe('cancelOrder', () => {
     const transactions = count('inventory_transactions');
     expect((await cancel())).toEqual({ kind: 'refused', message: 'cannotReverse' });
     expect(count('inventory_transactions')).toBe(transactions);
-    expect((await getOrder((await north()), 'PN-000001'))!.header.status).toBe('completed');
+    expect((await getOrder(db, (await north()), 'PN-000001'))!.header.status).toBe('completed');
   });
 
   it('answers not found for an imported order, another partner’s, another customer’s, and anyone but a partner', async () => {
@@ -350,6 +349,6 @@ describe('cancelOrder', () => {
     expect((await cancel((await viewerOf(db, U.southPartner, C.alpha))))).toEqual({ kind: 'not-found' });
     expect((await cancel((await viewerOf(db, U.northPartner, C.beta))))).toEqual({ kind: 'not-found' });
     expect((await cancel((await viewerOf(db, U.alphaAdmin))))).toEqual({ kind: 'not-found' });
-    expect((await getOrder((await north()), 'PN-000001'))!.header.status).toBe('completed');
+    expect((await getOrder(db, (await north()), 'PN-000001'))!.header.status).toBe('completed');
   });
 });

@@ -4,7 +4,7 @@
  * customer only — and the sending is in the audit log.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import type { MailContext } from '@/lib/mail/outbox';
 import { createTestDb } from '@/tests/helpers/db';
@@ -25,7 +25,6 @@ beforeEach(async () => {
   // A second administrator of alpha, in English, and an inactive one (already in the fixture).
   doc.users!.push({ email: 'second@alpha.example', name: 'Second Admin', locale: 'en', password: 'x'.repeat(12), grants: [{ role: 'customer_admin', customer: C.alpha }] });
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-  setDb(db);
   smtp = server();
   context = { appUrl: 'https://portal.example', from: 'License Desk <noreply@portal.example>', now: 1_700_000_000_000, address: '192.0.2.4' };
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { foldForSearch } from '@/lib/search/normalize';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
@@ -14,24 +14,23 @@ let db: DB;
 beforeEach(async () => {
   db = createTestDb();
   await loadFixtures(db);
-  setDb(db);
 });
 
 describe('listServedCustomers', () => {
   it('lists the customers a partner is partner of record for, with the accounts it serves', async () => {
-    expect((await listServedCustomers((await viewerOf(db, U.northPartner))))).toEqual([
+    expect((await listServedCustomers(db, (await viewerOf(db, U.northPartner))))).toEqual([
       { number: C.alpha, legalName: 'Alpha Équipements Ltée', accountCount: 2 },
       { number: C.beta, legalName: 'Beta Industries SA', accountCount: 1 },
     ]);
-    expect((await listServedCustomers((await viewerOf(db, U.southPartner)))).map((c) => [c.number, c.accountCount])).toEqual([
+    expect((await listServedCustomers(db, (await viewerOf(db, U.southPartner)))).map((c) => [c.number, c.accountCount])).toEqual([
       [C.alpha, 1],
       [C.beta, 1],
     ]);
   });
 
   it('is empty for customer users', async () => {
-    expect((await listServedCustomers((await viewerOf(db, U.alphaAdmin))))).toEqual([]);
-    expect((await listServedCustomers((await viewerOf(db, U.betaViewer))))).toEqual([]);
+    expect((await listServedCustomers(db, (await viewerOf(db, U.alphaAdmin))))).toEqual([]);
+    expect((await listServedCustomers(db, (await viewerOf(db, U.betaViewer))))).toEqual([]);
   });
 });
 
@@ -48,20 +47,20 @@ describe('listServedCustomersPage', () => {
         .run(`70000${String(index).padStart(2, '0')}`, customerId, north.agreementId, north.partnerId);
     }
     const viewer = (await viewerOf(db, U.northPartner));
-    const first = (await listServedCustomersPage(viewer, { page: 1, today: '2026-11-24' }));
+    const first = (await listServedCustomersPage(db, viewer, { page: 1, today: '2026-11-24' }));
     expect(first).toMatchObject({ total: 32, page: 1, pages: 2 });
     expect(first.rows).toHaveLength(SERVED_CUSTOMERS_PAGE_SIZE);
     expect(first.rows[0]!.number).toBe(C.alpha);
-    const last = (await listServedCustomersPage(viewer, { page: 9, today: '2026-11-24' }));
+    const last = (await listServedCustomersPage(db, viewer, { page: 9, today: '2026-11-24' }));
     expect(last.page).toBe(2);
-    expect([...first.rows, ...last.rows].map((row) => row.number)).toEqual((await listServedCustomers(viewer)).map((row) => row.number));
-    expect((await listServedCustomersPage((await viewerOf(db, U.alphaAdmin)), { today: '2026-11-24' }))).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+    expect([...first.rows, ...last.rows].map((row) => row.number)).toEqual((await listServedCustomers(db, viewer)).map((row) => row.number));
+    expect((await listServedCustomersPage(db, (await viewerOf(db, U.alphaAdmin)), { today: '2026-11-24' }))).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
   });
 });
 
 describe('the partner’s home', () => {
-  const page = async (options: Partial<Parameters<typeof listServedCustomersPage>[1]> = {}, email: string = U.northPartner) =>
-    listServedCustomersPage((await viewerOf(db, email)), { today: '2026-11-24', ...options });
+  const page = async (options: Partial<Parameters<typeof listServedCustomersPage>[2]> = {}, email: string = U.northPartner) =>
+    listServedCustomersPage(db, (await viewerOf(db, email)), { today: '2026-11-24', ...options });
 
   it('counts, on the served accounts only, the online services to order and those expiring within 90 days', async () => {
     // north serves alphaNorth (Office 365: 25 available, 20 ordered, expires 2026-12-10), alphaNorth2 and betaNorth.
@@ -93,7 +92,7 @@ describe('query plans', () => {
   it('counts the unpaid and the expiring online services of each served account from their own indexes, never from every line', async () => {
     const viewer = (await viewerOf(db, U.northPartner));
     for (const sort of ['name', 'unpaid', 'expiring'] as const) {
-      const statements = (await preparedBy(db, async () => (await listServedCustomersPage(viewer, { today: '2026-11-24', sort })))).filter((sql) => /inventory_lines/.test(sql));
+      const statements = (await preparedBy(db, async () => (await listServedCustomersPage(db, viewer, { today: '2026-11-24', sort })))).filter((sql) => /inventory_lines/.test(sql));
       expect(statements, sort).toHaveLength(1);
       const plan = planOf(db, statements[0]!);
       expect(plan, sort).toMatch(/USING (COVERING )?INDEX inventory_lines_unpaid_idx/);

@@ -1,7 +1,7 @@
 /** What a partner user works on: the customers it serves (partner of record of at least one account). */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { customers, inventoryLines, products, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -52,11 +52,10 @@ const ORDER: Record<ServedCustomerSort, string> = {
  * its agreement numbers or served purchase account numbers.
  */
 export async function listServedCustomersPage(
-  viewer: Viewer,
+  db: Db, viewer: Viewer,
   { page = 1, query, sort = 'name', today }: { page?: number; query?: string; sort?: ServedCustomerSort; today: string },
 ): Promise<ServedCustomersPage> {
   if (viewer.role !== 'partner_user' || !viewer.partner) return { rows: [], total: 0, page: 1, pages: 1 };
-  const db = getDb();
   const terms = searchTerms(query ?? '');
   const number = `${(query ?? '').trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const searching = (query ?? '').trim() !== '';
@@ -105,13 +104,13 @@ export async function listServedCustomersPage(
 }
 
 /** Every customer the viewer's partner serves, by legal name (folded: accents and case aside). */
-export async function listServedCustomers(viewer: Viewer): Promise<ServedCustomer[]> {
+export async function listServedCustomers(db: Db, viewer: Viewer): Promise<ServedCustomer[]> {
   if (viewer.role !== 'partner_user' || !viewer.partner) return [];
-  return (await servedCustomersQuery(viewer.partner.id));
+  return (await servedCustomersQuery(db, viewer.partner.id));
 }
 
-function servedCustomersQuery(partnerId: number) {
-  return getDb()
+function servedCustomersQuery(db: Db, partnerId: number) {
+  return db
     .select({ number: customers.number, legalName: customers.legalName, accountCount: count(purchaseAccounts.id) })
     .from(purchaseAccounts)
     .innerJoin(customers, eq(customers.id, purchaseAccounts.customerId))
@@ -135,11 +134,11 @@ export const PRODUCTS_TO_ORDER_LIMIT = 20;
  * The online services to order for the customer in view (the unpaid online
  * services of the accounts the partner serves), largest gap first, bounded.
  */
-export async function listProductsToOrder(viewer: Viewer, locale: Locale = 'fr'): Promise<ProductToOrder[]> {
+export async function listProductsToOrder(db: Db, viewer: Viewer, locale: Locale = 'fr'): Promise<ProductToOrder[]> {
   if (viewer.role !== 'partner_user' || !viewer.customer) return [];
   const name = localNameSql(products.name, products.nameEn, locale);
   const unpaid = sql<number>`max(${unpaidQuantitySql()})`.mapWith(Number);
-  return (await getDb()
+  return (await db
     .select({ code: products.code, name, unpaid })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))

@@ -7,7 +7,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-strength';
 import { takeLinkAllowance, takeResetAllowance } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
@@ -27,7 +27,7 @@ const requestReset = formAction({
   handle: async ({ data, values, t }): Promise<ResetRequestState> => {
     const address = clientAddress(await headers());
     const config = env();
-    const db = getDb();
+    const db = database();
     const allowance = await takeResetAllowance(db, address, data.email, { perAddress: config.PASSWORD_RESET_LIMIT_PER_ADDRESS, perEmail: config.PASSWORD_RESET_LIMIT_PER_EMAIL });
     if (!allowance.allowed) return { values, errors: { email: t('tooMany') } };
     // Recorded, never handled here: a known and an unknown address cost the request the same (the outbox worker
@@ -54,7 +54,7 @@ const setPassword = formAction({
   messages: { namespace: 'auth', keys: [], fallback: () => 'reset.unknown' },
   invalid: (values, _errors, t): SetPasswordState => ({ values, errors: { link: t('reset.unknown') } }),
   handle: async ({ data, values, t }): Promise<SetPasswordState> => {
-    const db = getDb();
+    const db = database();
     const address = clientAddress(await headers());
     // The links' own limit per address: no address may try link after link.
     if (!(await takeLinkAllowance(db, address, env().LINK_LIMIT_PER_ADDRESS)).allowed) return { values, errors: { link: t('reset.tooMany') } };

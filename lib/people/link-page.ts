@@ -4,9 +4,9 @@
  * so guessing is hopeless anyway, but no address may try link after link.
  * Over the limit, the page says "too many requests" and looks nothing up.
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { headers } from 'next/headers';
-import { getDb } from '@/db/client';
 import { takeLinkAllowance } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
@@ -14,8 +14,7 @@ import { linkState, type LinkPurpose, type LinkState } from './tokens';
 
 export type LinkPageState = LinkState | { kind: 'tooMany' };
 
-export async function linkPageState(token: string, purpose: LinkPurpose): Promise<LinkPageState> {
-  const db = getDb();
+export async function linkPageState(db: Db, token: string, purpose: LinkPurpose): Promise<LinkPageState> {
   const allowance = await takeLinkAllowance(db, clientAddress(await headers()), env().LINK_LIMIT_PER_ADDRESS);
   if (!allowance.allowed) return { kind: 'tooMany' };
   return linkState(db, token, purpose, Date.now());

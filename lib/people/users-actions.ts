@@ -8,7 +8,7 @@
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { formAction, plainFormAction, typed, type FormState, type Translate, signedIn } from '@/lib/forms/action';
 import { clientAddress } from '@/lib/http/request-headers';
 import { requestMailContext } from '@/lib/notices/request-mail';
@@ -57,7 +57,7 @@ const invite = formAction({
     fallback: (field) => (field === 'role' ? 'roleRequired' : field === 'locale' ? 'localeRequired' : 'emailInvalid'),
   },
   handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
-    const outcome = (await invitePerson(getDb(), viewer, { ...data, accounts: accountNumbers(formData) }, await requestMailContext()));
+    const outcome = (await invitePerson(database(), viewer, { ...data, accounts: accountNumbers(formData) }, await requestMailContext()));
     return settle(outcome, values, '/account/users?invited=1', t);
   },
 });
@@ -73,7 +73,7 @@ const access = formAction({
   schema: accessForm,
   namespace: 'people.errors',
   handle: async ({ viewer, data, values, formData, t }): Promise<PersonFormState> => {
-    const outcome = (await changeAccess(getDb(), viewer, data.user, { role: data.role, accounts: accountNumbers(formData) }, { now: Date.now(), address: clientAddress(await headers()) }));
+    const outcome = (await changeAccess(database(), viewer, data.user, { role: data.role, accounts: accountNumbers(formData) }, { now: Date.now(), address: clientAddress(await headers()) }));
     return settle(outcome, values, `/account/users/${data.user}?saved=1`, t);
   },
 });
@@ -89,7 +89,7 @@ const activeness = formAction({
   schema: z.object({ user: z.coerce.number().int().positive(), active: z.enum(['1', '0']) }),
   namespace: 'people.errors',
   handle: async ({ viewer, data, values, t }): Promise<PersonFormState> => {
-    const outcome = (await setPersonActive(getDb(), viewer, data.user, data.active === '1', { now: Date.now(), address: clientAddress(await headers()) }));
+    const outcome = (await setPersonActive(database(), viewer, data.user, data.active === '1', { now: Date.now(), address: clientAddress(await headers()) }));
     return settle(outcome, values, `/account/users/${data.user}?saved=1`, t);
   },
 });
@@ -105,7 +105,7 @@ const resend = plainFormAction({
   schema: z.object({ user: z.coerce.number().int().positive() }),
   handle: async ({ viewer, data }) => {
     if (viewer.role !== 'customer_admin' || !viewer.customer) notFound();
-    const db = getDb();
+    const db = database();
     const person = (await statement<{ id: number }>(db, 'select u.id from users u join grants g on g.user_id = u.id where u.id = ? and g.customer_id = ? and u.password_hash is null')
       .get(data.user, viewer.customer.id));
     if (!person) notFound();

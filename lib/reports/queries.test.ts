@@ -4,7 +4,7 @@
  * the drop-downs, and what each viewer must not see.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setDb, type DB } from '@/db/client';
+import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { unpaidQuantity } from '@/lib/inventory/rules';
 import { createTestDb } from '@/tests/helpers/db';
@@ -55,14 +55,13 @@ beforeEach(async () => {
     { account: A.betaNorth, product: BETA_ONLY, available: 5, ordered: 5, nextExpiration: '2027-05-01' },
   );
   await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-  setDb(db);
 });
 
 const summary = (report: UnpaidServicesReport | null) => report?.rows.map((row) => `${row.accountNumber} ${row.productCode} ${row.unpaid}`);
 
 describe('listUnpaidServices', () => {
   it('lists only positive gaps, most to order first, with the figures of the inventory rule', async () => {
-    const report = (await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!;
+    const report = (await listUnpaidServices(db, (await viewerOf(db, U.alphaAdmin)), {}))!;
     expect(summary(report)).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
     for (const row of report.rows) expect(row.unpaid).toBe(unpaidQuantity(row.available, row.ordered));
     // Available < ordered (ordered, not yet provisioned) and available = ordered never appear.
@@ -71,7 +70,7 @@ describe('listUnpaidServices', () => {
   });
 
   it('gives each row what the page shows and links to', async () => {
-    const report = (await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), { product: P.o365 }))!;
+    const report = (await listUnpaidServices(db, (await viewerOf(db, U.alphaAdmin)), { product: P.o365 }))!;
     expect(report.rows).toEqual([
       {
         lineId: expect.any(Number),
@@ -90,22 +89,22 @@ describe('listUnpaidServices', () => {
   });
 
   it('totals cover every listed row', async () => {
-    const report = (await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!;
+    const report = (await listUnpaidServices(db, (await viewerOf(db, U.alphaAdmin)), {}))!;
     expect(report.totals).toEqual({ available: 52 + 25 + 13, ordered: 40 + 20 + 10, unpaid: 12 + 5 + 3 });
     expect(report).toMatchObject({ total: 3, page: 1, pages: 1 });
   });
 
   it('filters by account, agreement, product and order, alone and together', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect(summary((await listUnpaidServices(admin, { account: A.alphaNorth })))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
-    expect(summary((await listUnpaidServices(admin, { agreement: SECOND_AGREEMENT })))).toEqual([`${A.alphaNorth2} ${EXO} 12`]);
-    expect(summary((await listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.alpha })))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
-    expect(summary((await listUnpaidServices(admin, { product: EXO })))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(summary((await listUnpaidServices(db, admin, { account: A.alphaNorth })))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(summary((await listUnpaidServices(db, admin, { agreement: SECOND_AGREEMENT })))).toEqual([`${A.alphaNorth2} ${EXO} 12`]);
+    expect(summary((await listUnpaidServices(db, admin, { agreement: FIXTURE_AGREEMENTS.alpha })))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect(summary((await listUnpaidServices(db, admin, { product: EXO })))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${EXO} 3`]);
     // The order's transactions reference the O365 line only, not the other service of the same account.
-    expect(summary((await listUnpaidServices(admin, { order: FIXTURE_ORDERS.alphaNorth })))).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
-    expect(summary((await listUnpaidServices(admin, { account: A.alphaNorth, product: EXO })))).toEqual([`${A.alphaNorth} ${EXO} 3`]);
-    expect((await listUnpaidServices(admin, { account: A.alphaNorth2, order: FIXTURE_ORDERS.alphaNorth }))?.rows).toEqual([]);
-    expect((await listUnpaidServices(admin, { product: EXO }))?.totals).toEqual({ available: 65, ordered: 50, unpaid: 15 });
+    expect(summary((await listUnpaidServices(db, admin, { order: FIXTURE_ORDERS.alphaNorth })))).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
+    expect(summary((await listUnpaidServices(db, admin, { account: A.alphaNorth, product: EXO })))).toEqual([`${A.alphaNorth} ${EXO} 3`]);
+    expect((await listUnpaidServices(db, admin, { account: A.alphaNorth2, order: FIXTURE_ORDERS.alphaNorth }))?.rows).toEqual([]);
+    expect((await listUnpaidServices(db, admin, { product: EXO }))?.totals).toEqual({ available: 65, ordered: 50, unpaid: 15 });
   });
 
   /** The answer to a filter naming nothing at all. */
@@ -114,81 +113,81 @@ describe('listUnpaidServices', () => {
   it('takes what a person types: a partial number, words of a name, any case, with or without accents', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
     const both = [`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`];
-    expect(summary((await listUnpaidServices(admin, { account: A.alphaNorth.slice(0, -1) })))).toEqual(summary((await listUnpaidServices(admin, {}))));
-    for (const typed of ['Alpha Montréal', 'alpha montreal', 'MONTRÉAL', 'mont']) expect(summary((await listUnpaidServices(admin, { account: typed }))), typed).toEqual(both);
+    expect(summary((await listUnpaidServices(db, admin, { account: A.alphaNorth.slice(0, -1) })))).toEqual(summary((await listUnpaidServices(db, admin, {}))));
+    for (const typed of ['Alpha Montréal', 'alpha montreal', 'MONTRÉAL', 'mont']) expect(summary((await listUnpaidServices(db, admin, { account: typed }))), typed).toEqual(both);
     for (const typed of [P.o365, P.o365.toLowerCase(), 'Office 365 E3', 'office 365 e3', P.o365.slice(0, 7)]) {
-      expect(summary((await listUnpaidServices(admin, { product: typed }))), typed).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
+      expect(summary((await listUnpaidServices(db, admin, { product: typed }))), typed).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
     }
-    expect(summary((await listUnpaidServices(admin, { order: FIXTURE_ORDERS.alphaNorth.slice(0, -1).toLowerCase() })))).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
-    expect(summary((await listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.alpha.slice(0, -1) })))).toContain(`${A.alphaNorth} ${P.o365} 5`);
-    expect((await listUnpaidServices(admin, { account: 'Nowhere Ltd' }))).toEqual(NOTHING);
+    expect(summary((await listUnpaidServices(db, admin, { order: FIXTURE_ORDERS.alphaNorth.slice(0, -1).toLowerCase() })))).toEqual([`${A.alphaNorth} ${P.o365} 5`]);
+    expect(summary((await listUnpaidServices(db, admin, { agreement: FIXTURE_AGREEMENTS.alpha.slice(0, -1) })))).toContain(`${A.alphaNorth} ${P.o365} 5`);
+    expect((await listUnpaidServices(db, admin, { account: 'Nowhere Ltd' }))).toEqual(NOTHING);
   });
 
   it("answers another customer's account, agreement or order exactly as one naming nothing (no 404, no oracle)", async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect((await listUnpaidServices(admin, { account: A.betaNorth }))).toEqual(NOTHING);
-    expect((await listUnpaidServices(admin, { account: '9999999' }))).toEqual(NOTHING);
-    expect((await listUnpaidServices(admin, { agreement: FIXTURE_AGREEMENTS.beta }))).toEqual(NOTHING);
-    expect((await listUnpaidServices(admin, { order: FIXTURE_ORDERS.betaSouth }))).toEqual(NOTHING);
-    expect((await listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, admin, { account: A.betaNorth }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, admin, { account: '9999999' }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, admin, { agreement: FIXTURE_AGREEMENTS.beta }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, admin, { order: FIXTURE_ORDERS.betaSouth }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, admin, { product: 'NO-SUCH-PRODUCT' }))).toEqual(NOTHING);
   });
 
   it("answers a product code only another customer holds exactly as an unknown one (no oracle)", async () => {
     // Only beta has an online service of BETA_ONLY; alpha asking for it learns nothing.
-    expect((await listUnpaidServices((await viewerOf(db, U.betaAdmin)), { product: BETA_ONLY }))?.rows).toEqual([]);
+    expect((await listUnpaidServices(db, (await viewerOf(db, U.betaAdmin)), { product: BETA_ONLY }))?.rows).toEqual([]);
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect((await listUnpaidServices(admin, { product: BETA_ONLY }))).toEqual(NOTHING);
-    expect((await listUnpaidServices(admin, { product: BETA_ONLY }))).toEqual((await listUnpaidServices(admin, { product: 'NO-SUCH-PRODUCT' })));
-    expect((await listReportSuggestions(admin)).products.map((product) => product.code)).not.toContain(BETA_ONLY);
+    expect((await listUnpaidServices(db, admin, { product: BETA_ONLY }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, admin, { product: BETA_ONLY }))).toEqual((await listUnpaidServices(db, admin, { product: 'NO-SUCH-PRODUCT' })));
+    expect((await listReportSuggestions(db, admin)).products.map((product) => product.code)).not.toContain(BETA_ONLY);
   });
 
   it("never shows another customer's lines", async () => {
-    expect(summary((await listUnpaidServices((await viewerOf(db, U.betaAdmin)), {})))).toEqual([`${A.betaSouth} ${EXO} 7`, `${A.betaNorth} ${P.o365} 4`]);
-    const alphaRows = (await listUnpaidServices((await viewerOf(db, U.alphaAdmin)), {}))!.rows;
+    expect(summary((await listUnpaidServices(db, (await viewerOf(db, U.betaAdmin)), {})))).toEqual([`${A.betaSouth} ${EXO} 7`, `${A.betaNorth} ${P.o365} 4`]);
+    const alphaRows = (await listUnpaidServices(db, (await viewerOf(db, U.alphaAdmin)), {}))!.rows;
     expect(alphaRows.some((row) => row.accountNumber.startsWith('600002'))).toBe(false);
   });
 
   it('an account viewer sees only the granted accounts; the others match nothing', async () => {
     const viewer = (await viewerOf(db, U.alphaViewer));
-    expect(summary((await listUnpaidServices(viewer, {})))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
-    expect((await listUnpaidServices(viewer, { account: A.alphaNorth2 }))).toEqual(NOTHING);
+    expect(summary((await listUnpaidServices(db, viewer, {})))).toEqual([`${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect((await listUnpaidServices(db, viewer, { account: A.alphaNorth2 }))).toEqual(NOTHING);
     // The second agreement covers only alphaNorth2, which is not granted.
-    expect((await listUnpaidServices(viewer, { agreement: SECOND_AGREEMENT }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, viewer, { agreement: SECOND_AGREEMENT }))).toEqual(NOTHING);
   });
 
   it("a partner sees the served accounts of the chosen customer only, and nothing before choosing", async () => {
     const north = (await viewerOf(db, U.northPartner, C.alpha));
-    expect(summary((await listUnpaidServices(north, {})))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
-    expect((await listUnpaidServices(north, { account: A.alphaSouth }))).toEqual(NOTHING);
-    expect(summary((await listUnpaidServices((await viewerOf(db, U.northPartner, C.beta)), {})))).toEqual([`${A.betaNorth} ${P.o365} 4`]);
-    expect((await listUnpaidServices((await viewerOf(db, U.northPartner, C.beta)), { account: A.betaSouth }))).toEqual(NOTHING);
+    expect(summary((await listUnpaidServices(db, north, {})))).toEqual([`${A.alphaNorth2} ${EXO} 12`, `${A.alphaNorth} ${P.o365} 5`, `${A.alphaNorth} ${EXO} 3`]);
+    expect((await listUnpaidServices(db, north, { account: A.alphaSouth }))).toEqual(NOTHING);
+    expect(summary((await listUnpaidServices(db, (await viewerOf(db, U.northPartner, C.beta)), {})))).toEqual([`${A.betaNorth} ${P.o365} 4`]);
+    expect((await listUnpaidServices(db, (await viewerOf(db, U.northPartner, C.beta)), { account: A.betaSouth }))).toEqual(NOTHING);
     const south = (await viewerOf(db, U.southPartner, C.alpha));
-    expect((await listUnpaidServices(south, {}))?.rows).toEqual([]);
+    expect((await listUnpaidServices(db, south, {}))?.rows).toEqual([]);
 
     const unchosen = (await viewerOf(db, U.northPartner));
-    expect((await listUnpaidServices(unchosen, {}))).toMatchObject({ rows: [], total: 0, totals: { available: 0, ordered: 0, unpaid: 0 } });
-    expect((await listUnpaidServices(unchosen, { account: A.alphaNorth }))).toEqual(NOTHING);
+    expect((await listUnpaidServices(db, unchosen, {}))).toMatchObject({ rows: [], total: 0, totals: { available: 0, ordered: 0, unpaid: 0 } });
+    expect((await listUnpaidServices(db, unchosen, { account: A.alphaNorth }))).toEqual(NOTHING);
   });
 });
 
 describe('listReportSuggestions', () => {
   it("offers only what is in the viewer's scope", async () => {
-    const admin = (await listReportSuggestions((await viewerOf(db, U.alphaAdmin))));
+    const admin = (await listReportSuggestions(db, (await viewerOf(db, U.alphaAdmin))));
     expect(admin.accounts.map((account) => account.number)).toEqual([A.alphaNorth, A.alphaNorth2, A.alphaSouth]);
     expect(admin.agreements.map((agreement) => agreement.number)).toEqual([FIXTURE_AGREEMENTS.alpha, SECOND_AGREEMENT]);
     expect(admin.products.map((product) => product.code)).toEqual([EXO, P.o365]);
     expect(admin.orders.map((order) => order.number)).toEqual([FIXTURE_ORDERS.alphaNorth]);
 
-    const viewer = (await listReportSuggestions((await viewerOf(db, U.alphaViewer))));
+    const viewer = (await listReportSuggestions(db, (await viewerOf(db, U.alphaViewer))));
     expect(viewer.accounts.map((account) => account.number)).toEqual([A.alphaNorth]);
     expect(viewer.agreements.map((agreement) => agreement.number)).toEqual([FIXTURE_AGREEMENTS.alpha]);
 
-    const south = (await listReportSuggestions((await viewerOf(db, U.southPartner, C.beta))));
+    const south = (await listReportSuggestions(db, (await viewerOf(db, U.southPartner, C.beta))));
     expect(south.accounts.map((account) => account.number)).toEqual([A.betaSouth]);
     expect(south.orders).toEqual([]);
     expect(south.products.map((product) => product.code)).toEqual([EXO, P.o365]);
 
-    expect((await listReportSuggestions((await viewerOf(db, U.northPartner))))).toEqual({ accounts: [], agreements: [], products: [], orders: [] });
+    expect((await listReportSuggestions(db, (await viewerOf(db, U.northPartner))))).toEqual({ accounts: [], agreements: [], products: [], orders: [] });
   });
 });
 
@@ -227,26 +226,25 @@ describe('a report larger than a page', () => {
     }
     db = createTestDb();
     await importDocument(db, doc, { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
-    setDb(db);
   });
 
   it('is paged, most to order first, with totals over every page', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const first = (await listUnpaidServices(admin, {}, 1))!;
-    const all = (await listUnpaidServices(admin, {}, 'all'))!;
+    const first = (await listUnpaidServices(db, admin, {}, 1))!;
+    const all = (await listUnpaidServices(db, admin, {}, 'all'))!;
     expect(first.rows).toHaveLength(REPORT_PAGE_SIZE);
     expect(first.total).toBe(all.rows.length);
     expect(first.pages).toBe(Math.ceil(all.rows.length / REPORT_PAGE_SIZE));
-    const pages = await Promise.all(Array.from({ length: first.pages }, (_, index) => listUnpaidServices(admin, {}, index + 1)));
+    const pages = await Promise.all(Array.from({ length: first.pages }, (_, index) => listUnpaidServices(db, admin, {}, index + 1)));
     expect(pages.flatMap((page) => page.rows)).toEqual(all.rows);
     for (const page of pages) expect(page.totals).toEqual(all.totals);
     expect(all.totals.unpaid).toBe(all.rows.reduce((sum, row) => sum + row.unpaid, 0));
     // A page past the end shows the last one.
-    expect((await listUnpaidServices(admin, {}, 999))!.page).toBe(first.pages);
+    expect((await listUnpaidServices(db, admin, {}, 999))!.page).toBe(first.pages);
   });
 
   it('suggests a bounded number of values for each filter, the latest orders first', async () => {
-    const suggestions = (await listReportSuggestions((await viewerOf(db, U.alphaAdmin))));
+    const suggestions = (await listReportSuggestions(db, (await viewerOf(db, U.alphaAdmin))));
     expect(suggestions.accounts).toHaveLength(REPORT_SUGGESTION_LIMIT);
     expect(suggestions.orders).toHaveLength(REPORT_SUGGESTION_LIMIT);
     const dates = suggestions.orders.map((order) => order.orderedOn);
@@ -272,8 +270,8 @@ describe('query plans', () => {
   it('the report reads the gaps from their own index, not every line, and its suggestions from the summaries and the customer’s orders index', async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
     const statements = await preparedBy(db, async () => {
-      await listUnpaidServices(viewer, {});
-      await listReportSuggestions(viewer);
+      await listUnpaidServices(db, viewer, {});
+      await listReportSuggestions(db, viewer);
     });
     const report = statements.filter((sql) => /"inventory_lines"/.test(sql) && /"available_count" > "inventory_lines"."ordered_count"/.test(sql));
     expect(report).toHaveLength(2);
@@ -285,7 +283,7 @@ describe('query plans', () => {
 
   it("the filters read only each subscription line's own account, agreement, product and transactions, by their keys", async () => {
     const viewer = (await viewerOf(db, U.alphaAdmin));
-    const statements = await preparedBy(db, async () => (await listUnpaidServices(viewer, { account: 'mont', agreement: '8', product: 'office', order: 'fx' })));
+    const statements = await preparedBy(db, async () => (await listUnpaidServices(db, viewer, { account: 'mont', agreement: '8', product: 'office', order: 'fx' })));
     const report = statements.filter((sql) => /"available_count" > "inventory_lines"."ordered_count"/.test(sql));
     expect(report).toHaveLength(2);
     for (const sql of report) {

@@ -8,10 +8,10 @@
  * (SPEC §5 "counts agree everywhere"). Every query is scoped by
  * accountScope(viewer).
  */
+import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { agreements, inventoryLines, inventoryTransactions, orders, products, productSummaries, purchaseAccounts, type Locale } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -93,8 +93,7 @@ export const REPORT_FILTERS = ['account', 'order', 'agreement', 'product'] as co
  * something outside the viewer's scope simply matches none of the viewer's
  * lines: the answer is the one of a value naming nothing (no 404, no oracle).
  */
-function filterConditions(filters: UnpaidServiceFilters): (SQL | undefined)[] {
-  const db = getDb();
+function filterConditions(db: Db, filters: UnpaidServiceFilters): (SQL | undefined)[] {
   const { account, order, agreement, product } = filters;
   return [
     account ? or(numberStartsWith(purchaseAccounts.number, account), wordsMatch(purchaseAccounts.nameSearch, account)) : undefined,
@@ -126,12 +125,12 @@ function filterConditions(filters: UnpaidServiceFilters): (SQL | undefined)[] {
   ];
 }
 
-function conditions(viewer: Viewer, filters: UnpaidServiceFilters): SQL {
+function conditions(db: Db, viewer: Viewer, filters: UnpaidServiceFilters): SQL {
   return and(
     accountScope(viewer),
     // The SQL twin of unpaidQuantity() > 0, so that the cap and the totals count only listed rows.
     unpaidServiceCondition(),
-    ...filterConditions(filters),
+    ...filterConditions(db, filters),
   )!;
 }
 
@@ -171,11 +170,10 @@ export interface UnpaidServicesReport {
  * order first (then by product, account): one page of REPORT_PAGE_SIZE rows,
  * or every row (`page: 'all'`, the CSV export).
  */
-export async function listUnpaidServices(viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1, locale: Locale = 'fr'): Promise<UnpaidServicesReport> {
-  const db = getDb();
+export async function listUnpaidServices(db: Db, viewer: Viewer, filters: UnpaidServiceFilters, page: number | 'all' = 1, locale: Locale = 'fr'): Promise<UnpaidServicesReport> {
   const productName = localNameSql(products.name, products.nameEn, locale);
   const edition = localNameSql(inventoryLines.edition, inventoryLines.editionEn, locale);
-  const where = conditions(viewer, filters);
+  const where = conditions(db, viewer, filters);
 
   const aggregate = (await db
     .select({
@@ -254,8 +252,7 @@ export interface ReportSuggestions {
  * number, services by name, the latest orders), so the page is the same size
  * for any customer.
  */
-export async function listReportSuggestions(viewer: Viewer, locale: Locale = 'fr'): Promise<ReportSuggestions> {
-  const db = getDb();
+export async function listReportSuggestions(db: Db, viewer: Viewer, locale: Locale = 'fr'): Promise<ReportSuggestions> {
   const productName = localNameSql(products.name, products.nameEn, locale);
   const scope = accountScope(viewer);
   const accounts = (await db

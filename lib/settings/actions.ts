@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { users } from '@/db/schema';
 import { issueCalendarSecret, revokeCalendarSecrets } from '@/lib/calendar/feed';
 import { env } from '@/lib/env';
@@ -22,7 +22,7 @@ const notices = plainFormAction({
   // Only a forged post sends anything else: nothing changes, and the page is shown again.
   invalid: () => redirect('/settings?saved=notices'),
   handle: async ({ viewer, data }) => {
-    await getDb().update(users).set({ receivesNotices: data.receives === '1' }).where(eq(users.id, viewer.userId));
+    await database().update(users).set({ receivesNotices: data.receives === '1' }).where(eq(users.id, viewer.userId));
     redirect('/settings?saved=notices');
   },
 });
@@ -43,7 +43,7 @@ const feed = formAction({
   schema: z.object({ intent: z.enum(['issue', 'revoke']) }),
   invalid: (): CalendarFeedState => ({}),
   handle: async ({ viewer, data }): Promise<CalendarFeedState> => {
-    const db = getDb();
+    const db = database();
     if (data.intent === 'revoke') {
       await revokeCalendarSecrets(db, viewer.userId, Date.now());
       return { revoked: true };

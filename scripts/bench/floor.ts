@@ -17,9 +17,9 @@
  * A request is signed in by the cookie `floor-user=ID.SESSIONVERSION` (the
  * bench reads them from the database; the floor measures pages, not sign-in).
  */
+import { database } from '@/db/client';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createTranslator } from 'use-intl/core';
-import { getDb } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { ACCOUNT_SEARCH_FIELDS, resolveAccountSelection, searchAccounts, type AccountCriteria, type AccountSelection } from '@/lib/accounts/queries';
 import { loadViewer, type Viewer } from '@/lib/auth/scope';
@@ -249,16 +249,16 @@ function lineRows(viewer: Viewer, group: ProductGroup, lines: InventoryLineRow[]
 async function inventoryPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseInventoryParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account))));
+  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(database(), viewer, params.account))));
   if (selection.kind === 'not-found') return { status: 404 };
   if (selection.kind === 'choose') return { status: 302, location: hrefWith('/accounts', scopeParams(viewer)) };
   const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1' };
-  const inventory = (await q('listProductGroups', async () => (await listProductGroups(viewer, filters, params.page ?? 1))));
+  const inventory = (await q('listProductGroups', async () => (await listProductGroups(database(), viewer, filters, params.page ?? 1))));
   const expandAll = params.expand === 'all';
   const open = new Set(params.open);
   const isOpen = (group: ProductGroup) => expandAll || open.has(group.key) || open.has(String(group.productId));
-  const lines = (await q('listLinesOfGroups', async () => (await listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity))));
-  const updatedAt = (await q('getDataUpdatedAt', async () => (await getDataUpdatedAt(viewer))));
+  const lines = (await q('listLinesOfGroups', async () => (await listLinesOfGroups(database(), viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity))));
+  const updatedAt = (await q('getDataUpdatedAt', async () => (await getDataUpdatedAt(database(), viewer))));
   const t = tr(locale, 'inventory');
   const day = today();
   const canSetUp = maySetUpOnlineServices(viewer);
@@ -304,10 +304,10 @@ async function inventoryPage(viewer: Viewer, url: URL): Promise<Answer> {
 async function benefitsPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseBenefitsParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account))));
+  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(database(), viewer, params.account))));
   if (selection.kind === 'not-found') return { status: 404 };
   if (selection.kind === 'choose') return { status: 302, location: hrefWith('/accounts', scopeParams(viewer)) };
-  const list = (await q('listBenefits', async () => (await listBenefits(viewer, accountFilterOf(selection)))));
+  const list = (await q('listBenefits', async () => (await listBenefits(database(), viewer, accountFilterOf(selection)))));
   const t = tr(locale, 'benefits');
   const day = today();
   const scope = scopeLinkParams(viewer, selection);
@@ -324,12 +324,12 @@ async function benefitsPage(viewer: Viewer, url: URL): Promise<Answer> {
 async function ordersPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseOrdersParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
-  const resolved = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, params.account))));
+  const resolved = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(database(), viewer, params.account))));
   if (resolved.kind === 'not-found') return { status: 404 };
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const search = searchOf(params);
   const searching = Object.values(search).some(Boolean);
-  const list = (await q('listOrders', async () => (await listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }))));
+  const list = (await q('listOrders', async () => (await listOrders(database(), viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }))));
   const t = tr(locale, 'orders');
   const scope = scopeLinkParams(viewer, selection);
   const view = { ...scope, ...search };
@@ -360,7 +360,7 @@ async function ordersPage(viewer: Viewer, url: URL): Promise<Answer> {
 
 async function orderPage(viewer: Viewer, url: URL, number: string): Promise<Answer> {
   const locale = viewer.locale ?? 'fr';
-  const order = (await q('getOrder', async () => (await getOrder(viewer, number))));
+  const order = (await q('getOrder', async () => (await getOrder(database(), viewer, number))));
   if (!order) return { status: 404 };
   const t = tr(locale, 'orders');
   const { header, information, items } = order;
@@ -400,9 +400,9 @@ async function reportsPage(viewer: Viewer, url: URL): Promise<Answer> {
   const { params } = parseReportParams(rawParams(url));
   const locale = viewer.locale ?? 'fr';
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
-  const report = (await q('listUnpaidServices', async () => (await listUnpaidServices(viewer, filters, params.page ?? 1))));
+  const report = (await q('listUnpaidServices', async () => (await listUnpaidServices(database(), viewer, filters, params.page ?? 1))));
   if (!report) return { status: 404 };
-  const suggestions = (await q('listReportSuggestions', async () => (await listReportSuggestions(viewer))));
+  const suggestions = (await q('listReportSuggestions', async () => (await listReportSuggestions(database(), viewer))));
   const t = tr(locale, 'reports');
   const day = today();
   const scope = scopeParams(viewer);
@@ -451,8 +451,8 @@ async function accountsPage(viewer: Viewer, url: URL): Promise<Answer> {
   for (const name of ACCOUNT_SEARCH_FIELDS) if (get(name)) criteria[name] = get(name);
   if (field && get('term')) criteria[field] = get('term');
   const page = Number(get('page') ?? 1) || 1;
-  const result = (await q('searchAccounts', async () => (await searchAccounts(viewer, criteria, page))));
-  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(viewer, undefined))));
+  const result = (await q('searchAccounts', async () => (await searchAccounts(database(), viewer, criteria, page))));
+  const selection = (await q('resolveAccountSelection', async () => (await resolveAccountSelection(database(), viewer, undefined))));
   const t = tr(locale, 'accounts.selector');
   const scope = scopeParams(viewer);
   const currentNumber = selection.kind === 'account' ? selection.account.number : null;
@@ -492,7 +492,7 @@ function signInPage(): Answer {
 async function viewerOf(cookie: string | undefined): Promise<Viewer | null> {
   const match = /(?:^|;\s*)floor-user=(\d+)\.(\d+)/.exec(cookie ?? '');
   if (!match) return null;
-  return (await q('loadViewer', async () => (await loadViewer(getDb(), Number(match[1]), Number(match[2])))));
+  return (await q('loadViewer', async () => (await loadViewer(database(), Number(match[1]), Number(match[2])))));
 }
 
 async function route(url: URL, cookie: string | undefined): Promise<Answer> {

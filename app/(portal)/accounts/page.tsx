@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DataTable } from '@/components/DataTable';
@@ -43,8 +44,8 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
   const t = await getTranslations(ACCOUNTS_NAMESPACE);
   // Every link of the selector keeps where it goes back to once an account is chosen.
   const scope = { ...scopeParams(viewer), return: params.return };
-  const result = (await searchAccounts(viewer, criteria, params.page ?? 1));
-  const selection = (await resolveAccountSelection(viewer, undefined));
+  const result = (await searchAccounts(database(), viewer, criteria, params.page ?? 1));
+  const selection = (await resolveAccountSelection(database(), viewer, undefined));
   const currentNumber = selection.kind === 'account' ? selection.account.number : null;
   const activeCriteria = ACCOUNT_SEARCH_FIELDS.filter((field) => criteria[field]);
   const fieldLabels = Object.fromEntries(ACCOUNT_SEARCH_FIELDS.map((field) => [field, t(`fields.${field}`)])) as Record<(typeof ACCOUNT_SEARCH_FIELDS)[number], string>;

@@ -36,7 +36,7 @@ describe.each(['fr', 'en'] as const)('the inventory in %s', (locale: Locale) => 
       expect(await exportedHeader(GET, `/inventory/export?account=all${packagesView ? '&packages=1' : ''}`, { locale, viewer })).toBe(toCsv(locale, exported, []));
 
       // A licence product's table and an online service's, as the page shows them.
-      const groups = (await listAllLines(viewer, { accounts: 'all', packages: packagesView }));
+      const groups = (await listAllLines(db(), viewer, { accounts: 'all', packages: packagesView }));
       const [licenses, services] = (['license', 'online_service'] as const).map((kind) => {
         const { group, lines } = groups.find(({ group }) => group.kind === kind)!;
         return pageHeadings(locale, INVENTORY_NAMESPACE, columnsOfProduct(columns, group), lines.map((line) => ({ group, line })));

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { EmptyState } from '@/components/EmptyState';
@@ -30,9 +31,9 @@ import { Toolbar } from './Toolbar';
 export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
   const { params } = parseInventoryParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { line: params.line, account: params.account });
-  const lineRef = params.line ? (await getLineReference(viewer, params.line)) : null;
+  const lineRef = params.line ? (await getLineReference(database(), viewer, params.line)) : null;
   const t = await getTranslations(INVENTORY_NAMESPACE);
-  const selection = (await resolveAccountSelection(viewer, params.account ?? lineRef?.accountNumber));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account ?? lineRef?.accountNumber));
   return titleOf(t('title'), await accountInTitle(selection), params.q && t('printSearch', { q: params.q }));
 }
 
@@ -45,32 +46,32 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   // A `line` deep link (e-mails, history, orders) highlights the line and decides the account when none is given. Links
   // outlive lines (an import removes or replaces them): a line no longer there — or no longer the viewer's, answered
   // alike — or not in the account asked for opens the inventory as it is, saying so, never a 404 for the whole page.
-  const found = params.line ? (await getLineReference(viewer, params.line)) : null;
+  const found = params.line ? (await getLineReference(database(), viewer, params.line)) : null;
   const inAccountAsked = (ref: NonNullable<typeof found>) => !params.account || params.account === 'all' || params.account === ref.accountNumber;
   const lineRef = found && inAccountAsked(found) ? found : null;
   const lineGone = params.line !== undefined && !lineRef;
-  const selection = (await resolveAccountSelection(viewer, params.account ?? lineRef?.accountNumber ?? (lineGone ? 'all' : undefined)));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account ?? lineRef?.accountNumber ?? (lineGone ? 'all' : undefined)));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
   const locale = (await getLocale()) as Locale;
   const filters: InventoryFilters = { accounts: accountFilterOf(selection), query: params.q, packages: params.packages === '1', locale };
   const lineGroupKey = lineRef ? (filters.packages && lineRef.packageId ? `${lineRef.packageId}-${lineRef.productId}` : String(lineRef.productId)) : null;
-  const requestedPage = lineGroupKey ? ((await pageOfGroup(viewer, filters, lineGroupKey)) ?? 1) : (params.page ?? 1);
-  const inventory = (await listProductGroups(viewer, filters, requestedPage));
-  const closest = params.q && inventory.groups.length === 0 ? (await suggestOwnProductNames(viewer, filters, params.q)) : [];
+  const requestedPage = lineGroupKey ? ((await pageOfGroup(database(), viewer, filters, lineGroupKey)) ?? 1) : (params.page ?? 1);
+  const inventory = (await listProductGroups(database(), viewer, filters, requestedPage));
+  const closest = params.q && inventory.groups.length === 0 ? (await suggestOwnProductNames(database(), viewer, filters, params.q)) : [];
 
   const expandAll = params.expand === 'all';
   const open = new Set(params.open);
   if (lineGroupKey) open.add(lineGroupKey);
   const isOpen = (group: ProductGroup) => expandAll || open.has(group.key) || open.has(String(group.productId));
   // With every account in view a product can have hundreds of lines: a row shows the first ones (one account shows all its own).
-  const lines = (await listLinesOfGroups(viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity));
+  const lines = (await listLinesOfGroups(database(), viewer, filters, inventory.groups.filter(isOpen), selection.kind === 'all' ? LINES_PER_PRODUCT_LIMIT : Infinity));
 
   const t = await getTranslations(INVENTORY_NAMESPACE);
   const tc = await getTranslations('common');
   const ts = await getTranslations('onlineServices.setup');
-  const updatedAt = await getDataUpdatedAt(viewer);
+  const updatedAt = await getDataUpdatedAt(database(), viewer);
   // One "today" for the whole page, so every marker is decided against the same date.
   const canSetUp = maySetUpOnlineServices(viewer);
   const columns = inventoryLineColumns({

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
@@ -26,7 +27,7 @@ import { OrderSearchForm } from './OrderSearchForm';
 export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
   const { params } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const resolved = (await resolveAccountSelection(viewer, params.account));
+  const resolved = (await resolveAccountSelection(database(), viewer, params.account));
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const t = await getTranslations(ORDERS_NAMESPACE);
   return titleOf(t('title'), await accountInTitle(selection));
@@ -43,13 +44,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const { params, ignored } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
-  const resolved = (await resolveAccountSelection(viewer, params.account));
+  const resolved = (await resolveAccountSelection(database(), viewer, params.account));
   if (resolved.kind === 'not-found') notFound();
   // Orders are worth reading across accounts: where the inventory would send a person to the selector, show them all.
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const search = searchOf(params);
   const searching = Object.values(search).some(Boolean);
-  const list = (await listOrders(viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }));
+  const list = (await listOrders(database(), viewer, { accounts: accountFilterOf(selection), page: params.page ?? 1, search }));
 
   const t = await getTranslations(ORDERS_NAMESPACE);
   const tc = await getTranslations('common');

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { database } from '@/db/client';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { DataTable } from '@/components/DataTable';
@@ -33,7 +34,7 @@ export default async function PartnerWorkspacePage({ searchParams }: { searchPar
   if (viewer.role !== 'partner_user' || !viewer.partner) notFound();
   const t = await getTranslations(PARTNER_NAMESPACE);
   const locale = (await getLocale()) as Locale;
-  const served = (await listServedCustomersPage(viewer, { page: page ?? 1, query: q, sort: sort ?? 'name', today: today() }));
+  const served = (await listServedCustomersPage(database(), viewer, { page: page ?? 1, query: q, sort: sort ?? 'name', today: today() }));
   const keep = { q, sort: sort && sort !== 'name' ? sort : undefined };
 
   return (

@@ -24,7 +24,7 @@ const db = fixturesForEachTest();
 describe.each(['fr', 'en'] as const)('the reconciliation in %s', (locale: Locale) => {
   it('exports exactly the columns of the page, headings in the reader’s language', async () => {
     const viewer = (await viewerOf(db(), U.alphaAdmin));
-    const rows = (await listUnpaidServices(viewer, {}))!.rows;
+    const rows = (await listUnpaidServices(db(), viewer, {}))!.rows;
     expect(rows.length).toBeGreaterThan(0);
     const columns = reportColumns({ t: translatorOf(locale, REPORT_NAMESPACE), locale, today: FIXTURE_TODAY, scope: {} });
     const onPage = pageHeadings(locale, REPORT_NAMESPACE, columns, rows);

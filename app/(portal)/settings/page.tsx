@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { database } from '@/db/client';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/ClientMessages';
 import { PortalShell } from '@/components/shell/PortalShell';
@@ -17,7 +18,7 @@ const paramsSchema = z.object({ saved: z.literal('notices').optional().catch(und
 export default async function SettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { saved } = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const { receivesNotices: receives, calendarFeed } = (await ownSettings(viewer));
+  const { receivesNotices: receives, calendarFeed } = (await ownSettings(database(), viewer));
   const t = await getTranslations('settings');
   return (
     <PortalShell viewer={viewer} section="account" help="notices">

@@ -3,7 +3,7 @@
  * iCalendar document of the expirations its user may see. No session: the
  * secret is the authority; an unknown or revoked one is a bare 404.
  */
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { calendarEvents, toICalendar, userOfCalendarSecret } from '@/lib/calendar/feed';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ secret: string }> }) {
   const secret = (await params).secret.replace(/\.ics$/, '');
-  const db = getDb();
+  const db = database();
   const user = (await userOfCalendarSecret(db, secret));
   if (!user) return new Response('Not found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const appUrl = env().APP_URL ?? new URL(request.url).origin;

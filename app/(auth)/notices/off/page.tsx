@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { PublicShell } from '@/components/shell/PublicShell';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { env } from '@/lib/env';
 import { turnNoticesOffAction } from '@/lib/notices/actions';
 import { noticesOffRecipient } from '@/lib/notices/unsubscribe';
@@ -28,7 +28,7 @@ export default async function NoticesOffPage({ searchParams }: { searchParams: P
   const params = paramsSchema.parse(await searchParams);
   const t = await getTranslations('notices.offPage');
   const secret = env().AUTH_SECRET;
-  const recipient = params.token && secret ? (await noticesOffRecipient(getDb(), secret, params.token)) : null;
+  const recipient = params.token && secret ? (await noticesOffRecipient(database(), secret, params.token)) : null;
 
   return (
     <PublicShell width="max-w-md">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { database } from '@/db/client';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/ClientMessages';
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodeURIComponent((await params).token).slice(0, 100);
   const t = await getTranslations('auth.reset');
-  const state = await linkPageState(token, 'password_reset');
+  const state = await linkPageState(database(), token, 'password_reset');
   return (
     <PublicShell>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
@@ -25,7 +26,7 @@ export const generateMetadata = titleFrom(ACTIVITY_NAMESPACE);
 export default async function ActivityPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = activityParamsSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const activity = (await listActivity(viewer, params));
+  const activity = (await listActivity(database(), viewer, params));
   if (!activity) notFound();
 
   const t = await getTranslations(ACTIVITY_NAMESPACE);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DataTable } from '@/components/DataTable';
 import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
@@ -27,7 +27,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: PageS
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
   const q = params.q || undefined;
-  const people = await listPeople(getDb(), viewer, params.page ?? 1, q);
+  const people = await listPeople(database(), viewer, params.page ?? 1, q);
   if (!people) notFound();
   const t = await getTranslations(PEOPLE_NAMESPACE);
   const locale = (await getLocale()) as Locale;

@@ -24,7 +24,7 @@ const db = fixturesForEachTest();
 describe.each(['fr', 'en'] as const)('the benefits in %s', (locale: Locale) => {
   it('exports the account, then exactly the columns of each account’s table', async () => {
     const viewer = (await viewerOf(db(), U.alphaAdmin));
-    const rows = benefitLines((await listBenefits(viewer, 'all')).accounts);
+    const rows = benefitLines((await listBenefits(db(), viewer, 'all')).accounts);
     expect(rows.length).toBeGreaterThan(0);
     const onPage = pageHeadings(locale, BENEFITS_NAMESPACE, benefitColumns({ locale, today: FIXTURE_TODAY }), rows);
     const t = translatorOf(locale, BENEFITS_NAMESPACE);

@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation';
+import { database } from '@/db/client';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/DataTable';
 import { EmptyState } from '@/components/EmptyState';
@@ -23,7 +24,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const { params } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const t = await getTranslations(BENEFITS_NAMESPACE);
-  return titleOf(t('title'), await accountInTitle((await resolveAccountSelection(viewer, params.account))));
+  return titleOf(t('title'), await accountInTitle((await resolveAccountSelection(database(), viewer, params.account))));
 }
 
 /**
@@ -35,12 +36,12 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   const { params, ignored } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
-  const selection = (await resolveAccountSelection(viewer, params.account));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
   const locale = (await getLocale()) as Locale;
-  const list = await listBenefits(viewer, accountFilterOf(selection), params.page ?? 1, locale);
+  const list = await listBenefits(database(), viewer, accountFilterOf(selection), params.page ?? 1, locale);
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const tc = await getTranslations('common');
   const scope = scopeLinkParams(viewer, selection);

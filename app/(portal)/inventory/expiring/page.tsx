@@ -1,4 +1,5 @@
 import { notFound, redirect } from 'next/navigation';
+import { database } from '@/db/client';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/BarChart';
 import { DataTable } from '@/components/DataTable';
@@ -23,7 +24,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const t = await getTranslations(EXPIRING_NAMESPACE);
-  return titleOf(t('expiring.title'), await accountInTitle((await resolveAccountSelection(viewer, params.account))));
+  return titleOf(t('expiring.title'), await accountInTitle((await resolveAccountSelection(database(), viewer, params.account))));
 }
 
 const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
@@ -37,15 +38,15 @@ const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true,
 export default async function ExpiringPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = (await resolveAccountSelection(viewer, params.account));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
   const day = today();
   const accounts = accountFilterOf(selection);
   const locale = (await getLocale()) as Locale;
-  const list = await listExpiring(viewer, { accounts, today: day, page: params.page ?? 1, locale });
-  const months = await expirationsByMonth(viewer, { accounts, today: day });
+  const list = await listExpiring(database(), viewer, { accounts, today: day, page: params.page ?? 1, locale });
+  const months = await expirationsByMonth(database(), viewer, { accounts, today: day });
   const t = await getTranslations(EXPIRING_NAMESPACE);
   const scope = scopeLinkParams(viewer, selection);
   const monthName = (month: string) => new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-US', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));

@@ -4,9 +4,9 @@
  * written from the page's own column definitions (../columns.tsx) with the
  * CSV rules of SPEC §5. Asks for the viewer itself; outside the grants is a 404.
  */
+import { database } from '@/db/client';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { recordExport } from '@/lib/audit/log';
 import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
@@ -26,7 +26,7 @@ export async function GET(request: Request) {
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   const { params } = parseInventoryParams(raw);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = (await resolveAccountSelection(viewer, params.account));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account));
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return csvNotFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
@@ -35,8 +35,8 @@ export async function GET(request: Request) {
   const locale = (await getLocale()) as Locale;
   const packagesView = params.packages === '1';
   const columns = inventoryLineColumns({ t, locale, today: today(), packagesView, scope: scopeParams(viewer) });
-  const rows = (await listAllLines(viewer, { accounts: accountFilterOf(selection), query: params.q, packages: packagesView, locale })).flatMap(({ group, lines }) => lines.map((line) => ({ group, line })));
+  const rows = (await listAllLines(database(), viewer, { accounts: accountFilterOf(selection), query: params.q, packages: packagesView, locale })).flatMap(({ group, lines }) => lines.map((line) => ({ group, line })));
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
-  await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
+  await recordExport(database(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, columns, rows));
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { database } from '@/db/client';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -23,7 +24,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
   const t = await getTranslations('onlineServices.reduce');
-  const line = params.line === undefined || !maySetUpOnlineServices(viewer) ? null : await getProvisioningLine(viewer, params.line, (await getLocale()) as Locale);
+  const line = params.line === undefined || !maySetUpOnlineServices(viewer) ? null : await getProvisioningLine(database(), viewer, params.line, (await getLocale()) as Locale);
   if (!line) return titleOf(t('title'));
   return titleOf(t('heading', { product: line.productName }), await accountInTitle({ number: line.accountNumber, name: line.accountName }));
 }
@@ -43,7 +44,7 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
   if (!maySetUpOnlineServices(viewer) || params.line === undefined) notFound();
-  const line = await getProvisioningLine(viewer, params.line, (await getLocale()) as Locale);
+  const line = await getProvisioningLine(database(), viewer, params.line, (await getLocale()) as Locale);
   if (!line) notFound();
   if (!params.key) redirect(hrefWith(REDUCE_PATH, { line: line.lineId, key: randomBytes(16).toString('hex') }));
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { database } from '@/db/client';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -42,11 +43,11 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const viewer = await requireViewer();
   // Account viewers and partner users may not switch services on: for them the page does not exist.
   if (!maySetUpOnlineServices(viewer)) notFound();
-  const selection = (await resolveAccountSelection(viewer, params.account));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
-  const catalogue = await searchServiceCatalogue(params.q, params.product, (await getLocale()) as Locale);
-  const accounts = await listAccountChoices(viewer);
+  const catalogue = await searchServiceCatalogue(database(), params.q, params.product, (await getLocale()) as Locale);
+  const accounts = await listAccountChoices(database(), viewer);
 
   const t = await getTranslations('onlineServices.setup');
   const locale = (await getLocale()) as Locale;

@@ -9,7 +9,7 @@ import { CopyLinkButton } from '@/components/CopyLinkButton';
 import { DataTable } from '@/components/DataTable';
 import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
@@ -30,7 +30,7 @@ const orderOf = cache(getOrder);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: PageSearchParams }) {
   const { customer, number } = paramsSchema.parse({ customer: (await searchParams).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer, { order: number });
-  const order = number === undefined ? null : await orderOf(viewer, number, (await getLocale()) as Locale);
+  const order = number === undefined ? null : await orderOf(database(), viewer, number, (await getLocale()) as Locale);
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
   if (!order) return titleOf(t('title'));
   return titleOf(t('detail.title', { number: order.header.number }), await accountInTitle({ number: order.header.accountNumber, name: order.header.accountName }));
@@ -55,7 +55,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const viewer = await requireCustomerViewer(customer, { order: number });
   if (number === undefined) notFound();
   const locale = (await getLocale()) as Locale;
-  const order = await orderOf(viewer, number, locale);
+  const order = await orderOf(database(), viewer, number, locale);
   if (!order) notFound();
 
   const t = await getTranslations(ORDER_ITEMS_NAMESPACE);
@@ -71,7 +71,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const orderUrl = appUrl ? new URL(orderPath, appUrl).toString() : orderPath;
   // A partner user working for this customer sends the link, and cancels what it recorded within 14 days.
   const partnerTools = mayRecordOrders(viewer);
-  const cancellable = partnerTools && (await mayCancelOrder(getDb(), viewer, header.number, today()));
+  const cancellable = partnerTools && (await mayCancelOrder(database(), viewer, header.number, today()));
 
   return (
     <PortalShell viewer={viewer} section="orders" help="orders" print={{ account: { number: header.accountNumber, name: header.accountName } }} account={order.header.accountNumber}>

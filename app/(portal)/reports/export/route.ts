@@ -5,8 +5,8 @@
  * of the CSV. Asks for the viewer itself; a filter naming something outside
  * the viewer's scope gives the rows of a filter naming nothing, as on the page.
  */
+import { database } from '@/db/client';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { recordExport } from '@/lib/audit/log';
 import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
@@ -26,10 +26,10 @@ export async function GET(request: Request) {
 
   // The same rows as the page: a filter naming something outside the viewer's scope matches nothing, like one naming nothing.
   const locale = (await getLocale()) as Locale;
-  const report = await listUnpaidServices(viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product }, 'all', locale);
+  const report = await listUnpaidServices(database(), viewer, { account: params.account, order: params.order, agreement: params.agreement, product: params.product }, 'all', locale);
 
   const t = await getTranslations(REPORT_NAMESPACE);
   const columns = reportColumns({ t, locale, today: today(), scope: scopeParams(viewer) });
-  await recordExport(getDb(), viewer, request, report.rows.length, clientAddress(request.headers));
+  await recordExport(database(), viewer, request, report.rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}.csv`, columnsCsv(locale, t, columns, report.rows));
 }

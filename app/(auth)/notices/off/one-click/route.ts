@@ -5,7 +5,7 @@
  * turned off; nothing else can be done here. No session and no Origin are
  * expected (proxy.ts lets this one address through its origin check).
  */
-import { getDb } from '@/db/client';
+import { database } from '@/db/client';
 import { env } from '@/lib/env';
 import { turnNoticesOff } from '@/lib/notices/unsubscribe';
 
@@ -14,6 +14,6 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get('token') ?? '';
   const secret = env().AUTH_SECRET;
-  const done = token.length <= 200 && secret ? (await turnNoticesOff(getDb(), secret, token)) : false;
+  const done = token.length <= 200 && secret ? (await turnNoticesOff(database(), secret, token)) : false;
   return new Response(done ? 'Expiry notices are off.\n' : 'Not found.\n', { status: done ? 200 : 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }

@@ -2,6 +2,7 @@
  * The activity log as CSV: the same entries and filters as the page, from the
  * same columns; a 404 for anyone who may not read a log.
  */
+import { database } from '@/db/client';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { columnsCsv } from '@/components/columns';
 import type { Locale } from '@/db/schema';
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const params = activityParamsSchema.parse(rawSearchParams(request));
   const viewer = await requireViewer();
-  const entries = (await listActivityForExport(viewer, params));
+  const entries = (await listActivityForExport(database(), viewer, params));
   if (!entries) return csvNotFound();
   const t = await getTranslations(ACTIVITY_NAMESPACE);
   const locale = (await getLocale()) as Locale;

@@ -1,11 +1,11 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/ClientMessages';
 import { FieldList } from '@/components/FieldList';
 import { PortalShell } from '@/components/shell/PortalShell';
-import { getDb } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { requireViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const { id } = paramsSchema.parse(await params);
   const viewer = await requireViewer();
   const t = await getTranslations('people.edit');
-  const person = id === undefined ? null : (await getPerson(getDb(), viewer, id));
+  const person = id === undefined ? null : (await getPerson(database(), viewer, id));
   return titleOf(t('title'), person?.name);
 }
 
@@ -34,7 +34,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
   const { id } = paramsSchema.parse(await params);
   const notice = noticeSchema.parse(await searchParams);
   const viewer = await requireViewer();
-  const person = id === undefined ? null : (await getPerson(getDb(), viewer, id));
+  const person = id === undefined ? null : (await getPerson(database(), viewer, id));
   if (!person) notFound();
   const t = await getTranslations('people');
   const locale = (await getLocale()) as Locale;
@@ -68,7 +68,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
       )}
       <h2 className="mt-6 text-lg font-semibold">{t('edit.access')}</h2>
       <ClientMessages namespaces={['people']}>
-        <PersonForms userId={person.id} role={person.role} chosen={person.accounts} active={person.active} accounts={(await listAccountChoices(viewer))} />
+        <PersonForms userId={person.id} role={person.role} chosen={person.accounts} active={person.active} accounts={(await listAccountChoices(database(), viewer))} />
       </ClientMessages>
     </PortalShell>
   );

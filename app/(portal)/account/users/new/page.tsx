@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/ClientMessages';
@@ -23,7 +24,7 @@ export default async function InvitePersonPage() {
       <h1 className="mt-2 text-2xl font-semibold">{t('invite.title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{t('invite.intro')}</p>
       <ClientMessages namespaces={['people']}>
-        <InviteForm accounts={(await listAccountChoices(viewer))} />
+        <InviteForm accounts={(await listAccountChoices(database(), viewer))} />
       </ClientMessages>
     </PortalShell>
   );

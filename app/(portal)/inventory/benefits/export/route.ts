@@ -5,9 +5,9 @@
  * definitions (../columns.tsx) with the CSV rules of SPEC §5. Asks for the
  * viewer itself; outside the grants is a 404.
  */
+import { database } from '@/db/client';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/client';
 import { recordExport } from '@/lib/audit/log';
 import { clientAddress } from '@/lib/http/request-headers';
 import { columnsCsv } from '@/components/columns';
@@ -27,15 +27,15 @@ export async function GET(request: Request) {
   // Repeated parameters keep their first value, as on the page.
   const { params } = parseBenefitsParams(rawSearchParams(request));
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = (await resolveAccountSelection(viewer, params.account));
+  const selection = (await resolveAccountSelection(database(), viewer, params.account));
   // Not the viewer's (or no such account): answered exactly like a missing page.
   if (selection.kind === 'not-found') return csvNotFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
   const t = await getTranslations(BENEFITS_NAMESPACE);
   const locale = (await getLocale()) as Locale;
-  const rows = benefitLines((await listBenefits(viewer, accountFilterOf(selection), 'all', locale)).accounts);
+  const rows = benefitLines((await listBenefits(database(), viewer, accountFilterOf(selection), 'all', locale)).accounts);
   const scopeName = selection.kind === 'account' ? selection.account.number : 'all';
-  await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
+  await recordExport(database(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.filename')}-${scopeName}.csv`, columnsCsv(locale, t, benefitColumns({ locale, today: today() }), rows));
 }

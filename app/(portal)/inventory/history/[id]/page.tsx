@@ -1,3 +1,4 @@
+import { database } from '@/db/client';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -26,7 +27,7 @@ const historyOf = cache(getLineHistory);
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: PageSearchParams }) {
   const { customer, id } = paramsSchema.parse({ customer: (await searchParams).customer, id: (await params).id });
   const viewer = await requireCustomerViewer(customer, { line: id });
-  const history = id === undefined ? null : await historyOf(viewer, id, (await getLocale()) as Locale);
+  const history = id === undefined ? null : await historyOf(database(), viewer, id, (await getLocale()) as Locale);
   const t = await getTranslations(HISTORY_NAMESPACE);
   if (!history) return titleOf(t('history.title'));
   const { line } = history;
@@ -45,7 +46,7 @@ export default async function LineHistoryPage({ params, searchParams }: { params
   const viewer = await requireCustomerViewer(customer, { line: id });
   if (id === undefined) notFound();
   const locale = (await getLocale()) as Locale;
-  const history = await historyOf(viewer, id, locale);
+  const history = await historyOf(database(), viewer, id, locale);
   if (!history) notFound();
 
   const t = await getTranslations(HISTORY_NAMESPACE);

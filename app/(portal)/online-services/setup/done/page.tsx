@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ export default async function ProvisioningReceiptPage({ searchParams }: { search
   const { transaction } = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();
   if (!maySetUpOnlineServices(viewer) || transaction === undefined) notFound();
-  const receipt = await getProvisioningReceipt(viewer, transaction, (await getLocale()) as Locale);
+  const receipt = await getProvisioningReceipt(database(), viewer, transaction, (await getLocale()) as Locale);
   if (!receipt) notFound();
 
   const t = await getTranslations('onlineServices.done');

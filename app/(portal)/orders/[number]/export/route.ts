@@ -4,10 +4,10 @@
  * the order history's export, ../../exportColumns.ts). Asks for the viewer
  * itself; an order that does not exist or is not the viewer's is a 404 alike.
  */
+import { database } from '@/db/client';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { columnsCsv } from '@/components/columns';
-import { getDb } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import { recordExport } from '@/lib/audit/log';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
@@ -30,11 +30,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ numb
   const { customer, number } = paramsSchema.parse({ customer: rawSearchParams(request).customer, number: (await params).number });
   const viewer = await requireCustomerViewer(customer, { order: number });
   const locale = (await getLocale()) as Locale;
-  const order = number === undefined ? null : await getOrder(viewer, number, locale);
+  const order = number === undefined ? null : await getOrder(database(), viewer, number, locale);
   if (!order) return csvNotFound();
-  const rows = await listOrderItemsForExport(viewer, { accounts: 'all', orderNumber: order.header.number, locale });
+  const rows = await listOrderItemsForExport(database(), viewer, { accounts: 'all', orderNumber: order.header.number, locale });
 
   const t = await getTranslations(ORDERS_NAMESPACE);
-  await recordExport(getDb(), viewer, request, rows.length, clientAddress(request.headers));
+  await recordExport(database(), viewer, request, rows.length, clientAddress(request.headers));
   return csvResponse(`${t('csv.orderFilename', { number: order.header.number })}.csv`, columnsCsv(locale, t, orderExportColumns(t, locale), rows));
 }

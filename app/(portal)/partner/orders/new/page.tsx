@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { database } from '@/db/client';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -44,18 +45,18 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   if (!mayRecordOrders(viewer)) notFound();
   // An account outside the partner's reach is not found, as everywhere else.
-  const chosen = params.account ? await getAccountByNumber(viewer, params.account) : null;
+  const chosen = params.account ? await getAccountByNumber(database(), viewer, params.account) : null;
   if (params.account && !chosen) notFound();
   if (!params.key) redirect(hrefWith(NEW_ORDER_PATH, { ...scopeParams(viewer), account: params.account, product: params.product, quantity: params.quantity, key: randomBytes(16).toString('hex') }));
 
   const t = await getTranslations('orders.record');
   const locale = (await getLocale()) as Locale;
-  const accounts = await listAccountChoices(viewer);
-  const suggestions = await listProductsToOrder(viewer, locale);
+  const accounts = await listAccountChoices(database(), viewer);
+  const suggestions = await listProductsToOrder(database(), viewer, locale);
   const onlyAccount = accounts?.length === 1 ? accounts[0]!.number : '';
-  const account = chosen ?? (onlyAccount ? await getAccountByNumber(viewer, onlyAccount) : null);
+  const account = chosen ?? (onlyAccount ? await getAccountByNumber(database(), viewer, onlyAccount) : null);
   // The account's latest currency and addresses, to check rather than type (lib/orders/queries.ts).
-  const defaults = await getNewOrderDefaults(viewer, account?.id ?? null);
+  const defaults = await getNewOrderDefaults(database(), viewer, account?.id ?? null);
   const currencyNames = new Intl.DisplayNames([locale === 'fr' ? 'fr-FR' : 'en-US'], { type: 'currency' });
   const currencies = ORDER_CURRENCIES.map((code) => ({ code, name: currencyNames.of(code) ?? code }));
   const currency = (ORDER_CURRENCIES as readonly string[]).includes(defaults.currency ?? '') ? defaults.currency! : DEFAULT_CURRENCY;
