@@ -25,7 +25,7 @@ async function main() {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-await main().catch((error) => {
+main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
