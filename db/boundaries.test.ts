@@ -50,3 +50,46 @@ describe('outside db/', () => {
     expect(offending).toEqual([]);
   });
 });
+
+/** The product's own code outside db/: what runs in the portal, its scripts and tools (tests set up data as they must). */
+function productFiles(): string[] {
+  const roots = ['lib', 'app', 'components', 'scripts'].map((root) => join(process.cwd(), root));
+  return [...roots.flatMap((root) => sourceFiles(root)), join(process.cwd(), 'proxy.ts'), join(process.cwd(), 'instrumentation.ts')];
+}
+
+/** A file that works on one engine's own files or driver says so in its header: `Engine: SQLite only: <why>`. */
+const declaresOneEngine = (text: string) => /^ \* Engine: SQLite only: \S/m.test(text.slice(0, 4000));
+
+describe('outside db/, the database is reached through the handle only', () => {
+  it('no driver API (better-sqlite3, $client, pragmas, lastInsertRowid, changes) but in a script that declares itself SQLite only', () => {
+    const driver = /from ['"]better-sqlite3['"]|\$client\b|\.pragma\(|lastInsertRowid|\.changes\b/;
+    const offending = productFiles()
+      .filter((file) => {
+        const text = readFileSync(file, 'utf8');
+        return driver.test(text) && !declaresOneEngine(text);
+      })
+      .map((file) => relative(process.cwd(), file));
+    expect(productFiles().length).toBeGreaterThan(50);
+    expect(offending).toEqual([]);
+  });
+
+  it('no transaction started but through withTransaction (db/transaction.ts)', () => {
+    const started = /\.transaction\(|['"`]\s*(?:BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b(?!:)/i;
+    const offending = [...productFiles(), ...sourceFiles(DB_DIR)]
+      .map((file) => relative(process.cwd(), file))
+      // db/client.ts probes a write in a transaction it rolls back, and db/folded.ts fills the folded columns while migrating:
+      // both on the raw connection, synchronously, before the handle serves anything.
+      .filter((file) => !['db/transaction.ts', 'db/client.ts', 'db/folded.ts'].includes(file))
+      .filter((file) => started.test(readFileSync(file, 'utf8')));
+    expect(offending).toEqual([]);
+  });
+
+  it('one way in: the process handle is asked for with database() by entry points, and query code takes it as a parameter (no getDb outside db/)', () => {
+    const offending = productFiles()
+      .filter((file) => /\bgetDb\b|\bsetDb\b/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(process.cwd(), file))
+      // The scripts that create the database on purpose give the process its connection.
+      .filter((file) => !['scripts/demo-prepare.ts', 'scripts/migrate.ts'].includes(file));
+    expect(offending).toEqual([]);
+  });
+});

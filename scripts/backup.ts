@@ -12,6 +12,8 @@
  * The copy is written beside FILE under a temporary name and renamed into
  * place once complete and checked, so FILE is never a half-written database.
  * An existing FILE is kept unless --force.
+ *
+ * Engine: SQLite only: copies the database file with SQLite's VACUUM INTO (PostgreSQL is backed up with pg_dump).
  */
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';

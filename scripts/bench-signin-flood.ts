@@ -16,6 +16,8 @@
  *    peak resident memory. Requirement: p50 during the flood ≤ 2 × p50 alone.
  *
  * Needs a build (`npm run build`). Everything it starts, it stops.
+ *
+ * Engine: SQLite only: prepares and closes the SQLite database it measures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -23,6 +23,8 @@
  * Every load is bounded in time; both servers are stopped (process groups)
  * whatever happens. Exit code 0 whether budgets pass or fail (the figures are
  * the product); 1 when the bench itself could not run.
+ *
+ * Engine: SQLite only: prepares the measured SQLite databases and reads them directly.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';

@@ -22,6 +22,8 @@
  *
  * Exits 1 when any statement is rejected. Not part of `npm test` yet: it
  * needs the suite to run a second time (about a minute on two cores).
+ *
+ * Engine: SQLite only: on its input side, records the SQL text better-sqlite3 prepares.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -19,6 +19,8 @@
  * Passes when: no request failed (5xx, network error, an unexpected status),
  * no "SQLITE" text reached a person, the server logged no 503, and the
  * counts match. Prints throughput and latency percentiles per kind.
+ *
+ * Engine: SQLite only: checks the SQLite file itself (its integrity, what was written) after the load.
  */
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';

@@ -7,6 +7,8 @@
  *   node scripts/bootstrap.mjs exec tsx --conditions=react-server lib/import/benchmark.ts [POSITIONS] [--history]
  *
  * --history gives every position a two-transaction history instead of bare counts.
+ *
+ * Engine: SQLite only: measures the import on a SQLite file it creates and closes.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';

@@ -4,6 +4,8 @@
  * side through a pg-core mirror of the same table with the same keys.
  *
  *   node scripts/bootstrap.mjs exec tsx scripts/postgres/one-query-two-engines.ts [--port 5433]
+ *
+ * Engine: SQLite only: on its SQLite side, opens the driver of each engine to compare them.
  */
 import Database from 'better-sqlite3';
 import { and, count, eq, sql } from 'drizzle-orm';

@@ -10,6 +10,8 @@
  * Types follow what the product's PostgreSQL schema will use: instants in
  * milliseconds and counts as 64-bit integers, real booleans for the columns
  * drizzle maps as booleans, identity keys for SQLite's integer primary keys.
+ *
+ * Engine: SQLite only: on its input side, reads the migrated SQLite schema to derive a PostgreSQL one.
  */
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
