@@ -50,9 +50,26 @@ export interface Connection {
 /** At most this many prepared statements are kept per connection (the product has a few hundred distinct texts). */
 const STATEMENT_CACHE = 2000;
 
-const connectionOfHandle = new WeakMap<object, Connection>();
-const transactionOfHandle = new WeakMap<object, OpenTransaction>();
-const handleOfSqlite = new WeakMap<Database.Database, Db>();
+/**
+ * Kept on globalThis, not in this module: the production build may bundle
+ * this file more than once (a route's chunk, the instrumentation's), and a
+ * handle made by one copy must be known to every other.
+ */
+const shared = globalThis as unknown as {
+  licenseDeskHandles?: {
+    connectionOfHandle: WeakMap<object, Connection>;
+    transactionOfHandle: WeakMap<object, OpenTransaction>;
+    handleOfSqlite: WeakMap<Database.Database, Db>;
+    runningTransaction: AsyncLocalStorage<{ connection: Connection; open: OpenTransaction }>;
+  };
+};
+shared.licenseDeskHandles ??= {
+  connectionOfHandle: new WeakMap(),
+  transactionOfHandle: new WeakMap(),
+  handleOfSqlite: new WeakMap(),
+  runningTransaction: new AsyncLocalStorage(),
+};
+const { connectionOfHandle, transactionOfHandle, handleOfSqlite } = shared.licenseDeskHandles;
 
 function prepared(connection: Connection, text: string): Database.Statement {
   let statement = connection.statements.get(text);
@@ -82,7 +99,7 @@ function execute(connection: Connection, text: string, params: unknown[], method
  * that very transaction and never run: it is refused at once instead, naming
  * the mistake (use the `tx` the callback was given).
  */
-export const runningTransaction = new AsyncLocalStorage<{ connection: Connection; open: OpenTransaction }>();
+export const runningTransaction = shared.licenseDeskHandles.runningTransaction;
 
 function refuseInsideOwnTransaction(connection: Connection): void {
   const running = runningTransaction.getStore();
