@@ -23,7 +23,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openDatabase } from '@/db/client';
-import { buildDemoDocument } from '@/lib/import/demo';
+import { buildDemoDocument } from '@/fixtures/demo';
 import { today } from '@/lib/clock';
 import { importDocument } from '@/lib/import/apply';
 

@@ -22,7 +22,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/lib/import/demo';
+import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/fixtures/demo';
 import { startDemoServer } from '../tests/helpers/demo-server';
 import { findForm, formBody, type HtmlForm } from '../tests/helpers/html-forms';
 import { signInOverHttp, type HttpSession } from '../tests/helpers/http-session';
