@@ -6,9 +6,15 @@
  * (app/, components/, lib/, db/) never imports them, so a change to the demo
  * cannot change what an installation does, and the product does not ship a
  * generator of fake customers.
+ *
+ * No function in lib/ is longer than MAX_FUNCTION_LINES: a longer one is
+ * split into named steps, so that each says what it does and can be read at
+ * once. Pages and components (app/, components/) are laid out as markup and
+ * are not measured.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
@@ -64,5 +70,57 @@ describe('fixtures/', () => {
     expect(names).toEqual(expect.arrayContaining([join('fixtures', 'demo.ts'), join('fixtures', 'import-benchmark.ts')]));
     const leftOver = ['lib', 'db'].flatMap((dir) => typescriptFiles(join(ROOT, dir))).filter((file) => /export (function|const) (buildDemoDocument|largeDocument)\b/.test(readFileSync(file, 'utf8')));
     expect(leftOver.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+});
+
+const MAX_FUNCTION_LINES = 150;
+
+/** Every function, arrow function, method, accessor and constructor of `text` longer than `max` lines (its signature to its closing brace), named. */
+function longFunctions(fileName: string, text: string, max: number): string[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const lineOf = (position: number) => source.getLineAndCharacterOfPosition(position).line + 1;
+  const nameOf = (node: ts.FunctionLikeDeclaration): string => {
+    if (node.name) return node.name.getText(source);
+    const parent = node.parent;
+    if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name) return parent.name.getText(source);
+    if (ts.isConstructorDeclaration(node)) return 'constructor';
+    return '(anonymous)';
+  };
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (
+      (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) ||
+        ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isConstructorDeclaration(node)) &&
+      node.body
+    ) {
+      const first = lineOf(node.getStart(source));
+      const lines = lineOf(node.getEnd()) - first + 1;
+      if (lines > max) found.push(`${fileName}:${first} ${nameOf(node)} (${lines} lines)`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('functions in lib/', () => {
+  it(`are at most ${MAX_FUNCTION_LINES} lines long`, () => {
+    const files = typescriptFiles(join(ROOT, 'lib')).filter((file) => !/\.test\.tsx?$/.test(file));
+    const tooLong = files.flatMap((file) => longFunctions(relative(ROOT, file), readFileSync(file, 'utf8'), MAX_FUNCTION_LINES));
+    expect(files.length).toBeGreaterThan(100);
+    expect(tooLong).toEqual([]);
+  });
+
+  it('are measured whatever their form, from the signature to the closing brace', () => {
+    const body = (n: number) => Array.from({ length: n - 2 }, (_, i) => `  step(${i});`).join('\n');
+    const text = [
+      `export function declared() {\n${body(5)}\n}`,
+      `const arrow = () => {\n${body(6)}\n};`,
+      `const expression = function () {\n${body(4)}\n};`,
+      `class Holder {\n  method() {\n${body(7)}\n  }\n  constructor() {\n${body(3)}\n  }\n}`,
+      `run(() => {\n${body(5)}\n});`,
+    ].join('\n');
+    expect(longFunctions('x.ts', text, 4)).toEqual(['x.ts:1 declared (5 lines)', 'x.ts:6 arrow (6 lines)', 'x.ts:17 method (7 lines)', 'x.ts:28 (anonymous) (5 lines)']);
+    expect(longFunctions('x.ts', text, 5)).toEqual(['x.ts:6 arrow (6 lines)', 'x.ts:17 method (7 lines)']);
   });
 });
