@@ -11,6 +11,11 @@
  * split into named steps, so that each says what it does and can be read at
  * once. Pages and components (app/, components/) are laid out as markup and
  * are not measured.
+ *
+ * Comments and docs stand alone: none cites an issue number or a section of
+ * the product specification, and none points at documents outside the
+ * project. A fresh clone has neither the issues nor the specification, so a
+ * comment states the rule itself.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -122,5 +127,84 @@ describe('functions in lib/', () => {
     ].join('\n');
     expect(longFunctions('x.ts', text, 4)).toEqual(['x.ts:1 declared (5 lines)', 'x.ts:6 arrow (6 lines)', 'x.ts:17 method (7 lines)', 'x.ts:28 (anonymous) (5 lines)']);
     expect(longFunctions('x.ts', text, 5)).toEqual(['x.ts:6 arrow (6 lines)', 'x.ts:17 method (7 lines)']);
+  });
+});
+
+/** Where a citation of something outside the project hides: every text file, but dependencies, builds and generated metadata. */
+const TEXT_FILE = /\.(ts|tsx|mts|cts|js|mjs|cjs|css|md|json|sql|ya?ml|txt|html)$/;
+const NOT_SCANNED = new Set(['package-lock.json', join('db', 'migrations', 'meta'), join('db', 'migrations-pg', 'meta'), join('tests', 'source-tree.test.ts')]);
+/**
+ * Files whose citations are still to be rewritten, with why they are not yet.
+ * db/client.ts is being rewritten, whole, by the change that makes the data
+ * layer asynchronous; its comment is restated there. An entry that no longer
+ * holds a citation fails the test below, so the list only shrinks.
+ */
+const PENDING = new Set([join('db', 'client.ts')]);
+
+/** Every text file of the project (hidden folders — .git, .next, .tools — and dependencies left out), relative to the root. */
+function projectTextFiles(dir = ROOT): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    const name = relative(ROOT, path);
+    if (entry.startsWith('.') || SKIPPED_DIRS.has(entry) || NOT_SCANNED.has(name)) return [];
+    if (statSync(path).isDirectory()) return projectTextFiles(path);
+    return TEXT_FILE.test(entry) ? [name] : [];
+  });
+}
+
+const CITATIONS: [string, RegExp, RegExp?][] = [
+  ['an issue number', /\bissues? ?#?\d+/i],
+  ['a defect number', /\bdefects? ?#?\d+/i],
+  // Not in style sheets, where `#000` is a colour.
+  ['an issue reference', /(?:^|[\s(])#\d{1,5}\b/, /\.css$/],
+  ['the specification', /\bSPEC\b/],
+  ['a section sign (other than an RFC section)', /(?<!RFC \d{1,5} )§/],
+  ['a document outside the project', /\b(?:UI|SPEC|ARCHITECTURE|MACHINE-NOTES)\.md\b|(?:\.\.\/|\/work\/)shared\b/],
+];
+
+/** The citations in `text` (the content of `file`), each as `line: what — the line`. */
+function citations(text: string, file: string): string[] {
+  const patterns = CITATIONS.filter(([, , notIn]) => !notIn?.test(file));
+  return text.split('\n').flatMap((line, index) =>
+    patterns.filter(([, pattern]) => pattern.test(line)).map(([what]) => `${index + 1}: ${what} — ${line.trim().slice(0, 100)}`),
+  );
+}
+
+describe('comments and docs', () => {
+  it('cite no issue, no section of the specification and no document outside the project', () => {
+    const files = projectTextFiles();
+    const found = files.filter((file) => !PENDING.has(file)).flatMap((file) => citations(readFileSync(join(ROOT, file), 'utf8'), file).map((hit) => `${file}:${hit}`));
+    expect(files).toEqual(expect.arrayContaining(['README.md', join('docs', 'architecture.md'), join('lib', 'csv.ts'), join('tests', 'e2e', 'isolation.spec.ts'), join('app', 'globals.css')]));
+    expect(found).toEqual([]);
+  });
+
+  it('keeps a file pending only while it still holds a citation', () => {
+    const stale = [...PENDING].filter((file) => citations(readFileSync(join(ROOT, file), 'utf8'), file).length === 0);
+    expect(stale).toEqual([]);
+  });
+
+  it('recognises each form of citation, and leaves ordinary words and RFC sections alone', () => {
+    const cited = [
+      '// The total is kept on write (issue 13).',
+      ' * Sessions end on the server (issue 7, defect 1): a copy',
+      '/** Issue 9 without JavaScript */',
+      '- fixed in #42',
+      ' * The expiry rule of SPEC §5.',
+      '/* see §3 item 2 */',
+      ' * Every list of the portal (UI.md): headings',
+      'read ../shared/ARCHITECTURE.md',
+      ' * defect 4: HTTP 503',
+    ];
+    for (const line of cited) expect(citations(line, 'x.ts'), line).not.toEqual([]);
+    expect(citations('/* kept on write (issue 13) */', 'x.css')).not.toEqual([]);
+    const plain = [
+      'for (const issue of issues) errors[fieldOf(issue.path)] ??= issue.message;',
+      " * Text escaped for an iCalendar value (RFC 5545 §3.3.11): backslash",
+      "const ENTITIES = { '#39': \"'\" };",
+      'tests/e2e/isolation.spec.ts',
+      'when an issue is on something no person typed',
+    ];
+    for (const line of plain) expect(citations(line, 'x.ts'), line).toEqual([]);
+    expect(citations('  color: #000;', 'x.css')).toEqual([]);
   });
 });

@@ -92,7 +92,7 @@ describe('the selector’s search', () => {
   });
 });
 
-describe('resolveAccountSelection (SPEC §5)', () => {
+describe('resolveAccountSelection', () => {
   it('takes a number, all, the remembered account, the only one, or asks', () => {
     const admin = viewerOf(db, U.alphaAdmin);
     expect(resolveAccountSelection(admin, A.alphaSouth)).toMatchObject({ kind: 'account', account: { number: A.alphaSouth } });

@@ -182,7 +182,7 @@ describe('one order', () => {
   });
 });
 
-describe('the search (issue 8)', () => {
+describe('the search', () => {
   const search = (params: Parameters<typeof listOrders>[1]['search'], email: string = U.alphaAdmin) =>
     listOrders(viewerOf(db, email), { accounts: 'all', page: 1, search: params }).orders.map((order) => order.number);
 
@@ -235,7 +235,7 @@ describe('the search (issue 8)', () => {
   });
 });
 
-describe('the export (issue 8)', () => {
+describe('the export', () => {
   it('has one row per item of the orders the list shows, with the order’s fields', () => {
     const rows = listOrderItemsForExport(viewerOf(db, U.alphaAdmin), { accounts: 'all' });
     expect(rows.map((row) => [row.number, row.position, row.productCode])).toEqual([
@@ -251,7 +251,7 @@ describe('the export (issue 8)', () => {
   });
 });
 
-describe('an order’s items lead to their inventory lines (issue 8)', () => {
+describe('an order’s items lead to their inventory lines', () => {
   it('the line the order went to, or none', () => {
     const order = getOrder(viewerOf(db, U.alphaAdmin), O.alphaNorth)!;
     const lineOf = (kind: 'license' | 'subscription', code: string) =>
