@@ -2,7 +2,7 @@
  * A bar chart drawn on the server as SVG (shows without JavaScript): one bar
  * a value, its figure above it and its label below, named for assistive
  * technology by its title and description. The page gives the same figures
- * as a table beside it (UI.md: a chart never stands alone).
+ * as a table beside it: a chart never stands alone.
  */
 export function BarChart({ bars, title, description, id }: { bars: { label: string; value: number; figure: string }[]; title: string; description: string; id: string }) {
   const width = 720;

@@ -78,7 +78,7 @@ function rowProps(attributes: RowAttributes): Record<string, string | number> {
 }
 
 /**
- * Every list of the portal (UI.md): headings from the catalogue with their
+ * Every list of the portal: headings from the catalogue with their
  * help tips, numbers right-aligned in tabular figures, an empty state that
  * offers the next step, and a totals row when the list has one. On a narrow
  * screen the page itself never scrolls sideways: the table scrolls inside its
@@ -99,7 +99,7 @@ export function DataTable<Row>({ namespace, columns, rows, rowKey, rowAttributes
   const stackedClass = stacked ? stackedClassOf(headings, footerHeadings) : null;
 
   // `relative`: what is positioned inside (screen-reader text, help tips) stays inside the scrolling box.
-  // On paper nothing scrolls: the whole table is printed (auditors, UI.md).
+  // On paper nothing scrolls: the whole table is printed (for auditors).
   return (
     <>
       {stackedClass && <StackedLabels className={stackedClass} body={headings} footer={footerHeadings} />}

@@ -11,7 +11,7 @@ export type EmptyStateProps = {
   className?: string;
 };
 
-/** An empty list (UI.md): says what is missing and offers the next step, in place of the table. */
+/** An empty list: says what is missing and offers the next step, in place of the table. */
 export function EmptyState({ title, hint, action, testId, className = 'mt-3' }: EmptyStateProps) {
   return (
     <div className={`${className} rounded border border-dashed border-slate-300 bg-white p-6 text-center`} data-testid={testId}>

@@ -2,9 +2,10 @@ import { useTranslations } from 'next-intl';
 import type { ExpiryStatus } from '@/lib/inventory/rules';
 
 /**
- * The expiry marker of SPEC §5, in colour and in words (UI.md): amber
- * "Expire bientôt"; for ≤ 30 days the words in a red that keeps 4.5:1
- * contrast; grey "Expiré" (the colours: `.expiry-*` in app/globals.css).
+ * The expiry marker (expiryStatus() in lib/inventory/expiry.ts decides), in
+ * colour and in words: amber "Expire bientôt" for 31–90 days; for ≤ 30 days
+ * the words in a red that keeps 4.5:1 contrast; grey "Expiré" once the date
+ * has passed (the colours: `.expiry-*` in app/globals.css).
  */
 export function ExpiryBadge({ status }: { status: ExpiryStatus }) {
   const t = useTranslations('inventory.expiry');

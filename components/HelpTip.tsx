@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 
 /**
- * A help icon beside a term (SPEC §3 item 11): a focusable button whose tip
+ * A help icon beside a term: a focusable button whose tip
  * (role="tooltip", tied by aria-describedby) shows on hover and on keyboard
  * focus and is dismissed with Escape. Without JavaScript the same tip shows on
  * hover and focus through CSS alone.

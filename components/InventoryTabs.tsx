@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 
-/** The tabs of the inventory (SPEC §3 item 1, and what expires soon), as links; the current one is marked for assistive technology. */
+/** The tabs of the inventory (licences and services, benefits, what expires soon), as links; the current one is marked for assistive technology. */
 export function InventoryTabs({ current, params }: { current: 'licenses' | 'benefits' | 'expiring'; params: string }) {
   const t = useTranslations('inventory.tabs');
   const tabs = [

@@ -1,5 +1,5 @@
 /**
- * A labelled input with its error beside it (UI.md: errors beside the field,
+ * A labelled input with its error beside it (errors beside the field,
  * tied by aria-describedby, what was typed kept through defaultValue).
  * No hooks: usable from server and client components alike.
  */

@@ -1,7 +1,7 @@
 /**
  * The column definitions every list is written from: one array per list, read
  * by <DataTable> for the page and by columnsCsv() for its export, so that a
- * page and its CSV cannot drift apart (SPEC §5 "counts agree everywhere").
+ * page and its CSV cannot drift apart: every view shows the same rows and figures.
  * A column with `cell` is on the page, one with `csv` is in the export; the
  * few that are only on one side say why beside them.
  */
@@ -22,9 +22,9 @@ export type Column<Row> = {
   heading: MessageRef;
   /** The heading is read to screen readers only (a column of buttons needs no visible title). */
   headingHidden?: boolean;
-  /** Catalogue key of a help tip shown beside the heading (SPEC §3 item 11). */
+  /** Catalogue key of a help tip shown beside the heading (the term's definition). */
   help?: string;
-  /** Counts: right-aligned with tabular figures, never wrapped (UI.md). */
+  /** Counts: right-aligned with tabular figures, never wrapped, so that a column of counts lines up. */
   numeric?: boolean;
   /** Right-aligned without being a count (a column of buttons). */
   alignEnd?: boolean;

@@ -3,8 +3,8 @@
  * reach up into the domain (lib/), apart from the configuration it opens the
  * database with and the search folding (a pure function) with which it fills
  * the folded columns of rows written before they existed — a stored fold must
- * be the fold the searches use (db/folded.ts). Demo data and the importer
- * live in lib/import/.
+ * be the fold the searches use (db/folded.ts). The importer lives in
+ * lib/import/, the demo data in fixtures/.
  *
  * And the other way: the engine's own error codes are read in db/errors.ts
  * only; the product asks for an error's meaning.

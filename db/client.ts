@@ -4,7 +4,7 @@
  * load, which would run during `next build`) and kept on globalThis so that
  * development reloads reuse it.
  *
- * Opening checks the location first (issue 7, defect 5): a database that
+ * Opening checks the location first: a database that
  * cannot be written, or a missing file in production, stops the start with a
  * message naming DATABASE_PATH, instead of "Ready" followed by errors on
  * every page, or a silently created empty database where nobody can sign in.

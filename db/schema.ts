@@ -1,5 +1,5 @@
 /**
- * The whole data model of License Desk (SPEC §1 and §2).
+ * The whole data model of License Desk: who may see what, and the domain.
  *
  * Conventions: camelCase keys over snake_case columns; calendar dates are ISO
  * `YYYY-MM-DD` text (they have no time zone); instants are integer
@@ -85,7 +85,7 @@ export const purchaseAccounts = sqliteTable(
       .notNull()
       .references(() => partners.id),
     /**
-     * How many orders the account has (issue 13): kept on write — by the
+     * How many orders the account has: kept on write — by the
      * partner's order form, and rebuilt by an import for the customers it
      * touched — so the order history's total is not counted on every page.
      */
@@ -252,7 +252,7 @@ export const inventoryLines = sqliteTable(
     ),
     index('inventory_lines_product_idx').on(t.productId),
     index('inventory_lines_expiration_idx').on(t.nextExpiration),
-    // The unpaid online services (the report's rows, SPEC §3 item 14): a small index of the gaps only, so the
+    // The unpaid online services (the reconciliation report's rows): a small index of the gaps only, so the
     // report reads them without reading every line of the accounts.
     // Online services by account and next expiration: the partner workspace ranks its customers by the services
     // that expire soon, counting them per account from this index instead of reading every line of its book.
@@ -263,7 +263,7 @@ export const inventoryLines = sqliteTable(
 );
 
 /**
- * The inventory's product rows, summed ahead (issue 13): per customer,
+ * The inventory's product rows, summed ahead: per customer,
  * partner of record of the accounts, product and package (`package_key` 0:
  * bought separately), the number of lines, the sums of their counts and the
  * earliest next expiration. The all-accounts inventory reads these instead
@@ -335,7 +335,7 @@ export const orders = sqliteTable(
      */
     totalMinor: integer('total_minor'),
     /**
-     * The customer of its purchase account, copied here (issue 13) so that a
+     * The customer of its purchase account, copied here so that a
      * customer's order history is read newest first from one index instead
      * of gathering and sorting every account's orders. Written with the
      * order, and set again by an import for the customers it touched (an
@@ -482,7 +482,7 @@ export const GRANT_ROLES = ['customer_admin', 'account_viewer', 'partner_user'] 
 export type GrantRole = (typeof GRANT_ROLES)[number];
 
 /**
- * What a user may see (SPEC §1): a customer administrator or account viewer
+ * What a user may see: a customer administrator or account viewer
  * of one customer, or a user of one partner.
  */
 export const grants = sqliteTable(
@@ -745,7 +745,7 @@ export const idempotencyKeys = sqliteTable(
 );
 
 /**
- * Who did what, when, from where (issue 11): sign-ins, self-provisionings,
+ * Who did what, when, from where: sign-ins, self-provisionings,
  * exports, and every change to people and grants. `customer_id` and
  * `partner_id` say whose log an entry belongs to: a customer's administrators
  * read their customer's entries, a partner's users their partner's.

@@ -1,5 +1,5 @@
 /**
- * CSV exports (SPEC §5): UTF-8 with a BOM; headers in the reader's language;
+ * CSV exports: UTF-8 with a BOM; headers in the reader's language;
  * `;` in French and `,` in English (what spreadsheet programs expect); plain
  * integers; ISO dates; cells starting with =, +, - or @ neutralised against
  * formula injection.

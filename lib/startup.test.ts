@@ -1,5 +1,5 @@
 /**
- * Start-up refuses a database it cannot use (issue 7, defect 5): the real
+ * Start-up refuses a database it cannot use: the real
  * start-up checks run in a child process (tests/helpers/start-up.ts), which
  * must exit non-zero with DATABASE_PATH named and the reason, instead of
  * serving errors or creating an empty database where nobody can sign in.

@@ -49,7 +49,7 @@ export function checkStartUp(): Env {
   try {
     database();
   } catch (error) {
-    // A database that cannot be written, or a missing one in production, must stop the start (issue 7, defect 5).
+    // A database that cannot be written, or a missing one in production, must stop the start, with the reason, rather than serve errors.
     if (error instanceof DatabaseLocationError) refuseToStart(error.message);
     throw error;
   }

@@ -1,7 +1,7 @@
 /**
- * The URL is the view (SPEC §5): helpers to write links that keep a view's
- * search parameters, and the parameters that travel on every page of a
- * partner user (`customer=`).
+ * The URL is the view (any view can be shared and bookmarked): helpers to
+ * write links that keep a view's search parameters, and the parameters that
+ * travel on every page of a partner user (`customer=`).
  */
 import { z } from 'zod';
 import type { Viewer } from '@/lib/auth/scope';

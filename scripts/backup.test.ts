@@ -1,5 +1,5 @@
 /**
- * `npm run db:backup` (issue 7, defect 9): the real script, in a child
+ * `npm run db:backup`: the real script, in a child
  * process, backs up a database while this process keeps writing to it. Each
  * write is one transaction that adds a row to two tables, so a consistent
  * copy has equal counts in both; the copy passes the integrity check, holds a

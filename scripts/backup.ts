@@ -1,6 +1,6 @@
 /**
  * `npm run db:backup -- FILE [--force]`: a consistent copy of DATABASE_PATH
- * while the server keeps serving, reads and writes alike (issue 7, defect 9).
+ * while the server keeps serving, reads and writes alike.
  *
  * `VACUUM INTO` copies the database as one read transaction sees it: every
  * committed write up to that moment, the write-ahead log included, and none

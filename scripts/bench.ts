@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--ports APP,FLOOR] [--out FILE]`:
- * speed at scale (issue 13), in one run, not part of `npm test`.
+ * speed at scale (the budgets in docs/performance.md), in one run, not part of `npm test`.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
  *    the large customer, the same customer ten times smaller and 50 ordinary

@@ -5,7 +5,7 @@
 import { count } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, setDb } from '@/db/client';
 import { customers } from '@/db/schema';
-import { buildDemoDocument } from '@/lib/import/demo';
+import { buildDemoDocument } from '@/fixtures/demo';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { importDocument } from '@/lib/import/apply';

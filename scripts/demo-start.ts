@@ -1,6 +1,6 @@
 /** `npm run demo`, last step: prints where to go and who to sign in as, then serves the production build. */
 import { spawn } from 'node:child_process';
-import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@/lib/import/demo';
+import { DEMO_PASSWORD, DEMO_SIGN_INS } from '@/fixtures/demo';
 import { ensureDemoSecret } from './demo-secret';
 
 const port = process.argv[2] ?? process.env.PORT ?? '3000';

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load [-- --seconds 60 --sessions 50]` (not part of npm test;
- * needs `npm run build` first): load with writes (issue 7).
+ * needs `npm run build` first): load with writes.
  *
  * Starts the production server (tests/e2e/server.ts: a fresh demo database at
  * data/load.db, then scripts/serve.ts) on 127.0.0.1:$LOAD_PORT (3232), signs
@@ -24,7 +24,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/lib/import/demo';
+import { DEMO_ACCOUNTS, DEMO_CUSTOMERS, DEMO_PASSWORD } from '@/fixtures/demo';
 import { startDemoServer } from '../tests/helpers/demo-server';
 import { findForm, formBody, type HtmlForm } from '../tests/helpers/html-forms';
 import { signInOverHttp, type HttpSession } from '../tests/helpers/http-session';

@@ -1,5 +1,5 @@
 /**
- * Loads the demo data (lib/import/demo.ts) for today into DATABASE_PATH,
+ * Loads the demo data (fixtures/demo.ts) for today into DATABASE_PATH,
  * migrating it first, through the importer.
  *
  *   npm run db:seed            add or update the demo data; run again the same day, it changes nothing
@@ -7,7 +7,7 @@
  *                              seeded on an earlier day, whose dates and histories have moved
  */
 import { database } from '@/db/client';
-import { buildDemoDocument, DEMO_PASSWORD, DEMO_SIGN_INS } from '@/lib/import/demo';
+import { buildDemoDocument, DEMO_PASSWORD, DEMO_SIGN_INS } from '@/fixtures/demo';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatSummary, importDocument } from '@/lib/import/apply';

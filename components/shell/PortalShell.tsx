@@ -23,7 +23,7 @@ export async function PortalShell({
   viewer: Viewer;
   /** The menu entry to mark as current; none on a page of no section (a page not found). */
   section?: PortalSection;
-  /** The purchase account in view (a number or `all`): every menu link carries it (issue 9, defect 1). */
+  /** The purchase account in view (a number or `all`): every menu link carries it, so that moving between pages keeps the account. */
   account?: string | null;
   context?: React.ReactNode;
   /** The quick start of /help that explains this page. */

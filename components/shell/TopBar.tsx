@@ -8,7 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 export type PortalSection = 'inventory' | 'orders' | 'reports' | 'partner' | 'accounts' | 'help' | 'activity' | 'account';
 
-/** Product name, the menu of SPEC §3, the language switch and the user's menu (UI.md §1). */
+/** Product name, the menu (Inventaire ▸ Gérer mon inventaire; Compte ▸ Afficher l'historique des commandes; Rapports), the language switch and the user's menu. */
 export async function TopBar({ viewer, section, account }: { viewer: Viewer; section?: PortalSection; account?: string }) {
   const t = await getTranslations('common');
   const scope = scopeParams(viewer);

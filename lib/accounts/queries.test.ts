@@ -91,7 +91,7 @@ describe('the selector’s search', () => {
   });
 });
 
-describe('resolveAccountSelection (SPEC §5)', () => {
+describe('resolveAccountSelection', () => {
   it('takes a number, all, the remembered account, the only one, or asks', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
     expect((await resolveAccountSelection(db, admin, A.alphaSouth))).toMatchObject({ kind: 'account', account: { number: A.alphaSouth } });

@@ -1,6 +1,6 @@
 /**
  * Purchase accounts as a viewer may see them: the context bar, the selector
- * (SPEC §3 item 2) and the account resolution of SPEC §5.
+ * and which accounts a page shows (resolveAccountSelection).
  */
 import type { Db } from '@/db/client';
 import 'server-only';
@@ -56,7 +56,7 @@ async function getAccountById(db: Db, viewer: Viewer, id: number): Promise<Accou
   return (await accountsWithDetails(db).where(and(accountScope(viewer), eq(purchaseAccounts.id, id))).limit(1))[0] ?? null;
 }
 
-/** The five fields of the selector's drop-down (SPEC §3 item 2). */
+/** The five fields of the selector's drop-down: agreement number, customer legal entity name, location, account name, account number. */
 export const ACCOUNT_SEARCH_FIELDS = ['agreement', 'entity', 'location', 'name', 'number'] as const;
 export type AccountSearchField = (typeof ACCOUNT_SEARCH_FIELDS)[number];
 export type AccountCriteria = Partial<Record<AccountSearchField, string>>;
@@ -116,7 +116,7 @@ export type AccountSelection =
   | { kind: 'not-found' };
 
 /**
- * Which accounts a page shows (SPEC §5): `account=NUMBER`, or `all`; without
+ * Which accounts a page shows: `account=NUMBER`, or `all`; without
  * it the remembered account if still granted, else the only one, else the
  * selector. A number outside the grants is not found.
  */

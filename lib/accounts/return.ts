@@ -1,6 +1,6 @@
 /**
  * Where the account selector ("Changer de compte") goes back to once an
- * account is chosen: the page it was opened from (issue 9, defect 4). Only
+ * account is chosen: the page it was opened from. Only
  * these pages, which show one account's data, are accepted — never an
  * address from the request (no open redirect).
  */

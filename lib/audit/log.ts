@@ -1,5 +1,5 @@
 /**
- * The audit log (issue 11): who did what, when, from which address. Every
+ * The audit log: who did what, when, from which address. Every
  * entry is filed under the customer or the partner whose log it belongs to,
  * so that a customer's administrators read theirs and a partner's users
  * theirs (lib/audit/queries.ts). Details are plain facts — never a password,

@@ -1,5 +1,5 @@
 /**
- * Reading the audit log (issue 11): a customer's administrators read their
+ * Reading the audit log: a customer's administrators read their
  * customer's entries, a partner's users their partner's; nobody else reads
  * any. Filterable by action and dates, newest first, paged.
  */

@@ -1,5 +1,5 @@
 /**
- * A person's own account security (issue 11), without Next.js so tests call
+ * A person's own account security, without Next.js so tests call
  * it directly: changing the password (the current one required, the new one
  * strong enough) and signing out everywhere. Both end every session of the
  * person — the session version is raised and the server-side sessions are

@@ -1,5 +1,5 @@
 /**
- * What a new password must be (issue 11): at least 12 characters, and not one
+ * What a new password must be: at least 12 characters, and not one
  * that a maintained strength estimator (zxcvbn-ts with its common, English
  * and French dictionaries, plus the person's own name and e-mail) rates weak.
  * The dictionaries are loaded once, on first use, in the server only.

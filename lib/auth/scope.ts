@@ -1,5 +1,5 @@
 /**
- * What a viewer may see (SPEC §1), as plain data and SQL: the Viewer loaded
+ * What a viewer may see, as plain data and SQL: the Viewer loaded
  * from the database and the condition that keeps every query inside its
  * grants. No Next.js here, so scripts and tests use it as it is;
  * lib/auth/viewer.ts turns the session of a request into a Viewer.
@@ -193,7 +193,7 @@ export interface CustomerReference {
  * The customer that `reference` belongs to, when the partner is the partner
  * of record of its purchase account; null otherwise (another partner's, or no
  * such thing). Lets a plain link — an order, a `line=`, an `account=` —
- * open in its customer's context for a partner user (issue 9, defect 2).
+ * open in its customer's context for a partner user.
  */
 export async function servedCustomerOf(db: Db, partnerId: number, reference: CustomerReference): Promise<string | null> {
   const conditions: SQL[] = [];

@@ -1,5 +1,5 @@
 /**
- * The viewer: who is asking and what they may see (SPEC §1), re-read from
+ * The viewer: who is asking and what they may see, re-read from
  * the database on every request. Every page, route handler and server action
  * calls requireViewer() itself; every query takes the viewer and scopes its
  * `where` with accountScope(). The proxy only redirects early.
@@ -52,8 +52,9 @@ export async function requireViewer(customerNumber?: string | null): Promise<Vie
 /**
  * The viewer of a page that shows one customer's data: as requireViewer(),
  * and a partner user who has not chosen the customer to work for yet is sent
- * to choose one first (SPEC §1) — unless the address names something of one
- * customer (`reference`: an order, a line, an account): then the same page
+ * to choose one first (a partner user works for one customer at a time) —
+ * unless the address names something of one customer (`reference`: an
+ * order, a line, an account): then the same page
  * opens in that customer's context when the partner serves it, and is a 404
  * when it does not.
  */

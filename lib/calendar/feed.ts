@@ -1,5 +1,5 @@
 /**
- * The private calendar feed (issue 10): one all-day event per online service
+ * The private calendar feed: one all-day event per online service
  * expiration a user may see, at a secret address that needs no session.
  * Only the secret's SHA-256 hash is stored; a new secret revokes the old one.
  */

@@ -1,5 +1,5 @@
 /**
- * The 503 answer to a database fault (issue 7, defect 4) at the level of the
+ * The 503 answer to a database fault at the level of the
  * HTTP server: a handler that records a database fault and then answers 500
  * (what Next does after calling onRequestError) reaches the client as 503
  * with Retry-After and the page in both languages; other errors stay 500.

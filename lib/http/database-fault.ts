@@ -1,8 +1,7 @@
 /**
- * Database faults reach the person as "service unavailable" (issue 7,
- * defect 4): HTTP 503 with Retry-After and a short page in both languages,
- * whether the fault happened in a page, a route handler (the CSV exports) or
- * a server action.
+ * Database faults reach the person as "service unavailable": HTTP 503 with
+ * Retry-After and a short page in both languages, whether the fault happened
+ * in a page, a route handler (the CSV exports) or a server action.
  *
  * Next.js has no way for application code to answer 503 from a page or an
  * action: an uncaught error becomes a 500 rendered by the error boundary,
@@ -195,7 +194,7 @@ export function answerDatabaseFaults(request: IncomingMessage, response: ServerR
       flushing = true;
       const body = Buffer.concat(held.map(toBuffer));
       held.length = 0;
-      // Not yours = not found, for client navigations too (issue 7, isolation matrix).
+      // Not yours = not found (a 404 exactly as for what does not exist), for client navigations too.
       if (!fromScript && isNotFoundPayload(decoded(body, response.getHeader('content-encoding')))) {
         if (head) head[0] = 404;
         else response.statusCode = 404;

@@ -1,5 +1,5 @@
 /**
- * Which request a database fault happened in (issue 7, defect 4); the other
+ * Which request a database fault happened in; the other
  * half is lib/http/database-fault.ts, which answers 503 for it.
  *
  * instrumentation.ts `onRequestError` (Next calls it for every error a page,

@@ -1,5 +1,5 @@
 /**
- * Dates and numbers in the reader's language (UI.md): `24/11/2026` in
+ * Dates and numbers in the reader's language, never ISO on a page: `24/11/2026` in
  * French, `Nov 24, 2026` in English; thousands separators per language.
  * Calendar dates (YYYY-MM-DD) are formatted in UTC so they never shift a day.
  */

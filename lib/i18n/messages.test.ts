@@ -21,7 +21,7 @@ describe('catalogues', () => {
     }
   });
 
-  it('use the guide’s own French terms (SPEC §4)', () => {
+  it('use the customer guide’s own French terms, word for word', () => {
     const fr = messages.fr;
     expect(fr.inventory.tabs.licenses).toBe('Licences et services');
     expect(fr.inventory.tabs.benefits).toBe('Avantages de Software Assurance et des services');

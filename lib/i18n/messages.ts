@@ -1,7 +1,8 @@
 /**
  * The catalogues: one JSON file per area and language under messages/, each
- * area a namespace (`common`, `auth`, …). The French files use the guide's
- * own terms (SPEC §4).
+ * area a namespace (`common`, `auth`, …). The French files use the customer
+ * guide's own terms, word for word (Licences et services, Expire bientôt,
+ * Rapprochement de services en ligne non payés…); messages.test.ts checks them.
  */
 import type { Locale } from '@/db/schema';
 import enAccounts from './messages/en/accounts.json';

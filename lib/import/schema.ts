@@ -174,7 +174,7 @@ export const productSchema = z
       description:
         'license: on-premises licence; online_service: subscription with available and ordered counts and an expiration; developer_subscription: MSDN / Visual Studio subscriptions; cloud_platform: Azure.',
     }),
-    // Shown to customers as a link: only web addresses, never javascript:, data: or the like (issue 7, defect 8).
+    // Shown to customers as a link: only web addresses, never javascript:, data: or the like.
     managementUrl: z
       .url({ protocol: /^https?$/, message: 'must be an absolute https: or http: URL' })
       .optional()

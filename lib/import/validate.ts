@@ -177,6 +177,10 @@ interface AccountInfo {
  * Checks a structurally valid document against the rest of itself and the
  * loaded database state. `plans`, when given, receives the transaction plan
  * of each line entry listing its transactions (the importer reuses them).
+ *
+ * One step per part of the file, in the file's order; each step adds its
+ * problems to the same list, which is then sorted by where they are in the
+ * file.
  */
 export function checkDocument(
   doc: ImportDocument,
@@ -184,7 +188,37 @@ export function checkDocument(
   options: ImportOptions = {},
   plans?: Map<object, TransactionPlan>,
 ): ImportProblem[] {
-  const prune = options.prune ?? false;
+  const check = startCheck(doc, state, options.prune ?? false, plans);
+  const known = whatExistsAfterImport(check);
+  checkOrganisations(check, known);
+  checkCatalogue(check, known);
+  checkPurchaseAccounts(check, known);
+  checkOrders(check, known);
+  checkLicensePositions(check, known);
+  checkSubscriptions(check, known);
+  checkBenefits(check, known);
+  checkUsers(check, known);
+  if (check.prune) checkPruneKeepsReferences(doc, state, check.add, check.pruned);
+  return inDocumentOrder(check.problems);
+}
+
+/** What every step of checkDocument shares: the document, the stored state, and the list the problems go to. */
+interface Check {
+  doc: ImportDocument;
+  state: ExistingState;
+  prune: boolean;
+  plans: Map<object, TransactionPlan> | undefined;
+  problems: ImportProblem[];
+  add: (path: readonly PropertyKey[], message: string) => void;
+  /** Whether --prune replaces the stored rows of `type` by the file's. */
+  pruned: (type: EntityType) => boolean;
+  /** The message for a reference to a `type` that will not exist after the import. */
+  missing: (type: EntityType, key: string) => string;
+  /** Reports entries whose key repeats an earlier entry's; returns the first index of each key. */
+  firstIndexes: <T>(type: EntityType, entries: T[] | undefined, keyOf: (entry: T) => string, keyWords: string) => Map<string, number>;
+}
+
+function startCheck(doc: ImportDocument, state: ExistingState, prune: boolean, plans: Map<object, TransactionPlan> | undefined): Check {
   const problems: ImportProblem[] = [];
   const add = (path: readonly PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
   const pruned = (type: EntityType) => prune && doc[type] !== undefined;
@@ -193,7 +227,6 @@ export function checkDocument(
       pruned(type) ? ` (with --prune, the database's ${NAMES[type].many} not in the file are deleted)` : ' nor in the database'
     }`;
 
-  /** Reports entries whose key repeats an earlier entry's; returns the first index of each key. */
   function firstIndexes<T>(type: EntityType, entries: T[] | undefined, keyOf: (entry: T) => string, keyWords: string): Map<string, number> {
     const first = new Map<string, number>();
     (entries ?? []).forEach((entry, index) => {
@@ -205,8 +238,16 @@ export function checkDocument(
     return first;
   }
 
-  // What exists after the import, by natural key: the file over the database
-  // (only the file for a type that --prune replaces).
+  return { doc, state, prune, plans, problems, add, pruned, missing, firstIndexes };
+}
+
+/**
+ * What exists after the import, by natural key: the file over the database
+ * (only the file for a type that --prune replaces). Reports the repeated keys
+ * of agreements, products, packages, purchase accounts and orders on the way.
+ */
+function whatExistsAfterImport(check: Check) {
+  const { doc, state, pruned, firstIndexes } = check;
   const resolved = <Row, V>(type: EntityType, table: { byKey: Map<string, Row> }, fromDb: (row: Row) => V | undefined): Map<string, V> => {
     const map = new Map<string, V>();
     if (!pruned(type)) {
@@ -249,15 +290,27 @@ export function checkDocument(
   const fileOrders = firstIndexes('orders', doc.orders, (o) => o.number, 'number');
   for (const [number, index] of fileOrders) orderAccount.set(number, doc.orders![index]!.account);
 
-  // ─ Organisations
+  return { partners, customers, agreementCustomer, families, productKind, packageProducts, accounts, orderAccount };
+}
+
+type Known = ReturnType<typeof whatExistsAfterImport>;
+
+/** Partners and customers appear once; an agreement names a known customer and does not end before it starts. */
+function checkOrganisations({ doc, add, missing, firstIndexes }: Check, { customers }: Known) {
   firstIndexes('partners', doc.partners, (p) => p.code, 'code');
   firstIndexes('customers', doc.customers, (c) => c.number, 'number');
   (doc.agreements ?? []).forEach((a, i) => {
     if (!customers.has(a.customer)) add(['agreements', i, 'customer'], missing('customers', a.customer));
     if (a.startsOn && a.endsOn && a.endsOn < a.startsOn) add(['agreements', i, 'endsOn'], `ends on ${a.endsOn}, before it starts (${a.startsOn})`);
   });
+}
 
-  // ─ Catalogue
+/**
+ * Families appear once; a product names a known family and keeps the kind its
+ * stored lines need (licence or online service); a package's items name
+ * known products, each product, edition and version once.
+ */
+function checkCatalogue({ doc, state, add, missing, pruned, firstIndexes }: Check, { families, productKind }: Known) {
   firstIndexes('productFamilies', doc.productFamilies, (f) => f.code, 'code');
   const linesOfProduct = new Map<number, { license: boolean; subscription: boolean }>();
   for (const line of state.lines.byId.values()) {
@@ -286,8 +339,10 @@ export function checkDocument(
       else seen.set(itemKey, j);
     });
   });
+}
 
-  // ─ Purchase accounts
+/** A purchase account names a known customer and partner, and an agreement of that same customer. */
+function checkPurchaseAccounts({ doc, add, missing }: Check, { customers, partners, agreementCustomer }: Known) {
   (doc.purchaseAccounts ?? []).forEach((a, i) => {
     if (!customers.has(a.customer)) add(['purchaseAccounts', i, 'customer'], missing('customers', a.customer));
     if (!partners.has(a.partner)) add(['purchaseAccounts', i, 'partner'], missing('partners', a.partner));
@@ -300,8 +355,10 @@ export function checkDocument(
       );
     }
   });
+}
 
-  // ─ Orders
+/** An order names a known partner, account and products; its prices fit its currency and its total can be kept exactly. */
+function checkOrders({ doc, add, missing }: Check, { partners, accounts, productKind }: Known) {
   (doc.orders ?? []).forEach((o, i) => {
     if (!partners.has(o.partner)) add(['orders', i, 'partner'], missing('partners', o.partner));
     if (!accounts.has(o.account)) add(['orders', i, 'account'], missing('purchaseAccounts', o.account));
@@ -315,57 +372,69 @@ export function checkDocument(
     const priced = o.items.map((item) => ({ quantity: item.quantity, unitPriceMinor: item.unitPrice === undefined ? null : toMinorUnits(item.unitPrice, o.currency) }));
     if (!totalFits(priced)) add(['orders', i, 'items'], 'the total of these prices and quantities is too large to be kept exactly');
   });
+}
 
-  // ─ Holdings
+/**
+ * A line's transactions name orders of its own account; when the file lists
+ * them, they (with the stored ones the file does not list, kept unless
+ * --prune) add up to the counts the line states. Records the line's plan.
+ */
+function checkTransactions(
+  { state, prune, plans, add, missing }: Check,
+  { orderAccount }: Known,
+  entry: object,
+  type: 'licensePositions' | 'subscriptions',
+  index: number,
+  account: string,
+  given: GivenTransaction[],
+  listed: boolean,
+  storedLineId: number | undefined,
+  stated: Record<string, number>,
+) {
   const orderNumberOf = (id: number) => state.orders.keyOf.get(id);
-  const checkTransactions = (
-    entry: object,
-    type: 'licensePositions' | 'subscriptions',
-    index: number,
-    account: string,
-    given: GivenTransaction[],
-    listed: boolean,
-    storedLineId: number | undefined,
-    stated: Record<string, number>,
-  ) => {
-    given.forEach((t, j) => {
-      if (t.order === null) return;
-      const owner = orderAccount.get(t.order);
-      if (owner === undefined) add([type, index, 'transactions', j, 'order'], missing('orders', t.order));
-      else if (owner !== account) {
-        add([type, index, 'transactions', j, 'order'], `order ${JSON.stringify(t.order)} is for purchase account ${JSON.stringify(owner)}, not ${JSON.stringify(account)}`);
-      }
-    });
-    if (!listed) return;
-    const stored = storedLineId === undefined ? [] : (state.transactions?.get(storedLineId) ?? []);
-    const plan = planTransactions(given, stored, orderNumberOf);
-    plans?.set(entry, plan);
-    const kept = prune ? [] : plan.unlisted;
-    for (const [field, statedValue] of Object.entries(stated)) {
-      const deltaField = (
-        { licenseCount: 'licenseDelta', saCount: 'saDelta', available: 'availableDelta', ordered: 'orderedDelta' } as const
-      )[field as 'licenseCount' | 'saCount' | 'available' | 'ordered'];
-      const fromFile = given.reduce((sum, t) => sum + t[deltaField], 0);
-      const fromKept = kept.reduce((sum, t) => sum + t[deltaField], 0);
-      if (fromFile + fromKept !== statedValue) {
-        add(
-          [type, index],
-          `${field} is ${statedValue} but its transactions add up to ${fromFile + fromKept}` +
-            (kept.length > 0
-              ? ` (${fromFile} from the file's transactions and ${fromKept} from ${kept.length} stored transaction${kept.length === 1 ? '' : 's'} the file does not list, which are kept unless --prune)`
-              : ''),
-        );
-      }
+  given.forEach((t, j) => {
+    if (t.order === null) return;
+    const owner = orderAccount.get(t.order);
+    if (owner === undefined) add([type, index, 'transactions', j, 'order'], missing('orders', t.order));
+    else if (owner !== account) {
+      add([type, index, 'transactions', j, 'order'], `order ${JSON.stringify(t.order)} is for purchase account ${JSON.stringify(owner)}, not ${JSON.stringify(account)}`);
     }
-  };
+  });
+  if (!listed) return;
+  const stored = storedLineId === undefined ? [] : (state.transactions?.get(storedLineId) ?? []);
+  const plan = planTransactions(given, stored, orderNumberOf);
+  plans?.set(entry, plan);
+  const kept = prune ? [] : plan.unlisted;
+  for (const [field, statedValue] of Object.entries(stated)) {
+    const deltaField = (
+      { licenseCount: 'licenseDelta', saCount: 'saDelta', available: 'availableDelta', ordered: 'orderedDelta' } as const
+    )[field as 'licenseCount' | 'saCount' | 'available' | 'ordered'];
+    const fromFile = given.reduce((sum, t) => sum + t[deltaField], 0);
+    const fromKept = kept.reduce((sum, t) => sum + t[deltaField], 0);
+    if (fromFile + fromKept !== statedValue) {
+      add(
+        [type, index],
+        `${field} is ${statedValue} but its transactions add up to ${fromFile + fromKept}` +
+          (kept.length > 0
+            ? ` (${fromFile} from the file's transactions and ${fromKept} from ${kept.length} stored transaction${kept.length === 1 ? '' : 's'} the file does not list, which are kept unless --prune)`
+            : ''),
+      );
+    }
+  }
+}
 
-  const checkPackage = (path: PropertyKey[], pkg: string | undefined, product: string) => {
-    if (pkg === undefined) return;
-    const contents = packageProducts.get(pkg);
-    if (!contents) add(path, missing('packages', pkg));
-    else if (!contents.has(product)) add(path, `package ${JSON.stringify(pkg)} does not contain product ${JSON.stringify(product)}`);
-  };
+/** A line's package, when it names one, exists and contains the line's product. */
+function checkPackage({ add, missing }: Check, { packageProducts }: Known, path: PropertyKey[], pkg: string | undefined, product: string) {
+  if (pkg === undefined) return;
+  const contents = packageProducts.get(pkg);
+  if (!contents) add(path, missing('packages', pkg));
+  else if (!contents.has(product)) add(path, `package ${JSON.stringify(pkg)} does not contain product ${JSON.stringify(product)}`);
+}
 
+/** A licence position appears once, names a known account and a licence product (not an online service), and its transactions add up. */
+function checkLicensePositions(check: Check, known: Known) {
+  const { doc, state, add, missing, firstIndexes } = check;
+  const { accounts, productKind } = known;
   firstIndexes(
     'licensePositions',
     doc.licensePositions,
@@ -379,16 +448,25 @@ export function checkDocument(
     else if (!isLicenceKind(kind)) {
       add(['licensePositions', i, 'product'], `product ${JSON.stringify(p.product)} is an online service: list it under subscriptions`);
     }
-    checkPackage(['licensePositions', i, 'package'], p.package, p.product);
+    checkPackage(check, known, ['licensePositions', i, 'package'], p.package, p.product);
     const stored = state.lines.byKey.get(
       licenseKey(p.account, p.product, frenchOf(p.edition), p.version ?? '', usageCodeOf(p.resourceUsage), p.package ?? null),
     );
-    checkTransactions(p, 'licensePositions', i, p.account, givenLicenseTransactions(p), p.transactions !== undefined, stored?.id, {
+    checkTransactions(check, known, p, 'licensePositions', i, p.account, givenLicenseTransactions(p), p.transactions !== undefined, stored?.id, {
       licenseCount: p.licenseCount,
       saCount: p.saCount,
     });
   });
+}
 
+/**
+ * A subscription appears once, names a known account and an online service;
+ * a self-provisioning raises available subscriptions only; its transactions
+ * add up.
+ */
+function checkSubscriptions(check: Check, known: Known) {
+  const { doc, state, add, missing, firstIndexes } = check;
+  const { accounts, productKind } = known;
   firstIndexes('subscriptions', doc.subscriptions, (s) => subscriptionKey(s.account, s.product), 'account and product');
   (doc.subscriptions ?? []).forEach((s, i) => {
     if (!accounts.has(s.account)) add(['subscriptions', i, 'account'], missing('purchaseAccounts', s.account));
@@ -397,26 +475,35 @@ export function checkDocument(
     else if (isLicenceKind(kind)) {
       add(['subscriptions', i, 'product'], `product ${JSON.stringify(s.product)} is not an online service (${kind}): list it under licensePositions`);
     }
-    checkPackage(['subscriptions', i, 'package'], s.package, s.product);
+    checkPackage(check, known, ['subscriptions', i, 'package'], s.package, s.product);
     (s.transactions ?? []).forEach((t, j) => {
       if (t.kind === 'self_provisioning' && (t.orderedDelta ?? 0) !== 0) {
         add(['subscriptions', i, 'transactions', j, 'orderedDelta'], 'a self-provisioning raises available subscriptions only; it cannot change ordered ones');
       }
     });
     const stored = state.lines.byKey.get(subscriptionKey(s.account, s.product));
-    checkTransactions(s, 'subscriptions', i, s.account, givenSubscriptionTransactions(s), s.transactions !== undefined, stored?.id, {
+    checkTransactions(check, known, s, 'subscriptions', i, s.account, givenSubscriptionTransactions(s), s.transactions !== undefined, stored?.id, {
       available: s.available,
       ordered: s.ordered,
     });
   });
+}
 
+/** A benefit appears once, names a known account, and is not used more than it is entitled. */
+function checkBenefits({ doc, add, missing, firstIndexes }: Check, { accounts }: Known) {
   firstIndexes('benefits', doc.benefits, (b) => benefitKey(b.account, frenchOf(b.benefit), b.expires), 'account, benefit and expiry');
   (doc.benefits ?? []).forEach((b, i) => {
     if (!accounts.has(b.account)) add(['benefits', i, 'account'], missing('purchaseAccounts', b.account));
     if (b.used > b.entitled) add(['benefits', i, 'used'], `${b.used} used is more than the ${b.entitled} entitled`);
   });
+}
 
-  // ─ Users
+/**
+ * A user appears once (e-mail without case); each grant once, naming a known
+ * partner or customer; an account viewer's accounts exist and belong to the
+ * grant's customer.
+ */
+function checkUsers({ doc, add, missing, firstIndexes }: Check, { partners, customers, accounts }: Known) {
   firstIndexes('users', doc.users, (u) => u.email.toLowerCase(), 'e-mail address, compared without case');
   (doc.users ?? []).forEach((u, i) => {
     const seen = new Map<string, number>();
@@ -444,9 +531,6 @@ export function checkDocument(
       }
     });
   });
-
-  if (prune) checkPruneKeepsReferences(doc, state, add, pruned);
-  return inDocumentOrder(problems);
 }
 
 const TYPE_ORDER = ['$schema', 'version', 'partners', 'customers', 'agreements', 'productFamilies', 'products', 'packages', 'purchaseAccounts', 'licensePositions', 'subscriptions', 'orders', 'benefits', 'users'];

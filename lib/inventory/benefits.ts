@@ -1,9 +1,8 @@
 /**
- * The Software Assurance and services benefits tab (SPEC §2 "Software
- * Assurance benefit", §3 item 1): per purchase account, each benefit with
- * the quantity entitled, used, remaining and its expiry. The page and its CSV
- * export both read listBenefits(), so they always show the same rows and
- * figures (SPEC §5 "counts agree everywhere").
+ * The Software Assurance and services benefits tab: per purchase account,
+ * each benefit with the quantity entitled, used, remaining and its expiry.
+ * The page and its CSV export both read listBenefits(), so they always show
+ * the same rows and figures.
  */
 import type { Db } from '@/db/client';
 import 'server-only';

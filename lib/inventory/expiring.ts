@@ -1,5 +1,5 @@
 /**
- * Expire bientôt (issue 10): the online services in the viewer's scope whose
+ * Expire bientôt: the online services in the viewer's scope whose
  * next expiration is within SOON_DAYS (90) or has passed, soonest first, and
  * the subscriptions expiring per month over the next twelve months. The
  * window and the markers are the inventory's rule (./rules.ts), not a copy.

@@ -1,6 +1,6 @@
 /**
  * The ledger: the only write path of inventory counts. Transactions are the
- * source of truth (SPEC §2): a line's licence, SA, available and ordered
+ * source of truth: a line's licence, SA, available and ordered
  * counts are always the sums of its inventory_transactions, because every
  * transaction is written here together with the change of the line's counts,
  * in the same database transaction.
@@ -11,7 +11,7 @@
  *   writers (the importer) that validated their input beforehand.
  *
  * Each change also refreshes the line's product summary (./summaries.ts), so
- * the all-accounts inventory never has to add up every line (issue 13).
+ * the all-accounts inventory never has to add up every line.
  */
 import 'server-only';
 import type { Db } from '@/db/client';

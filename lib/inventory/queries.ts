@@ -1,5 +1,5 @@
 /**
- * The inventory as a viewer may see it (SPEC §3 items 1, 3–9): products
+ * The inventory as a viewer may see it: products
  * grouped by family, paged, with their lines; the packages split; a line's
  * history. Every query is scoped by accountScope(viewer).
  */

@@ -1,6 +1,6 @@
 /**
- * The pure rules of the inventory (SPEC §5), called by queries, pages,
- * exports and e-mails alike so that every screen agrees.
+ * The pure rules of the inventory (expiry, unpaid quantity), called by
+ * queries, pages, exports and e-mails alike so that every screen agrees.
  */
 import type { ExpiryStatus } from './expiry';
 

@@ -1,5 +1,5 @@
 /**
- * Product summaries never disagree with the lines they sum (issue 13): after
+ * Product summaries never disagree with the lines they sum: after
  * every write path — import (first, again with changes, a partner of record
  * changed, pruned), the ledger (transactions appended and removed), the
  * self-provisioning forms and the partner's orders and cancellations — the

@@ -1,5 +1,5 @@
 /**
- * Product summaries (db/schema.ts `product_summaries`, issue 13): the sums of
+ * Product summaries (db/schema.ts `product_summaries`): the sums of
  * the inventory lines per customer, partner of record, product and package,
  * so that the all-accounts inventory reads one row per product instead of
  * adding up every line of a large customer on every request.

@@ -1,6 +1,7 @@
 /**
- * The inventory's view state, read from the URL (SPEC §5 "the URL is the
- * view"): one zod schema with fallbacks, so a malformed parameter falls back
+ * The inventory's view state, read from the URL (the URL is the view: any
+ * view can be shared, bookmarked and opened from an e-mail): one zod schema
+ * with fallbacks, so a malformed parameter falls back
  * to its default instead of failing, and helpers to write links that keep it.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The expiry e-mail of one person (issue 10), in their language, as plain
+ * The expiry e-mail of one person, in their language, as plain
  * text and HTML: each service with its purchase account, expiration date and
  * days left — in the words of the inventory's expiry rule — a deep link to
  * that exact line, a link to the expiring view, and a link to turn notices
@@ -35,7 +35,7 @@ export interface ComposeContext {
 const DEFAULT_LOCALE: Locale = 'fr';
 
 
-/** The deep link to a line, as the inventory's own `line=` links (SPEC: e-mails link straight to the item). */
+/** The deep link to a line, as the inventory's own `line=` links: an e-mail links straight to the item. */
 export function lineUrl(appUrl: string, item: NoticeItem, partner: boolean): string {
   const path = hrefWith('/inventory', { customer: partner ? item.customerNumber : undefined, account: item.accountNumber, line: item.lineId });
   return `${new URL(path, appUrl).toString()}#line-${item.lineId}`;

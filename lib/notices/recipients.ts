@@ -1,5 +1,5 @@
 /**
- * Who is told about which expiration (issue 10). For every online service
+ * Who is told about which expiration. For every online service
  * line whose next expiration is due a notice today (./thresholds.ts):
  * - the customer's administrators and the account viewers granted its
  *   purchase account — each gets one e-mail with their own lines;

@@ -1,5 +1,5 @@
 /**
- * Which expiry notice a subscription is due (issue 10): the smallest notice
+ * Which expiry notice a subscription is due: the smallest notice
  * threshold (days before the expiration, NOTICE_THRESHOLDS) that the days
  * left have reached, or `expired` once the date has passed. Days are counted
  * as the inventory counts them (lib/clock.ts daysBetween, the same rule as

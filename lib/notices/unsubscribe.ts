@@ -1,5 +1,5 @@
 /**
- * The one-click "stop these notices" link of every expiry e-mail (issue 10):
+ * The one-click "stop these notices" link of every expiry e-mail:
  * a token signed with AUTH_SECRET that names the user, so the link works
  * without a session and without a stored row, and cannot be made for anybody
  * else. It only ever turns notices off (users.receives_notices); the user

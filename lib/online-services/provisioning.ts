@@ -1,5 +1,5 @@
 /**
- * Configurer des services en ligne (SPEC §3 item 13): a customer
+ * Configurer des services en ligne: a customer
  * administrator switches an online service on (self-provisioning) or reduces
  * what they switched on, and the partner is left to order it.
  *
@@ -39,7 +39,7 @@ export const MAX_SELF_PROVISIONED_QUANTITY = 100_000;
  */
 export const SELF_PROVISIONED_TERM_DAYS = 30;
 
-/** Whether a viewer may set up, reduce or switch off online services: a customer administrator only (SPEC §1). */
+/** Whether a viewer may set up, reduce or switch off online services: a customer administrator only (never an account viewer or a partner user). */
 export function maySetUpOnlineServices(viewer: Viewer): viewer is CustomerAdminViewer {
   return isCustomerAdmin(viewer);
 }
@@ -132,7 +132,7 @@ export async function setUpOnlineService(db: Db, viewer: Viewer, form: SetUpForm
       .from(purchaseAccounts)
       .where(and(accountScope(viewer), eq(purchaseAccounts.number, form.account)))
       .limit(1))[0];
-    // An account outside the grants is not found, exactly as one that does not exist (SPEC §1).
+    // An account outside the grants is not found, exactly as one that does not exist.
     if (!account) return { kind: 'not-found' };
     const product = (await db
       .select({ id: products.id })

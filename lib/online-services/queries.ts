@@ -1,5 +1,5 @@
 /**
- * Reads of the set-up flow (SPEC §3 item 13): the catalogue of online
+ * Reads of the set-up flow: the catalogue of online
  * services to choose from, the accounts to set them up on, a recorded
  * self-provisioning with the partner to ask, and a line to reduce. Every read
  * of customer data is scoped by accountScope(viewer); the catalogue is the

@@ -1,5 +1,5 @@
 /**
- * The order history's figures kept on write (issue 13) never disagree with
+ * The order history's figures kept on write never disagree with
  * the orders: after an import (first, with a new order, an account moved to
  * another customer, orders pruned) and a partner's order; the history reads
  * the customer's orders newest first from its index; and a write around the

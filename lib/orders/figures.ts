@@ -1,6 +1,7 @@
 /**
- * What the order history keeps on write instead of counting on every page
- * (issue 13): each order's customer (for the customer's newest-first index)
+ * What the order history keeps on write instead of counting on every page,
+ * so that a page never adds up everything a large customer owns: each
+ * order's customer (for the customer's newest-first index)
  * and each purchase account's number of orders; each order's total is kept
  * by whatever writes its items (./record.ts, the import's order writer). The partner's order form
  * writes both with the order (./record.ts); an import, which writes orders

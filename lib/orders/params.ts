@@ -1,5 +1,5 @@
 /**
- * The order history's search parameters (issue 8): the account in view and
+ * The order history's search parameters: the account in view and
  * page, like every list, plus the search form's fields — order number,
  * customer PO number, product, date range. One zod schema whose fields fall
  * back on bad input (the page says a parameter was ignored, never a 500).

@@ -181,7 +181,7 @@ describe('one order', () => {
   });
 });
 
-describe('the search (issue 8)', () => {
+describe('the search', () => {
   const search = async (params: Parameters<typeof listOrders>[2]['search'], email: string = U.alphaAdmin) =>
     (await listOrders(db, (await viewerOf(db, email)), { accounts: 'all', page: 1, search: params })).orders.map((order) => order.number);
 
@@ -234,7 +234,7 @@ describe('the search (issue 8)', () => {
   });
 });
 
-describe('the export (issue 8)', () => {
+describe('the export', () => {
   it('has one row per item of the orders the list shows, with the order’s fields', async () => {
     const rows = (await listOrderItemsForExport(db, (await viewerOf(db, U.alphaAdmin)), { accounts: 'all' }));
     expect(rows.map((row) => [row.number, row.position, row.productCode])).toEqual([
@@ -250,7 +250,7 @@ describe('the export (issue 8)', () => {
   });
 });
 
-describe('an order’s items lead to their inventory lines (issue 8)', () => {
+describe('an order’s items lead to their inventory lines', () => {
   it('the line the order went to, or none', async () => {
     const order = (await getOrder(db, (await viewerOf(db, U.alphaAdmin)), O.alphaNorth))!;
     const lineOf = (kind: 'license' | 'subscription', code: string) =>

@@ -1,5 +1,5 @@
 /**
- * Order history (SPEC §3 item 10, Compte → Afficher l'historique des
+ * Order history (Compte → Afficher l'historique des
  * commandes): the orders partners placed for the purchase accounts a viewer
  * may see, and one order expanded into its header, information and items.
  * Every query joins the order's purchase account and scopes it by

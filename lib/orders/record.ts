@@ -1,5 +1,5 @@
 /**
- * A partner records an order, or cancels one it recorded (issue 12): the
+ * A partner records an order, or cancels one it recorded: the
  * writes that close the loop of the unpaid online services report inside the
  * product. Partners used to reach the portal's data only by import.
  *

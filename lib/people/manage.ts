@@ -1,5 +1,5 @@
 /**
- * A customer's people, managed by its administrators (issue 11): invite
+ * A customer's people, managed by its administrators: invite
  * someone as an administrator or as an account viewer of chosen accounts,
  * change a role or grants, deactivate and reactivate. Never another
  * customer's people (not found, as for an unknown id), never the customer's

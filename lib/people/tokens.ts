@@ -1,5 +1,5 @@
 /**
- * Single-use links (issue 11): a password reset (valid 1 hour) or an
+ * Single-use links: a password reset (valid 1 hour) or an
  * invitation (72 hours). The link carries 32 random bytes; only their SHA-256
  * hash is stored (one_time_tokens), and a token works once.
  */

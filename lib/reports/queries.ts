@@ -1,11 +1,11 @@
 /**
- * Rapprochement de services en ligne non payés (SPEC §3 item 14): per online
+ * Rapprochement de services en ligne non payés: per online
  * service line, what the customer switched on themselves (available −
  * ordered, only when positive: unpaidQuantity(), the same rule the inventory
  * uses) against what the partner ordered, so that the partner knows what to
  * order before the service is interrupted. The page and its CSV export both
  * read listUnpaidServices(), so they show the same rows and figures
- * (SPEC §5 "counts agree everywhere"). Every query is scoped by
+ * as every other view of them. Every query is scoped by
  * accountScope(viewer).
  */
 import type { Db } from '@/db/client';
@@ -22,7 +22,7 @@ import { containsMatch, numberStartsWith, startsWithMatch, wordsMatch } from '@/
 export const REPORT_PAGE_SIZE = 50;
 /**
  * Suggestions each filter field offers. The fields are text: a customer with
- * 50,000 orders gets the same page as one with 50 (issue 8), and any number
+ * 50,000 orders gets the same page as one with 50, and any number
  * can still be typed.
  */
 export const REPORT_SUGGESTION_LIMIT = 20;

@@ -1,5 +1,5 @@
 /**
- * The bench's data (issue 13), as one import document (docs/import-format.md)
+ * The bench's data, as one import document (docs/import-format.md)
  * loaded through lib/import like any customer's file:
  *
  * - the large customer: 300 purchase accounts, 20,000 licence positions over

@@ -1,5 +1,5 @@
 /**
- * The bench's floor (issue 13): what the portal's main pages would cost with
+ * The bench's floor: what the portal's main pages would cost with
  * nothing but the work they must do. A plain node:http server, in its own
  * process, that answers the same addresses as the portal by calling the same
  * query functions (lib/…/queries.ts) with a Viewer re-read on every request

@@ -1,5 +1,6 @@
 /**
- * The bench's verdict: the budgets of issue 13 evaluated on the figures, and
+ * The bench's verdict: the speed budgets (1 to 4 below, docs/performance.md)
+ * evaluated on the figures, and
  * the Markdown tables it prints (and docs/performance.md keeps).
  */
 import type { Bytes, Run } from './measure';

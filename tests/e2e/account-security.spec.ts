@@ -1,5 +1,5 @@
 /**
- * Sécurité du compte (issue 11): changing the password (the current one, a
+ * Sécurité du compte: changing the password (the current one, a
  * strong new one) ends every session, and the new password signs in; "sign
  * out everywhere" ends every session too. These end sessions, so they run on
  * a server with a database of its own (tests/e2e/aux-server.ts).

@@ -1,5 +1,5 @@
 /**
- * Activité (issue 11): a customer's administrators and a partner's users read
+ * Activité: a customer's administrators and a partner's users read
  * their own audit log — sign-ins, self-provisionings, exports — filter it and
  * export it; an account viewer gets a 404. French with JavaScript, English,
  * without JavaScript, axe clean.

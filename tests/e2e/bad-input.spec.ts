@@ -1,5 +1,6 @@
 /**
- * Bad input over HTTP (issue 7, "Bad input"), property-based and bounded
+ * Bad input over HTTP (a malformed value falls back to its default, an
+ * identifier outside the viewer's scope is a 404, never a 500), property-based and bounded
  * (fast-check, at most 40 runs per property, a time limit each): every search
  * parameter of every page and export, the path segments of the pages that
  * take one, and the fields of the server-action forms, filled with anything —
@@ -107,7 +108,7 @@ for (const [page, names] of Object.entries(PAGES)) {
   });
 }
 
-test('the dates of the issue: /account/activity and its export with to=2026-13-01 or 0000-00-00 answer, never a 500', async () => {
+test('impossible dates: /account/activity and its export with to=2026-13-01 or 0000-00-00 answer, never a 500', async () => {
   for (const path of ['/account/activity', '/account/activity/export', '/orders', '/orders/export']) {
     for (const date of ['2026-13-01', '0000-00-00', '2025-02-29']) {
       for (const name of ['from', 'to']) {

@@ -1,5 +1,5 @@
 /**
- * Input that used to end in a server error (issue 7, defects 7 and 8): each
+ * Input that used to end in a server error: each
  * is answered with a clean 4xx page or a message beside the field.
  */
 import { expect, test } from '@playwright/test';

@@ -1,6 +1,6 @@
 /**
  * The Software Assurance and services benefits tab and its CSV export, on the
- * demo data (lib/import/demo.ts) for TEST_TODAY = 2026-11-24. Expected figures
+ * demo data (fixtures/demo.ts) for TEST_TODAY = 2026-11-24. Expected figures
  * come from the demo's benefit list: e.g. Fabrikam Montréal – Siège (5100201)
  * has "Formation" 30 entitled, 12 used, expiring in 60 days.
  */

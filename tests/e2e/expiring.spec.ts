@@ -1,5 +1,5 @@
 /**
- * Expire bientôt and Préférences (issue 10): the expiring view with the
+ * Expire bientôt and Préférences: the expiring view with the
  * inventory's markers and its chart (French, English, without JavaScript,
  * axe clean); expiry notices on and off; the private calendar feed, which
  * answers iCalendar and a 404 once revoked. The fixed "today" is 2026-11-24.

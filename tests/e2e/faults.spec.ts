@@ -1,5 +1,5 @@
 /**
- * Database faults are told the truth (issue 7, defect 4), against the real
+ * Database faults are told the truth (503, service unavailable), against the real
  * production server with a database of its own (tests/e2e/aux-server.ts):
  * - /api/health answers 503, quickly, while another connection holds the
  *   write lock, and 200 again once it is released;

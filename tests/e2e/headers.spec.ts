@@ -1,5 +1,5 @@
 /**
- * Security headers (issue 7, defect 6): a Content-Security-Policy whose
+ * Security headers: a Content-Security-Policy whose
  * scripts run only with this response's nonce (no 'unsafe-inline'), no
  * framing, a restrictive Permissions-Policy; and the page still hydrates
  * under it (the client-side sign-in below needs React).

@@ -1,5 +1,6 @@
 /**
- * The isolation matrix (issue 7, "And prove it stays so"): every route the
+ * The isolation matrix, which keeps every viewer inside their own data as
+ * routes are added: every route the
  * app serves, read from its own route tree (app/…/page.tsx, route.ts) and
  * every server action (files that start with 'use server'), must have an
  * entry in ROUTES or ACTIONS below, or this test fails. For two customers

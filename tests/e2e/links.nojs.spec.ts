@@ -1,4 +1,4 @@
-/** Issue 9 without JavaScript: a partner's plain order link, the selector's way back, the Aide page. */
+/** Links that land where they point, without JavaScript: a partner's plain order link, the selector's way back, the Aide page. */
 import { expect, test } from '@playwright/test';
 import { expectAccessibleWithoutJs, sessionOf } from './support';
 

@@ -1,5 +1,5 @@
 /**
- * Every link lands where it points (issue 9): the account in view travels
+ * Every link lands where it points: the account in view travels
  * with the menu; the selector goes back to the page it was opened from; a
  * partner's plain order, line or account link opens in its customer's
  * context (404 when the partner does not serve it), signed in or not; the

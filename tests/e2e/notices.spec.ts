@@ -1,5 +1,5 @@
 /**
- * Expiry notices end to end (issue 10): `npm run notices` runs against the
+ * Expiry notices end to end: `npm run notices` runs against the
  * end-to-end database (no SMTP_URL: the messages land as .eml files in a
  * folder of the test's own); a signed-out person follows the deep link of
  * their e-mail through sign-in to that exact line; the "stop these notices"

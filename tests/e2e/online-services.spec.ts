@@ -1,5 +1,5 @@
 /**
- * CONFIGURER DES SERVICES EN LIGNE (SPEC §3 item 13, issue 8): a customer
+ * CONFIGURER DES SERVICES EN LIGNE: a customer
  * administrator switches an online service on, reads what to ask the
  * partner, finds the gap in the report and reduces it; the inventory line,
  * its history, the report and both CSV exports move together; a form posted

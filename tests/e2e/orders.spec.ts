@@ -1,7 +1,7 @@
 /**
  * Compte → Afficher l'historique des commandes: the list, one order expanded,
  * the deep link through sign-in, 404s and the partner's reach. The orders are
- * those of lib/import/demo.ts, dated from the fixed test "today" 2026-11-24.
+ * those of fixtures/demo.ts, dated from the fixed test "today" 2026-11-24.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, sessionOf } from './support';

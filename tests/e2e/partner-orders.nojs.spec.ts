@@ -1,5 +1,5 @@
 /**
- * Recording, sending and cancelling an order without JavaScript (issue 12):
+ * Recording, sending and cancelling an order without JavaScript:
  * the form's own buttons add and remove item rows through the server with
  * everything typed kept, mistakes come back beside their fields, the send
  * button and the cancel disclosure work as plain HTML; and a form posted

@@ -1,5 +1,5 @@
 /**
- * The loop closes inside the product (issue 12): a customer administrator
+ * The loop closes inside the product: a customer administrator
  * switches an online service on, the partner finds the gap in the report,
  * records the order from it, the gap closes, the partner sends the order's
  * link and the customer's administrators get it in their language; the

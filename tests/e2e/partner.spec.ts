@@ -1,5 +1,5 @@
 /**
- * The partner's home (issue 12, first part): the customers it serves with
+ * The partner's home: the customers it serves with
  * where to act first — online services to order, expirations within 90
  * days — searchable and sortable; French, English, without JavaScript.
  */

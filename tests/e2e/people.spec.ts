@@ -1,5 +1,5 @@
 /**
- * Personnes (issue 11): a customer administrator invites a person as a viewer
+ * Personnes: a customer administrator invites a person as a viewer
  * of chosen accounts, changes their access, deactivates and reactivates them,
  * and cannot remove the last administrator — French with JavaScript, English,
  * without JavaScript, axe clean. These write, so they run on a server with a

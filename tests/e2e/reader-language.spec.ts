@@ -12,7 +12,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import enInventory from '../../lib/i18n/messages/en/inventory.json';
 import frInventory from '../../lib/i18n/messages/fr/inventory.json';
-import { buildDemoDocument } from '../../lib/import/demo';
+import { buildDemoDocument } from '../../fixtures/demo';
 import { TEST_TODAY } from '../../playwright.config';
 import { storageStatePath, type Role } from './users';
 

@@ -1,5 +1,5 @@
 /**
- * The reconciliation report at scale (issue 8): for a customer whose orders
+ * The reconciliation report at scale: for a customer whose orders
  * grow from 60 to 3,000 — imported through the import command, as a reseller
  * would — the report page's HTML stays the same size: its filters are text
  * fields with a bounded number of suggestions, never a drop-down of every

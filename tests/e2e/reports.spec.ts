@@ -1,6 +1,6 @@
 /**
- * Rapprochement de services en ligne non payés (SPEC §3 item 14): the
- * self-provisioned gaps of the demo data (lib/import/demo.ts), its filters, the
+ * Rapprochement de services en ligne non payés: the
+ * self-provisioned gaps of the demo data (fixtures/demo.ts), its filters, the
  * link to the inventory line, the CSV export, and what is not the viewer's.
  * The fixed test "today" is 2026-11-24 (playwright.config.ts).
  */

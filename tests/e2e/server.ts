@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { migrateDatabase, openDatabase } from '@/db/client';
-import { buildDemoDocument } from '@/lib/import/demo';
+import { buildDemoDocument } from '@/fixtures/demo';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { importDocument } from '@/lib/import/apply';

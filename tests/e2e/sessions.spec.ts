@@ -1,5 +1,5 @@
 /**
- * Sessions end on the server (issue 7, defect 1): a copy of the session
+ * Sessions end on the server: a copy of the session
  * cookie taken before sign-out opens nothing afterwards, and asking
  * next-auth for the session with it neither answers nor hands out a fresh
  * cookie. Signs in a fresh context of its own: the stored sessions of

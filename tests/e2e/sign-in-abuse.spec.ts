@@ -1,6 +1,6 @@
 /**
  * The sign-in lockout counts the address the connection comes from, not what
- * the client says in X-Forwarded-For (issue 7, defect 2): a direct client
+ * the client says in X-Forwarded-For: a direct client
  * cannot get a fresh allowance per attempt by changing the header.
  */
 import { expect, test } from '@playwright/test';

@@ -1,4 +1,4 @@
-/** The demo users the end-to-end tests sign in as (lib/import/demo.ts), one stored session each. */
+/** The demo users the end-to-end tests sign in as (fixtures/demo.ts), one stored session each. */
 export const PASSWORD = 'demo-licences-2026';
 
 export const USERS = {

@@ -6,7 +6,7 @@
  * over the accounts, each ordering one Exchange Online subscription (so every
  * order touched an online service line). Importing a larger `orders` over a
  * smaller one adds orders and their transactions: the same customer, grown.
- * Uses the demo catalogue (lib/import/demo.ts), so it is imported over the demo data.
+ * Uses the demo catalogue (fixtures/demo.ts), so it is imported over the demo data.
  */
 import type { ImportDocument } from '@/lib/import/schema';
 

@@ -1,5 +1,6 @@
 /**
- * Bad input at the parsers (issue 7, "Bad input"), property-based and
+ * Bad input at the parsers (a malformed value falls back to its default,
+ * never an exception), property-based and
  * bounded (fast-check, at most 50 runs per property, a time limit): every
  * page's search-parameter parser and the import validator take anything a
  * person or a file can send — any text, repeated parameters, unknown keys,

@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('forgotTitle') };
 }
 
-/** Mot de passe oublié (issue 11): a link by e-mail, valid one hour; open without a session. */
+/** Mot de passe oublié: a link by e-mail, valid one hour; open without a session. */
 export default async function ForgotPasswordPage() {
   const t = await getTranslations('auth');
   return (

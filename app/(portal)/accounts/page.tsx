@@ -30,7 +30,7 @@ const paramsSchema = z.object({
   return: selectorReturnSchema,
 });
 
-/** Sélectionner un compte d'achats (SPEC §3 item 2): five fields, combinable criteria, a plain GET form. */
+/** Sélectionner un compte d'achats: a search by one of five fields (agreement number, customer legal entity name, location, account name, account number), criteria combinable, in a plain GET form. */
 export default async function AccountsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));

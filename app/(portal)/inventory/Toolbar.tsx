@@ -6,7 +6,7 @@ import type { InventoryParams } from '@/lib/inventory/view';
 import { hrefWith, type UrlParams } from '@/lib/url';
 
 /**
- * The inventory's toolbar (UI.md): search with a real submit button, the
+ * The inventory's toolbar: search with a real submit button, the
  * "show packages" toggle (applied at once with JavaScript, by its button
  * without), expand/collapse all, and the export of the view.
  */

@@ -19,7 +19,7 @@ export type InventoryLine = { group: ProductGroup; line: InventoryLineRow };
 /**
  * A line column. `counts` marks the columns of one kind of product: a
  * product's table shows licence and SA counts, or, for an online service,
- * available and ordered subscriptions (SPEC §3 item 5), or, for a developer
+ * available and ordered subscriptions instead, or, for a developer
  * subscription or a cloud platform, its number of subscriptions alone (they
  * have no SA, and a licence count means nothing there); the export, one flat
  * list, has the licence and subscription columns.

@@ -37,7 +37,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   return titleOf(t('title'), await accountInTitle(selection), params.q && t('printSearch', { q: params.q }));
 }
 
-/** Licences et services (SPEC §3 items 1, 3–9, 11, 12): the default tab of the inventory. */
+/** Licences et services: the default tab of the inventory — products by family, searched or browsed, expanded into their lines, packages shown apart on request, help tips and expiry markers. */
 export default async function InventoryPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { params, ignored } = parseInventoryParams(await searchParams);
   // A partner's link opens in its customer's context: the account's when it names one (the line is then looked for in it), else the line's.
@@ -113,7 +113,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
       </div>
       <InventoryTabs current="licenses" params={tabParams} />
       {canSetUp && (
-        // CONFIGURER DES SERVICES EN LIGNE (SPEC §3 item 13): customer administrators only.
+        // CONFIGURER DES SERVICES EN LIGNE: customer administrators only.
         <p className="no-print mt-3">
           <Link href={setupHref({ account: selection.kind === 'account' ? selection.account.number : undefined })} className="inline-block rounded bg-brand-700 px-4 py-2 text-sm font-semibold tracking-wide text-white hover:bg-brand-800" data-testid="set-up-services">
             {ts('button')}

@@ -17,7 +17,7 @@ const amountCell = (locale: Locale, minor: number | null, currency: string | nul
 
 /**
  * Exporter (CSV) of the order history: one row per order item with its
- * order's fields (SPEC §5 CSV rules: ISO dates, plain numbers). Export-only
+ * order's fields (as every export: ISO dates, plain numbers). Export-only
  * columns — the page lists orders, not items — so each has `csv` and no `cell`.
  */
 export function orderExportColumns(t: Translate, locale: Locale): Column<OrderExportRow>[] {

@@ -35,12 +35,12 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 
 
 /**
- * Compte → Afficher l'historique des commandes (SPEC §3 item 10): the orders
+ * Compte → Afficher l'historique des commandes: the orders
  * partners placed for the accounts in view, newest first. Selecting an order
  * number opens /orders/NUMBER, the same link a partner sends by e-mail.
  */
 export default async function OrdersPage({ searchParams }: { searchParams: PageSearchParams }) {
-  // The same fallbacks as the inventory (SPEC §5): a malformed value is dropped, never a 500.
+  // The same fallbacks as the inventory: a malformed value is dropped (its default applies), never a 500.
   const { params, ignored } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 

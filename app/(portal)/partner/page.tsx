@@ -20,7 +20,7 @@ export async function generateMetadata() {
   return titleOf(t('title'), viewer.partner?.name);
 }
 
-/** A partner user first chooses the customer to work for (SPEC §1, §5 `customer=`). */
+/** A partner user works for one customer at a time: it first chooses that customer here, and its pages then carry it as `customer=`. */
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const paramsSchema = z.object({
   page: z.preprocess(single, z.coerce.number().int().min(1).max(100_000).optional()).catch(undefined),

@@ -24,7 +24,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 }
 
 /**
- * Rapprochement de services en ligne non payés (SPEC §3 item 14): what the
+ * Rapprochement de services en ligne non payés: what the
  * customer switched on without an order, per online service line, so that the
  * partner orders it before an interruption. A server component only: the
  * filter form is a GET form with a real submit button, the rows are links.

@@ -14,7 +14,7 @@ export const generateMetadata = titleFrom('settings');
 
 const paramsSchema = z.object({ saved: z.literal('notices').optional().catch(undefined) });
 
-/** Préférences (issue 10): expiry notices by e-mail on or off, and the private calendar feed. Everyone signed in; their own settings only. */
+/** Préférences: expiry notices by e-mail on or off, and the private calendar feed. Everyone signed in; their own settings only. */
 export default async function SettingsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { saved } = paramsSchema.parse(await searchParams);
   const viewer = await requireViewer();

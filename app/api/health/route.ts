@@ -1,4 +1,4 @@
-/** Liveness and readiness: 200 when the database answers, 503 otherwise. Public (SPEC §1). */
+/** Liveness and readiness: 200 when the database answers, 503 otherwise. Public: no sign-in, so that a load balancer or a monitor can ask. */
 import { checkDatabase } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 /**
- * The private calendar feed (issue 10): `/calendar/SECRET` answers an
+ * The private calendar feed: `/calendar/SECRET` answers an
  * iCalendar document of the expirations its user may see. No session: the
  * secret is the authority; an unknown or revoked one is a bare 404.
  */

@@ -16,9 +16,13 @@ import type { WriteContext } from './context';
 /** The note on the transactions the importer writes itself (opening balances, adjustments), shown in the reader's language. */
 export { IMPORT_NOTE };
 
-/** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
-export async function writeHoldings(context: WriteContext, doc: ImportDocument): Promise<void> {
-  const { prepare, at, day, prune, summary, fold, ledger, progress, touchAccount, count, id, state, plans } = context;
+/**
+ * Writes one line of the file: a new line with its opening balance or the
+ * file's history, or the stored line brought to what the file says (an
+ * adjustment for a changed count, the file's transactions it lacks).
+ */
+function lineWriter(context: WriteContext) {
+  const { prepare, at, day, prune, summary, ledger, progress, touchAccount, count, id, state, plans } = context;
   const updateLine = prepare('update inventory_lines set edition = ?, edition_en = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
   const translateNote = prepare('update inventory_transactions set note_en = ? where id = ?');
   const orderNumberOf = (orderId: number) => state.orders.keyOf.get(orderId);
@@ -34,7 +38,7 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
     noteEn: t.noteEn,
   });
 
-  const writeLine = async (
+  return async (
     type: 'licensePositions' | 'subscriptions',
     key: string,
     fields: Omit<NewLine, 'purchaseAccountId'> & { accountId: number },
@@ -120,6 +124,12 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
     count(type, changed ? 'updated' : 'unchanged');
     progress();
   };
+}
+
+/** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
+export async function writeHoldings(context: WriteContext, doc: ImportDocument): Promise<void> {
+  const { fold, id, state } = context;
+  const writeLine = lineWriter(context);
 
   for (const p of doc.licensePositions ?? []) {
     const edition = frenchOf(p.edition);

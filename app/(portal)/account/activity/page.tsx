@@ -19,7 +19,7 @@ import { ACTIVITY_NAMESPACE, activityColumns } from './columns';
 export const generateMetadata = titleFrom(ACTIVITY_NAMESPACE);
 
 /**
- * Activité (issue 11): who did what, when, from where — a customer's
+ * Activité: who did what, when, from where — a customer's
  * administrators read their customer's log, a partner's users their
  * partner's; anyone else gets a 404. A GET form filters it; paged; CSV.
  */

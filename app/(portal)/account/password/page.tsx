@@ -10,7 +10,7 @@ import { PasswordForm } from './PasswordForm';
 export const generateMetadata = titleFrom('auth.password');
 
 /**
- * Sécurité du compte (issue 11), for everyone signed in: change the password
+ * Sécurité du compte, for everyone signed in: change the password
  * (every session then ends, and the person signs in again with the new one),
  * and sign out everywhere.
  */

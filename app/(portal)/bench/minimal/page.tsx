@@ -5,7 +5,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
 
 /**
- * The bench's minimal signed-in page (issue 13, `npm run bench`): what every
+ * The bench's minimal signed-in page (`npm run bench`): what every
  * portal page costs before its own content — the viewer check, the shell, a
  * heading. The bench subtracts its time and bytes from every page's. Served
  * only when LICENSE_DESK_BENCH=1 (the bench's server); a 404 otherwise.

@@ -28,7 +28,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 }
 
 /**
- * Avantages de Software Assurance et des services (SPEC §3 item 1): the second
+ * Avantages de Software Assurance et des services: the second
  * tab of the inventory. A server component only: the tables, the empty state
  * and the export link all work without JavaScript.
  */

@@ -30,7 +30,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
 const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
 
 /**
- * Expire bientôt (issue 10): the online services that expire within 90 days
+ * Expire bientôt: the online services that expire within 90 days
  * or have expired, soonest first, each linked to its line (the e-mails'
  * "everything that expires soon" link), and a chart of the subscriptions
  * expiring per month over the next twelve months with its table.

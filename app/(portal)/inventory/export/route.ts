@@ -2,7 +2,9 @@
  * Exporter (CSV) of the Licences et services view: one row per line with
  * every column, the same rows and figures as the page with its filters,
  * written from the page's own column definitions (../columns.tsx) with the
- * CSV rules of SPEC §5. Asks for the viewer itself; outside the grants is a 404.
+ * CSV rules of every export (lib/csv.ts: UTF-8 with a BOM, `;` in French and
+ * `,` in English, ISO dates, cells that could be formulas neutralised). Asks
+ * for the viewer itself; outside the grants is a 404.
  */
 import { database } from '@/db/client';
 import { redirect } from 'next/navigation';

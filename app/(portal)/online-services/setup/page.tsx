@@ -32,7 +32,7 @@ const paramsSchema = z.object({
 });
 
 /**
- * CONFIGURER DES SERVICES EN LIGNE (SPEC §3 item 13): a customer
+ * CONFIGURER DES SERVICES EN LIGNE: a customer
  * administrator chooses an online service, the purchase account and a
  * quantity. The form's idempotency key travels in the address, so that going
  * back to this page and posting again finds the same key and writes nothing

@@ -45,7 +45,7 @@ const paramsSchema = z.object({
 });
 
 /**
- * One order expanded (SPEC §3 item 10): Entête de la commande, Informations
+ * One order expanded: Entête de la commande, Informations
  * sur la commande, Articles de la commande. This is the deep link partners
  * send; an order that does not exist or is not the viewer's is a 404 alike.
  */

@@ -11,7 +11,7 @@ import { InviteForm } from './InviteForm';
 
 export const generateMetadata = titleFrom('people.invite');
 
-/** Inviter une personne (issue 11): customer administrators only. */
+/** Inviter une personne: customer administrators only. */
 export default async function InvitePersonPage() {
   const viewer = await requireViewer();
   if (viewer.role !== 'customer_admin') notFound();

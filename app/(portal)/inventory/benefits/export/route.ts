@@ -2,7 +2,9 @@
  * Exporter (CSV) of the Software Assurance and services benefits tab: one row
  * per benefit, the same rows and figures as the page for the same `account`
  * and `customer` (both read listBenefits()), written from the tab's own column
- * definitions (../columns.tsx) with the CSV rules of SPEC §5. Asks for the
+ * definitions (../columns.tsx) with the CSV rules of every export (lib/csv.ts:
+ * UTF-8 with a BOM, `;` in French and `,` in English, ISO dates, cells that
+ * could be formulas neutralised). Asks for the
  * viewer itself; outside the grants is a 404.
  */
 import { database } from '@/db/client';

@@ -35,7 +35,7 @@ const paramsSchema = z.object({
 });
 
 /**
- * ENREGISTRER UNE COMMANDE (issue 12): a partner user records an order it
+ * ENREGISTRER UNE COMMANDE: a partner user records an order it
  * placed for the customer it works for, on one of the accounts it serves.
  * Nobody else has this page (404). Its idempotency key travels in the
  * address, so going back and posting again records nothing twice.
