@@ -24,6 +24,12 @@ test.beforeAll(async () => {
   server = await startAuxServer('report-scale', 2);
 });
 
+test.afterEach(async ({}, testInfo) => {
+  // What the server said, when it did not answer as expected: a crash or a refused write shows there.
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('server output', { body: server?.output() ?? '', contentType: 'text/plain' });
+  if (testInfo.status !== testInfo.expectedStatus) console.log(server?.output());
+});
+
 test.afterAll(async () => {
   await server?.stop();
 });
