@@ -229,3 +229,28 @@ test.describe('a partner user', () => {
     expect(adatumAccount.status()).toBe(404);
   });
 });
+
+// The history's PAR says who made each change: a self-provisioning the customer made without a person on record
+// (the demo's, imported) names the customer itself, never "—"; an opening balance has no author.
+for (const [role, product, author, byHeading] of [
+  ['adminFr', 'Office 365 E3', 'Fabrikam Industries SA (client)', 'PAR'],
+  ['adminEn', 'Office 365 E3', 'Fabrikam Industries SA (customer)', 'BY'],
+  ['partnerFr', 'Office 365 E3', 'Fabrikam Industries SA (client)', 'PAR'],
+] as const) {
+  test.describe(`who self-provisioned (${role})`, () => {
+    test.use(sessionOf(role));
+
+    test('the history names the customer for its own self-provisioning', async ({ page }) => {
+      await page.goto(`/inventory?${role.startsWith('partner') ? 'customer=1000201&' : ''}account=5100201&expand=all`);
+      await productRow(page, product).getByTestId('inventory-line').first().getByRole('link', { name: /^(Afficher l'historique|View history)/ }).click();
+      const table = page.getByTestId('history-table');
+      await expect(table).toBeVisible();
+      const headings = await table.locator('thead th').allTextContents();
+      const byColumn = headings.findIndex((heading) => heading.trim() === byHeading) + 1;
+      expect(byColumn, 'the PAR column').toBeGreaterThan(0);
+      const selfProvisioning = page.getByTestId('history-entry').filter({ hasText: /Auto-approvisionnement|Self-provisioning/ });
+      await expect(selfProvisioning).not.toHaveCount(0);
+      for (const entry of await selfProvisioning.all()) await expect(entry.locator(`:scope > :nth-child(${byColumn})`)).toHaveText(author);
+    });
+  });
+}
