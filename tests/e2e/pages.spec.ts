@@ -4,7 +4,7 @@
  * repeats the pages without JavaScript.)
  */
 import { expect, test } from '@playwright/test';
-import { expectAccessible, sessionOf } from './support';
+import { cutPlaceholders, expectAccessible, sessionOf } from './support';
 
 const languages = [
   { name: 'French', admin: 'adminFr', partner: 'partnerFr', inventory: 'Licences et services', selector: "Sélectionner un compte d'achats", workspace: 'Espace partenaire', signIn: 'Se connecter', menu: "Afficher l'historique des commandes", columns: ['ÉDITION', 'NOMBRE DE LICENCES', 'ABONNEMENTS DISPONIBLES', 'PROCHAINE EXPIRATION', 'ACTIONS'] },
@@ -199,3 +199,43 @@ test.describe('printed pages', () => {
     await expect(page.getByTestId('print-context')).toBeHidden();
   });
 });
+
+// A field's hint is read whole, at 1280 px and on a phone, in both languages: none is cut by the field's width.
+for (const [role, partner, hints] of [
+  ['adminFr', 'partnerFr', ['Numéro du compte, ou une partie de son nom', 'Numéro de commande, ou du bon de commande du client', 'Numéro de contrat, ou une partie de son nom', 'Nom ou code du produit']],
+  ['adminEn', 'partnerEn', ['Account number, or part of its name', 'Order number, or customer PO number', 'Agreement number, or part of its name', 'Product name or code']],
+] as const) {
+  test.describe(`hints of the fields (${role})`, () => {
+    for (const width of [1280, 390]) {
+      test(`are never cut at ${width} px`, async ({ browser }) => {
+        for (const [who, urls] of [
+          [role, ['/reports', '/orders?account=all', '/inventory?account=all', '/accounts', '/account/users', '/account/activity', '/online-services/setup?account=5100201']],
+          [partner, ['/partner', '/partner/orders/new?customer=1000201', '/reports?customer=1000201']],
+        ] as const) {
+          const context = await browser.newContext({ ...sessionOf(who), viewport: { width, height: 900 } });
+          const page = await context.newPage();
+          for (const url of urls) {
+            await page.goto(url);
+            expect(await cutPlaceholders(page), url).toEqual([]);
+          }
+          await context.close();
+        }
+      });
+    }
+
+    test('the report says what each filter takes, whole and beside its field', async ({ browser }) => {
+      const context = await browser.newContext({ ...sessionOf(role), viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto('/reports');
+      for (const [index, name] of (['account', 'order', 'agreement', 'product'] as const).entries()) {
+        const hint = page.locator(`#report-${name}-hint`);
+        await expect(hint).toBeVisible();
+        await expect(hint).toHaveText(hints[index]!);
+        await expect(page.locator(`#report-${name}`)).toHaveAccessibleDescription(hints[index]!);
+        // Not cut: the hint's box holds all of its text.
+        expect(await hint.evaluate((element) => element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight)).toBe(true);
+      }
+      await context.close();
+    });
+  });
+}

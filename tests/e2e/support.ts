@@ -73,3 +73,23 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
     return failures;
   });
 }
+
+/**
+ * The fields whose placeholder is wider than the field shows (a hint cut to
+ * "Numéro de commar"): its text measured in the field's own font against the
+ * field's inner width.
+ */
+export async function cutPlaceholders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    return [...document.querySelectorAll<HTMLInputElement>('input[placeholder]:not([type=hidden])')]
+      .filter((input) => input.getBoundingClientRect().width > 1 && input.placeholder !== '')
+      .flatMap((input) => {
+        const style = getComputedStyle(input, '::placeholder');
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const inner = input.clientWidth - parseFloat(getComputedStyle(input).paddingLeft) - parseFloat(getComputedStyle(input).paddingRight);
+        const needed = context.measureText(input.placeholder).width;
+        return needed > inner ? [`${input.name || input.id}: "${input.placeholder}" needs ${Math.ceil(needed)} px, has ${Math.floor(inner)} px`] : [];
+      });
+  });
+}
