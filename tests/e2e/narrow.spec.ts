@@ -7,7 +7,7 @@
  * say so while they do.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, sessionOf, smallTapTargets } from './support';
+import { expectAccessible, sessionOf, smallTapTargets, undersizedTargets } from './support';
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -102,11 +102,14 @@ test.describe('a partner user on a phone', () => {
 const TAP_PAGES = {
   adminFr: [
     '/inventory?account=5100201&expand=all',
+    '/inventory?account=5100201&packages=1&expand=all',
     '/inventory?account=all',
     '/inventory/benefits?account=all',
     '/inventory/expiring?account=all',
     '/accounts',
+    '/accounts?field=location&term=lyon',
     '/orders?account=all',
+    '/orders?account=all&po=FAB',
     '/orders/8800202',
     '/reports',
     '/online-services/setup?account=5100201',
@@ -117,6 +120,7 @@ const TAP_PAGES = {
     '/settings',
     '/help',
   ],
+  adminEn: ['/inventory?account=5100201&expand=all', '/orders/8800202', '/reports', '/help', '/settings'],
   partnerFr: ['/partner', '/orders/8800201?customer=1000201', '/reports?customer=1000201', '/inventory?customer=1000201&account=5100201&expand=all', '/partner/orders/new?customer=1000201'],
 } as const;
 
@@ -130,9 +134,12 @@ for (const [role, urls] of Object.entries(TAP_PAGES) as [keyof typeof TAP_PAGES,
         await page.goto(url);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         expect(await smallTapTargets(page), url).toEqual([]);
+        // And stricter: each target is 24 × 24 px itself, crowded or not (but a link inside a sentence).
+        expect(await undersizedTargets(page), url).toEqual([]);
         // The menu, opened, too.
         await page.getByText(/^(Menu|Open menu)$/).first().click();
         expect(await smallTapTargets(page), `${url} (menu open)`).toEqual([]);
+        expect(await undersizedTargets(page), `${url} (menu open)`).toEqual([]);
       }
     });
   });
