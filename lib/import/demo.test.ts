@@ -27,6 +27,18 @@ describe('buildDemoDocument', () => {
     expect(doc.licensePositions!.filter((p) => p.product === 'OFFICE-PROPLUS').every((p) => english(p.edition) === 'Professional Plus')).toBe(true);
   });
 
+  it('writes its French as the catalogue does: a non-breaking space before : ; ? ! and inside « »', () => {
+    // Every text of the document but its English forms (keys, codes and addresses have none of these signs).
+    const french = (value: unknown, key = ''): string[] => {
+      if (typeof value === 'string') return key === 'en' ? [] : [value];
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.entries(value).flatMap(([child, inner]) => french(inner, Array.isArray(value) ? key : child));
+    };
+    const texts = french(doc);
+    expect(texts.some((text) => text.includes('Activé par le client\u00a0: '))).toBe(true);
+    expect(texts.filter((text) => /(?: [:;?!»])|(?:« )/.test(text))).toEqual([]);
+  });
+
   it('is deterministic and relative to today', () => {
     expect(buildDemoDocument(TODAY)).toEqual(doc);
     const later = buildDemoDocument('2027-03-01');

@@ -335,7 +335,7 @@ export function buildDemoDocument(today: string): ImportDocument {
   // Contoso Siège — one account.
   position(A.contoso, 'OFFICE-PROPLUS', proPlus('2019'), [opening(40, 0, openedContoso), ordered('8800102', 0, 40, 'renewal')]);
   position(A.contoso, 'WINSRV', { edition: 'Standard', version: '2022', resourceUsage: PER_CORE }, [opening(32, 32, openedContoso)]);
-  subscription(A.contoso, 'O365-E3', 45, [subOrdered('8800101', 60), selfProvisioned(-15, 5, { fr: 'Activé par le client : nouvelle équipe de Lévis', en: 'Activated by the customer: new team in Lévis' })]);
+  subscription(A.contoso, 'O365-E3', 45, [subOrdered('8800101', 60), selfProvisioned(-15, 5, { fr: 'Activé par le client\u00a0: nouvelle équipe de Lévis', en: 'Activated by the customer: new team in Lévis' })]);
 
   // Fabrikam Montréal – Siège: the richest account.
   position(A.montrealHq, 'OFFICE-PROPLUS', proPlus('2016'), [opening(120)]);
@@ -374,7 +374,7 @@ export function buildDemoDocument(today: string): ImportDocument {
   position(A.lyon, 'OFFICE-STD', { edition: 'Standard', version: '2019', resourceUsage: PER_DEVICE }, [opening(15)]);
   cals(A.lyon, 'ECAL', 150);
   position(A.lyon, 'EXCH-CAL-STD', { resourceUsage: PER_DEVICE }, [opening(20)]);
-  subscription(A.lyon, 'O365-E1', -5, [subOpening(80, day(-400)), selfProvisioned(-50, 6, { fr: 'Activé par le client : atelier de prototypage', en: 'Activated by the customer: prototyping workshop' })]);
+  subscription(A.lyon, 'O365-E1', -5, [subOpening(80, day(-400)), selfProvisioned(-50, 6, { fr: 'Activé par le client\u00a0: atelier de prototypage', en: 'Activated by the customer: prototyping workshop' })]);
   // Ordered but not yet all provisioned: available < ordered.
   subscription(A.lyon, 'O365-E3', 31, [subOpening(30, day(-400)), subOrdered('8800213', 5, 10)]);
 
