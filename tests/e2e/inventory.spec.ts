@@ -257,3 +257,35 @@ for (const [role, product, author, byHeading] of [
     });
   });
 }
+
+// An Azure commitment and a developer subscription count subscriptions: their table, their history and its
+// running totals say ABONNEMENTS, never a licence or SA count (in both languages).
+for (const [role, words] of [
+  ['adminFr', { history: /^Afficher l'historique/, subscriptions: 'ABONNEMENTS', license: 'NOMBRE DE LICENCES', sa: 'NOMBRE DE SA', change: 'ABONNEMENTS — VARIATION', running: 'ABONNEMENTS — TOTAL CUMULÉ', azure: 'Microsoft Azure (Enterprise Agreement)', msdn: 'Visual Studio Enterprise avec MSDN' }],
+  ['adminEn', { history: /^View history/, subscriptions: 'SUBSCRIPTIONS', license: 'LICENSE COUNT', sa: 'SA COUNT', change: 'SUBSCRIPTIONS — CHANGE', running: 'SUBSCRIPTIONS — RUNNING TOTAL', azure: 'Microsoft Azure (Enterprise Agreement)', msdn: 'Visual Studio Enterprise with MSDN' }],
+] as const) {
+  test.describe(`a line of its kind (${role})`, () => {
+    test.use(sessionOf(role));
+
+    test('an Azure commitment and a developer subscription show their subscriptions only, on the page and in the history', async ({ page }) => {
+      for (const product of [words.azure, words.msdn]) {
+        await page.goto('/inventory?account=5100201&expand=all');
+        const row = productRow(page, product);
+        const headings = row.locator('thead th');
+        await expect(headings.filter({ hasText: new RegExp(`^${words.subscriptions}$`) })).toHaveCount(1);
+        for (const meaningless of [words.license, words.sa]) await expect(headings.filter({ hasText: meaningless }), `${product}: ${meaningless}`).toHaveCount(0);
+
+        await row.getByTestId('inventory-line').first().getByRole('link', { name: words.history }).click();
+        const table = page.getByTestId('history-table');
+        await expect(table).toBeVisible();
+        const historyHeadings = (await table.locator('thead th').allTextContents()).map((heading) => heading.trim());
+        expect(historyHeadings).toEqual(expect.arrayContaining([words.change, words.running]));
+        expect(historyHeadings.filter((heading) => heading.includes(words.license) || heading.includes(words.sa)), product).toEqual([]);
+        await expect(page.getByTestId('history-line')).not.toContainText(words.sa);
+        await expect(page.getByTestId('history-line')).not.toContainText(words.license);
+        // The running total ends at the count the line shows.
+        await expect(page.getByTestId('running-licenseCount').last()).toHaveText((await page.getByTestId('current-licenseCount').textContent())!);
+      }
+    });
+  });
+}
