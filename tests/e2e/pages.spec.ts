@@ -253,6 +253,18 @@ test.describe('printed pages', () => {
       // Nothing is cut at the A4 width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(794);
     }
+    // The pages reached from a line: its history and the reduction of what the customer switched on, each with the line's account.
+    for (const [link, context] of [
+      [/^Afficher l'historique/, /Compte d'achats 5100201 – Fabrikam Montréal – Siège · Données mises à jour le /],
+      [/^Réduire ou désactiver/, /Compte d'achats 5100201 – Fabrikam Montréal – Siège · Données mises à jour le /],
+    ] as const) {
+      await page.goto('/inventory?account=5100201&expand=all');
+      // The line's actions are not on paper: followed by their address.
+      await page.goto((await page.getByRole('link', { name: link, includeHidden: true }).first().getAttribute('href'))!);
+      await expect(page.getByTestId('print-context')).toHaveText(context);
+      for (const control of await page.locator(controls).all()) await expect(control, `${page.url()}: ${await control.evaluate((e) => e.outerHTML.slice(0, 80))}`).toBeHidden();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), page.url()).toBeLessThanOrEqual(794);
+    }
     // On screen the line is not shown (the bars say it).
     await page.emulateMedia({ media: 'screen' });
     await expect(page.getByTestId('print-context')).toBeHidden();
