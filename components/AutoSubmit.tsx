@@ -14,7 +14,7 @@ export function AutoSubmitCheckbox({ name, value, defaultChecked, label, id }: {
         value={value}
         defaultChecked={defaultChecked}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="h-4 w-4 accent-brand-700"
+        className="h-6 w-6 accent-brand-700"
       />
       <label htmlFor={id} className="text-sm">
         {label}

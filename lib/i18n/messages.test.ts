@@ -11,6 +11,12 @@ describe('catalogues', () => {
     expect(keys(messages.en).sort()).toEqual(keys(messages.fr).sort());
   });
 
+  it('spell "license" the US way in English', () => {
+    const strings = (value: unknown, path = ''): [string, string][] =>
+      typeof value === 'string' ? [[path, value]] : typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, child]) => strings(child, path ? `${path}.${key}` : key)) : [];
+    expect(strings(messages.en).filter(([, text]) => /licence/i.test(text)).map(([path]) => path)).toEqual([]);
+  });
+
   it('have no empty message', () => {
     for (const locale of ['fr', 'en'] as const) {
       const empty = keys(messages[locale]).filter((key) => {

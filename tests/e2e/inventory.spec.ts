@@ -175,11 +175,14 @@ test.describe('inventory (customer administrator)', () => {
     expect(body.charCodeAt(0)).toBe(0xfeff);
     const rows = body.slice(1).trim().split('\r\n');
     expect(rows[0]).toBe(
-      "GROUPE DE PRODUITS;PRODUIT;TYPE;ÉDITION;VERSION;NUMÉRO DU COMPTE D'ACHATS;NOM DU COMPTE D'ACHATS;UTILISATION DES RESSOURCES;NOMBRE DE LICENCES;NOMBRE DE SA;ABONNEMENTS DISPONIBLES;ABONNEMENTS COMMANDÉS;EN SERVICE NON COMMANDÉ;PROCHAINE EXPIRATION",
+      "GROUPE DE PRODUITS;PRODUIT;TYPE;ÉDITION;VERSION;NUMÉRO DU COMPTE D'ACHATS;NOM DU COMPTE D'ACHATS;UTILISATION DES RESSOURCES;NOMBRE DE LICENCES;NOMBRE DE SA;ABONNEMENTS;ABONNEMENTS DISPONIBLES;ABONNEMENTS COMMANDÉS;EN SERVICE NON COMMANDÉ;PROCHAINE EXPIRATION",
     );
     expect(rows.length - 1).toBe(onPage);
-    expect(rows).toContain('Windows Server;Windows Server;Licence;Datacenter;2022;5100201;Fabrikam Montréal – Siège;Par cœur;64;64;;;;');
-    expect(rows).toContain('Office 365;Office 365 E3;Service en ligne;;;5100201;Fabrikam Montréal – Siège;;;;332;320;12;2026-12-06');
+    expect(rows).toContain('Windows Server;Windows Server;Licence;Datacenter;2022;5100201;Fabrikam Montréal – Siège;Par cœur;64;64;;;;;');
+    expect(rows).toContain('Office 365;Office 365 E3;Service en ligne;;;5100201;Fabrikam Montréal – Siège;;;;;332;320;12;2026-12-06');
+    // An Azure commitment counts subscriptions, with no licence or SA count (the page's table has no such columns either).
+    const azure = rows.find((row) => row.startsWith('Azure;Microsoft Azure (Enterprise Agreement);'))!;
+    expect(azure.split(';').slice(8, 14)).toEqual(['', '', '3', '', '', '']);
   });
 
   test('every account at once: the account columns tell the lines apart', async ({ page }) => {
@@ -229,3 +232,60 @@ test.describe('a partner user', () => {
     expect(adatumAccount.status()).toBe(404);
   });
 });
+
+// The history's PAR says who made each change: a self-provisioning the customer made without a person on record
+// (the demo's, imported) names the customer itself, never "—"; an opening balance has no author.
+for (const [role, product, author, byHeading] of [
+  ['adminFr', 'Office 365 E3', 'Fabrikam Industries SA (client)', 'PAR'],
+  ['adminEn', 'Office 365 E3', 'Fabrikam Industries SA (customer)', 'BY'],
+  ['partnerFr', 'Office 365 E3', 'Fabrikam Industries SA (client)', 'PAR'],
+] as const) {
+  test.describe(`who self-provisioned (${role})`, () => {
+    test.use(sessionOf(role));
+
+    test('the history names the customer for its own self-provisioning', async ({ page }) => {
+      await page.goto(`/inventory?${role.startsWith('partner') ? 'customer=1000201&' : ''}account=5100201&expand=all`);
+      await productRow(page, product).getByTestId('inventory-line').first().getByRole('link', { name: /^(Afficher l'historique|View history)/ }).click();
+      const table = page.getByTestId('history-table');
+      await expect(table).toBeVisible();
+      const headings = await table.locator('thead th').allTextContents();
+      const byColumn = headings.findIndex((heading) => heading.trim() === byHeading) + 1;
+      expect(byColumn, 'the PAR column').toBeGreaterThan(0);
+      const selfProvisioning = page.getByTestId('history-entry').filter({ hasText: /Auto-approvisionnement|Self-provisioning/ });
+      await expect(selfProvisioning).not.toHaveCount(0);
+      for (const entry of await selfProvisioning.all()) await expect(entry.locator(`:scope > :nth-child(${byColumn})`)).toHaveText(author);
+    });
+  });
+}
+
+// An Azure commitment and a developer subscription count subscriptions: their table, their history and its
+// running totals say ABONNEMENTS, never a licence or SA count (in both languages).
+for (const [role, words] of [
+  ['adminFr', { history: /^Afficher l'historique/, subscriptions: 'ABONNEMENTS', license: 'NOMBRE DE LICENCES', sa: 'NOMBRE DE SA', change: 'ABONNEMENTS — VARIATION', running: 'ABONNEMENTS — TOTAL CUMULÉ', azure: 'Microsoft Azure (Enterprise Agreement)', msdn: 'Visual Studio Enterprise avec MSDN' }],
+  ['adminEn', { history: /^View history/, subscriptions: 'SUBSCRIPTIONS', license: 'LICENSE COUNT', sa: 'SA COUNT', change: 'SUBSCRIPTIONS — CHANGE', running: 'SUBSCRIPTIONS — RUNNING TOTAL', azure: 'Microsoft Azure (Enterprise Agreement)', msdn: 'Visual Studio Enterprise with MSDN' }],
+] as const) {
+  test.describe(`a line of its kind (${role})`, () => {
+    test.use(sessionOf(role));
+
+    test('an Azure commitment and a developer subscription show their subscriptions only, on the page and in the history', async ({ page }) => {
+      for (const product of [words.azure, words.msdn]) {
+        await page.goto('/inventory?account=5100201&expand=all');
+        const row = productRow(page, product);
+        const headings = row.locator('thead th');
+        await expect(headings.filter({ hasText: new RegExp(`^${words.subscriptions}$`) })).toHaveCount(1);
+        for (const meaningless of [words.license, words.sa]) await expect(headings.filter({ hasText: meaningless }), `${product}: ${meaningless}`).toHaveCount(0);
+
+        await row.getByTestId('inventory-line').first().getByRole('link', { name: words.history }).click();
+        const table = page.getByTestId('history-table');
+        await expect(table).toBeVisible();
+        const historyHeadings = (await table.locator('thead th').allTextContents()).map((heading) => heading.trim());
+        expect(historyHeadings).toEqual(expect.arrayContaining([words.change, words.running]));
+        expect(historyHeadings.filter((heading) => heading.includes(words.license) || heading.includes(words.sa)), product).toEqual([]);
+        await expect(page.getByTestId('history-line')).not.toContainText(words.sa);
+        await expect(page.getByTestId('history-line')).not.toContainText(words.license);
+        // The running total ends at the count the line shows.
+        await expect(page.getByTestId('running-licenseCount').last()).toHaveText((await page.getByTestId('current-licenseCount').textContent())!);
+      }
+    });
+  });
+}

@@ -1,6 +1,6 @@
 /** The same pages and forms with JavaScript switched off: everything must still work. */
 import { expect, test } from '@playwright/test';
-import { expectAccessibleWithoutJs, sessionOf } from './support';
+import { expectAccessibleWithoutJs, sessionOf, smallTapTargets, undersizedTargets } from './support';
 import { PASSWORD, USERS } from './users';
 
 test('sign-in works without JavaScript, errors included', async ({ page, browser }) => {
@@ -84,3 +84,24 @@ test.describe('inventory without JavaScript', () => {
     await expectAccessibleWithoutJs(page, browser);
   });
 });
+
+// Without JavaScript some controls exist only then (the inventory's "Appliquer", the order form's server-side rows):
+// on a phone each is a 24 × 24 px target too, as are the pages one reaches signed out.
+for (const [role, urls] of [
+  ['adminFr', ['/inventory?account=5100201&expand=all', '/online-services/setup?account=5100201', '/reports', '/orders?account=all', '/account/users/new']],
+  ['partnerFr', ['/partner/orders/new?customer=1000201', '/partner']],
+  [null, ['/sign-in', '/forgot-password']],
+] as const) {
+  test.describe(`tap targets on a phone without JavaScript (${role ?? 'signed out'})`, () => {
+    test.use({ ...(role ? sessionOf(role) : {}), viewport: { width: 390, height: 844 } });
+
+    test('each is at least 24 × 24 px', async ({ page }) => {
+      for (const url of urls) {
+        await page.goto(url);
+        await expect(page.getByRole('heading', { level: 1 }), url).toBeVisible();
+        expect(await smallTapTargets(page), url).toEqual([]);
+        expect(await undersizedTargets(page), url).toEqual([]);
+      }
+    });
+  });
+}

@@ -227,13 +227,14 @@ test.describe('a partner records the order of what the customer switched on (own
     await page.getByRole('checkbox', { name: 'With Software Assurance' }).nth(1).check();
     await page.getByRole('button', { name: 'Record the order', exact: true }).last().click();
     await expect(page.getByTestId('order-item-row').nth(0)).toContainText('No such product in the catalogue. Did you mean: SQL-CAL (SQL Server CAL)');
-    await expect(page.getByTestId('order-item-row').nth(1)).toContainText('Software Assurance applies to licences only, not to online services.');
+    await expect(page.getByTestId('order-item-row').nth(1)).toContainText('Software Assurance applies to licenses only, not to online services.');
     await products.nth(0).fill('SQL-CAL');
     // Leaving the product: its version and resource usage already in the customer's inventory, to pick from.
     await page.getByLabel('Version').nth(0).focus();
-    await expect(page.locator('[id="1.version-hint"]')).toHaveText("Licences only. Already in this customer's inventory: 2022.");
+    await expect(page.locator('[id="1.version-hint"]')).toHaveText("Licenses only. Already in this customer's inventory: 2022.");
     await expect(page.locator('[id="1-version-choices"] option')).toHaveAttribute('value', '2022');
-    await expect(page.locator('[id="1.usage-hint"]')).toHaveText("Licences only. Already in this customer's inventory: Per user.");
+    // In the reader's language: the usage's English name, never the French one.
+    await expect(page.locator('[id="1.usage-hint"]')).toHaveText("Licenses only. Already in this customer's inventory: Per user.");
     await page.getByLabel('Version').nth(0).fill('2022');
     await page.getByLabel('Resource usage').nth(0).fill('Per user');
     await page.getByRole('checkbox', { name: 'With Software Assurance' }).nth(0).check();

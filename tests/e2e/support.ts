@@ -73,3 +73,56 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
     return failures;
   });
 }
+
+/**
+ * The fields whose placeholder is wider than the field shows (a hint cut to
+ * "Numéro de commar"): its text measured in the field's own font against the
+ * field's inner width.
+ */
+export async function cutPlaceholders(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    return [...document.querySelectorAll<HTMLInputElement>('input[placeholder]:not([type=hidden])')]
+      .filter((input) => input.getBoundingClientRect().width > 1 && input.placeholder !== '')
+      .flatMap((input) => {
+        const style = getComputedStyle(input, '::placeholder');
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const inner = input.clientWidth - parseFloat(getComputedStyle(input).paddingLeft) - parseFloat(getComputedStyle(input).paddingRight);
+        const needed = context.measureText(input.placeholder).width;
+        return needed > inner ? [`${input.name || input.id}: "${input.placeholder}" needs ${Math.ceil(needed)} px, has ${Math.floor(inner)} px`] : [];
+      });
+  });
+}
+
+/**
+ * Stricter than WCAG's spacing exception: every visible tap target (link,
+ * button, field, summary) is itself at least 24 × 24 CSS px, however far from
+ * the others; only a link inside a sentence keeps its line's height (WCAG's
+ * inline exception). Visually hidden elements (1 px) are not targets.
+ */
+export async function undersizedTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const MIN = 24 - 0.5;
+    const visible = (element: Element) => {
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      const clipped = style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)';
+      return rect.width > 1 && rect.height > 1 && !clipped && style.visibility !== 'hidden' && !element.closest('[aria-hidden=true], [hidden]');
+    };
+    const inSentence = (element: Element) => {
+      if (getComputedStyle(element).display !== 'inline') return false;
+      const block = element.parentElement?.closest('p, li, td, th, dd, span, label, div');
+      return !!block && (block.textContent ?? '').trim().length > (element.textContent ?? '').trim().length + 3;
+    };
+    return [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+      .filter(visible)
+      .filter((element) => {
+        const rect = element.getBoundingClientRect();
+        return (rect.width < MIN || rect.height < MIN) && !inSentence(element);
+      })
+      .map((element) => {
+        const rect = element.getBoundingClientRect();
+        return `${element.tagName.toLowerCase()} "${(element.textContent || element.getAttribute('aria-label') || element.getAttribute('name') || '').trim().slice(0, 40)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`;
+      });
+  });
+}

@@ -21,7 +21,7 @@ export default async function ForgotPasswordPage() {
         <ForgotPasswordForm />
       </ClientMessages>
       <p className="mt-6 text-sm">
-        <Link href="/sign-in" className="link">
+        <Link href="/sign-in" className="link target">
           {t('signIn.title')}
         </Link>
       </p>

@@ -65,7 +65,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <SignInForm callbackUrl={callbackPath} email={email} />
         </ClientMessages>
         <p className="mt-4 text-sm">
-          <Link href="/forgot-password" className="link">
+          <Link href="/forgot-password" className="link target">
             {tr('forgotLink')}
           </Link>
         </p>

@@ -2,19 +2,42 @@ import Link from 'next/link';
 import { database } from '@/db/client';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import type { Translate } from '@/components/columns';
 import { DataTable } from '@/components/DataTable';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { Pagination } from '@/components/Pagination';
 import { ACCOUNT_SEARCH_FIELDS, resolveAccountSelection, searchAccounts, type AccountCriteria } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { titleOf } from '@/lib/i18n/metadata';
 import { selectorReturnSchema } from '@/lib/accounts/return';
 import { firstParam, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { AccountSearchBox } from './AccountSearchBox';
 import { ACCOUNTS_NAMESPACE, accountColumns } from './columns';
 
-export const generateMetadata = titleFrom('accounts.selector');
+/** "Sélectionner un compte d'achats — Lieu : « lyon »": the selector with its criteria. */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = parseParams(await searchParams);
+  const t = await getTranslations(ACCOUNTS_NAMESPACE);
+  return titleOf(t('title'), criteriaWords(t, criteriaOf(params)).join(', '));
+}
+
+function parseParams(raw: Awaited<PageSearchParams>) {
+  return paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
+}
+
+/** The criteria of the search: the ones kept in the URL, and the one the search box adds (or replaces). */
+function criteriaOf(params: z.infer<typeof paramsSchema>): AccountCriteria {
+  const criteria: AccountCriteria = {};
+  for (const field of ACCOUNT_SEARCH_FIELDS) if (params[field]) criteria[field] = params[field];
+  if (params.field && params.term) criteria[params.field] = params.term;
+  return criteria;
+}
+
+/** Each criterion in words ("Lieu : « lyon »"), for the title and the printout. */
+function criteriaWords(t: Translate, criteria: AccountCriteria): string[] {
+  return ACCOUNT_SEARCH_FIELDS.filter((field) => criteria[field]).map((field) => t('criterion', { field: t(`fields.${field}`), value: criteria[field]! }));
+}
 
 const criterion = z.string().trim().max(100).optional().catch(undefined);
 const paramsSchema = z.object({
@@ -32,14 +55,11 @@ const paramsSchema = z.object({
 
 /** Sélectionner un compte d'achats: a search by one of five fields (agreement number, customer legal entity name, location, account name, account number), criteria combinable, in a plain GET form. */
 export default async function AccountsPage({ searchParams }: { searchParams: PageSearchParams }) {
-  const raw = await searchParams;
-  const params = paramsSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, firstParam(value)])));
+  const params = parseParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer);
 
-  const criteria: AccountCriteria = {};
-  for (const field of ACCOUNT_SEARCH_FIELDS) if (params[field]) criteria[field] = params[field];
   // The search box adds (or replaces) one criterion; the others ride along as hidden fields.
-  if (params.field && params.term) criteria[params.field] = params.term;
+  const criteria = criteriaOf(params);
 
   const t = await getTranslations(ACCOUNTS_NAMESPACE);
   // Every link of the selector keeps where it goes back to once an account is chosen.
@@ -51,7 +71,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pag
   const fieldLabels = Object.fromEntries(ACCOUNT_SEARCH_FIELDS.map((field) => [field, t(`fields.${field}`)])) as Record<(typeof ACCOUNT_SEARCH_FIELDS)[number], string>;
 
   return (
-    <PortalShell viewer={viewer} section="accounts" help="accounts" context={<ContextBar viewer={viewer} selection={selection} />}>
+    <PortalShell viewer={viewer} section="accounts" help="accounts" print={{ filters: criteriaWords(t, criteria), page: { page: result.page, pages: result.pages } }} context={<ContextBar viewer={viewer} selection={selection} />}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-600">{t('intro')}</p>
 

@@ -48,7 +48,7 @@ export default async function HelpPage() {
             </ol>
             {mayOpen && (
               <p className="mt-2 text-sm">
-                <Link href={hrefWith(target.path, scope)} prefetch={false} className="link" data-testid="help-page-link">
+                <Link href={hrefWith(target.path, scope)} prefetch={false} className="link target" data-testid="help-page-link">
                   {t('open', { page: t(`sections.${topic}.page`) })} →
                 </Link>
               </p>

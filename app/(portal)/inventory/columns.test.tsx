@@ -37,19 +37,20 @@ describe.each(['fr', 'en'] as const)('the inventory in %s', (locale: Locale) => 
 
       // A licence product's table and an online service's, as the page shows them.
       const groups = (await listAllLines(db(), viewer, { accounts: 'all', packages: packagesView }));
-      const [licenses, services] = (['license', 'online_service'] as const).map((kind) => {
+      const [licenses, services, units] = (['license', 'online_service', 'developer_subscription'] as const).map((kind) => {
         const { group, lines } = groups.find(({ group }) => group.kind === kind)!;
         return pageHeadings(locale, INVENTORY_NAMESPACE, columnsOfProduct(columns, group), lines.map((line) => ({ group, line })));
       });
       // Each: the export's columns of its kind, in the export's order, then the actions (links, not data).
-      for (const table of [licenses!, services!]) {
+      for (const table of [licenses!, services!, units!]) {
         expect(table.at(-1)).toBe(heading('actions'));
         expect(exported.filter((title) => table.includes(title))).toEqual(table.slice(0, -1));
       }
       expect(licenses).toContain(heading('licenseCount'));
       expect(services).toContain(heading('available'));
+      expect(units).toContain(heading('subscriptionCount'));
       // What only the export has: what the page shows above the table, and the self-provisioned quantity it says in words.
-      expect(exported.filter((title) => !licenses!.includes(title) && !services!.includes(title))).toEqual(
+      expect(exported.filter((title) => !licenses!.includes(title) && !services!.includes(title) && !units!.includes(title))).toEqual(
         [...(packagesView ? ['package'] : []), 'family', 'product', 'kind', 'unpaid'].map(heading),
       );
     });
@@ -66,5 +67,24 @@ describe.each(['fr', 'en'] as const)('the inventory in %s', (locale: Locale) => 
     const licences = columnsOfProduct(columns, { kind: 'license' } as InventoryLine['group']).map((column) => column.key);
     expect(licences).toEqual(expect.arrayContaining(['licenseCount', 'saCount']));
     expect(licences).not.toContain('subscriptionCount');
+  });
+
+  it('exports each line with the counts of its kind only: no licence or SA count on a developer subscription', async () => {
+    const viewer = await viewerOf(db(), U.alphaAdmin);
+    const columns = inventoryLineColumns({ t, locale, today: FIXTURE_TODAY, packagesView: false, scope: {} });
+    const exported = csvColumns(columns);
+    const all = await listAllLines(db(), viewer, { accounts: 'all', packages: false });
+    const rowsOf = (kind: InventoryLine['group']['kind']) =>
+      all
+        .filter(({ group }) => group.kind === kind)
+        .flatMap(({ group, lines }) => lines.map((line) => ({ group, line })));
+    const values = (row: InventoryLine) => Object.fromEntries(exported.map((column) => [column.key, column.csv!(row)]));
+    const [developer] = rowsOf('developer_subscription');
+    expect(developer, 'a developer subscription in the fixtures').toBeDefined();
+    expect(values(developer!)).toMatchObject({ licenseCount: null, saCount: null, subscriptionCount: developer!.line.licenseCount, available: null, ordered: null, unpaid: null });
+    const [licence] = rowsOf('license');
+    expect(values(licence!)).toMatchObject({ licenseCount: licence!.line.licenseCount, saCount: licence!.line.saCount, subscriptionCount: null, available: null });
+    const [service] = rowsOf('online_service');
+    expect(values(service!)).toMatchObject({ licenseCount: null, saCount: null, subscriptionCount: null, available: service!.line.availableCount });
   });
 });

@@ -22,7 +22,7 @@ export type InventoryLine = { group: ProductGroup; line: InventoryLineRow };
  * available and ordered subscriptions instead, or, for a developer
  * subscription or a cloud platform, its number of subscriptions alone (they
  * have no SA, and a licence count means nothing there); the export, one flat
- * list, has the licence and subscription columns.
+ * list, has every kind's columns, each filled only on the lines of its kind.
  */
 export type InventoryLineColumn = Column<InventoryLine> & { counts?: CountsKind };
 
@@ -66,7 +66,9 @@ type Context = {
 export function inventoryLineColumns({ t, locale, today, packagesView, scope, highlightLineId = null, canReduceSelfProvisioning = false }: Context): InventoryLineColumn[] {
   const count = (value: number) => formatCount(locale, value);
   const isService = ({ line }: InventoryLine) => line.kind === 'subscription';
-  // A count with its help tip; in the export, empty on the lines of the other kind.
+  // What a line is counted in: a subscription line as an online service's; any other as its product's kind.
+  const countsOfLine = (row: InventoryLine): CountsKind => (isService(row) ? 'subscriptions' : countsOf(row.group.kind) === 'subscriptions' ? 'licenses' : countsOf(row.group.kind));
+  // A count with its help tip; in the export, empty on the lines of another kind (no licence or SA count on an Azure commitment).
   const countColumn = (key: 'licenseCount' | 'saCount' | 'available' | 'ordered', counts: 'licenses' | 'subscriptions', field: keyof Totals): InventoryLineColumn => ({
     key,
     heading: `columns.${key}`,
@@ -74,7 +76,7 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
     numeric: true,
     counts,
     cell: ({ line }) => count(line[field]),
-    csv: (row) => (isService(row) === (counts === 'subscriptions') ? row.line[field] : null),
+    csv: (row) => (countsOfLine(row) === counts ? row.line[field] : null),
   });
   return [
     ...(packagesView ? [{ key: 'package', heading: 'columns.package', csv: ({ group }: InventoryLine) => group.packageName ?? t('sections.products') }] : []),
@@ -105,7 +107,14 @@ export function inventoryLineColumns({ t, locale, today, packagesView, scope, hi
     countColumn('licenseCount', 'licenses', 'licenseCount'),
     countColumn('saCount', 'licenses', 'saCount'),
     // A developer subscription or a cloud platform counts subscriptions (kept as the licence count, which the export has).
-    { key: 'subscriptionCount', heading: 'columns.subscriptionCount', numeric: true, counts: 'units', cell: ({ line }) => count(line.licenseCount) },
+    {
+      key: 'subscriptionCount',
+      heading: 'columns.subscriptionCount',
+      numeric: true,
+      counts: 'units',
+      cell: ({ line }) => count(line.licenseCount),
+      csv: (row) => (countsOfLine(row) === 'units' ? row.line.licenseCount : null),
+    },
     {
       ...countColumn('available', 'subscriptions', 'availableCount'),
       cell: ({ line }) => {

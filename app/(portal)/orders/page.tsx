@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { Translate } from '@/components/columns';
 import { DataTable } from '@/components/DataTable';
 import { Notice } from '@/components/Notice';
 import { Pagination } from '@/components/Pagination';
@@ -17,7 +18,7 @@ import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { accountFilterOf, accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { newOrderHref } from '@/lib/orders/paths';
 import { mayRecordOrders } from '@/lib/orders/record';
-import { parseOrdersParams, searchOf } from '@/lib/orders/params';
+import { type OrderSearch, parseOrdersParams, searchOf } from '@/lib/orders/params';
 import { listOrders } from '@/lib/orders/queries';
 import { hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { ORDERS_NAMESPACE, orderColumns } from './columns';
@@ -30,7 +31,16 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const resolved = (await resolveAccountSelection(database(), viewer, params.account));
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const t = await getTranslations(ORDERS_NAMESPACE);
-  return titleOf(t('title'), await accountInTitle(selection));
+  const words = orderSearchWords(t, (await getLocale()) as Locale, searchOf(params));
+  return titleOf(t('title'), await accountInTitle(selection), words.join(', '));
+}
+
+/** The search in words, for the title and the printout: 'Numéro du bon de commande du client « BC-2026 », Du 01/01/2026'. */
+function orderSearchWords(t: Translate, locale: Locale, search: OrderSearch): string[] {
+  return [
+    ...(['number', 'po', 'product'] as const).filter((name) => search[name]).map((name) => t('searchShown', { name: t(`search.${name}`), value: search[name]! })),
+    ...(['from', 'to'] as const).filter((name) => search[name]).map((name) => `${t(`search.${name}`)} ${formatDate(locale, search[name]!)}`),
+  ];
 }
 
 
@@ -61,7 +71,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const orderHref = (number: string) => hrefWith(`/orders/${encodeURIComponent(number)}`, scopeParams(viewer));
 
   return (
-    <PortalShell viewer={viewer} section="orders" help="orders" print={{ account: printAccountOf(selection) }} account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/orders" />}>
+    <PortalShell viewer={viewer} section="orders" help="orders" print={{ account: printAccountOf(selection), filters: orderSearchWords(t, locale, search), page: { page: list.page, pages: list.pages } }} account={accountParamOf(selection)} context={<ContextBar viewer={viewer} selection={selection} returnTo="/orders" />}>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>

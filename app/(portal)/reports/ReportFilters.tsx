@@ -39,16 +39,17 @@ export async function ReportFilters({ suggestions, params, scope, filtered, loca
   ];
 
   return (
-    <form method="get" action="/reports" aria-label={t('label')} className="no-print mt-4 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
+    <form method="get" action="/reports" aria-label={t('label')} className="no-print mt-4 flex flex-wrap items-start gap-3 rounded border border-slate-200 bg-white p-3">
       {scope.customer && <input type="hidden" name="customer" value={scope.customer} />}
       {fields.map((field) => (
         <FilterField key={field.name} {...field} suggestions={lists[field.name]} value={params[field.name]} />
       ))}
-      <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
+      {/* Level with the fields (below their labels), not with their hints. */}
+      <button type="submit" className="mt-6 rounded bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-800">
         {t('submit')}
       </button>
       {filtered && (
-        <Link href={hrefWith('/reports', scope)} className="py-1.5 text-sm link">
+        <Link href={hrefWith('/reports', scope)} className="mt-6 py-1.5 text-sm link">
           {t('clear')}
         </Link>
       )}
@@ -56,7 +57,7 @@ export async function ReportFilters({ suggestions, params, scope, filtered, loca
   );
 }
 
-/** A labelled text field with its hint and its suggestions. */
+/** A labelled text field with its hint under it and its suggestions. */
 function FilterField({ name, label, hint, suggestions, value }: { name: FilterName; label: string; hint: string; suggestions: Suggestion[]; value: string | undefined }) {
   const id = `report-${name}`;
   return (
@@ -72,11 +73,11 @@ function FilterField({ name, label, hint, suggestions, value }: { name: FilterNa
         defaultValue={value ?? ''}
         maxLength={100}
         autoComplete="off"
-        placeholder={hint}
         aria-describedby={`${id}-hint`}
         className="mt-1 w-44 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm"
       />
-      <span id={`${id}-hint`} className="sr-only">
+      {/* Said under the field, whole: a placeholder that long was cut by the field's width (and gone once typing starts). */}
+      <span id={`${id}-hint`} className="mt-1 block w-44 text-xs text-slate-600">
         {hint}
       </span>
       <datalist id={`${id}-suggestions`}>

@@ -51,7 +51,7 @@ export default async function NoticesOffPage({ searchParams }: { searchParams: P
           </p>
         )}
         <p className="mt-6 text-sm">
-          <Link href="/sign-in" className="link">
+          <Link href="/sign-in" className="link target">
             {t('signIn')}
           </Link>
         </p>

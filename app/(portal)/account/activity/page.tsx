@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { database } from '@/db/client';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { Translate } from '@/components/columns';
 import { DataTable } from '@/components/DataTable';
 import { Pagination } from '@/components/Pagination';
 import { isReversedRange, ReversedRangeNotice } from '@/components/ReversedRangeNotice';
@@ -12,11 +13,24 @@ import { activityParamsSchema, listActivity } from '@/lib/audit/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { env } from '@/lib/env';
 import { formatDate } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { titleOf } from '@/lib/i18n/metadata';
 import { hrefWith, type PageSearchParams } from '@/lib/url';
 import { ACTIVITY_NAMESPACE, activityColumns } from './columns';
 
-export const generateMetadata = titleFrom(ACTIVITY_NAMESPACE);
+/** "Activité — Action : Export, Du 01/11/2026": the log with its filters. */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = activityParamsSchema.parse(await searchParams);
+  const t = await getTranslations(ACTIVITY_NAMESPACE);
+  return titleOf(t('title'), activityFilterWords(t, (await getLocale()) as Locale, params).join(', '));
+}
+
+/** The filters in words, for the title and the printout. */
+function activityFilterWords(t: Translate, locale: Locale, params: { action?: string; from?: string; to?: string }): string[] {
+  return [
+    ...(params.action ? [t('filters.shown', { name: t('filters.action'), value: t(`actions.${params.action}`) })] : []),
+    ...(['from', 'to'] as const).filter((name) => params[name]).map((name) => `${t(`filters.${name}`)} ${formatDate(locale, params[name]!)}`),
+  ];
+}
 
 /**
  * Activité: who did what, when, from where — a customer's
@@ -36,7 +50,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pag
   const reversed = isReversedRange(params.from, params.to);
 
   return (
-    <PortalShell viewer={viewer} section="activity" help="people">
+    <PortalShell viewer={viewer} section="activity" help="people" print={{ filters: activityFilterWords(t, locale, params), page: { page: activity.page, pages: activity.pages } }}>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">{viewer.role === 'partner_user' ? t('introPartner') : t('intro')}</p>
 

@@ -56,7 +56,7 @@ export default async function ReduceSelfProvisioningPage({ searchParams }: { sea
   const lineHref = hrefWith('/inventory', { account: line.accountNumber, line: line.lineId }) + `#line-${line.lineId}`;
 
   return (
-    <PortalShell viewer={viewer} section="inventory" help="setUp" account={line.accountNumber}>
+    <PortalShell viewer={viewer} section="inventory" help="setUp" print={{ account: { number: line.accountNumber, name: line.accountName } }} account={line.accountNumber}>
       <Link href={lineHref} className="back-link text-sm link">
         ← {t('back')}
       </Link>

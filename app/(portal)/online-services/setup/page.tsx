@@ -8,11 +8,12 @@ import { ClientMessages } from '@/components/ClientMessages';
 import { EmptyState } from '@/components/EmptyState';
 import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
+import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
 import { resolveAccountSelection } from '@/lib/accounts/queries';
 import { requireViewer } from '@/lib/auth/viewer';
 import { formatCount } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
 import { accountParamOf, scopeLinkParams } from '@/lib/inventory/view';
 import { SETUP_PATH, setupHref } from '@/lib/online-services/paths';
 import { idempotencyKeySchema } from '@/lib/forms/once';
@@ -21,7 +22,14 @@ import { listAccountChoices, searchServiceCatalogue, SERVICE_CHOICES_LIMIT } fro
 import { hrefWith, type PageSearchParams } from '@/lib/url';
 import { SetupForm } from './SetupForm';
 
-export const generateMetadata = titleFrom('onlineServices.setup');
+/** "Configurer des services en ligne — Compte d'achats 5100201 – Lyon" (or every account). */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = paramsSchema.parse(await searchParams);
+  const viewer = await requireViewer();
+  const t = await getTranslations('onlineServices.setup');
+  if (!maySetUpOnlineServices(viewer)) return titleOf(t('title'));
+  return titleOf(t('title'), await accountInTitle(await resolveAccountSelection(database(), viewer, params.account)));
+}
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const paramsSchema = z.object({
@@ -55,7 +63,7 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const keep = { account: params.account, product: params.product, key: params.key };
 
   return (
-    <PortalShell viewer={viewer} section="inventory" help="setUp" account={accountParamOf(selection)} context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} returnTo={SETUP_PATH} />}>
+    <PortalShell viewer={viewer} section="inventory" help="setUp" print={{ account: printAccountOf(selection) }} account={accountParamOf(selection)} context={selection.kind === 'choose' ? undefined : <ContextBar viewer={viewer} selection={selection} returnTo={SETUP_PATH} />}>
       <Link href={hrefWith('/inventory', view)} className="back-link text-sm link">
         ← {t('back')}
       </Link>

@@ -11,7 +11,7 @@ import { getAccountByNumber } from '@/lib/accounts/queries';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { idempotencyKeySchema } from '@/lib/forms/once';
 import { formatCount } from '@/lib/i18n/format';
-import { titleFrom } from '@/lib/i18n/metadata';
+import { titleOf } from '@/lib/i18n/metadata';
 import { listAccountChoices } from '@/lib/online-services/queries';
 import { emptyRow, MAX_ITEM_QUANTITY, MAX_TERM_MONTHS } from '@/lib/orders/form';
 import { DEFAULT_CURRENCY, ORDER_CURRENCIES } from '@/lib/orders/money';
@@ -22,7 +22,14 @@ import { listProductsToOrder } from '@/lib/partner/queries';
 import { customerParamSchema, hrefWith, type PageSearchParams, scopeParams } from '@/lib/url';
 import { OrderForm } from './OrderForm';
 
-export const generateMetadata = titleFrom('orders.record');
+/** "Enregistrer une commande — Client : Fabrikam Industries SA (1000201)": for whom. */
+export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
+  const params = paramsSchema.parse(await searchParams);
+  const viewer = await requireCustomerViewer(params.customer, { account: params.account });
+  const t = await getTranslations('orders.record');
+  const tc = await getTranslations('common');
+  return titleOf(t('title'), mayRecordOrders(viewer) && tc('print.customer', { name: viewer.customer.legalName, number: viewer.customer.number }));
+}
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const paramsSchema = z.object({
@@ -62,7 +69,7 @@ export default async function RecordOrderPage({ searchParams }: { searchParams: 
   const currency = (ORDER_CURRENCIES as readonly string[]).includes(defaults.currency ?? '') ? defaults.currency! : DEFAULT_CURRENCY;
 
   return (
-    <PortalShell viewer={viewer} section="orders" help="partner" account={params.account}>
+    <PortalShell viewer={viewer} section="orders" help="partner" print={{ account: account ? { number: account.number, name: account.name } : null }} account={params.account}>
       <Link href={hrefWith('/orders', { ...scopeParams(viewer), account: params.account ?? 'all' })} className="back-link text-sm link">
         ← {t('back')}
       </Link>
