@@ -121,13 +121,12 @@ export function createLedgerWriter(
 ): LedgerWriter {
   const now = options.now ?? Date.now;
   const summaries = options.summaries === 'deferred' ? null : createSummaryRefresher(db);
-  const insert = statement<{ id: number }>(
+  const insert = statement(
     db,
     `insert into inventory_transactions
        (line_id, occurred_on, kind, license_delta, sa_delta, available_delta, ordered_delta, order_id, author_user_id, note, note_en,
         expiration_before, expiration_after, created_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     returning id`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const expirationOf = statement<{ next_expiration: string | null }>(db, 'select next_expiration from inventory_lines where id = ?');
   const moveExpiration = statement(db, 'update inventory_lines set next_expiration = ? where id = ?');
@@ -138,16 +137,15 @@ export function createLedgerWriter(
             available_count = available_count + ?, ordered_count = ordered_count + ?, updated_at = ?
       where id = ?`,
   );
-  const insertLine = statement<{ id: number }>(
+  const insertLine = statement(
     db,
     `insert into inventory_lines
        (kind, purchase_account_id, product_id, edition, edition_en, version, resource_usage, package_id,
         license_count, sa_count, available_count, ordered_count, next_expiration, search, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     returning id`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertOnly = async (entry: LedgerEntry, at: number, expiration: { before: string | null; after: string | null } | null = null) =>
-    (await insert.get(
+    await insert.insert(
       entry.lineId,
       entry.occurredOn,
       entry.kind,
@@ -162,7 +160,7 @@ export function createLedgerWriter(
       expiration?.before ?? null,
       expiration?.after ?? null,
       at,
-    ))!.id;
+    );
   const deleteTransaction = statement<StoredDeltas>(
     db,
     `delete from inventory_transactions where id = ?
@@ -189,8 +187,7 @@ export function createLedgerWriter(
       const at = now();
       const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') =>
         entries.reduce((total, entry) => total + (entry[field] ?? 0), 0);
-      const lineId = (
-        await insertLine.get(
+      const lineId = await insertLine.insert(
           line.kind,
           line.purchaseAccountId,
           line.productId,
@@ -206,8 +203,7 @@ export function createLedgerWriter(
           line.nextExpiration,
           line.search,
           at,
-        )
-      )!.id;
+        );
       for (const entry of entries) await insertOnly({ ...entry, lineId }, at);
       await summaries?.refreshLine(lineId);
       return lineId;
