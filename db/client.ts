@@ -159,6 +159,12 @@ export function database(): Db {
   return getDb();
 }
 
+/** A read-only handle on an existing database file (tests of what a read-only database answers). */
+export function openReadOnlyDatabase(path: string): DB {
+  const sqlite = new Database(path, { readonly: true });
+  return Object.assign(asyncHandle(sqlite), { $client: sqlite });
+}
+
 /** Closes the process's connection, if open (a process that serves nothing keeps none); the next use opens it again. */
 export function closeDatabase(): void {
   globalForDb.licenseDeskDb?.$client.close();

@@ -15,9 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asyncHandle } from '@/db/handle';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, setDb, type DB } from '@/db/client';
+import { openDatabase, openReadOnlyDatabase, setDb, type DB } from '@/db/client';
 import { GET } from '@/app/api/health/route';
 import { createTestDb } from '@/tests/helpers/db';
 
@@ -56,14 +55,14 @@ describe('GET /api/health', () => {
   });
 
   it('is 503 when the database is read-only', async () => {
-    const readOnly = new Database(db.$client.name, { readonly: true });
-    setDb(Object.assign(asyncHandle(readOnly), { $client: readOnly }));
+    const readOnly = openReadOnlyDatabase(db.$client.name);
+    setDb(readOnly);
     try {
       const result = await health();
       expect(result.status).toBe(503);
       expect(result.body.status).toBe('unavailable');
     } finally {
-      readOnly.close();
+      readOnly.$client.close();
     }
   });
 

@@ -6,8 +6,7 @@
 import Database from 'better-sqlite3';
 import { AuthError } from 'next-auth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DB } from '@/db/client';
-import { asyncHandle } from '@/db/handle';
+import { openReadOnlyDatabase, type DB } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '@/lib/http/request-headers';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
@@ -178,8 +177,7 @@ describe('a database fault during sign-in', () => {
   it('with the database read-only, the right password is answered "unavailable", not "incorrect", and logged', async () => {
     const path = db.$client.name;
     db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const connection = new Database(path, { readonly: true });
-    const readOnly: DB = Object.assign(asyncHandle(connection), { $client: connection });
+    const readOnly = openReadOnlyDatabase(path);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly })))).toBe('unavailable');
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('[auth]'), expect.anything());

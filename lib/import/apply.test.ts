@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DB } from '@/db/client';
 import { verifyPassword } from '@/lib/auth/password';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
-import { createTestDb } from '@/tests/helpers/db';
+import { createTestDb, one } from '@/tests/helpers/db';
 import {
   fastPasswordHash,
   FIXTURE_ACCOUNTS,
@@ -30,7 +30,6 @@ function counts(db: DB): Record<string, number> {
   return Object.fromEntries(Object.entries(dump(db)).map(([name, rows]) => [name, rows.length]));
 }
 
-const one = <T>(db: DB, sql: string, ...params: unknown[]): T => db.$client.prepare(sql).get(...params) as T;
 const all = <T>(db: DB, sql: string, ...params: unknown[]): T[] => db.$client.prepare(sql).all(...params) as T[];
 
 function clone(doc: ImportDocument): ImportDocument {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
-import { createTestDb } from '@/tests/helpers/db';
+import { createTestDb, one } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
 import { ImportValidationError } from './problems';
@@ -14,7 +14,6 @@ import { parseImportDocument } from './validate';
 import type { ImportDocument } from './schema';
 
 const options = { passwordHasher: fastPasswordHash, today: '2026-11-24' };
-const one = <T>(db: DB, sql: string, ...params: unknown[]): T => db.$client.prepare(sql).get(...params) as T;
 
 function document(overrides: Partial<ImportDocument> = {}): ImportDocument {
   return {

@@ -25,3 +25,6 @@ export function createTestDb(): DB {
   copyFileSync(template, path);
   return openDatabase(path);
 }
+
+/** One row of raw SQL on a test database: for tests that check what was stored, column by column. */
+export const one = <T>(db: DB, sql: string, ...params: unknown[]): T => db.$client.prepare(sql).get(...params) as T;
