@@ -5,7 +5,6 @@
  * usage is stored as a code whether a file gives it as a code or by its name.
  */
 import { describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
 import { createTestDb, one } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
