@@ -8,7 +8,7 @@ import { recordRequestError } from './lib/http/request-faults';
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { startUp } = await import('./lib/startup');
-    startUp();
+    await startUp();
   }
 }
 

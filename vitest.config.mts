@@ -2,6 +2,24 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The integration tests that run on PostgreSQL as well as on SQLite: they
+ * reach the database only through the product's handle and the engine-neutral
+ * helpers of tests/helpers/db.ts (createTestDb, one, all, run). A test of what
+ * only SQLite has (its file, pragmas, query plans) stays out of this list and
+ * says so in its header.
+ */
+const ON_BOTH_ENGINES = [
+  'lib/accounts/queries.test.ts',
+  'lib/audit/queries.test.ts',
+  'lib/auth/scope.test.ts',
+  'lib/auth/sessions.test.ts',
+  'lib/inventory/expiring.test.ts',
+  'lib/inventory/reader-language.test.ts',
+  'lib/reports/queries.test.ts',
+  'lib/import/validate.test.ts',
+];
+
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -12,7 +30,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', '.next/**', '.tools/**', 'tests/e2e/**'],
     environment: 'node',
     // next-auth imports `next/server` without an extension, which Node's ESM loader cannot
@@ -23,5 +40,10 @@ export default defineConfig({
     slowTestThreshold: 500,
     testTimeout: 20_000,
     env: { LICENSE_DESK_TEST_TODAY: '2026-11-24', APP_TIME_ZONE: 'UTC' },
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['**/*.test.{ts,tsx}'] } },
+      // A real PostgreSQL from the npm registry, started once for the run (tests/setup/postgres.ts).
+      { extends: true, test: { name: 'postgres', include: ON_BOTH_ENGINES, globalSetup: ['tests/setup/postgres.ts'] } },
+    ],
   },
 });

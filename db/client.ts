@@ -1,8 +1,9 @@
 /**
- * The one database connection of a process: SQLite through better-sqlite3,
- * with WAL, foreign keys and a busy timeout. Opened lazily (never at module
- * load, which would run during `next build`) and kept on globalThis so that
- * development reloads reuse it.
+ * The database of a process: PostgreSQL when DATABASE_URL is set (a pool,
+ * db/postgres.ts), otherwise the one SQLite connection to DATABASE_PATH
+ * through better-sqlite3, with WAL, foreign keys and a busy timeout. Opened
+ * lazily (never at module load, which would run during `next build`) and
+ * kept on globalThis so that development reloads reuse it.
  *
  * Opening checks the location first: a database that
  * cannot be written, or a missing file in production, stops the start with a
@@ -17,7 +18,8 @@ import { dirname, join, resolve } from 'node:path';
 import { env } from '@/lib/env';
 import { classifyDatabaseError } from './errors';
 import { fillFoldedColumns } from './folded';
-import { asyncHandle, type Db } from './handle';
+import { asyncHandle, connectionOf, type Db } from './handle';
+import { closePostgres, openPostgres, PostgresUnavailableError } from './postgres';
 import * as schema from './schema';
 
 export type { Db } from './handle';
@@ -132,7 +134,7 @@ export function migrateDatabase(db: DB): void {
   fillFoldedColumns(db);
 }
 
-const globalForDb = globalThis as unknown as { licenseDeskDb?: DB };
+const globalForDb = globalThis as unknown as { licenseDeskDb?: DB; licenseDeskPostgres?: Db };
 
 /**
  * The process's connection to DATABASE_PATH, migrated on first use. A missing
@@ -151,12 +153,41 @@ export function getDb(): DB {
 }
 
 /**
- * The process's database handle (DATABASE_PATH, opened and migrated on first
- * use): pages, route handlers and server actions take it here and pass it to
- * every query and write function as its first argument.
+ * The process's database handle (DATABASE_URL's PostgreSQL, or DATABASE_PATH's
+ * SQLite; opened and migrated on first use): pages, route handlers and server
+ * actions take it here and pass it to every query and write function as its
+ * first argument.
  */
 export function database(): Db {
+  if (globalForDb.licenseDeskPostgres) return globalForDb.licenseDeskPostgres;
+  const config = env();
+  if (config.DATABASE_URL) return (globalForDb.licenseDeskPostgres = openPostgres(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }));
   return getDb();
+}
+
+/**
+ * Opens the process's database and waits until it can serve: the SQLite file
+ * opened, proved writable and migrated; PostgreSQL reached and migrated (once
+ * across servers). Throws DatabaseLocationError naming DATABASE_PATH or
+ * DATABASE_URL and the reason.
+ */
+export async function prepareDatabase(): Promise<Db> {
+  const db = database();
+  const connection = connectionOf(db);
+  if (connection.engine === 'postgres') {
+    try {
+      await connection.ready();
+    } catch (error) {
+      if (error instanceof PostgresUnavailableError) throw new DatabaseLocationError(error.message, { cause: error });
+      throw error;
+    }
+  }
+  return db;
+}
+
+/** The engine of a handle: for the few things that are one engine's own (the file backup, query plans). */
+export function engineOf(db: Db): 'sqlite' | 'postgres' {
+  return connectionOf(db).engine;
 }
 
 /** A read-only handle on an existing database file (tests of what a read-only database answers). */
@@ -165,13 +196,23 @@ export function openReadOnlyDatabase(path: string): DB {
   return Object.assign(asyncHandle(sqlite), { $client: sqlite });
 }
 
-/** Closes the process's connection, if open (a process that serves nothing keeps none); the next use opens it again. */
-export function closeDatabase(): void {
+/** Closes the process's connections, if open (a process that serves nothing keeps none, a script that is done ends them); the next use opens them again. */
+export async function closeDatabase(): Promise<void> {
   globalForDb.licenseDeskDb?.$client.close();
   globalForDb.licenseDeskDb = undefined;
+  const postgres = globalForDb.licenseDeskPostgres;
+  globalForDb.licenseDeskPostgres = undefined;
+  if (postgres) {
+    const connection = connectionOf(postgres);
+    if (connection.engine === 'postgres') await closePostgres(connection);
+  }
 }
 
-/** For tests and scripts that bring their own database. */
-export function setDb(db: DB | undefined): void {
-  globalForDb.licenseDeskDb = db;
+/** For tests and scripts that bring their own database (either engine's); undefined forgets both. */
+export function setDb(db: Db | undefined): void {
+  if (db === undefined) {
+    globalForDb.licenseDeskDb = undefined;
+    globalForDb.licenseDeskPostgres = undefined;
+  } else if (connectionOf(db).engine === 'postgres') globalForDb.licenseDeskPostgres = db;
+  else globalForDb.licenseDeskDb = db as DB;
 }

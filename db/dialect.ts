@@ -5,12 +5,12 @@
  * `group by`, `||`, `substr`, `like … escape`), so that moving to another
  * engine changes this module and the driver, not the queries.
  *
- * The SQLite forms are the ones in use; the PostgreSQL forms beside them are
- * checked by PREPARE on a real PostgreSQL (db/dialect.test.ts only checks
- * their text; scripts/check-sql-on-postgres.ts checks the product's
- * statements).
+ * A query takes the forms of its handle's engine (`dialectOf(db)`); both
+ * engines' forms run in the integration tests, which run on SQLite and on
+ * PostgreSQL.
  */
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { connectionOf, type Db } from './handle';
 
 export interface Dialect {
   /**
@@ -34,5 +34,7 @@ export const postgresDialect: Dialect = {
   joinedText: (value, separator) => sql<string | null>`string_agg(cast(${value} as text), ${separator})`,
 };
 
-/** The engine the product runs on. */
-export const dialect: Dialect = sqliteDialect;
+/** The forms of the engine a handle runs on. */
+export function dialectOf(db: Db): Dialect {
+  return connectionOf(db).engine === 'postgres' ? postgresDialect : sqliteDialect;
+}

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { loadFixtures } from '@/tests/helpers/fixtures';
 import { fillFoldedColumns } from './folded';
 
 let db: DB;
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 afterEach(() => db.$client.close());

@@ -21,6 +21,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import { drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
 
@@ -34,9 +35,24 @@ export interface OpenTransaction {
   handle: Db;
   savepoints: number;
   ended: boolean;
+  /** PostgreSQL: the pooled connection the transaction holds (SQLite has one connection only). */
+  client?: pg.PoolClient;
 }
 
-export interface Connection {
+/** A database a handle reaches: SQLite's one connection, or a PostgreSQL pool (db/postgres.ts). */
+export type Connection = SqliteConnection | PostgresConnection;
+
+export interface PostgresConnection {
+  engine: 'postgres';
+  pool: pg.Pool;
+  /** The connection string with its password masked, for messages. */
+  label: string;
+  /** Settles when the server has answered and the migrations are applied (started by the first statement). */
+  ready(): Promise<void>;
+}
+
+export interface SqliteConnection {
+  engine: 'sqlite';
   sqlite: Database.Database;
   /** The end of the queue: settles when the last queued task has. */
   tail: Promise<void>;
@@ -71,7 +87,7 @@ shared.licenseDeskHandles ??= {
 };
 const { connectionOfHandle, transactionOfHandle, handleOfSqlite } = shared.licenseDeskHandles;
 
-function prepared(connection: Connection, text: string): Database.Statement {
+function prepared(connection: SqliteConnection, text: string): Database.Statement {
   let statement = connection.statements.get(text);
   if (!statement) {
     statement = connection.sqlite.prepare(text);
@@ -83,7 +99,7 @@ function prepared(connection: Connection, text: string): Database.Statement {
 }
 
 /** Runs one statement now, answering in the shape drizzle's proxy driver maps (rows as arrays of values). */
-function execute(connection: Connection, text: string, params: unknown[], method: Method): { rows: unknown[] } {
+function execute(connection: SqliteConnection, text: string, params: unknown[], method: Method): { rows: unknown[] } {
   const statement = prepared(connection, text);
   if (!statement.reader) {
     statement.run(params);
@@ -101,15 +117,15 @@ function execute(connection: Connection, text: string, params: unknown[], method
  */
 export const runningTransaction = shared.licenseDeskHandles.runningTransaction;
 
-function refuseInsideOwnTransaction(connection: Connection): void {
+export function refuseInsideOwnTransaction(connection: Connection): void {
   const running = runningTransaction.getStore();
-  if (running && running.connection === connection && !running.open.ended && connection.open === running.open) {
+  if (running && running.connection === connection && !running.open.ended && (connection.engine === 'postgres' || connection.open === running.open)) {
     throw new Error('The plain database handle was used inside withTransaction on the same connection: it would wait for that transaction forever. Use the handle the callback was given (tx).');
   }
 }
 
 /** Runs `task` when every task queued before it has settled. */
-export async function inTurn<T>(connection: Connection, task: () => Promise<T> | T): Promise<T> {
+export async function inTurn<T>(connection: SqliteConnection, task: () => Promise<T> | T): Promise<T> {
   const previous = connection.tail;
   let done!: () => void;
   connection.tail = new Promise<void>((resolve) => (done = resolve));
@@ -127,7 +143,7 @@ export async function inTurn<T>(connection: Connection, task: () => Promise<T> |
 export function asyncHandle(sqlite: Database.Database): Db {
   const existing = handleOfSqlite.get(sqlite);
   if (existing) return existing;
-  const connection: Connection = { sqlite, tail: Promise.resolve(), queued: 0, open: null, statements: new Map() };
+  const connection: SqliteConnection = { engine: 'sqlite', sqlite, tail: Promise.resolve(), queued: 0, open: null, statements: new Map() };
   const handle = drizzle(
     async (text, params, method) => {
       refuseInsideOwnTransaction(connection);
@@ -142,7 +158,7 @@ export function asyncHandle(sqlite: Database.Database): Db {
 }
 
 /** The handle given to a transaction's callback: runs at once, on the transaction's connection, while the transaction is open. */
-export function transactionHandle(connection: Connection): OpenTransaction {
+export function transactionHandle(connection: SqliteConnection): OpenTransaction {
   const open: OpenTransaction = { handle: undefined as unknown as Db, savepoints: 0, ended: false };
   open.handle = drizzle(
     async (text, params, method) => {
@@ -154,6 +170,12 @@ export function transactionHandle(connection: Connection): OpenTransaction {
   connectionOfHandle.set(open.handle, connection);
   transactionOfHandle.set(open.handle, open);
   return open;
+}
+
+/** Makes a handle known as one of `connection`'s (and of the transaction `open`, if given). */
+export function registerHandle(handle: Db, connection: Connection, open?: OpenTransaction): void {
+  connectionOfHandle.set(handle, connection);
+  if (open) transactionOfHandle.set(handle, open);
 }
 
 export function connectionOf(db: Db): Connection {
@@ -169,7 +191,14 @@ export function transactionOf(db: Db): OpenTransaction | undefined {
 
 /** The better-sqlite3 connection under a handle: for db/ and the SQLite-only scripts (backup) alone. */
 export function sqliteOf(db: Db): Database.Database {
-  return connectionOf(db).sqlite;
+  return sqliteConnectionOf(db).sqlite;
+}
+
+/** The SQLite connection under a handle; throws on another engine's (for what only SQLite has). */
+export function sqliteConnectionOf(db: Db): SqliteConnection {
+  const connection = connectionOf(db);
+  if (connection.engine !== 'sqlite') throw new Error('This needs a SQLite database; the handle is on PostgreSQL.');
+  return connection;
 }
 
 /**
@@ -180,5 +209,7 @@ export function sqliteOf(db: Db): Database.Database {
 export async function outsideTransactions<T>(db: Db, task: () => Promise<T>): Promise<T> {
   const connection = connectionOf(db);
   refuseInsideOwnTransaction(connection);
+  // PostgreSQL: a pooled connection of its own, outside every transaction.
+  if (connection.engine === 'postgres') return task();
   return connection.queued === 0 ? task() : inTurn(connection, task);
 }

@@ -1,11 +1,13 @@
 /**
- * The store of the sign-in and link rate limits (rate-limiter-flexible): on
- * SQLite, its better-sqlite3 store on the process's connection and the
- * `rate_limits` table of the migrations, its statements kept out of any open
- * transaction (db/handle.ts). On PostgreSQL the library has its own store.
+ * The store of the sign-in and link rate limits (rate-limiter-flexible), in
+ * the `rate_limits` table of the migrations, so that every server process —
+ * and on PostgreSQL every server — counts against the same limits. On SQLite,
+ * the library's better-sqlite3 store on the process's connection, its
+ * statements kept out of any open transaction (db/handle.ts); on PostgreSQL
+ * its PostgreSQL store on the pool, whose upsert is atomic per key.
  */
-import { RateLimiterSQLite } from 'rate-limiter-flexible';
-import { outsideTransactions, sqliteOf, type Db } from './handle';
+import { RateLimiterPostgres, RateLimiterSQLite } from 'rate-limiter-flexible';
+import { connectionOf, outsideTransactions, type Db } from './handle';
 
 export type RateLimiterOptions = Omit<ConstructorParameters<typeof RateLimiterSQLite>[0], 'storeClient' | 'storeType' | 'tableName' | 'tableCreated'> & { clearExpiredByTimeout?: boolean };
 
@@ -15,9 +17,21 @@ export interface RateLimiter {
 }
 
 export function rateLimiter(db: Db, options: RateLimiterOptions): RateLimiter {
+  const connection = connectionOf(db);
+  if (connection.engine === 'postgres') {
+    const limiter = new RateLimiterPostgres({
+      ...options,
+      // The pool, reached once the database is ready (migrated): the table comes from a migration.
+      storeClient: { query: async (query: unknown) => (await connection.ready(), connection.pool.query(query as string)) },
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+    });
+    return { consume: (key) => outsideTransactions(db, () => limiter.consume(key)) };
+  }
   const limiter = new RateLimiterSQLite({
     ...options,
-    storeClient: sqliteOf(db),
+    storeClient: connection.sqlite,
     storeType: 'better-sqlite3',
     tableName: 'rate_limits',
     // The table comes from a migration (db/schema.ts rateLimits).

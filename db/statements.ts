@@ -11,8 +11,10 @@
  */
 import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import { connectionOf, inTurn, transactionOf, type Connection, type Db } from './handle';
+import { connectionOf, inTurn, transactionOf, type Db, type PostgresConnection, type SqliteConnection } from './handle';
+import { numberedPlaceholders, postgresQuery } from './postgres';
 
 export type Param = string | number | bigint | Buffer | null;
 
@@ -31,9 +33,9 @@ export interface Statement<Row> {
   insert(...params: Param[]): Promise<number>;
 }
 
-const objectStatements = new WeakMap<Connection, Map<string, Database.Statement>>();
+const objectStatements = new WeakMap<SqliteConnection, Map<string, Database.Statement>>();
 
-function prepared(connection: Connection, text: string): Database.Statement {
+function prepared(connection: SqliteConnection, text: string): Database.Statement {
   let cache = objectStatements.get(connection);
   if (!cache) objectStatements.set(connection, (cache = new Map()));
   let statement = cache.get(text);
@@ -41,8 +43,21 @@ function prepared(connection: Connection, text: string): Database.Statement {
   return statement;
 }
 
+/** On PostgreSQL: the statement sent as it is, its `?` numbered (db/postgres.ts). */
+function postgresStatement<Row>(connection: PostgresConnection, db: Db, text: string): Statement<Row> {
+  const open = transactionOf(db);
+  const numbered = numberedPlaceholders(text);
+  return {
+    run: async (...params) => ({ rowsChanged: (await postgresQuery(connection, open, numbered, params)).rowCount ?? 0 }),
+    get: async (...params) => (await postgresQuery<Row>(connection, open, numbered, params)).rows[0],
+    all: async (...params) => (await postgresQuery<Row>(connection, open, numbered, params)).rows,
+    insert: async (...params) => Number((await postgresQuery<{ id: number }>(connection, open, `${numbered} returning id`, params)).rows[0]!.id),
+  };
+}
+
 export function statement<Row = Record<string, unknown>>(db: Db, text: string): Statement<Row> {
   const connection = connectionOf(db);
+  if (connection.engine === 'postgres') return postgresStatement<Row>(connection, db, text);
   const open = transactionOf(db);
   const inOrder = async <T>(task: () => T): Promise<T> => {
     if (open) {
@@ -59,10 +74,16 @@ export function statement<Row = Record<string, unknown>>(db: Db, text: string): 
   };
 }
 
-const dialect = new SQLiteAsyncDialect();
+const sqliteDialect = new SQLiteAsyncDialect();
+const pgDialect = new PgDialect();
 
 /** The rows of a drizzle `sql` template, as objects keyed by column name (quote camelCase aliases). */
 export async function rows<Row>(db: Db, query: SQL): Promise<Row[]> {
-  const { sql: text, params } = dialect.sqlToQuery(query);
+  const connection = connectionOf(db);
+  if (connection.engine === 'postgres') {
+    const { sql: text, params } = pgDialect.sqlToQuery(query);
+    return (await postgresQuery<Row>(connection, transactionOf(db), text, params)).rows;
+  }
+  const { sql: text, params } = sqliteDialect.sqlToQuery(query);
   return statement<Row>(db, text).all(...(params as Param[]));
 }

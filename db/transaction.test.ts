@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import type { Db } from './client';
 import { workerLeases } from './schema';
 import { withTransaction } from './transaction';
@@ -11,7 +11,7 @@ describe('withTransaction on SQLite', () => {
   let db: Db;
   let close: () => void;
   beforeEach(() => {
-    const opened = createTestDb();
+    const opened = createSqliteTestDb();
     db = opened;
     close = () => opened.$client.close();
   });

@@ -10,19 +10,29 @@
  * it is open, statements of the plain handle wait behind it, so nothing of
  * another request can join it. Called with a `tx`, it nests as a SAVEPOINT.
  *
- * The callback must be safe to run again (no e-mail or other outside effect
- * inside it): on PostgreSQL a serialization failure runs it again.
+ * PostgreSQL (a pool of connections, db/postgres.ts): the transaction holds
+ * one pooled connection, begins at the isolation the caller asks (read
+ * committed by default), and is run again, at most three times in all, when
+ * it loses to a concurrent one (a serialization failure or a deadlock). So
+ * the callback must be safe to run again: no e-mail or other outside effect
+ * inside it.
  */
 import { connectionOf, inTurn, runningTransaction, transactionHandle, transactionOf, type Db } from './handle';
+import { postgresSavepoint, postgresTransaction } from './postgres';
 
 export interface TransactionOptions {
   /** The isolation an engine with several connections must give this transaction; SQLite's is always serializable. */
   isolation?: 'read committed' | 'serializable';
 }
 
-export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, _options: TransactionOptions = {}): Promise<T> {
+export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const connection = connectionOf(db);
   const outer = transactionOf(db);
+  if (connection.engine === 'postgres') {
+    if (!outer) return postgresTransaction(connection, fn, options.isolation ?? 'read committed');
+    if (outer.ended) throw new Error('A transaction handle was used after its transaction ended.');
+    return postgresSavepoint(outer, () => fn(db));
+  }
   if (outer) {
     if (outer.ended || connection.open !== outer) throw new Error('A transaction handle was used after its transaction ended.');
     const name = `nested_${++outer.savepoints}`;

@@ -65,6 +65,20 @@ const envSchema = z.object({
     .enum(['0', '1'], { message: 'must be 1 (create a missing database) or 0' })
     .default('0')
     .transform((value) => value === '1'),
+  /**
+   * postgres://user:password@host:5432/database: the portal runs on this
+   * PostgreSQL database instead of SQLite at DATABASE_PATH (several servers
+   * may share it).
+   */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()))
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
+      message: 'must be a PostgreSQL connection string such as postgres://user:password@db.example.com:5432/license_desk (leave it unset for SQLite at DATABASE_PATH)',
+    }),
+  /** Connections of each server process to PostgreSQL (DATABASE_URL only). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'must be a whole number of connections from 1 to 100').max(100, 'must be a whole number of connections from 1 to 100').default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Server processes of scripts/serve.ts (one per core by default; 1: a single process). */
   WEB_CONCURRENCY: z

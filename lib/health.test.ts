@@ -18,12 +18,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, openReadOnlyDatabase, setDb, type DB } from '@/db/client';
 import { GET } from '@/app/api/health/route';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 
 let db: DB;
 
 beforeEach(() => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   setDb(db);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });

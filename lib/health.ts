@@ -11,9 +11,9 @@ import { commitHealthCheck } from '@/db/health';
  * not touch the disk and would pass on a full one. The table never holds more
  * than one row. Never throws.
  */
-export function checkDatabase(now = Date.now()): { ok: boolean } {
+export async function checkDatabase(now = Date.now()): Promise<{ ok: boolean }> {
   try {
-    commitHealthCheck(database(), now);
+    await commitHealthCheck(database(), now);
     return { ok: true };
   } catch (error) {
     const code = (error as { code?: unknown }).code;

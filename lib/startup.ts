@@ -1,4 +1,4 @@
-import { DatabaseLocationError, database } from '@/db/client';
+import { DatabaseLocationError, prepareDatabase } from '@/db/client';
 import { ConfigurationError, env, type Env } from '@/lib/env';
 
 /**
@@ -32,7 +32,7 @@ function refuseToStart(message: string): never {
  * once in its primary process before forking server processes; each server
  * process runs it again through startUp() (the migrations are then done).
  */
-export function checkStartUp(): Env {
+export async function checkStartUp(): Promise<Env> {
   let config: Env;
   try {
     config = env();
@@ -47,7 +47,7 @@ export function checkStartUp(): Env {
     refuseToStart('APP_URL is not set: links, sign-in redirects and the check of where forms come from need the public address. Set APP_URL to the URL people open, such as https://licenses.example.com.');
   }
   try {
-    database();
+    await prepareDatabase();
   } catch (error) {
     // A database that cannot be written, or a missing one in production, must stop the start, with the reason, rather than serve errors.
     if (error instanceof DatabaseLocationError) refuseToStart(error.message);
@@ -61,8 +61,8 @@ export function checkStartUp(): Env {
  * before the first request); starts the outbox worker (every server process:
  * a lease in the database makes one of them the sender) and the scheduled work.
  */
-export function startUp(): void {
-  const config = checkStartUp();
+export async function startUp(): Promise<void> {
+  const config = await checkStartUp();
   import('@/lib/mail/server')
     .then(({ startServerMailWorker }) => startServerMailWorker(config))
     .catch((error: unknown) => console.error('[mail] the outbox worker could not start:', error));

@@ -198,10 +198,10 @@ const STOP_TIMEOUT_MS = 10_000;
  * then forks `processes` server processes, each with its slot (1..N) in
  * LICENSE_DESK_SERVER_PROCESS (slot 1 runs the scheduled work, lib/startup.ts).
  */
-function supervise(processes: number) {
-  checkStartUp();
+async function supervise(processes: number) {
+  await checkStartUp();
   // The primary serves nothing: it keeps no connection open.
-  closeDatabase();
+  await closeDatabase();
 
   const slots = new Map<Worker, number>();
   const restarts: number[] = [];
@@ -273,7 +273,7 @@ async function main() {
   if (cluster.isWorker) return serve(Number(process.env[SERVER_PROCESS_VARIABLE]));
   const processes = serverProcesses();
   if (processes === 1) return serve(null);
-  supervise(processes);
+  await supervise(processes);
 }
 
 main().catch((error: unknown) => {

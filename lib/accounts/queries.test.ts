@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { loadViewer } from '@/lib/auth/scope';
 import { createTestDb } from '@/tests/helpers/db';
@@ -14,10 +14,10 @@ import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { countAccounts, getAccountByNumber, resolveAccountSelection, searchAccounts, type AccountCriteria } from './queries';
 
 
-let db: DB;
+let db: Db;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 

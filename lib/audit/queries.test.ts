@@ -4,18 +4,18 @@
  * none; the filters and the paging.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { recordAudit, recordExport } from './log';
 import { ACTIVITY_PAGE_SIZE, listActivity, listActivityForExport } from './queries';
 
-let db: DB;
+let db: Db;
 const at = (day: string) => Date.parse(`${day}T10:00:00Z`);
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
   const alphaAdmin = (await viewerOf(db, U.alphaAdmin));
   const betaAdmin = (await viewerOf(db, U.betaAdmin));

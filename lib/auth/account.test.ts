@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { changePassword, signOutEverywhere } from './account';
@@ -18,7 +18,7 @@ const NOW = Date.parse('2026-11-24T10:00:00Z');
 const STRONG = 'violet lantern orchestra 47';
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

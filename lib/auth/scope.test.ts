@@ -6,15 +6,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { hasCustomer, isCustomerAdmin, isPartnerCustomerViewer, isPartnerViewer } from './scope';
 
-let db: DB;
+let db: Db;
 beforeAll(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
@@ -16,11 +16,11 @@ const HOUR = 3_600_000;
 const limits = { idleMs: 12 * HOUR, absoluteMs: 7 * 24 * HOUR };
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 
-let db: DB;
+let db: Db;
 let user: { id: number; sessionVersion: number };
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
   user = (await db.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users).where(eq(users.email, U.alphaAdmin)).limit(1))[0]!;
 });

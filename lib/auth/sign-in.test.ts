@@ -8,7 +8,7 @@ import { AuthError } from 'next-auth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openReadOnlyDatabase, type DB } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '@/lib/http/request-headers';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { BoundedQueue } from './bounded-queue';
 import { MAX_FAILURES } from './lockout';
@@ -19,7 +19,7 @@ import { takeLinkAllowance, takeResetAllowance, takeSignInAllowance } from './th
 let db: DB;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { purchaseAccounts } from '@/db/schema';
 import type { DB } from '@/db/client';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { calendarEvents, hasCalendarFeed, issueCalendarSecret, revokeCalendarSecrets, toICalendar, userOfCalendarSecret } from './feed';
@@ -19,7 +19,7 @@ const APP_URL = 'https://portal.example';
 const NOW = Date.parse('2026-11-24T08:00:00Z');
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DB } from '@/db/client';
 import { verifyPassword } from '@/lib/auth/password';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
-import { createTestDb, one } from '@/tests/helpers/db';
+import { createSqliteTestDb, sqliteOne } from '@/tests/helpers/db';
 import {
   fastPasswordHash,
   FIXTURE_ACCOUNTS,
@@ -38,7 +38,7 @@ function clone(doc: ImportDocument): ImportDocument {
 
 describe('importDocument', () => {
   it('imports the fixtures, and re-importing the same file changes nothing at all', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     const first = await loadFixtures(db);
     expect(first.customers.created).toBe(2);
     expect(first.licensePositions.created).toBe(7);
@@ -58,10 +58,10 @@ describe('importDocument', () => {
   });
 
   it('keeps every count equal to the sum of its transactions, with an opening balance for lines given without history', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
-    const cal = one<{ id: number; license_count: number; sa_count: number }>(
+    const cal = sqliteOne<{ id: number; license_count: number; sa_count: number }>(
       db,
       `select l.id, l.license_count, l.sa_count from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
         join products p on p.id = l.product_id where a.number = ? and p.code = 'FX-WINSRV-CAL' and l.package_id is not null`,
@@ -86,12 +86,12 @@ describe('importDocument', () => {
   });
 
   it('updates changed rows in place, adds new ones, deletes nothing; an adjustment explains a changed count', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     const ids = (table: string, key: string) =>
       Object.fromEntries(all<{ id: number; k: string }>(db, `select id, ${key} as k from ${table}`).map((row) => [row.k, row.id]));
     const accountIdsBefore = ids('purchase_accounts', 'number');
-    const lineCountBefore = one<{ n: number }>(db, 'select count(*) as n from inventory_lines').n;
+    const lineCountBefore = sqliteOne<{ n: number }>(db, 'select count(*) as n from inventory_lines').n;
 
     const doc = clone(fixtureDocument());
     doc.customers![1]!.legalName = 'Beta Industries Société Anonyme';
@@ -122,16 +122,16 @@ describe('importDocument', () => {
     // Same ids: updated in place; nothing deleted.
     const accountIdsAfter = ids('purchase_accounts', 'number');
     for (const [number, id] of Object.entries(accountIdsBefore)) expect(accountIdsAfter[number]).toBe(id);
-    expect(one<{ n: number }>(db, 'select count(*) as n from inventory_lines').n).toBe(lineCountBefore + 1);
-    expect(one<{ n: number }>(db, 'select count(*) as n from users').n).toBe(7);
-    expect(one<{ n: number }>(db, 'select count(*) as n from customers').n).toBe(2);
+    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from inventory_lines').n).toBe(lineCountBefore + 1);
+    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from users').n).toBe(7);
+    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from customers').n).toBe(2);
 
-    const account = one<Record<string, string>>(db, 'select name, name_search, city, location_search from purchase_accounts where number = ?', FIXTURE_ACCOUNTS.alphaNorth);
+    const account = sqliteOne<Record<string, string>>(db, 'select name, name_search, city, location_search from purchase_accounts where number = ?', FIXTURE_ACCOUNTS.alphaNorth);
     expect(account).toEqual({ name: 'Alpha Montréal – Siège social', name_search: ' alpha montreal siege social', city: 'Laval', location_search: ' laval ca' });
-    expect(one<{ legal_name_search: string }>(db, "select legal_name_search from customers where number = '2000002'").legal_name_search).toBe(
+    expect(sqliteOne<{ legal_name_search: string }>(db, "select legal_name_search from customers where number = '2000002'").legal_name_search).toBe(
       ' beta industries societe anonyme',
     );
-    const line = one<{ id: number; license_count: number; updated_at: number }>(
+    const line = sqliteOne<{ id: number; license_count: number; updated_at: number }>(
       db,
       `select l.id, l.license_count, l.updated_at from inventory_lines l join products p on p.id = l.product_id
         where p.code = 'FX-WINSRV-CAL' and l.package_id is not null`,
@@ -141,7 +141,7 @@ describe('importDocument', () => {
       { kind: 'opening_balance', license_delta: 40, sa_delta: 40, note: 'import' },
       { kind: 'adjustment', license_delta: 5, sa_delta: 0, note: 'import' },
     ]);
-    expect(one<{ n: number }>(db, "select count(*) as n from order_items where order_id = (select id from orders where number = 'FX-ORD-1001')").n).toBe(1);
+    expect(sqliteOne<{ n: number }>(db, "select count(*) as n from order_items where order_id = (select id from orders where number = 'FX-ORD-1001')").n).toBe(1);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
 
     // dataUpdatedAt moves for the customers whose data changed (both here), not for others.
@@ -155,7 +155,7 @@ describe('importDocument', () => {
   });
 
   it('appends new transactions of a given history, keeps the stored ones the file does not list, and removes them with prune', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     const doc = clone(fixtureDocument());
     const o365 = doc.subscriptions![0]!;
@@ -176,7 +176,7 @@ describe('importDocument', () => {
     await expect(importDocument(db, next, options())).rejects.toThrow(ImportValidationError);
     summary = await importDocument(db, next, options({ prune: true }));
     expect(summary.transactions).toEqual({ created: 0, deleted: 1 });
-    const line = one<{ available_count: number; ordered_count: number }>(
+    const line = sqliteOne<{ available_count: number; ordered_count: number }>(
       db,
       "select available_count, ordered_count from inventory_lines where kind = 'subscription' and purchase_account_id = (select id from purchase_accounts where number = ?)",
       FIXTURE_ACCOUNTS.alphaNorth,
@@ -186,7 +186,7 @@ describe('importDocument', () => {
   });
 
   it('prune deletes the rows of the listed types that the file does not list, children first', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     const doc = clone(fixtureDocument());
     // Drop customer beta with everything of it, partner south's user, and one order.
@@ -216,9 +216,9 @@ describe('importDocument', () => {
     expect(summary.users.deleted).toBe(3);
     expect(summary.partners.deleted).toBe(0);
     expect(all(db, 'select number from customers')).toEqual([{ number: '2000001' }]);
-    expect(one<{ n: number }>(db, 'select count(*) as n from users').n).toBe(4);
-    expect(one<{ n: number }>(db, 'select count(*) as n from grants').n).toBe(4);
-    expect(one<{ n: number }>(db, 'select count(*) as n from inventory_transactions t left join inventory_lines l on l.id = t.line_id where l.id is null').n).toBe(0);
+    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from users').n).toBe(4);
+    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from grants').n).toBe(4);
+    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from inventory_transactions t left join inventory_lines l on l.id = t.line_id where l.id is null').n).toBe(0);
     expect(db.$client.pragma('foreign_key_check')).toEqual([]);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
 
@@ -229,9 +229,9 @@ describe('importDocument', () => {
   });
 
   it("never resets an existing user's password, and signs a user out when their grants change", async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
-    const stored = one<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer);
+    const stored = sqliteOne<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer);
     expect(await verifyPassword(FIXTURE_PASSWORD, stored.password_hash)).toBe(true);
 
     const doc = clone(fixtureDocument());
@@ -243,7 +243,7 @@ describe('importDocument', () => {
     const summary = await importDocument(db, doc, options({ passwordHasher: hasher }));
     expect(hasher).not.toHaveBeenCalled();
     expect(summary.users).toMatchObject({ updated: 1, unchanged: 6 });
-    const after = one<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer);
+    const after = sqliteOne<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer);
     expect(after.password_hash).toBe(stored.password_hash);
     expect(after.session_version).toBe(stored.session_version + 1);
     expect(
@@ -252,7 +252,7 @@ describe('importDocument', () => {
   });
 
   it('keeps preferences people set in the application when the file does not state them', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     db.$client.prepare('update users set receives_notices = 0 where email = ?').run(FIXTURE_USERS.alphaAdmin);
     const before = dump(db);
@@ -261,7 +261,7 @@ describe('importDocument', () => {
   });
 
   it('writes nothing when the file is invalid, and says everything that is wrong', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     const before = dump(db);
     const doc = clone(fixtureDocument());
@@ -285,7 +285,7 @@ describe('importDocument', () => {
   });
 
   it('rolls back everything when a write fails half-way', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     const before = dump(db);
     const doc = clone(fixtureDocument());
@@ -299,7 +299,7 @@ describe('importDocument', () => {
   });
 
   it('reports progress up to the total', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     const calls: [number, number][] = [];
     await importDocument(db, fixtureDocument(), options({ onProgress: (done, total) => calls.push([done, total]) }));
     const total = Object.values(fixtureDocument()).reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
@@ -308,7 +308,7 @@ describe('importDocument', () => {
   });
 
   it('stores prices in minor units of the currency and package items as listed', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     expect(all(db, "select position, unit_price_minor, with_software_assurance, term_months from order_items where order_id = (select id from orders where number = 'FX-ORD-1001') order by position")).toEqual([
       { position: 1, unit_price_minor: 51250, with_software_assurance: 1, term_months: null },
@@ -328,7 +328,7 @@ describe('importDocument', () => {
   });
 
   it('keeps product search text in step with a renamed family', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await loadFixtures(db);
     await importDocument(db, { version: 1, productFamilies: [{ code: 'FX-WINSRV', name: 'Serveurs Windows' }] }, options());
     expect(all(db, "select search from products where code in ('FX-WINSRV-STD', 'FX-WINSRV-CAL') order by code")).toEqual([

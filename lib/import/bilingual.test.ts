@@ -5,7 +5,7 @@
  * usage is stored as a code whether a file gives it as a code or by its name.
  */
 import { describe, expect, it } from 'vitest';
-import { createTestDb, one } from '@/tests/helpers/db';
+import { createSqliteTestDb, sqliteOne } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
 import { ImportValidationError } from './problems';
@@ -54,7 +54,7 @@ function document(overrides: Partial<ImportDocument> = {}): ImportDocument {
 
 describe('a bilingual import', () => {
   it('stores both forms, one form alone for both, and a plain text as the same name in both languages', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await importDocument(db, document(), options);
     expect(db.$client.prepare('select code, name, name_en as nameEn from product_families order by code').all()).toEqual([
       { code: 'CAL', name: "Licences d'accès client", nameEn: 'Client Access Licenses' },
@@ -65,13 +65,13 @@ describe('a bilingual import', () => {
       // Only the English form: it is the name in French too.
       { code: 'WINCAL', name: 'Windows Server CAL', nameEn: null },
     ]);
-    expect(one(db, 'select name, name_en as nameEn from packages')).toEqual({ name: 'Suite CAL de base', nameEn: 'Core CAL Suite' });
+    expect(sqliteOne(db, 'select name, name_en as nameEn from packages')).toEqual({ name: 'Suite CAL de base', nameEn: 'Core CAL Suite' });
     expect(db.$client.prepare('select edition, edition_en as editionEn, resource_usage as usage from inventory_lines order by id').all()).toEqual([
       { edition: 'Professionnel Plus', editionEn: 'Professional Plus', usage: 'per_device' },
       { edition: '', editionEn: null, usage: 'per_user' },
       { edition: '', editionEn: null, usage: 'per_device' },
     ]);
-    expect(one(db, "select note, note_en as noteEn from inventory_transactions where kind = 'adjustment'")).toEqual({
+    expect(sqliteOne(db, "select note, note_en as noteEn from inventory_transactions where kind = 'adjustment'")).toEqual({
       note: 'Serveurs de test retirés',
       noteEn: 'Test servers removed',
     });
@@ -82,16 +82,16 @@ describe('a bilingual import', () => {
   });
 
   it('folds both names of a product and of its family into its search text', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     await importDocument(db, document(), options);
-    const search = one<{ search: string }>(db, "select search from products where code = 'WINCAL'").search;
+    const search = sqliteOne<{ search: string }>(db, "select search from products where code = 'WINCAL'").search;
     expect(search).toContain('licences d acces client');
     expect(search).toContain('client access licenses');
-    expect(one<{ search: string }>(db, "select search from products where code = 'PROPLUS'").search).toContain('office professional plus');
+    expect(sqliteOne<{ search: string }>(db, "select search from products where code = 'PROPLUS'").search).toContain('office professional plus');
   });
 
   it('changes nothing when the same file comes again, and adds an English form to what an older file stored', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     const older = document();
     older.products = [
       { code: 'PROPLUS', family: 'OFFICE', name: 'Office Professionnel Plus', kind: 'license' },
@@ -103,9 +103,9 @@ describe('a bilingual import', () => {
     const summary = await importDocument(db, document(), options);
     expect(summary.products).toMatchObject({ updated: 1, unchanged: 1 });
     expect(summary.transactions.created).toBe(0);
-    expect(one(db, "select name_en as nameEn from products where code = 'PROPLUS'")).toEqual({ nameEn: 'Office Professional Plus' });
-    expect(one(db, "select note_en as noteEn from inventory_transactions where kind = 'adjustment'")).toEqual({ noteEn: 'Test servers removed' });
-    expect(one(db, "select edition_en as editionEn from inventory_lines where edition = 'Professionnel Plus'")).toEqual({ editionEn: 'Professional Plus' });
+    expect(sqliteOne(db, "select name_en as nameEn from products where code = 'PROPLUS'")).toEqual({ nameEn: 'Office Professional Plus' });
+    expect(sqliteOne(db, "select note_en as noteEn from inventory_transactions where kind = 'adjustment'")).toEqual({ noteEn: 'Test servers removed' });
+    expect(sqliteOne(db, "select edition_en as editionEn from inventory_lines where edition = 'Professionnel Plus'")).toEqual({ editionEn: 'Professional Plus' });
 
     const again = await importDocument(db, document(), options);
     for (const type of ['productFamilies', 'products', 'packages', 'licensePositions', 'benefits'] as const) expect(again[type]).toMatchObject({ created: 0, updated: 0 });
@@ -131,6 +131,6 @@ describe('a bilingual import', () => {
         },
       ]),
     );
-    await expect(importDocument(createTestDb(), bad, options)).rejects.toThrow(ImportValidationError);
+    await expect(importDocument(createSqliteTestDb(), bad, options)).rejects.toThrow(ImportValidationError);
   });
 });

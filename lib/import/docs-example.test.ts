@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
 import { validateImport } from './validate';
@@ -17,7 +17,7 @@ function exampleFromDocs(): unknown {
 
 describe('the example of docs/import-format.md', () => {
   it('is valid and imports, and importing it again changes nothing', async () => {
-    const db = createTestDb();
+    const db = createSqliteTestDb();
     const example = exampleFromDocs();
     expect((await validateImport(db, example)).problems).toEqual([]);
     const summary = await importDocument(db, example, { passwordHasher: fastPasswordHash, today: '2026-11-24' });

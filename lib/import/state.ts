@@ -214,45 +214,45 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
   const all = async <Row>(query: string): Promise<Row[]> => (await statement<Row>(db, query).all());
 
   const partners = new Table<PartnerRow>();
-  for (const row of (await all<PartnerRow>('select id, code, name, contact_email as contactEmail, contact_phone as contactPhone from partners'))) {
+  for (const row of (await all<PartnerRow>('select id, code, name, contact_email as "contactEmail", contact_phone as "contactPhone" from partners'))) {
     partners.add(row.code, row);
   }
   const customers = new Table<CustomerRow>();
-  for (const row of (await all<CustomerRow>('select id, number, legal_name as legalName, legal_name_search as legalNameSearch from customers'))) {
+  for (const row of (await all<CustomerRow>('select id, number, legal_name as "legalName", legal_name_search as "legalNameSearch" from customers'))) {
     customers.add(row.number, row);
   }
   const agreements = new Table<AgreementRow>();
   for (const row of (await all<AgreementRow>(
-    'select id, number, customer_id as customerId, name, starts_on as startsOn, ends_on as endsOn from agreements',
+    'select id, number, customer_id as "customerId", name, starts_on as "startsOn", ends_on as "endsOn" from agreements',
   ))) {
     agreements.add(row.number, row);
   }
   const families = new Table<FamilyRow>();
-  for (const row of (await all<FamilyRow>('select id, code, name, name_en as nameEn from product_families'))) families.add(row.code, row);
+  for (const row of (await all<FamilyRow>('select id, code, name, name_en as "nameEn" from product_families'))) families.add(row.code, row);
   const products = new Table<ProductRow>();
   for (const row of (await all<ProductRow>(
-    'select id, code, family_id as familyId, name, name_en as nameEn, kind, management_url as managementUrl, search from products',
+    'select id, code, family_id as "familyId", name, name_en as "nameEn", kind, management_url as "managementUrl", search from products',
   ))) {
     products.add(row.code, row);
   }
   const packages = new Table<PackageRow>();
-  for (const row of (await all<PackageRow>('select id, code, name, name_en as nameEn from packages'))) packages.add(row.code, row);
+  for (const row of (await all<PackageRow>('select id, code, name, name_en as "nameEn" from packages'))) packages.add(row.code, row);
   const packageItems = groupBy(
-    (await all<PackageItemRow>('select id, package_id as packageId, product_id as productId, edition, version, quantity from package_items order by id')),
+    (await all<PackageItemRow>('select id, package_id as "packageId", product_id as "productId", edition, version, quantity from package_items order by id')),
     (row) => row.packageId,
   );
   const accounts = new Table<AccountRow>();
   for (const row of (await all<AccountRow>(
-    `select id, number, name, name_search as nameSearch, city, country, location_search as locationSearch,
-            customer_id as customerId, agreement_id as agreementId, partner_id as partnerId from purchase_accounts`,
+    `select id, number, name, name_search as "nameSearch", city, country, location_search as "locationSearch",
+            customer_id as "customerId", agreement_id as "agreementId", partner_id as "partnerId" from purchase_accounts`,
   ))) {
     accounts.add(row.number, row);
   }
   const lines = new Table<LineRow>();
   for (const row of (await all<LineRow>(
-    `select id, kind, purchase_account_id as purchaseAccountId, product_id as productId, edition, edition_en as editionEn, version,
-            resource_usage as resourceUsage, package_id as packageId, license_count as licenseCount, sa_count as saCount,
-            available_count as availableCount, ordered_count as orderedCount, next_expiration as nextExpiration, search
+    `select id, kind, purchase_account_id as "purchaseAccountId", product_id as "productId", edition, edition_en as "editionEn", version,
+            resource_usage as "resourceUsage", package_id as "packageId", license_count as "licenseCount", sa_count as "saCount",
+            available_count as "availableCount", ordered_count as "orderedCount", next_expiration as "nextExpiration", search
        from inventory_lines`,
   ))) {
     const account = accounts.keyOf.get(row.purchaseAccountId) ?? '';
@@ -267,43 +267,43 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
   }
   const orders = new Table<OrderRow>();
   for (const row of (await all<OrderRow>(
-    `select id, number, ordered_on as orderedOn, status, partner_id as partnerId, purchase_account_id as purchaseAccountId,
-            agreement_id as agreementId, customer_po_number as customerPoNumber, bill_to_name as billToName,
-            bill_to_address as billToAddress, ship_to_name as shipToName, ship_to_address as shipToAddress, currency
+    `select id, number, ordered_on as "orderedOn", status, partner_id as "partnerId", purchase_account_id as "purchaseAccountId",
+            agreement_id as "agreementId", customer_po_number as "customerPoNumber", bill_to_name as "billToName",
+            bill_to_address as "billToAddress", ship_to_name as "shipToName", ship_to_address as "shipToAddress", currency
        from orders`,
   ))) {
     orders.add(row.number, row);
   }
   const orderItems = groupBy(
     (await all<OrderItemRow>(
-      `select id, order_id as orderId, position, product_id as productId, edition, edition_en as editionEn, version, resource_usage as resourceUsage,
-              quantity, with_software_assurance as withSoftwareAssurance, term_months as termMonths, unit_price_minor as unitPriceMinor
+      `select id, order_id as "orderId", position, product_id as "productId", edition, edition_en as "editionEn", version, resource_usage as "resourceUsage",
+              quantity, with_software_assurance as "withSoftwareAssurance", term_months as "termMonths", unit_price_minor as "unitPriceMinor"
          from order_items order by order_id, position`,
     )),
     (row) => row.orderId,
   );
   const benefits = new Table<BenefitRow>();
   for (const row of (await all<BenefitRow>(
-    `select id, purchase_account_id as purchaseAccountId, benefit, benefit_en as benefitEn, entitled, used, expires_on as expiresOn
+    `select id, purchase_account_id as "purchaseAccountId", benefit, benefit_en as "benefitEn", entitled, used, expires_on as "expiresOn"
        from software_assurance_benefits`,
   ))) {
     benefits.add(benefitKey(accounts.keyOf.get(row.purchaseAccountId) ?? '', row.benefit, row.expiresOn), row);
   }
   const users = new Table<UserRow>();
   for (const row of (await all<UserRow>(
-    `select id, email, name, locale, password_hash as passwordHash, active, receives_notices as receivesNotices,
-            remembered_account_id as rememberedAccountId from users`,
+    `select id, email, name, locale, password_hash as "passwordHash", active, receives_notices as "receivesNotices",
+            remembered_account_id as "rememberedAccountId" from users`,
   ))) {
     users.add(row.email.toLowerCase(), row);
   }
   const grantAccounts = groupBy(
     (await all<{ grantId: number; accountId: number }>(
-      'select grant_id as grantId, purchase_account_id as accountId from grant_accounts order by grant_id, purchase_account_id',
+      'select grant_id as "grantId", purchase_account_id as "accountId" from grant_accounts order by grant_id, purchase_account_id',
     )),
     (row) => row.grantId,
   );
   const grants = groupBy(
-    (await all<Omit<GrantRow, 'accountIds'>>('select id, user_id as userId, role, customer_id as customerId, partner_id as partnerId from grants order by id')).map(
+    (await all<Omit<GrantRow, 'accountIds'>>('select id, user_id as "userId", role, customer_id as "customerId", partner_id as "partnerId" from grants order by id')).map(
       (row): GrantRow => ({ ...row, accountIds: (grantAccounts.get(row.id) ?? []).map((entry) => entry.accountId) }),
     ),
     (row) => row.userId,
@@ -311,8 +311,8 @@ export async function loadExistingState(db: Db, options: { withTransactions: boo
   const transactions = options.withTransactions
     ? groupBy(
         (await all<TransactionRow>(
-          `select id, line_id as lineId, occurred_on as occurredOn, kind, license_delta as licenseDelta, sa_delta as saDelta,
-                  available_delta as availableDelta, ordered_delta as orderedDelta, order_id as orderId, note, note_en as noteEn
+          `select id, line_id as "lineId", occurred_on as "occurredOn", kind, license_delta as "licenseDelta", sa_delta as "saDelta",
+                  available_delta as "availableDelta", ordered_delta as "orderedDelta", order_id as "orderId", note, note_en as "noteEn"
              from inventory_transactions order by line_id, occurred_on, id`,
         )),
         (row) => row.lineId,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { createTestDb } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
@@ -55,9 +55,9 @@ function base(): ImportDocument {
   };
 }
 
-let db: DB;
-beforeAll(() => {
-  db = createTestDb();
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDb();
 });
 
 async function problemsOf(doc: unknown, prune = false): Promise<ImportProblem[]> {
@@ -261,7 +261,7 @@ describe('validateImport', () => {
     });
 
     it('resolves references against the database, so incremental files work', async () => {
-      const own = createTestDb();
+      const own = await createTestDb();
       await importDocument(own, base(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
       const incremental: ImportDocument = {
         version: 1,
@@ -317,7 +317,7 @@ describe('validateImport', () => {
     });
 
     it('a product that would change sides while the database holds lines of it', async () => {
-      const own = createTestDb();
+      const own = await createTestDb();
       await importDocument(own, base(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
       const problems = (await validateImport(own, { version: 1, products: [{ code: 'LIC', family: 'F', name: 'Licence', kind: 'online_service' }] })).problems;
       expect(problems).toEqual([
@@ -339,7 +339,7 @@ describe('validateImport', () => {
     });
 
     it('counts stored transactions the file does not list, unless --prune', async () => {
-      const own = createTestDb();
+      const own = await createTestDb();
       await importDocument(own, base(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
       const doc = base();
       // The file now lists only the order: the stored opening balance (3 licences, 2 SA) is kept.
@@ -407,7 +407,7 @@ describe('validateImport', () => {
     });
 
     it('--prune refuses to delete a row that a kept row refers to', async () => {
-      const own = createTestDb();
+      const own = await createTestDb();
       await importDocument(own, base(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
       // Customers are listed (without C2) but purchase accounts are not: account A2 would lose its customer.
       const problems = (await validateImport(own, { version: 1, customers: [{ number: 'C1', legalName: 'Customer One' }] }, { prune: true })).problems;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { softwareAssuranceBenefits } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf as viewerOfIn } from '@/tests/helpers/viewers';
 import { BENEFITS_ROW_LIMIT, listBenefits, parseBenefitsParams, remainingBenefit, type BenefitsList } from './benefits';
@@ -27,7 +27,7 @@ function summary(list: BenefitsList) {
 const accountsOf = (list: BenefitsList) => list.accounts.map((group) => group.accountNumber);
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
   // Beyond the two fixture benefits (alphaNorth, betaSouth): one on every
   // other account, a second expiry of the same benefit (ordering), and one

@@ -4,7 +4,7 @@
  * the subscriptions expiring per month over the next twelve months.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
@@ -12,10 +12,10 @@ import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { expirationsByMonth, listExpiring } from './expiring';
 
 const EXO = 'FX-EXO-P1';
-let db: DB;
+let db: Db;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   const doc = fixtureDocument();
   doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
   doc.subscriptions!.push(

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { withTransaction } from '@/db/transaction';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS, FIXTURE_ORDERS, loadFixtures } from '@/tests/helpers/fixtures';
 import { createLedgerWriter, ledgerDiscrepancies, LedgerError, recordTransaction } from './ledger';
 
 async function setUp() {
-  const db = createTestDb();
+  const db = createSqliteTestDb();
   await loadFixtures(db);
   const lineId = (kind: 'license' | 'subscription', product: string) =>
     (

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import type { Viewer } from '@/lib/auth/scope';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
@@ -20,7 +20,7 @@ import { unpaidQuantity } from './rules';
 let db: DB;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

@@ -6,7 +6,7 @@
 import type { Db } from '@/db/client';
 import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { dialect } from '@/db/dialect';
+import { dialectOf } from '@/db/dialect';
 import { customers, inventoryLines, inventoryTransactions, orders, packages, productFamilies, products, productSummaries, purchaseAccounts, users, type Locale, type ProductKind, type TransactionKind } from '@/db/schema';
 import { accountScope, summaryScope, type Viewer } from '@/lib/auth/scope';
 import { localNameSql } from '@/lib/i18n/names';
@@ -79,10 +79,10 @@ export interface InventoryLineRow {
   nextExpiration: string | null;
 }
 
-function baseConditions(viewer: Viewer, filters: InventoryFilters): SQL {
+function baseConditions(db: Db, viewer: Viewer, filters: InventoryFilters): SQL {
   const conditions: (SQL | undefined)[] = [accountScope(viewer)];
   if (filters.accounts !== 'all') conditions.push(eq(inventoryLines.purchaseAccountId, filters.accounts.accountId));
-  conditions.push(...searchConditions(filters.query));
+  conditions.push(...searchConditions(db, filters.query));
   return and(...conditions)!;
 }
 
@@ -97,7 +97,8 @@ function baseConditions(viewer: Viewer, filters: InventoryFilters): SQL {
  * (from inventory_lines_account_lines_idx, which holds the line's text and
  * counts, so a search reads no table row).
  */
-function searchConditions(query: string | undefined): SQL[] {
+function searchConditions(db: Db, query: string | undefined): SQL[] {
+  const dialect = dialectOf(db);
   return searchTerms(query ?? '').map((term) => {
     const needle = ` ${term}`;
     return sql`(${dialect.contains(inventoryLines.search, needle)} or +${inventoryLines.productId} in (select ${products.id} from ${products} where ${dialect.contains(products.search, needle)}))`;
@@ -216,7 +217,7 @@ function lineSource(db: Db, viewer: Viewer, filters: InventoryFilters) {
     })
     .from(inventoryLines)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
-    .where(baseConditions(viewer, filters))
+    .where(baseConditions(db, viewer, filters))
     .groupBy(inventoryLines.productId, sql`coalesce(${inventoryLines.packageId}, 0)`)
     .as('source');
 }
@@ -303,7 +304,7 @@ export async function listLinesOfGroups(db: Db, viewer: Viewer, filters: Invento
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
     .innerJoin(products, eq(products.id, inventoryLines.productId))
     .leftJoin(packages, eq(packages.id, inventoryLines.packageId))
-    .where(and(baseConditions(viewer, filters), inArray(inventoryLines.productId, productIds)))
+    .where(and(baseConditions(db, viewer, filters), inArray(inventoryLines.productId, productIds)))
     .orderBy(asc(inventoryLines.edition), asc(inventoryLines.version), asc(purchaseAccounts.number), asc(inventoryLines.resourceUsage), asc(inventoryLines.id))
     );
   for (const row of rows) {

@@ -6,7 +6,7 @@
  * product by either of its names.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { createTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument, loadFixtures } from '@/tests/helpers/fixtures';
@@ -15,7 +15,7 @@ import { listBenefits } from './benefits';
 import { listExpiring } from './expiring';
 import { getLineHistory, listAllLines, listProductGroups } from './queries';
 
-let db: DB;
+let db: Db;
 
 /** The fixtures again, with English names where they differ (a file that adds the English forms to stored data). */
 function bilingualFixtures() {
@@ -35,7 +35,7 @@ function bilingualFixtures() {
 }
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
   await importDocument(db, bilingualFixtures(), { passwordHasher: fastPasswordHash, today: '2026-11-24' });
 });

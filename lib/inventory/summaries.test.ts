@@ -11,7 +11,7 @@ import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { setUpOnlineService, reduceSelfProvisioning } from '@/lib/online-services/provisioning';
 import { cancelOrder, recordOrder } from '@/lib/orders/record';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_PARTNERS, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { createLedgerWriter, recordTransaction } from './ledger';
@@ -26,7 +26,7 @@ const lineOf = (account: string, product: string) =>
   (db.$client.prepare('select l.id from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where a.number = ? and p.code = ? order by l.id').get(account, product) as { id: number }).id;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await importDocument(db, fixtureDocument(), options);
 });
 

@@ -9,7 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DB, type Db } from '@/db/client';
 import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { loadFixtures } from '@/tests/helpers/fixtures';
 import { outboxRows } from '@/tests/helpers/mail';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
@@ -27,7 +27,7 @@ let transport: NoticeTransport;
 
 beforeEach(async () => {
   smtp = server();
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
   // A second connection to the same file: another server process.
   other = openDatabase(db.$client.name);

@@ -284,7 +284,7 @@ export async function mailDue(db: Db, now: number): Promise<boolean> {
 /** Messages given up, newest first (the operator's view: `npm run mail:failed`). */
 export async function failedMail(db: Db, limit = 50): Promise<{ id: number; kind: MailKind; recipient: string; attempts: number; lastError: string | null; createdAt: number }[]> {
   return (await statement<{ id: number; kind: MailKind; recipient: string; attempts: number; lastError: string | null; createdAt: number }>(db, 
-      `select id, kind, recipient, attempts, last_error as lastError, created_at as createdAt from mail_outbox where status = 'failed' order by id desc limit ?`,
+      `select id, kind, recipient, attempts, last_error as "lastError", created_at as "createdAt" from mail_outbox where status = 'failed' order by id desc limit ?`,
     )
     .all(limit));
 }

@@ -11,7 +11,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { dialect } from '@/db/dialect';
+import { dialectOf } from '@/db/dialect';
 import type { GrantRole, Locale } from '@/db/schema';
 import { addDays } from '@/lib/clock';
 import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
@@ -85,7 +85,7 @@ export async function dueNotices(db: Db, today: string, thresholds: readonly num
   const readers = await rows<Reader>(
     db,
     sql`select u.id as user_id, u.email, u.name, u.locale, g.role, g.customer_id, g.partner_id,
-              (select ${dialect.joinedText(sql`ga.purchase_account_id`, ',')} from grant_accounts ga where ga.grant_id = g.id) as account_ids
+              (select ${dialectOf(db).joinedText(sql`ga.purchase_account_id`, ',')} from grant_accounts ga where ga.grant_id = g.id) as account_ids
          from users u join grants g on g.user_id = u.id
         where u.active = true and u.receives_notices = true
           -- The grant the viewer rule reads (lib/auth/scope.ts: the first one).

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpTransport, type NoticeTransport } from './mailer';
@@ -39,7 +39,7 @@ beforeEach(async () => {
   smtp.received.length = 0;
   received = smtp.received;
   refused.clear();
-  db = createTestDb();
+  db = createSqliteTestDb();
   const doc = fixtureDocument();
   doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
   doc.subscriptions!.push(

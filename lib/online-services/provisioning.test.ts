@@ -12,7 +12,7 @@ import { importDocument } from '@/lib/import/apply';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
 import { getLineHistory } from '@/lib/inventory/queries';
 import { listUnpaidServices } from '@/lib/reports/queries';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import {
@@ -31,7 +31,7 @@ const TEAMS = 'FX-TEAMS';
 let db: DB;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   const doc = fixtureDocument();
   doc.products!.push(
     { code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' },

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -23,7 +23,7 @@ const totalOf = (account: string) => db.$client.prepare('select total_minor from
 const orderCount = (account: string) => (db.$client.prepare('select order_count as n from purchase_accounts where number = ?').get(account) as { n: number }).n;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await importDocument(db, fixtureDocument(), options);
 });
 

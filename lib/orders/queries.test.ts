@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { rebuildOrderFigures } from './figures';
 import type { DB } from '@/db/client';
 import { orderItems, orders, partners, products, purchaseAccounts } from '@/db/schema';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PARTNERS, FIXTURE_PRODUCTS, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { getOrder, listOrderItemsForExport, listOrders, ORDERS_PAGE_SIZE } from './queries';
@@ -36,7 +36,7 @@ async function addOrder(number: string, accountNumber: string, orderedOn: string
 }
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
   const orderId = (await addOrder(ALPHA_SOUTH_ORDER, A.alphaSouth, '2026-11-02', 'PO-LYON-1'));
   const product = (await db.select({ id: products.id }).from(products).where(eq(products.code, FIXTURE_PRODUCTS.winServer)).limit(1))[0]!;

@@ -12,7 +12,7 @@ import { importDocument } from '@/lib/import/apply';
 import { ledgerDiscrepancies, recordTransaction } from '@/lib/inventory/ledger';
 import { getLineHistory } from '@/lib/inventory/queries';
 import { listUnpaidServices } from '@/lib/reports/queries';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { getOrder } from './queries';
@@ -21,7 +21,7 @@ import { cancelOrder, lineChoices, mayCancelOrder, nextOrderNumber, orderFormSch
 let db: DB;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await importDocument(db, fixtureDocument(), { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY });
 });
 

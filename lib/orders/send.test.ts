@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import type { MailContext } from '@/lib/mail/outbox';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
@@ -20,7 +20,7 @@ let context: MailContext;
 const server = smtpServerForEachFile();
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   const doc = fixtureDocument();
   // A second administrator of alpha, in English, and an inactive one (already in the fixture).
   doc.users!.push({ email: 'second@alpha.example', name: 'Second Admin', locale: 'en', password: 'x'.repeat(12), grants: [{ role: 'customer_admin', customer: C.alpha }] });

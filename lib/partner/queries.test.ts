@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { foldForSearch } from '@/lib/search/normalize';
 import type { DB } from '@/db/client';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { planOf, preparedBy } from '@/tests/helpers/query-plans';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 let db: DB;
 
 beforeEach(async () => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { countActiveSessions, startSession } from '@/lib/auth/sessions';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
@@ -24,7 +24,7 @@ const LIMITS = { idleMs: 3_600_000, absoluteMs: 86_400_000 };
 const server = smtpServerForEachFile();
 beforeEach(async () => {
   smtp = server();
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
@@ -22,7 +22,7 @@ const STRONG = 'amber cathedral violin 2031';
 const server = smtpServerForEachFile();
 beforeEach(async () => {
   smtp = server();
-  db = createTestDb();
+  db = createSqliteTestDb();
   await loadFixtures(db);
 });
 

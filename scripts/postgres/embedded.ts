@@ -66,7 +66,7 @@ export async function startEmbeddedPostgres({ port }: { port: number }): Promise
     throw new Error(`embedded PostgreSQL: initdb failed (${initdb.status}):\n${initdb.stderr || initdb.stdout}`);
   }
   let output = '';
-  const server = spawn(bin.postgres, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', root, '-c', 'fsync=off'], {
+  const server = spawn(bin.postgres, ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', root, '-c', 'fsync=off', '-c', 'max_connections=400'], {
     ...user,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,7 +4,7 @@
  * both customers, a user of every role, a few lines of each kind, a package,
  * orders and benefits. Loaded through importDocument like real data.
  *
- *   const db = createTestDb();
+ *   const db = createSqliteTestDb();
  *   await loadFixtures(db);
  *   … sign in as FIXTURE_USERS.alphaViewer (password FIXTURE_PASSWORD) …
  *
@@ -13,7 +13,7 @@
  * stay fast.
  */
 import { randomBytes, scryptSync } from 'node:crypto';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { importDocument, type ImportSummary } from '@/lib/import/apply';
 import type { ImportDocument } from '@/lib/import/schema';
 
@@ -210,7 +210,7 @@ export function fixtureDocument(): ImportDocument {
   };
 }
 
-/** Imports the fixtures into `db` (a createTestDb()). */
-export async function loadFixtures(db: DB): Promise<ImportSummary> {
+/** Imports the fixtures into `db` (a createSqliteTestDb()). */
+export async function loadFixtures(db: Db): Promise<ImportSummary> {
   return (await importDocument(db, fixtureDocument(), { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY }));
 }

@@ -15,7 +15,7 @@ import { setDb, type DB } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
-import { createTestDb } from './db';
+import { createSqliteTestDb } from './db';
 import { loadFixtures } from './fixtures';
 
 const context: { locale: Locale; viewer: Viewer | null } = { locale: 'fr', viewer: null };
@@ -60,7 +60,7 @@ export async function exportedHeader(GET: (request: Request) => Promise<Response
 export function fixturesForEachTest(): () => DB {
   let db: DB | undefined;
   beforeEach(async () => {
-    db = createTestDb();
+    db = createSqliteTestDb();
     await loadFixtures(db);
     setDb(db);
   });

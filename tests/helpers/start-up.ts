@@ -5,6 +5,13 @@
  */
 import { startUp } from '@/lib/startup';
 
-startUp();
-console.log('start-up checks passed');
-process.exit(0);
+startUp().then(
+  () => {
+    console.log('start-up checks passed');
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

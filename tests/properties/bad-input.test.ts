@@ -20,7 +20,7 @@ import { parseReportParams, reportParamsSchema } from '@/lib/reports/queries';
 import { isCalendarDate } from '@/lib/calendar-date';
 import { addDays } from '@/lib/clock';
 import { formatDate } from '@/lib/i18n/format';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { fixtureDocument } from '@/tests/helpers/fixtures';
 
 const RUNS = { numRuns: 50, interruptAfterTimeLimit: 10_000 };
@@ -128,7 +128,7 @@ describe('search parameters never throw', () => {
 describe('import fields never throw, and every problem has a JSON path', () => {
   let db: DB;
   beforeAll(() => {
-    db = createTestDb();
+    db = createSqliteTestDb();
   });
 
   const json = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), text, { maxKeys: 3 }));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '@/db/client';
 import { foldForSearch } from '@/lib/search/normalize';
 import { containsMatch, startsWithMatch, wordsMatch } from '@/lib/search/sql';
-import { createTestDb } from '@/tests/helpers/db';
+import { createSqliteTestDb } from '@/tests/helpers/db';
 import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 
@@ -68,7 +68,7 @@ const recase = (piece: string, flips: boolean[]) =>
 
 let db: DB;
 beforeAll(() => {
-  db = createTestDb();
+  db = createSqliteTestDb();
   db.$client.exec('create table folded_probe (id integer primary key, original text not null, search text not null)');
 });
 afterAll(() => db.$client.close());

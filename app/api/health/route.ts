@@ -4,7 +4,7 @@ import { checkDatabase } from '@/lib/health';
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const database = checkDatabase();
+  const database = await checkDatabase();
   return Response.json(
     { status: database.ok ? 'ok' : 'unavailable', database: database.ok ? 'ok' : 'unavailable' },
     { status: database.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
