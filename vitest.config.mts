@@ -18,6 +18,7 @@ const ON_BOTH_ENGINES = [
   'lib/inventory/reader-language.test.ts',
   'lib/reports/queries.test.ts',
   'lib/import/validate.test.ts',
+  'tests/integration/writers-at-once.test.ts',
 ];
 
 export default defineConfig({

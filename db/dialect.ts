@@ -38,3 +38,16 @@ export const postgresDialect: Dialect = {
 export function dialectOf(db: Db): Dialect {
   return connectionOf(db).engine === 'postgres' ? postgresDialect : sqliteDialect;
 }
+
+/**
+ * The clause that locks the rows a `select` reads, for the rest of the
+ * transaction, so that a read-check-write cannot interleave with another
+ * transaction's: PostgreSQL's `for no key update of <alias>` (the lock an
+ * update of the row's other columns takes; it lets foreign-key checks of
+ * other writers through). SQLite has no row locks and needs none: its write
+ * transactions take the whole database (BEGIN IMMEDIATE) before they read.
+ */
+export function forUpdateOf(db: Db, alias: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(alias)) throw new Error(`not a table alias: ${alias}`);
+  return connectionOf(db).engine === 'postgres' ? ` for no key update of ${alias}` : '';
+}

@@ -173,6 +173,7 @@ export const {
   mailOutbox,
   passwordResetRequests,
   healthChecks,
+  scheduledRuns,
   workerLeases,
   noticesSent,
   calendarFeedSecrets,

@@ -644,6 +644,25 @@ export const passwordResetRequests = sqliteTable(
 );
 
 /**
+ * The runs of the server's scheduled work (the daily expiry notices,
+ * NOTICES_DAILY_AT), one row per job and day: the first server to start a
+ * day's run inserts it, and every other server sharing the database finds it
+ * and skips that day.
+ */
+export const scheduledRuns = sqliteTable(
+  'scheduled_runs',
+  {
+    job: text('job').notNull(),
+    /** The day in APP_TIME_ZONE, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    startedAt: integer('started_at').notNull(),
+    /** Which server started it (host name and process id), for an operator reading the table. */
+    startedBy: text('started_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.day] })],
+);
+
+/**
  * The health check's own write (lib/health.ts): one row, rewritten and
  * committed by every check, so that "healthy" means a committed write reached
  * the disk. Never more than one row.

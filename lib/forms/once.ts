@@ -1,8 +1,8 @@
 /**
  * A form applied once (decision 0008): the form carries a random key; the
- * write and the key are stored in one immediate SQLite transaction (the
- * write lock is taken first, so two processes cannot both find the key
- * unused), together with where the write led. A second post of the same key
+ * key is claimed (inserted) first, then the write is made and where it led is
+ * stored with the key, all in one transaction, so that two posts — from two
+ * processes or two servers — cannot both find the key unused. A second post of the same key
  * — a double click, a reload, back and resubmit — writes nothing and is sent
  * where the first one led. A key stored by someone else is not found.
  */
@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
+import { lockUntilCommit } from '@/db/locks';
 import { withTransaction } from '@/db/transaction';
 
 /** A form's idempotency key: 128 random bits, hex. */
@@ -37,13 +38,23 @@ export async function applyOnce<T extends { kind: string }>(
   resultOf: (outcome: T) => string | null,
   now: () => number = Date.now,
 ): Promise<OnceOutcome<T>> {
-  // One transaction for the key's check, the write and the key: two posts of one key cannot both find it unused.
+  // One transaction for the key, the write and where it led. The key is inserted first: of two posts of one key
+  // at once, the second's insert waits for the first's transaction (the key is unique) and then inserts nothing
+  // — on every engine, without relying on a database-wide write lock.
   return withTransaction(db, async (tx): Promise<OnceOutcome<T>> => {
-    const earlier = (await tx.select({ userId: idempotencyKeys.userId, result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).limit(1))[0];
-    if (earlier) return earlier.userId === userId ? { kind: 'repeat', result: earlier.result ?? '/' } : { kind: 'not-found' };
+    // PostgreSQL: a form's write waits for a running import before it locks anything the import may write
+    // (orders, accounts, lines), and the import waits for writes already under way: never each for the other.
+    await lockUntilCommit(tx, 'import', [0], { shared: true });
+    const claimed = await tx.insert(idempotencyKeys).values({ key, userId, result: null, createdAt: now() }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+    if (claimed.length === 0) {
+      const earlier = (await tx.select({ userId: idempotencyKeys.userId, result: idempotencyKeys.result }).from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).limit(1))[0]!;
+      return earlier.userId === userId ? { kind: 'repeat', result: earlier.result ?? '/' } : { kind: 'not-found' };
+    }
     const outcome = await write(tx);
     const result = resultOf(outcome);
-    if (result !== null) await tx.insert(idempotencyKeys).values({ key, userId, result, createdAt: now() });
+    // An outcome with no place to lead (a field to correct) keeps no key: the corrected form is posted with the same one.
+    if (result === null) await tx.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+    else await tx.update(idempotencyKeys).set({ result }).where(eq(idempotencyKeys.key, key));
     return outcome;
   });
 }

@@ -11,6 +11,7 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
+import { lockUntilCommit } from '@/db/locks';
 import { withTransaction } from '@/db/transaction';
 import { hashPassword } from '@/lib/auth/password';
 import { today as todayInAppTimeZone } from '@/lib/clock';
@@ -87,6 +88,9 @@ export async function importDocument(db: Db, input: unknown, options: ImportDocu
 
   // One transaction for the whole document: read, check and write with no other writer in between.
   return withTransaction(db, async (tx) => {
+    // PostgreSQL: one import at a time, and no ledger write meanwhile (each ledger transaction holds this lock
+    // shared), so that the state read here stays true until the commit. SQLite's write lock already does both.
+    await lockUntilCommit(tx, 'import', [0]);
     const state = await loadExistingState(tx, { withTransactions: needsStoredTransactions(doc, options.prune ?? false) });
     const plans = new Map<object, TransactionPlan>();
     const problems = checkDocument(doc, state, options, plans);

@@ -15,6 +15,8 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
+import { forUpdateOf } from '@/db/dialect';
+import { lockUntilCommit } from '@/db/locks';
 import { withTransaction } from '@/db/transaction';
 import type { LineKind, TransactionKind } from '@/db/schema';
 import { createSummaryRefresher } from './summaries';
@@ -238,11 +240,15 @@ export async function recordTransaction(db: Db, entry: LedgerEntry, options: { n
   const now = options.now ?? Date.now;
   // One transaction (a savepoint inside a caller's): the line is read, checked and written with nothing in between.
   return withTransaction(db, async (tx): Promise<RecordedTransaction> => {
+    // PostgreSQL: never while an import writes (it holds this lock exclusively); ledger writers share it.
+    await lockUntilCommit(tx, 'import', [0], { shared: true });
+    // The line's row stays locked until the commit (PostgreSQL; SQLite's write lock already covers it), so that
+    // two writers cannot both check the same counts and both write.
     const line = await statement<LineRow>(
       tx,
       `select l.kind, l.license_count, l.sa_count, l.available_count, l.ordered_count, a.customer_id
            from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
-          where l.id = ?`,
+          where l.id = ?${forUpdateOf(tx, 'l')}`,
     ).get(entry.lineId);
     if (!line) throw new LedgerError(`inventory line ${entry.lineId} does not exist`);
     const license = entry.licenseDelta ?? 0;

@@ -14,6 +14,7 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
+import { lockUntilCommit } from '@/db/locks';
 import { statement } from '@/db/statements';
 
 /** What a summary row holds, as the lines add up. */
@@ -50,6 +51,11 @@ export function createSummaryRefresher(db: Db): SummaryRefresher {
       group by ${KEY}`,
   );
   const refreshKey = async ({ customerId, partnerId, productId, packageKey }: SummaryKey) => {
+    // Two lines of one summary (two accounts of one customer) may be written at once on PostgreSQL: the row is
+    // recomputed by one writer at a time, each from what the other committed; an import's rebuild of the
+    // customer's summaries keeps every refresh out meanwhile (see rebuildProductSummaries).
+    await lockUntilCommit(db, 'customer-summaries', [customerId], { shared: true });
+    await lockUntilCommit(db, 'product-summary', [customerId, partnerId, productId, packageKey]);
     await remove.run(customerId, partnerId, productId, packageKey);
     await insert.run(customerId, partnerId, productId, packageKey);
   };
@@ -70,7 +76,9 @@ export async function rebuildProductSummaries(db: Db, customerIds: Iterable<numb
      select ${KEY}, ${SUMS} from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
       where a.customer_id = ? group by ${KEY}`,
   );
-  for (const customerId of customerIds) {
+  // In ascending order, so that two rebuilds never wait for each other in a circle.
+  for (const customerId of [...customerIds].sort((a, b) => a - b)) {
+    await lockUntilCommit(db, 'customer-summaries', [customerId]);
     await remove.run(customerId);
     await insert.run(customerId);
   }

@@ -26,6 +26,7 @@ import { addDays } from '@/lib/clock';
 import { createLedgerWriter, recordTransaction } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
 import { statement } from '@/db/statements';
+import { lockRow, lockUntilCommit } from '@/db/locks';
 
 /** The most subscriptions one self-provisioning may switch on. */
 export const MAX_SELF_PROVISIONED_QUANTITY = 100_000;
@@ -141,6 +142,10 @@ export async function setUpOnlineService(db: Db, viewer: Viewer, form: SetUpForm
       .limit(1))[0];
     if (!product) return { kind: 'invalid', field: 'product', message: 'productUnknown' };
 
+    // One customer's inventory is written by one transaction at a time (taken first: no circle of waits), and the
+    // line is looked for and created by one writer at a time (an order may create it too).
+    await lockRow(db, 'customers', viewer.customer.id);
+    await lockUntilCommit(db, 'account-product-lines', [account.id, product.id]);
     const existing = (await db
       .select({ id: inventoryLines.id })
       .from(inventoryLines)
@@ -190,6 +195,9 @@ async function reducibleLine(db: Db, viewer: Viewer, lineId: number) {
 export async function reduceSelfProvisioning(db: Db, viewer: Viewer, form: ReduceForm, options: WriteOptions): Promise<WriteOutcome> {
   if (!maySetUpOnlineServices(viewer)) return { kind: 'not-found' };
   return (await once(db, viewer, form.key, options, async (db): Promise<WriteOutcome> => {
+    // The counts the reduction is computed from cannot change before it is recorded (two reductions take turns).
+    await lockRow(db, 'customers', viewer.customer.id);
+    await lockRow(db, 'inventory_lines', form.line);
     const line = (await reducibleLine(db, viewer, form.line));
     if (!line) return { kind: 'not-found' };
     if (line.available <= line.ordered) return { kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: line.ordered } };

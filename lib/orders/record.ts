@@ -38,6 +38,7 @@ import { wordsMatch } from '@/lib/search/sql';
 import { MAX_ITEM_QUANTITY, MAX_ORDER_ITEMS, MAX_PARTY_ADDRESS, MAX_PARTY_NAME, MAX_TERM_MONTHS, type ItemField, type LineChoices } from './form';
 import { DEFAULT_CURRENCY, fractionDigitsOf, ORDER_CURRENCIES, orderTotalMinor, parsePrice } from './money';
 import { withTransaction } from '@/db/transaction';
+import { lockRow, lockUntilCommit } from '@/db/locks';
 
 /** A partner may cancel an order it recorded up to this many days after its date. */
 export const CANCEL_WINDOW_DAYS = 14;
@@ -273,6 +274,11 @@ export async function recordOrder(db: Db, viewer: Viewer, form: OrderForm, optio
     if (!account) return { kind: 'not-found' };
     const checked = await checkItems(db, form.items);
     if ('itemErrors' in checked) return { kind: 'invalid', errors: {}, itemErrors: checked.itemErrors };
+    // One customer's inventory is written by one transaction at a time (taken first, so that writers of one
+    // customer never wait for each other in a circle), and the partner's orders are numbered one at a time:
+    // the next number is read and taken with nothing in between.
+    await lockRow(db, 'customers', account.customerId);
+    await lockRow(db, 'partners', viewer.partner.id);
 
     const number = (await nextOrderNumber(db, viewer.partner.code));
     const prices = form.items.map((item) => unitPriceMinorOf(form, item));
@@ -361,6 +367,8 @@ export async function recordOrder(db: Db, viewer: Viewer, form: OrderForm, optio
 
 /** The account's subscription line of a product, created empty (its counts come from its transactions) when it has none. */
 async function subscriptionLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number) {
+  // Looked for and created by one writer at a time: never two lines for one account and product.
+  await lockUntilCommit(db, 'account-product-lines', [accountId, productId]);
   const columns = { id: inventoryLines.id, available: inventoryLines.availableCount, ordered: inventoryLines.orderedCount, nextExpiration: inventoryLines.nextExpiration };
   const where = and(eq(inventoryLines.purchaseAccountId, accountId), eq(inventoryLines.productId, productId), eq(inventoryLines.kind, 'subscription'));
   const existing = (await db.select(columns).from(inventoryLines).where(where).limit(1))[0];
@@ -377,6 +385,7 @@ const usageOf = (typed: string): string => resourceUsageCode(typed) ?? typed;
 
 /** The account's licence position of a product, edition, version and resource usage bought separately; created empty when new. */
 async function licenceLine(db: Db, ledger: ReturnType<typeof createLedgerWriter>, accountId: number, productId: number, item: OrderItemForm): Promise<number> {
+  await lockUntilCommit(db, 'account-product-lines', [accountId, productId]);
   const existing = (await db
     .select({ id: inventoryLines.id })
     .from(inventoryLines)
@@ -447,8 +456,13 @@ export async function cancelOrder(db: Db, viewer: Viewer, form: CancelForm, opti
   const now = options.now ?? Date.now;
   // Inside applyOnce's transaction: every statement goes through its handle.
   const write = async (db: Db): Promise<CancelOutcome> => {
-    const order = (await recordedOrder(db, viewer, form.number));
-    if (!order) return { kind: 'not-found' };
+    const found = (await recordedOrder(db, viewer, form.number));
+    if (!found) return { kind: 'not-found' };
+    // The customer's inventory first (as every inventory write), then the order: two cancellations of one
+    // order (two forms, two tabs) take turns, and the second reads the status the first left.
+    await lockRow(db, 'customers', viewer.customer.id);
+    await lockRow(db, 'orders', found.id);
+    const order = (await recordedOrder(db, viewer, form.number))!;
     if (order.status === 'cancelled') return { kind: 'refused', message: 'alreadyCancelled' };
     if (options.today > lastDayToCancel(order.orderedOn)) return { kind: 'refused', message: 'tooLate', values: { date: lastDayToCancel(order.orderedOn) } };
     const effects = (await db

@@ -22,6 +22,8 @@ import { messages } from '@/lib/i18n/messages';
 import { queueLinkMessage, type MailContext } from '@/lib/mail/outbox';
 import { issueLink, LINK_LIFETIME_MS } from './tokens';
 import { withTransaction } from '@/db/transaction';
+import { lockRow } from '@/db/locks';
+import { isUniqueViolation } from '@/db/errors';
 
 export type CustomerRole = 'customer_admin' | 'account_viewer';
 
@@ -111,8 +113,10 @@ export async function invitePerson(
       address: context.address,
       at: context.now,
     }));
-  // Immediate: the check of the address and the new user cannot interleave with another invitation, from any process.
-  return withTransaction(db, async (tx): Promise<ManageOutcome> => {
+  // The check of the address and the new user in one transaction. On SQLite nothing interleaves; on PostgreSQL
+  // two invitations of one new address at once both find none, and the unique address refuses the second's new
+  // user: that one runs again and finds the first's (an existing user).
+  const invite = () => withTransaction(db, async (tx): Promise<ManageOutcome> => {
       const existing = (await tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.email, email)).limit(1))[0];
       if (existing) {
         if ((await grantOfPerson(tx, viewer, existing.id))) return { kind: 'invalid', field: 'email', message: 'emailTaken' };
@@ -127,6 +131,12 @@ export async function invitePerson(
       await queueInvitation(tx, id, context, { customerId: viewer.customer.id, invitedByUserId: viewer.userId });
       return { kind: 'invited' };
     });
+  try {
+    return await invite();
+  } catch (error) {
+    if (isUniqueViolation(error)) return invite();
+    throw error;
+  }
 }
 
 /** Tells the owner of an address that already has access that someone tried to invite it (nothing changed). */
@@ -187,6 +197,8 @@ export async function changeAccess(db: Db, viewer: Viewer, userId: number, acces
   // One immediate transaction: the "last administrator" check and the change cannot interleave with another
   // administrator's, even from another server process.
   return (await withTransaction(db, async (tx): Promise<ManageOutcome> => {
+      // The customer's access changes take turns: the count of administrators cannot change before the change is made.
+      await lockRow(tx, 'customers', viewer.customer.id);
       const grant = (await grantOfPerson(tx, viewer, userId));
       if (!grant) return { kind: 'not-found' };
       if (access.role === 'account_viewer' && access.accounts.length === 0) return { kind: 'invalid', field: 'accounts', message: 'accountsRequired' };
@@ -208,6 +220,7 @@ export async function setPersonActive(db: Db, viewer: Viewer, userId: number, ac
   if (!mayManage(viewer)) return { kind: 'not-found' };
   // As changeAccess(): the check and the change in one immediate transaction.
   return (await withTransaction(db, async (tx): Promise<ManageOutcome> => {
+      await lockRow(tx, 'customers', viewer.customer.id);
       const grant = (await grantOfPerson(tx, viewer, userId));
       if (!grant) return { kind: 'not-found' };
       const user = (await tx.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId)).limit(1))[0]!;

@@ -58,8 +58,8 @@ afterAll(async () => {
   admin = undefined;
 });
 
-/** A fresh, migrated database on the project's engine. */
-export async function createTestDb(): Promise<Db> {
+/** A fresh, migrated database on the project's engine (`poolSize`: PostgreSQL connections, for tests of writers at once). */
+export async function createTestDb({ poolSize = 4 }: { poolSize?: number } = {}): Promise<Db> {
   const server = postgresServer();
   if (server === undefined) return createSqliteTestDb();
   if (!admin) {
@@ -71,7 +71,7 @@ export async function createTestDb(): Promise<Db> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   // Few connections that close soon when idle: hundreds of test databases share one server.
-  const db = openPostgres(url.toString(), { poolSize: 4, migrate: false, idleTimeoutMs: 200 });
+  const db = openPostgres(url.toString(), { poolSize, migrate: false, idleTimeoutMs: 200 });
   opened.push(db);
   return db;
 }
