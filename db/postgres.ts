@@ -91,7 +91,8 @@ export interface PostgresOptions {
  */
 export function openPostgres(url: string, { poolSize = 10, migrate: applyMigrations = true, idleTimeoutMs = 30_000 }: PostgresOptions = {}): Db {
   const label = maskedUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: idleTimeoutMs });
+  // allowExitOnIdle: a script whose work is done ends although its idle connections are still open.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000, idleTimeoutMillis: idleTimeoutMs, allowExitOnIdle: true });
   // An idle pooled connection the server closes (a restart, a failover) must not stop the process; the next statement reconnects.
   pool.on('error', (error) => console.warn(`DATABASE_URL=${label}: an idle connection was lost (${errorText(error)}).`));
   let readiness: Promise<void> | undefined;
