@@ -288,7 +288,7 @@ const INVARIANTS: { name: string; discrepancies: (db: Db) => Promise<unknown[]> 
 const found = async (check: (db: Db) => Promise<unknown[]>, db: Db) => (await check(db)).map((entry) => JSON.stringify(entry)).sort();
 
 /** The copy proper, inside the target's transaction; throws (so rolls back) when a check fails. */
-async function copyAll(snapshot: Db, tx: Db, tables: CopiedTable[], warnings: string[]): Promise<{ reports: TableReport[]; sequences: number; checkMs: number }> {
+async function copyAll(snapshot: Db, tx: Db, tables: CopiedTable[]): Promise<{ reports: TableReport[]; sequences: number; checkMs: number; warnings: string[] }> {
   // Checked again inside the transaction: someone may have written since the first look.
   const holding = await tablesHoldingData(tx, tables);
   if (holding.length > 0) throw new Refusal(`the target already holds data (${holding.join(', ')}); db:copy fills an empty database only.`);
@@ -302,6 +302,7 @@ async function copyAll(snapshot: Db, tx: Db, tables: CopiedTable[], warnings: st
   // Statistics for the planner: the checks below (and the new servers' first queries) would otherwise plan for empty tables.
   for (const table of tables) await statement(tx, `analyze ${quoted(table.name)}`).run();
   const checking = performance.now();
+  const warnings: string[] = [];
   const count = (db: Db, table: CopiedTable) => statement<{ n: number }>(db, `select count(*) as n from ${quoted(table.name)}`).get();
   for (const table of tables) {
     const [source, target] = [(await count(snapshot, table))!.n, (await count(tx, table))!.n];
@@ -314,7 +315,7 @@ async function copyAll(snapshot: Db, tx: Db, tables: CopiedTable[], warnings: st
     }
     if (before.length > 0) warnings.push(`the source's ${invariant.name} already disagree in ${before.length} place(s), copied as they are: ${before.slice(0, 3).join('; ')}`);
   }
-  return { reports, sequences, checkMs: performance.now() - checking };
+  return { reports, sequences, checkMs: performance.now() - checking, warnings };
 }
 
 async function main(): Promise<void> {
@@ -364,9 +365,8 @@ async function main(): Promise<void> {
     } catch (error) {
       throw new Refusal(message(error).replace(/^DATABASE_URL=/, '--to '));
     }
-    const warnings: string[] = [];
     // One read snapshot of the source (a read-only connection's transaction takes no write lock), one transaction on the target.
-    const { reports, sequences, checkMs } = await withTransaction(source, (snapshot) => withTransaction(target, (tx) => copyAll(snapshot, tx, tables, warnings)));
+    const { reports, sequences, checkMs, warnings } = await withTransaction(source, (snapshot) => withTransaction(target, (tx) => copyAll(snapshot, tx, tables)));
     const seconds = (performance.now() - started) / 1000;
     const total = reports.reduce((sum, report) => sum + report.rows, 0);
     const width = Math.max(...reports.map((report) => report.name.length));
