@@ -190,9 +190,14 @@ export function engineOf(db: Db): 'sqlite' | 'postgres' {
   return connectionOf(db).engine;
 }
 
-/** A read-only handle on an existing database file (tests of what a read-only database answers). */
+/**
+ * A read-only handle on an existing database file: what a read-only database
+ * answers (tests), and the source of the copy to PostgreSQL
+ * (scripts/db-copy.ts), which must never change it.
+ */
 export function openReadOnlyDatabase(path: string): DB {
-  const sqlite = new Database(path, { readonly: true });
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return Object.assign(asyncHandle(sqlite), { $client: sqlite });
 }
 

@@ -9,6 +9,8 @@
  */
 import { foldForSearch } from '@/lib/search/normalize';
 import type { DB } from './client';
+import type { Db } from './handle';
+import { statement } from './statements';
 
 type Row = Record<string, string | number | null>;
 
@@ -53,4 +55,15 @@ export function fillFoldedColumns(db: DB): number {
     }
   }
   return filled;
+}
+
+/**
+ * Whether rows still wait for their folded columns (a count, at most one batch
+ * per column): a database copied elsewhere (scripts/db-copy.ts) must carry
+ * them folded, since only the SQLite side folds while migrating.
+ */
+export async function unfoldedRows(db: Db): Promise<number> {
+  let waiting = 0;
+  for (const step of STEPS) waiting += (await statement(db, step.select).all()).length;
+  return waiting;
 }
