@@ -130,6 +130,38 @@ describe('start-up with a bad DATABASE_PATH', () => {
   });
 });
 
+describe('start-up with a bad DATABASE_URL', () => {
+  /** A port nothing listens on (bound, then released). */
+  async function closedPort(): Promise<number> {
+    const { createServer } = await import('node:net');
+    return new Promise((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+  }
+
+  it('refuses a PostgreSQL that cannot be reached, naming DATABASE_URL without its password', async () => {
+    const port = await closedPort();
+    const result = await start({ DATABASE_URL: `postgres://license:s3cret-pass@127.0.0.1:${port}/desk` });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(`DATABASE_URL=postgres://license:***@127.0.0.1:${port}/desk`);
+    expect(result.output).toMatch(/cannot be reached/);
+    expect(result.output).toMatch(/ECONNREFUSED/);
+    expect(result.output).not.toContain('s3cret-pass');
+    expect(result.output).not.toContain('start-up checks passed');
+  });
+
+  it('refuses a connection string that is not PostgreSQL’s, saying what is expected', async () => {
+    const result = await start({ DATABASE_URL: 'mysql://license@db.example/desk' });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('DATABASE_URL');
+    expect(result.output).toContain('postgres://');
+    expect(result.output).not.toContain('start-up checks passed');
+  });
+});
+
 describe('scheduled work with several server processes', () => {
   it('runs in a single server process, and of several in the first only', () => {
     expect(runsScheduledWork({})).toBe(true);

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
 
@@ -19,9 +19,13 @@ const dir = mkdtempSync(join(tmpdir(), 'license-desk-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function backup(databasePath: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
+  return backupWith({ DATABASE_PATH: databasePath }, ...args);
+}
+
+function backupWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/backup.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_ENV: 'test', DATABASE_PATH: databasePath },
+      env: { PATH: process.env.PATH ?? '', HOME: dir, NODE_ENV: 'test', ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -110,5 +114,15 @@ describe('npm run db:backup', () => {
     const copy = new Database(target, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     copy.close();
+  });
+
+  it('on PostgreSQL, says that the backup is pg_dump’s when the client tools are not installed, and writes nothing', async () => {
+    const target = join(dir, 'pg.dump');
+    // Only Node on the PATH: no pg_dump, whatever this machine has installed.
+    const result = await backupWith({ PATH: dirname(process.execPath), DATABASE_URL: 'postgres://license:secret@127.0.0.1:1/desk' }, target);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('backed up with pg_dump, which is not installed here');
+    expect(result.output).not.toContain('secret');
+    expect(existsSync(target)).toBe(false);
   });
 });

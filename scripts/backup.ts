@@ -13,9 +13,14 @@
  * place once complete and checked, so FILE is never a half-written database.
  * An existing FILE is kept unless --force.
  *
+ * With DATABASE_URL (PostgreSQL), the copy is PostgreSQL's own: `pg_dump
+ * --format=custom` into FILE (restored with `pg_restore`), run when the
+ * PostgreSQL client tools are installed; otherwise the command says so.
+ *
  * Engine: SQLite only: copies the database file with SQLite's VACUUM INTO (PostgreSQL is backed up with pg_dump).
  */
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BUSY_TIMEOUT_MS } from '@/db/client';
@@ -30,6 +35,38 @@ const args = process.argv.slice(2);
 const force = args.includes('--force');
 const target = args.find((arg) => !arg.startsWith('--'));
 if (!target || args.some((arg) => arg.startsWith('--') && arg !== '--force')) fail('usage: npm run db:backup -- FILE [--force]');
+
+const { DATABASE_URL } = env();
+if (DATABASE_URL) backUpPostgres(DATABASE_URL);
+
+/** pg_dump of the database at `url` into the target, the connection given through libpq's variables (no password on a command line). */
+function backUpPostgres(url: string): never {
+  const destination = resolve(target!);
+  if (existsSync(destination) && !force) fail(`${target} already exists; choose another file, or add --force to replace it.`);
+  const parsed = new URL(url);
+  const partial = `${destination}.partial-${process.pid}`;
+  const dump = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${partial}`], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PGHOST: parsed.hostname,
+      PGPORT: parsed.port || '5432',
+      PGUSER: decodeURIComponent(parsed.username),
+      PGPASSWORD: decodeURIComponent(parsed.password),
+      PGDATABASE: decodeURIComponent(parsed.pathname.slice(1)),
+    },
+  });
+  if (dump.error) {
+    fail('DATABASE_URL is set: the PostgreSQL database is backed up with pg_dump, which is not installed here. Install the PostgreSQL client tools (the version of your server or newer), or use your provider’s backups.');
+  }
+  if (dump.status !== 0) {
+    rmSync(partial, { force: true });
+    fail(`pg_dump failed (exit ${dump.status}); nothing was written to ${target}.`);
+  }
+  renameSync(partial, destination);
+  console.log(`Backed up the PostgreSQL database to ${destination} (${statSync(destination).size} bytes, pg_dump custom format; restore with pg_restore).`);
+  process.exit(0);
+}
 
 const source = env().DATABASE_PATH;
 const destination = resolve(target);
