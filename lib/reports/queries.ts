@@ -190,7 +190,7 @@ export async function listUnpaidServices(db: Db, viewer: Viewer, filters: Unpaid
   const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));
   const current = page === 'all' ? 1 : Math.min(Math.max(1, page), pages);
 
-  const rows = (await db
+  const query = db
     .select({
       lineId: inventoryLines.id,
       productCode: products.code,
@@ -215,9 +215,9 @@ export async function listUnpaidServices(db: Db, viewer: Viewer, filters: Unpaid
       asc(purchaseAccounts.number),
       asc(inventoryLines.id),
     )
-    .limit(page === 'all' ? -1 : REPORT_PAGE_SIZE)
-    .offset(page === 'all' ? 0 : (current - 1) * REPORT_PAGE_SIZE)
-    );
+    .$dynamic();
+  // Every row for the export: no limit at all (SQLite's "limit -1" is not PostgreSQL's).
+  const rows = await (page === 'all' ? query : query.limit(REPORT_PAGE_SIZE).offset((current - 1) * REPORT_PAGE_SIZE));
 
   const listed = rows
     .map((row) => ({ ...row, unpaid: unpaidQuantity(row.available, row.ordered) }))
