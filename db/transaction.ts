@@ -17,7 +17,7 @@
  * the callback must be safe to run again: no e-mail or other outside effect
  * inside it.
  */
-import { connectionOf, inTurn, runningTransaction, transactionHandle, transactionOf, type Db } from './handle';
+import { connectionOf, inTurn, refuseInsideOwnTransaction, runningTransaction, transactionHandle, transactionOf, type Db } from './handle';
 import { postgresSavepoint, postgresTransaction } from './postgres';
 
 export interface TransactionOptions {
@@ -28,6 +28,9 @@ export interface TransactionOptions {
 export async function withTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const connection = connectionOf(db);
   const outer = transactionOf(db);
+  // A new transaction started with the plain handle inside one's own callback would wait for that one
+  // forever (SQLite's queue) or run beside it (PostgreSQL): refused, as any statement of the plain handle there.
+  if (!outer) refuseInsideOwnTransaction(connection);
   if (connection.engine === 'postgres') {
     if (!outer) return postgresTransaction(connection, fn, options.isolation ?? 'read committed');
     if (outer.ended) throw new Error('A transaction handle was used after its transaction ended.');
