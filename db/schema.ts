@@ -288,6 +288,14 @@ export const productSummaries = sqliteTable(
     availableCount: integer('available_count').notNull(),
     orderedCount: integer('ordered_count').notNull(),
     earliestExpiration: text('earliest_expiration'),
+    /**
+     * The unpaid online services among the lines (lib/inventory/unpaid.ts): how many lines have more
+     * available than ordered, and their available and ordered sums. The reconciliation report's totals
+     * are read from these rather than summed over every gap on each request.
+     */
+    unpaidLineCount: integer('unpaid_line_count').notNull().default(0),
+    unpaidAvailable: integer('unpaid_available').notNull().default(0),
+    unpaidOrdered: integer('unpaid_ordered').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.customerId, t.partnerId, t.productId, t.packageKey] })],
 );

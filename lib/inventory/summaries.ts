@@ -2,7 +2,9 @@
  * Product summaries (db/schema.ts `product_summaries`): the sums of
  * the inventory lines per customer, partner of record, product and package,
  * so that the all-accounts inventory reads one row per product instead of
- * adding up every line of a large customer on every request.
+ * adding up every line of a large customer on every request, and the
+ * reconciliation report its totals (the unpaid lines' count and sums)
+ * instead of adding up every gap.
  *
  * Kept on write, never by a reader:
  * - the ledger (./ledger.ts) refreshes the summary of each line it changes,
@@ -16,10 +18,15 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { lockUntilCommit } from '@/db/locks';
 import { statement } from '@/db/statements';
+import { unpaidServiceConditionText } from './unpaid';
 
+/** A line that is an unpaid online service (the rule of lib/inventory/unpaid.ts). */
+const UNPAID = unpaidServiceConditionText('l');
 /** What a summary row holds, as the lines add up. */
-const SUMS = `count(*), sum(l.license_count), sum(l.sa_count), sum(l.available_count), sum(l.ordered_count), min(l.next_expiration)`;
-const COLUMNS = `customer_id, partner_id, product_id, package_key, line_count, license_count, sa_count, available_count, ordered_count, earliest_expiration`;
+const SUMS = `count(*), sum(l.license_count), sum(l.sa_count), sum(l.available_count), sum(l.ordered_count), min(l.next_expiration),
+  sum(case when ${UNPAID} then 1 else 0 end), sum(case when ${UNPAID} then l.available_count else 0 end), sum(case when ${UNPAID} then l.ordered_count else 0 end)`;
+const COLUMNS = `customer_id, partner_id, product_id, package_key, line_count, license_count, sa_count, available_count, ordered_count, earliest_expiration,
+  unpaid_line_count, unpaid_available, unpaid_ordered`;
 const KEY = `a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0)`;
 
 export interface SummaryRefresher {
@@ -95,13 +102,16 @@ export interface SummaryDiscrepancy {
 
 /** Summary rows that differ from what their lines add up to (always empty unless something wrote around the ledger and the importer). */
 export async function productSummaryDiscrepancies(db: Db): Promise<SummaryDiscrepancy[]> {
-  const values = `line_count || ' ' || license_count || ' ' || sa_count || ' ' || available_count || ' ' || ordered_count || ' ' || coalesce(earliest_expiration, '-')`;
+  const values = `line_count || ' ' || license_count || ' ' || sa_count || ' ' || available_count || ' ' || ordered_count || ' ' || coalesce(earliest_expiration, '-')
+    || ' ' || unpaid_line_count || ' ' || unpaid_available || ' ' || unpaid_ordered`;
   const same = (alias: string) => `${alias}.customer_id = k.customer_id and ${alias}.partner_id = k.partner_id and ${alias}.product_id = k.product_id and ${alias}.package_key = k.package_key`;
   return (await statement<SummaryDiscrepancy>(db, 
       `with fresh as (
          select a.customer_id, a.partner_id, l.product_id, coalesce(l.package_id, 0) as package_key,
                 count(*) as line_count, sum(l.license_count) as license_count, sum(l.sa_count) as sa_count,
-                sum(l.available_count) as available_count, sum(l.ordered_count) as ordered_count, min(l.next_expiration) as earliest_expiration
+                sum(l.available_count) as available_count, sum(l.ordered_count) as ordered_count, min(l.next_expiration) as earliest_expiration,
+                sum(case when ${UNPAID} then 1 else 0 end) as unpaid_line_count, sum(case when ${UNPAID} then l.available_count else 0 end) as unpaid_available,
+                sum(case when ${UNPAID} then l.ordered_count else 0 end) as unpaid_ordered
            from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id group by ${KEY}),
        keys as (select customer_id, partner_id, product_id, package_key from fresh
                 union select customer_id, partner_id, product_id, package_key from product_summaries),

@@ -175,16 +175,28 @@ export async function listUnpaidServices(db: Db, viewer: Viewer, filters: Unpaid
   const edition = localNameSql(inventoryLines.edition, inventoryLines.editionEn, locale);
   const where = conditions(db, viewer, filters);
 
-  const aggregate = (await db
-    .select({
-      count: sql<number>`count(*)`.mapWith(Number),
-      available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`.mapWith(Number),
-      ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`.mapWith(Number),
-    })
-    .from(inventoryLines)
-    .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
-    .where(where)
-    .limit(1))[0];
+  // Unfiltered, for a viewer whose scope the summaries keep (a customer administrator, a partner): the totals
+  // kept on write, whatever the number of gaps. Filtered, or an account viewer: summed over the matching gaps.
+  const kept = REPORT_FILTERS.some((name) => filters[name]) ? null : summaryScope(viewer);
+  const aggregate = kept
+    ? (await db
+        .select({
+          count: sql<number>`coalesce(sum(${productSummaries.unpaidLineCount}), 0)`.mapWith(Number),
+          available: sql<number>`coalesce(sum(${productSummaries.unpaidAvailable}), 0)`.mapWith(Number),
+          ordered: sql<number>`coalesce(sum(${productSummaries.unpaidOrdered}), 0)`.mapWith(Number),
+        })
+        .from(productSummaries)
+        .where(kept))[0]
+    : (await db
+        .select({
+          count: sql<number>`count(*)`.mapWith(Number),
+          available: sql<number>`coalesce(sum(${inventoryLines.availableCount}), 0)`.mapWith(Number),
+          ordered: sql<number>`coalesce(sum(${inventoryLines.orderedCount}), 0)`.mapWith(Number),
+        })
+        .from(inventoryLines)
+        .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
+        .where(where)
+        .limit(1))[0];
 
   const total = Number(aggregate?.count ?? 0);
   const pages = Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE));
