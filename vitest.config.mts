@@ -18,6 +18,10 @@ const ON_BOTH_ENGINES = [
   'lib/inventory/reader-language.test.ts',
   'lib/reports/queries.test.ts',
   'lib/import/validate.test.ts',
+  'lib/auth/account.test.ts',
+  'lib/auth/sign-in.test.ts',
+  'lib/people/manage.test.ts',
+  'lib/people/reset.test.ts',
 ];
 
 export default defineConfig({
