@@ -22,6 +22,8 @@ const ON_BOTH_ENGINES = [
   'lib/auth/sign-in.test.ts',
   'lib/people/manage.test.ts',
   'lib/people/reset.test.ts',
+  'lib/mail/outbox.test.ts',
+  'lib/notices/run.test.ts',
 ];
 
 export default defineConfig({

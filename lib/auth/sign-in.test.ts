@@ -10,7 +10,7 @@ import { openReadOnlyDatabase, type DB, type Db } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '@/lib/http/request-headers';
 import { all, createTestDb, one, onPostgres } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
-import { readOnlyHandle, unreachableHandle } from '@/tests/helpers/postgres-faults';
+import { readOnlyHandle, unreachableHandle } from '@/tests/helpers/connections';
 import { BoundedQueue } from './bounded-queue';
 import { MAX_FAILURES } from './lockout';
 import * as password from './password';

@@ -1,19 +1,33 @@
 /**
- * PostgreSQL databases that cannot be written or reached, for the tests of
- * what the product answers then (the health probe, sign-in): the PostgreSQL
- * counterparts of SQLite's read-only file and held write lock.
+ * More connections to a test database: a second one, as another server
+ * process would open (either engine), and — on PostgreSQL — databases that
+ * cannot be written or reached, for the tests of what the product answers
+ * then (the health probe, sign-in): the PostgreSQL counterparts of SQLite's
+ * read-only file and held write lock.
  */
 import { afterAll } from 'vitest';
-import type { Db } from '@/db/client';
-import { connectionOf, type PostgresConnection } from '@/db/handle';
+import { openDatabase, type Db } from '@/db/client';
+import { connectionOf, sqliteOf, type PostgresConnection } from '@/db/handle';
 import { closePostgres, openPostgres } from '@/db/postgres';
 import { one, run } from './db';
 
 const opened: Db[] = [];
 
 afterAll(async () => {
-  for (const db of opened.splice(0)) await closePostgres(postgresConnectionOf(db));
+  for (const db of opened.splice(0)) {
+    const connection = connectionOf(db);
+    if (connection.engine === 'postgres') await closePostgres(connection);
+    else connection.sqlite.close();
+  }
 });
+
+/** A second connection to the test database, as another server process would open: the same file, or the same PostgreSQL database. */
+export function secondConnection(db: Db): Db {
+  const connection = connectionOf(db);
+  const other = connection.engine === 'postgres' ? openPostgres(urlOf(db), { poolSize: 4, migrate: false, idleTimeoutMs: 200 }) : openDatabase(sqliteOf(db).name);
+  opened.push(other);
+  return other;
+}
 
 function postgresConnectionOf(db: Db): PostgresConnection {
   const connection = connectionOf(db);
