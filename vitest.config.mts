@@ -24,6 +24,10 @@ const ON_BOTH_ENGINES = [
   'lib/people/reset.test.ts',
   'lib/mail/outbox.test.ts',
   'lib/notices/run.test.ts',
+  'lib/online-services/provisioning.test.ts',
+  'lib/calendar/feed.test.ts',
+  'tests/properties/bad-input.test.ts',
+  'tests/properties/folded-matching.test.ts',
 ];
 
 export default defineConfig({

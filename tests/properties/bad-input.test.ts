@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { parseBenefitsParams } from '@/lib/inventory/benefits';
 import { inventoryParamsSchema, parseInventoryParams } from '@/lib/inventory/view';
 import { validateImport } from '@/lib/import/validate';
@@ -20,7 +20,7 @@ import { parseReportParams, reportParamsSchema } from '@/lib/reports/queries';
 import { isCalendarDate } from '@/lib/calendar-date';
 import { addDays } from '@/lib/clock';
 import { formatDate } from '@/lib/i18n/format';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { createTestDb } from '@/tests/helpers/db';
 import { fixtureDocument } from '@/tests/helpers/fixtures';
 
 const RUNS = { numRuns: 50, interruptAfterTimeLimit: 10_000 };
@@ -126,9 +126,9 @@ describe('search parameters never throw', () => {
 });
 
 describe('import fields never throw, and every problem has a JSON path', () => {
-  let db: DB;
-  beforeAll(() => {
-    db = createSqliteTestDb();
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
   });
 
   const json = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), text, { maxKeys: 3 }));
