@@ -28,6 +28,7 @@ const ON_BOTH_ENGINES = [
   'lib/calendar/feed.test.ts',
   'tests/properties/bad-input.test.ts',
   'tests/properties/folded-matching.test.ts',
+  'db/folded.test.ts',
 ];
 
 export default defineConfig({

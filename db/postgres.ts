@@ -25,6 +25,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
 import { classifyDatabaseError } from './errors';
+import { fillFoldedColumnsOnPostgres } from './folded';
 import { refuseInsideOwnTransaction, registerHandle, runningTransaction, type Db, type OpenTransaction, type PostgresConnection } from './handle';
 import { pgTables } from './schema.pg';
 
@@ -66,6 +67,8 @@ async function migrateUnderLock(pool: pg.Pool): Promise<void> {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS });
+      // Then the folded search columns of rows written without them, as SQLite's start does (./folded.ts).
+      await fillFoldedColumnsOnPostgres(client);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
