@@ -29,6 +29,7 @@ const ON_BOTH_ENGINES = [
   'tests/properties/bad-input.test.ts',
   'tests/properties/folded-matching.test.ts',
   'db/folded.test.ts',
+  'db/transaction.test.ts',
 ];
 
 export default defineConfig({
