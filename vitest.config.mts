@@ -30,6 +30,7 @@ const ON_BOTH_ENGINES = [
   'tests/properties/folded-matching.test.ts',
   'db/folded.test.ts',
   'db/transaction.test.ts',
+  'lib/health.test.ts',
 ];
 
 export default defineConfig({
