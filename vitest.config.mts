@@ -31,6 +31,10 @@ const ON_BOTH_ENGINES = [
   'db/folded.test.ts',
   'db/transaction.test.ts',
   'lib/health.test.ts',
+  'app/(portal)/orders/exportColumns.test.ts',
+  'app/(portal)/inventory/benefits/columns.test.tsx',
+  'app/(portal)/inventory/columns.test.tsx',
+  'app/(portal)/reports/columns.test.tsx',
 ];
 
 export default defineConfig({
