@@ -12,7 +12,7 @@ import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
 import { secondConnection } from '@/tests/helpers/connections';
 import { all, createTestDb, one, run } from '@/tests/helpers/db';
 import { loadFixtures } from '@/tests/helpers/fixtures';
-import { outboxRows } from '@/tests/helpers/mail';
+import { mailOutbox } from '@/tests/helpers/mail';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { BACKOFF_BASE_MS, CLAIM_MS, deliverMail, failedMail, MAX_ATTEMPTS, queueLinkMessage, queueMail } from './outbox';
 import { LEASE_MS, startMailWorker, takeLease } from './worker';
@@ -50,7 +50,7 @@ describe('the mail outbox', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect(await outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
   });
 
   it('sends each message once, however many senders run at once', async () => {
@@ -62,7 +62,7 @@ describe('the mail outbox', () => {
     expect(one.sent + two.sent).toBe(6);
     expect(smtp.received.map((message) => message.to[0]).sort()).toEqual([0, 1, 2, 3, 4, 5].map((index) => `person${index}@example.test`));
     expect(new Set(smtp.received.map((message) => message.mail.messageId)).size).toBe(6);
-    expect((await outboxRows(db)).every((row) => row.status === 'sent')).toBe(true);
+    expect((await mailOutbox(db)).every((row) => row.status === 'sent')).toBe(true);
     expect((await deliverMail(db, transport, { sender: 'one', from: FROM, now: () => NOW + 3_600_000 })).sent).toBe(0);
   });
 
@@ -108,7 +108,7 @@ describe('the mail outbox', () => {
     expect(report.sent).toBe(1);
     expect(report.failed).toEqual([expect.objectContaining({ to: 'late@example.test', final: true })]);
     expect(smtp.received.map((message) => message.to[0])).toEqual(['soon@example.test']);
-    expect((await outboxRows(db)).map(({ recipient, status, content, raw }) => ({ recipient, status, content, raw }))).toEqual([
+    expect((await mailOutbox(db)).map(({ recipient, status, content, raw }) => ({ recipient, status, content, raw }))).toEqual([
       { recipient: 'late@example.test', status: 'failed', content: null, raw: null },
       { recipient: 'soon@example.test', status: 'sent', content: null, raw: null },
     ]);
@@ -125,7 +125,7 @@ describe('the mail outbox', () => {
     await queueMail(db, { kind: 'notice', userId: null, to: 'n@example.test', from: FROM, subject: '', text: '', html: '', messageId: '<fixed@portal.example>', raw: 'From: x@portal.example\r\nTo: n@example.test\r\nMessage-ID: <fixed@portal.example>\r\nSubject: Hi\r\n\r\nBody\r\n', now: NOW });
     await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW });
     expect(smtp.received[0]!.mail.messageId).toBe('<fixed@portal.example>');
-    expect((await outboxRows(db))[0]!.raw).toContain('Body');
+    expect((await mailOutbox(db))[0]!.raw).toContain('Body');
   });
 });
 

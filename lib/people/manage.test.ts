@@ -9,7 +9,7 @@ import type { Db } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { countActiveSessions, startSession } from '@/lib/auth/sessions';
 import { all, createTestDb, one } from '@/tests/helpers/db';
-import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
+import { mailOutbox, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -56,7 +56,7 @@ describe('invitePerson', () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
     const outcome = (await invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail()));
     expect(outcome).toEqual({ kind: 'invited' });
-    expect(await outboxRows(db)).toMatchObject([{ kind: 'invitation', recipient: 'new.person@alpha.example', status: 'pending' }]);
+    expect(await mailOutbox(db)).toMatchObject([{ kind: 'invitation', recipient: 'new.person@alpha.example', status: 'pending' }]);
     await send();
     const person = (await listPeople(db, admin))!.rows.find((row) => row.email === 'new.person@alpha.example')!;
     expect(person).toMatchObject({ role: 'account_viewer', accounts: [A.alphaNorth2], invited: true, active: true });
@@ -101,7 +101,7 @@ describe('invitePerson', () => {
     expect((await invitePerson(db, admin, { email: U.alphaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail()))).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
     expect((await invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail()))).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
     expect((await invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail()))).toEqual({ kind: 'not-found' });
-    expect(await outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
   });
 
   it('answers an address of another customer or a partner exactly like a new one: nothing changes for it, and only its owner is told', async () => {

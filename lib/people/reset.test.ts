@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { all, createTestDb, one } from '@/tests/helpers/db';
-import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
+import { mailOutbox, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { handleResetRequests, requestPasswordReset, setPasswordWithLink } from './reset';
@@ -48,7 +48,7 @@ describe('password reset', () => {
     await requestPasswordReset(db, 'nobody@alpha.example', context());
     await requestPasswordReset(db, U.inactive, context());
     await send();
-    expect(await outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
     expect(smtp.received).toEqual([]);
     expect(await written()).toEqual({ password_reset_requests: 0, one_time_tokens: 0, mail_outbox: 0, audit_log: 0 });
   });
@@ -66,14 +66,14 @@ describe('password reset', () => {
   it('sends a link in the person’s language that sets a strong new password once, then signs in with it', async () => {
     await requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
     // Recorded, not handled: the request never waits for SMTP.
-    expect(await outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
     await handleResetRequests(db, context());
-    expect(await outboxRows(db)).toMatchObject([{ kind: 'reset', recipient: U.alphaViewer, status: 'pending' }]);
+    expect(await mailOutbox(db)).toMatchObject([{ kind: 'reset', recipient: U.alphaViewer, status: 'pending' }]);
     expect(await one(db, 'select count(*) as n from password_reset_requests')).toEqual({ n: 0 });
     await send();
     expect(smtp.received).toHaveLength(1);
     // Sent, the message's text (a usable link) is no longer kept.
-    expect(await outboxRows(db)).toMatchObject([{ status: 'sent', content: null, raw: null }]);
+    expect(await mailOutbox(db)).toMatchObject([{ status: 'sent', content: null, raw: null }]);
     const [mail] = smtp.received;
     expect(mail!.to).toEqual([U.alphaViewer]);
     expect(mail!.mail.subject).toBe('Reset your License Desk password');
