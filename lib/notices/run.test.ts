@@ -4,10 +4,12 @@
  * which language, with which links; once only — across runs, after a
  * renewal, an SMTP failure, an interrupted run and two runs at once.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
-import { all, createTestDb, one, run } from '@/tests/helpers/db';
+import { withTransaction } from '@/db/transaction';
+import { secondConnection } from '@/tests/helpers/connections';
+import { all, createTestDb, one, onPostgres, run } from '@/tests/helpers/db';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpTransport, type NoticeTransport } from './mailer';
@@ -75,6 +77,28 @@ const lineId = async (account: string, product: string) =>
       product,
     )
   ).id;
+
+/**
+ * Two runs at once that both find the same notices due before either records
+ * any, so that the second finds each one recorded by the first. SQLite's one
+ * connection runs them so already (a transaction waits its turn); PostgreSQL
+ * runs them side by side on two connections, where a run that looked later
+ * would simply no longer find what the other recorded: there, another
+ * connection keeps notices_sent from being written (reads go on) until both
+ * runs wait to record.
+ */
+async function bothLookBeforeEitherRecords<T>(runs: () => Promise<T>): Promise<T> {
+  if (!onPostgres()) return runs();
+  let started: Promise<T> | undefined;
+  await withTransaction(secondConnection(db), async (tx) => {
+    await run(tx, 'lock table notices_sent in share mode');
+    started = runs();
+    const waiting = async () =>
+      (await one<{ n: number }>(db, "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).n;
+    await vi.waitFor(async () => expect(await waiting()).toBe(2), { timeout: 10_000, interval: 20 });
+  });
+  return started!;
+}
 
 describe('runNotices', () => {
   it('tells each person once about the lines they may see, in their language, with a link to each line', async () => {
@@ -185,7 +209,7 @@ describe('runNotices', () => {
   });
 
   it('two runs at once send each notice once', async () => {
-    const [one, two] = await Promise.all([runNotices(db, options()), runNotices(db, options())]);
+    const [one, two] = await bothLookBeforeEitherRecords(() => Promise.all([runNotices(db, options()), runNotices(db, options())]));
     expect(one.sent + two.sent).toBe(5);
     expect(one.skipped + two.skipped).toBe(5);
     expect(received).toHaveLength(5);
