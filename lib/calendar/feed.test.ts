@@ -54,7 +54,7 @@ describe('the calendar feed', () => {
 
   it('escapes every control character a name already in the database holds: no bare CR, LF or other control reaches a line', async () => {
     // Written before the import refused control characters: the feed must still be well-formed.
-    // PostgreSQL's text cannot hold NUL at all (it refuses the write): there, another C0 control stands in its place.
+    // PostgreSQL's text cannot hold NUL at all (db/postgres.ts binds it as U+FFFD): there, another C0 control stands in its place.
     const nul = onPostgres() ? '\u0001' : '\u0000';
     await db.update(purchaseAccounts).set({ name: `Alpha\rMontréal\nNord\r\nEst${nul}\u001b[31m\u007f\u0085\tfin` }).where(eq(purchaseAccounts.number, A.alphaNorth));
     const events = (await feedOf(U.alphaAdmin)).events;
