@@ -19,6 +19,23 @@ const ON_BOTH_ENGINES = [
   'lib/reports/queries.test.ts',
   'lib/import/validate.test.ts',
   'tests/integration/writers-at-once.test.ts',
+  'lib/auth/account.test.ts',
+  'lib/auth/sign-in.test.ts',
+  'lib/people/manage.test.ts',
+  'lib/people/reset.test.ts',
+  'lib/mail/outbox.test.ts',
+  'lib/notices/run.test.ts',
+  'lib/online-services/provisioning.test.ts',
+  'lib/calendar/feed.test.ts',
+  'tests/properties/bad-input.test.ts',
+  'tests/properties/folded-matching.test.ts',
+  'db/folded.test.ts',
+  'db/transaction.test.ts',
+  'lib/health.test.ts',
+  'app/(portal)/orders/exportColumns.test.ts',
+  'app/(portal)/inventory/benefits/columns.test.tsx',
+  'app/(portal)/inventory/columns.test.tsx',
+  'app/(portal)/reports/columns.test.tsx',
 ];
 
 export default defineConfig({

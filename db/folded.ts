@@ -2,14 +2,18 @@
  * Fills the folded search columns of rows written before they existed (or by
  * a writer that did not know them): every `*_search` column is null until
  * folded, found through a partial index of the nulls, so that this runs in
- * no time once done. Run after the migrations (./client.ts): SQL cannot fold
+ * no time once done. Run after the migrations (./client.ts on SQLite,
+ * ./postgres.ts on PostgreSQL): SQL cannot fold
  * accents as the application does, so the fold is the application's own
  * (lib/search/normalize.ts) — the one place db/ uses lib/ beyond the
  * configuration, because a stored fold must be the fold the searches use.
  */
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import { foldForSearch } from '@/lib/search/normalize';
 import type { DB } from './client';
-import type { Db } from './handle';
+import { connectionOf, outsideTransactions, type Db } from './handle';
+import { numberedPlaceholders } from './postgres';
 import { statement } from './statements';
 
 type Row = Record<string, string | number | null>;
@@ -39,16 +43,20 @@ const STEPS: { select: string; update: string; values: (row: Row) => (string | n
   },
 ];
 
-/** Folds what is not folded yet, in batches; returns how many rows it filled. */
+/** Folds what is not folded yet, in batches; returns how many rows it filled. On SQLite's connection, synchronously, while migrating. */
 export function fillFoldedColumns(db: DB): number {
+  return fillOnSqlite(db.$client);
+}
+
+function fillOnSqlite(sqlite: Database.Database): number {
   let filled = 0;
   for (const step of STEPS) {
-    const select = db.$client.prepare<[], Row>(step.select);
-    const update = db.$client.prepare(step.update);
+    const select = sqlite.prepare<[], Row>(step.select);
+    const update = sqlite.prepare(step.update);
     for (;;) {
       const rows = select.all();
       if (rows.length === 0) break;
-      db.$client.transaction(() => {
+      sqlite.transaction(() => {
         for (const row of rows) update.run(...step.values(row));
       })();
       filled += rows.length;
@@ -60,10 +68,49 @@ export function fillFoldedColumns(db: DB): number {
 /**
  * Whether rows still wait for their folded columns (a count, at most one batch
  * per column): a database copied elsewhere (scripts/db-copy.ts) must carry
- * them folded, since only the SQLite side folds while migrating.
+ * them folded, as its source would after its own start.
  */
 export async function unfoldedRows(db: Db): Promise<number> {
   let waiting = 0;
   for (const step of STEPS) waiting += (await statement(db, step.select).all()).length;
   return waiting;
+}
+
+/**
+ * The same on PostgreSQL, on one connection of the pool (db/postgres.ts runs
+ * it after the migrations, under their advisory lock): each batch in a
+ * transaction of its own.
+ */
+export async function fillFoldedColumnsOnPostgres(client: pg.ClientBase): Promise<number> {
+  let filled = 0;
+  for (const step of STEPS) {
+    const update = numberedPlaceholders(step.update);
+    for (;;) {
+      const { rows } = await client.query<Row>(step.select);
+      if (rows.length === 0) break;
+      await client.query('begin');
+      try {
+        for (const row of rows) await client.query(update, step.values(row));
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      }
+      filled += rows.length;
+    }
+  }
+  return filled;
+}
+
+/** Folds what is not folded yet on a database of either engine (outside any transaction); returns how many rows it filled. */
+export async function foldUnfoldedRows(db: Db): Promise<number> {
+  const connection = connectionOf(db);
+  if (connection.engine === 'sqlite') return outsideTransactions(db, async () => fillOnSqlite(connection.sqlite));
+  await connection.ready();
+  const client = await connection.pool.connect();
+  try {
+    return await fillFoldedColumnsOnPostgres(client);
+  } finally {
+    client.release();
+  }
 }

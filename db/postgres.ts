@@ -25,6 +25,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { join } from 'node:path';
 import pg from 'pg';
 import { classifyDatabaseError } from './errors';
+import { fillFoldedColumnsOnPostgres } from './folded';
 import { refuseInsideOwnTransaction, registerHandle, runningTransaction, type Db, type OpenTransaction, type PostgresConnection } from './handle';
 import { pgTables } from './schema.pg';
 
@@ -36,6 +37,28 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 /** The advisory lock key the migrations are applied under (any constant shared by every server of one database). */
 const MIGRATION_LOCK = 4_715_203_917;
+
+/**
+ * PostgreSQL's text cannot hold U+0000 (SQLite's can): a parameter holding it
+ * is refused with an encoding error, so a NUL a person typed (an e-mail at
+ * sign-in, `?account=%00`) would end in an error page where SQLite answers
+ * "incorrect" or "not found". Every string bound as a parameter has its NULs
+ * replaced with U+FFFD, as a decoder marks what it cannot represent: a lookup
+ * then finds nothing — no stored text holds either (imports and forms refuse
+ * control characters) — and a write stores the mark instead of failing.
+ */
+function textPostgresHolds(value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+}
+
+/** The arguments of `query()` (a config with `values`, or a text or config and an array of values) with textPostgresHolds applied to the values. */
+export function withTextPostgresHolds(args: unknown[]): unknown[] {
+  const [first, second] = args;
+  if (Array.isArray(second)) return [first, second.map(textPostgresHolds), ...args.slice(2)];
+  const values = (first as { values?: unknown } | null)?.values;
+  if (typeof first === 'object' && Array.isArray(values)) return [{ ...first, values: values.map(textPostgresHolds) }, ...args.slice(1)];
+  return args;
+}
 
 /** A PostgreSQL connection string with its password masked, for messages and logs. */
 export function maskedUrl(url: string): string {
@@ -66,6 +89,8 @@ async function migrateUnderLock(pool: pg.Pool): Promise<void> {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS });
+      // Then the folded search columns of rows written without them, as SQLite's start does (./folded.ts).
+      await fillFoldedColumnsOnPostgres(client);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
@@ -119,7 +144,7 @@ export function openPostgres(url: string, { poolSize = 10, migrate: applyMigrati
     query: async (...args: unknown[]) => {
       refuseInsideOwnTransaction(connection);
       await connection.ready();
-      return query(...args);
+      return query(...withTextPostgresHolds(args));
     },
   };
   const handle = drizzle({ client: client as unknown as pg.Pool, schema: pgTables }) as unknown as Db;
@@ -133,7 +158,7 @@ function transactionHandle(connection: PostgresConnection, client: pg.PoolClient
   const guarded = {
     query: (...args: unknown[]) => {
       if (open.ended) throw new Error('A transaction handle was used after its transaction ended.');
-      return (client.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      return (client.query as (...a: unknown[]) => Promise<unknown>)(...withTextPostgresHolds(args));
     },
   };
   open.handle = drizzle({ client: guarded as unknown as pg.PoolClient, schema: pgTables }) as unknown as Db;
@@ -236,7 +261,7 @@ const rawTypes = {
 
 /** Runs one raw statement (numbered placeholders) on the transaction's connection, or on any pooled one outside a transaction. */
 export async function postgresQuery<Row>(connection: PostgresConnection, open: OpenTransaction | undefined, text: string, values: unknown[]): Promise<pg.QueryResult<Row & pg.QueryResultRow>> {
-  const query = { text, values, types: rawTypes };
+  const query = { text, values: values.map(textPostgresHolds), types: rawTypes };
   if (open) {
     if (open.ended) throw new Error('A transaction handle was used after its transaction ended.');
     return open.client!.query<Row & pg.QueryResultRow>(query);

@@ -8,6 +8,7 @@
  */
 import { RateLimiterPostgres, RateLimiterSQLite } from 'rate-limiter-flexible';
 import { connectionOf, outsideTransactions, type Db } from './handle';
+import { withTextPostgresHolds } from './postgres';
 
 export type RateLimiterOptions = Omit<ConstructorParameters<typeof RateLimiterSQLite>[0], 'storeClient' | 'storeType' | 'tableName' | 'tableCreated'> & { clearExpiredByTimeout?: boolean };
 
@@ -22,7 +23,8 @@ export function rateLimiter(db: Db, options: RateLimiterOptions): RateLimiter {
     const limiter = new RateLimiterPostgres({
       ...options,
       // The pool, reached once the database is ready (migrated): the table comes from a migration.
-      storeClient: { query: async (query: unknown) => (await connection.ready(), connection.pool.query(query as string)) },
+      // Its keys hold what people type (an e-mail): the parameters as db/postgres.ts binds every other's.
+      storeClient: { query: async (query: unknown) => (await connection.ready(), connection.pool.query(withTextPostgresHolds([query])[0] as string)) },
       storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true,

@@ -1,8 +1,10 @@
 /**
  * /api/health tells the truth about writes: a database that still answers
- * reads but cannot be written — opened read-only, its write lock held by
- * another connection, or on a full filesystem — is "unavailable" (503), and
- * the probe answers quickly instead of waiting out the 5 s busy timeout.
+ * reads but cannot be written — opened read-only (on PostgreSQL, closed to
+ * writes), its write lock held by another connection (on PostgreSQL, the
+ * probe's row locked), on a full filesystem, or a server out of reach — is
+ * "unavailable" (503), and the probe answers quickly instead of waiting out
+ * the normal lock wait.
  *
  * The full filesystem is a real one: a 16 MB tmpfs mounted for the test (it
  * needs root, as the test machines run; elsewhere the test is skipped and
@@ -16,21 +18,22 @@ import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, openReadOnlyDatabase, setDb, type DB } from '@/db/client';
+import { openDatabase, openReadOnlyDatabase, setDb, type DB, type Db } from '@/db/client';
+import { withTransaction } from '@/db/transaction';
 import { GET } from '@/app/api/health/route';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { readOnlyHandle, secondConnection, unreachableHandle } from '@/tests/helpers/connections';
+import { createTestDb, one, onPostgres } from '@/tests/helpers/db';
 
-let db: DB;
+let db: Db;
 
-beforeEach(() => {
-  db = createSqliteTestDb();
+beforeEach(async () => {
+  db = await createTestDb();
   setDb(db);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
 });
 
 afterEach(() => {
   setDb(undefined);
-  db.$client.close();
 });
 
 async function health() {
@@ -46,16 +49,23 @@ describe('GET /api/health', () => {
       expect(result.status).toBe(200);
       expect(result.body.status).toBe('ok');
     }
-    expect(db.$client.prepare('select count(*) as n from health_checks').get()).toEqual({ n: 1 });
+    expect(await one(db, 'select count(*) as n from health_checks')).toEqual({ n: 1 });
     // Committed: another connection reads it.
-    const other = new Database(db.$client.name, { readonly: true });
-    expect((other.prepare('select checked_at from health_checks').get() as { checked_at: number }).checked_at).toBeGreaterThan(0);
-    other.close();
-    expect(db.$client.inTransaction).toBe(false);
+    expect((await one<{ checked_at: number }>(secondConnection(db), 'select checked_at from health_checks')).checked_at).toBeGreaterThan(0);
+  });
+});
+
+// SQLite only: a read-only file, a second connection holding SQLite's one write lock, the busy timeout, a full filesystem under the file.
+describe.skipIf(onPostgres())('GET /api/health on SQLite', () => {
+  const sqlite = () => db as DB;
+
+  it('leaves no transaction open on the connection', async () => {
+    expect((await health()).status).toBe(200);
+    expect(sqlite().$client.inTransaction).toBe(false);
   });
 
   it('is 503 when the database is read-only', async () => {
-    const readOnly = openReadOnlyDatabase(db.$client.name);
+    const readOnly = openReadOnlyDatabase(sqlite().$client.name);
     setDb(readOnly);
     try {
       const result = await health();
@@ -67,7 +77,7 @@ describe('GET /api/health', () => {
   });
 
   it('is 503, within a second, while another connection holds the write lock; 200 again once it is released', async () => {
-    const other = new Database(db.$client.name);
+    const other = new Database(sqlite().$client.name);
     other.exec('BEGIN IMMEDIATE');
     try {
       const result = await health();
@@ -79,7 +89,7 @@ describe('GET /api/health', () => {
     }
     expect((await health()).status).toBe(200);
     // The normal busy timeout is back for the requests that follow.
-    expect(db.$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite().$client.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 
   const mountable = (() => {
@@ -96,6 +106,7 @@ describe('GET /api/health', () => {
     const mountPoint = mkdtempSync(join(tmpdir(), 'license-desk-full-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint]);
     let full: DB | undefined;
+    const db = sqlite();
     try {
       const path = join(mountPoint, 'full.db');
       db.$client.pragma('wal_checkpoint(TRUNCATE)');
@@ -133,5 +144,35 @@ describe('GET /api/health', () => {
       execFileSync('umount', [mountPoint]);
       rmSync(mountPoint, { recursive: true, force: true });
     }
+  });
+});
+
+describe.skipIf(!onPostgres())('GET /api/health on PostgreSQL', () => {
+  it('is 503 when the database is closed to writes (default_transaction_read_only), though it still answers reads', async () => {
+    const readOnly = await readOnlyHandle(db);
+    setDb(readOnly);
+    expect(await one(readOnly, 'select count(*) as n from health_checks')).toEqual({ n: 0 });
+    const result = await health();
+    expect(result.status).toBe(503);
+    expect(result.body.status).toBe('unavailable');
+  });
+
+  it('is 503, quickly, when no PostgreSQL answers at DATABASE_URL (a stopped server, a wrong port)', async () => {
+    setDb(unreachableHandle(db));
+    const result = await health();
+    expect(result.status).toBe(503);
+    expect(result.body.status).toBe('unavailable');
+    expect(result.ms).toBeLessThan(1000);
+  });
+
+  it('is 503, within a second, while another connection holds the probe’s row locked; 200 again once it is released', async () => {
+    expect((await health()).status).toBe(200);
+    await withTransaction(secondConnection(db), async (tx) => {
+      await one(tx, 'select checked_at from health_checks where id = 1 for update');
+      const result = await health();
+      expect(result.status).toBe(503);
+      expect(result.ms).toBeLessThan(1000);
+    });
+    expect((await health()).status).toBe(200);
   });
 });

@@ -4,53 +4,53 @@
  * session; signing out everywhere ends them too; both are audited.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import type { Db } from '@/db/client';
+import { all, createTestDb, one } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { changePassword, signOutEverywhere } from './account';
 import { verifyPassword } from './password';
 import { countActiveSessions, startSession } from './sessions';
 
-let db: DB;
+let db: Db;
 const LIMITS = { idleMs: 3_600_000, absoluteMs: 86_400_000 };
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 const STRONG = 'violet lantern orchestra 47';
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 
-const user = (email: string) => db.$client.prepare('select id, password_hash as hash, session_version as version from users where email = ?').get(email) as { id: number; hash: string; version: number };
+const user = (email: string) => one<{ id: number; hash: string; version: number }>(db, 'select id, password_hash as hash, session_version as version from users where email = ?', email);
 const change = async (current: string, next: string, confirmation = next) =>
-  (await changePassword(db, user(U.alphaAdmin).id, { current, next, confirmation }, { address: '192.0.2.4', now: NOW, hash: fastPasswordHash }));
+  (await changePassword(db, (await user(U.alphaAdmin)).id, { current, next, confirmation }, { address: '192.0.2.4', now: NOW, hash: fastPasswordHash }));
 
 describe('changePassword', () => {
   it('needs the current password, a long and strong new one, typed twice alike — and changes nothing otherwise', async () => {
-    const before = user(U.alphaAdmin);
+    const before = await user(U.alphaAdmin);
     expect(await change('wrong', STRONG)).toEqual({ kind: 'invalid', field: 'current', message: 'currentWrong' });
     expect(await change(FIXTURE_PASSWORD, 'short-1')).toEqual({ kind: 'invalid', field: 'next', message: 'tooShort' });
     expect(await change(FIXTURE_PASSWORD, 'password1234')).toEqual({ kind: 'invalid', field: 'next', message: 'weak' });
     expect(await change(FIXTURE_PASSWORD, 'Alice.Admin.2026')).toEqual({ kind: 'invalid', field: 'next', message: 'weak' });
     expect(await change(FIXTURE_PASSWORD, STRONG, `${STRONG}!`)).toEqual({ kind: 'invalid', field: 'confirmation', message: 'confirmationDiffers' });
-    expect(user(U.alphaAdmin)).toEqual(before);
-    expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 0 });
+    expect(await user(U.alphaAdmin)).toEqual(before);
+    expect(await one(db, 'select count(*) as n from audit_log')).toEqual({ n: 0 });
   });
 
   it('stores the new password’s hash, ends every session and writes the audit log', async () => {
-    const { id, version } = user(U.alphaAdmin);
+    const { id, version } = await user(U.alphaAdmin);
     await startSession(db, id, NOW, LIMITS);
     await startSession(db, id, NOW, LIMITS);
     expect(await change(FIXTURE_PASSWORD, STRONG)).toEqual({ kind: 'changed' });
-    const after = user(U.alphaAdmin);
+    const after = await user(U.alphaAdmin);
     expect(await verifyPassword(STRONG, after.hash)).toBe(true);
     expect(await verifyPassword(FIXTURE_PASSWORD, after.hash)).toBe(false);
     expect(after.version).toBe(version + 1);
     expect((await countActiveSessions(db, id, NOW, LIMITS))).toBe(0);
-    expect(db.$client.prepare('select action, entity_id, address, details from audit_log').all()).toEqual([{ action: 'password_changed', entity_id: U.alphaAdmin, address: '192.0.2.4', details: null }]);
+    expect(await all(db, 'select action, entity_id, address, details from audit_log')).toEqual([{ action: 'password_changed', entity_id: U.alphaAdmin, address: '192.0.2.4', details: null }]);
     // The password never reaches the log.
-    expect(JSON.stringify(db.$client.prepare('select * from audit_log').all())).not.toContain(STRONG);
+    expect(JSON.stringify(await all(db, 'select * from audit_log'))).not.toContain(STRONG);
   });
 });
 
@@ -64,6 +64,6 @@ describe('signOutEverywhere', () => {
     await signOutEverywhere(db, alpha, { address: '192.0.2.5', now: NOW });
     expect((await countActiveSessions(db, alpha, NOW, LIMITS))).toBe(0);
     expect((await countActiveSessions(db, beta, NOW, LIMITS))).toBe(1);
-    expect(db.$client.prepare('select action, details from audit_log').all()).toEqual([{ action: 'sign_out_everywhere', details: JSON.stringify({ sessions: 2 }) }]);
+    expect(await all(db, 'select action, details from audit_log')).toEqual([{ action: 'sign_out_everywhere', details: JSON.stringify({ sessions: 2 }) }]);
   });
 });

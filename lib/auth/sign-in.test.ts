@@ -6,20 +6,21 @@
 import Database from 'better-sqlite3';
 import { AuthError } from 'next-auth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openReadOnlyDatabase, type DB } from '@/db/client';
+import { openReadOnlyDatabase, type DB, type Db } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '@/lib/http/request-headers';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { all, createTestDb, one, onPostgres } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
+import { readOnlyHandle, unreachableHandle } from '@/tests/helpers/connections';
 import { BoundedQueue } from './bounded-queue';
 import { MAX_FAILURES } from './lockout';
 import * as password from './password';
 import { authorizeCredentials, signInRefusal, type SignInContext } from './sign-in';
 import { takeLinkAllowance, takeResetAllowance, takeSignInAllowance } from './throttle';
 
-let db: DB;
+let db: Db;
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 
@@ -52,8 +53,8 @@ describe('authorizeCredentials', () => {
     await authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context());
     await code(authorizeCredentials({ email: U.alphaAdmin, password: 'wrong' }, context()));
     await code(authorizeCredentials({ email: 'nobody@alpha.example', password: 'wrong' }, context()));
-    const alpha = (db.$client.prepare("select id from customers where number = '2000001'").get() as { id: number }).id;
-    expect(db.$client.prepare('select action, entity_id, customer_id, address, details from audit_log order by id').all()).toEqual([
+    const alpha = (await one<{ id: number }>(db, "select id from customers where number = '2000001'")).id;
+    expect(await all(db, 'select action, entity_id, customer_id, address, details from audit_log order by id')).toEqual([
       { action: 'sign_in', entity_id: U.alphaAdmin, customer_id: alpha, address: '198.51.100.7', details: null },
       { action: 'sign_in_failed', entity_id: U.alphaAdmin, customer_id: alpha, address: '198.51.100.7', details: null },
       // An unknown e-mail belongs to nobody's log.
@@ -173,10 +174,13 @@ describe('the limits of the forgotten password and of the links', () => {
   });
 });
 
-describe('a database fault during sign-in', () => {
+// SQLite only: a read-only file and a second connection holding SQLite's one write lock (their PostgreSQL counterparts follow).
+describe.skipIf(onPostgres())('a database fault during sign-in (SQLite)', () => {
+  const sqlite = () => db as DB;
+
   it('with the database read-only, the right password is answered "unavailable", not "incorrect", and logged', async () => {
-    const path = db.$client.name;
-    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const path = sqlite().$client.name;
+    sqlite().$client.pragma('wal_checkpoint(TRUNCATE)');
     const readOnly = openReadOnlyDatabase(path);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly })))).toBe('unavailable');
@@ -185,9 +189,9 @@ describe('a database fault during sign-in', () => {
   });
 
   it('with the write lock held by another connection, the right password is answered "unavailable"', async () => {
-    const holder = new Database(db.$client.name);
+    const holder = new Database(sqlite().$client.name);
     holder.exec('BEGIN IMMEDIATE');
-    db.$client.pragma('busy_timeout = 50');
+    sqlite().$client.pragma('busy_timeout = 50');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('unavailable');
@@ -197,6 +201,21 @@ describe('a database fault during sign-in', () => {
       holder.close();
     }
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('signed-in');
+  });
+});
+
+describe.skipIf(!onPostgres())('a database fault during sign-in (PostgreSQL)', () => {
+  it('with the database closed to writes, the right password is answered "unavailable", not "incorrect", and logged', async () => {
+    const readOnly = await readOnlyHandle(db);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly })))).toBe('unavailable');
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('[auth]'), expect.anything());
+  });
+
+  it('with the server out of reach, the right password is answered "unavailable"', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: unreachableHandle(db) })))).toBe('unavailable');
+    expect(logged).toHaveBeenCalled();
   });
 });
 

@@ -8,18 +8,18 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { purchaseAccounts } from '@/db/schema';
-import type { DB } from '@/db/client';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import type { Db } from '@/db/client';
+import { all, createTestDb, onPostgres } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_TODAY, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { calendarEvents, hasCalendarFeed, issueCalendarSecret, revokeCalendarSecrets, toICalendar, userOfCalendarSecret } from './feed';
 
-let db: DB;
+let db: Db;
 const APP_URL = 'https://portal.example';
 const NOW = Date.parse('2026-11-24T08:00:00Z');
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 
@@ -54,7 +54,9 @@ describe('the calendar feed', () => {
 
   it('escapes every control character a name already in the database holds: no bare CR, LF or other control reaches a line', async () => {
     // Written before the import refused control characters: the feed must still be well-formed.
-    await db.update(purchaseAccounts).set({ name: 'Alpha\rMontréal\nNord\r\nEst\u0000\u001b[31m\u007f\u0085\tfin' }).where(eq(purchaseAccounts.number, A.alphaNorth));
+    // PostgreSQL's text cannot hold NUL at all (db/postgres.ts binds it as U+FFFD): there, another C0 control stands in its place.
+    const nul = onPostgres() ? '\u0001' : '\u0000';
+    await db.update(purchaseAccounts).set({ name: `Alpha\rMontréal\nNord\r\nEst${nul}\u001b[31m\u007f\u0085\tfin` }).where(eq(purchaseAccounts.number, A.alphaNorth));
     const events = (await feedOf(U.alphaAdmin)).events;
     expect(events[0]!.summary).toContain('Alpha\rMontréal');
     const text = toICalendar(events, 'License\rDesk', new Date(NOW));
@@ -78,6 +80,6 @@ describe('the calendar feed', () => {
     expect((await hasCalendarFeed(db, userId))).toBe(false);
     expect((await userOfCalendarSecret(db, 'not-a-secret'))).toBeNull();
     // Only the hash is stored.
-    expect(JSON.stringify(db.$client.prepare('select * from calendar_feed_secrets').all())).not.toContain(second);
+    expect(JSON.stringify(await all(db, 'select * from calendar_feed_secrets'))).not.toContain(second);
   });
 });

@@ -7,11 +7,12 @@
  * once it no longer waits, and one worker at a time holds the sender's lease.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type DB, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { smtpTransport, type NoticeTransport } from '@/lib/notices/mailer';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { secondConnection } from '@/tests/helpers/connections';
+import { all, createTestDb, one, run } from '@/tests/helpers/db';
 import { loadFixtures } from '@/tests/helpers/fixtures';
-import { outboxRows } from '@/tests/helpers/mail';
+import { mailOutbox } from '@/tests/helpers/mail';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { BACKOFF_BASE_MS, CLAIM_MS, deliverMail, failedMail, MAX_ATTEMPTS, queueLinkMessage, queueMail } from './outbox';
 import { LEASE_MS, startMailWorker, takeLease } from './worker';
@@ -21,23 +22,21 @@ const NOW = Date.parse('2026-11-24T09:00:00Z');
 const FROM = 'License Desk <no-reply@portal.example>';
 const server = smtpServerForEachFile();
 let smtp: TestSmtpServer;
-let db: DB;
-let other: DB;
+let db: Db;
+let other: Db;
 let transport: NoticeTransport;
 
 beforeEach(async () => {
   smtp = server();
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
-  // A second connection to the same file: another server process.
-  other = openDatabase(db.$client.name);
+  // A second connection to the same database: another server process.
+  other = secondConnection(db);
   transport = smtpTransport(smtp.url);
 });
 
 afterEach(() => {
   transport.close();
-  other.$client.close();
-  db.$client.close();
 });
 
 const queue = async (to: string, kind: 'order' | 'reset' = 'order', discardAfter?: number, now = NOW, handle: Db = db) =>
@@ -51,7 +50,7 @@ describe('the mail outbox', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    expect(outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
   });
 
   it('sends each message once, however many senders run at once', async () => {
@@ -63,7 +62,7 @@ describe('the mail outbox', () => {
     expect(one.sent + two.sent).toBe(6);
     expect(smtp.received.map((message) => message.to[0]).sort()).toEqual([0, 1, 2, 3, 4, 5].map((index) => `person${index}@example.test`));
     expect(new Set(smtp.received.map((message) => message.mail.messageId)).size).toBe(6);
-    expect(outboxRows(db).every((row) => row.status === 'sent')).toBe(true);
+    expect((await mailOutbox(db)).every((row) => row.status === 'sent')).toBe(true);
     expect((await deliverMail(db, transport, { sender: 'one', from: FROM, now: () => NOW + 3_600_000 })).sent).toBe(0);
   });
 
@@ -74,7 +73,7 @@ describe('the mail outbox', () => {
     const first = await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW, log });
     expect(first.failed).toEqual([expect.objectContaining({ to: 'refused@example.test', final: false, error: expect.stringContaining('mailbox unavailable') })]);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/^\[mail\] message \d+ \(order\) to refused@example\.test not sent \(attempt 1\)/));
-    const raw = (db.$client.prepare('select raw, next_attempt_at from mail_outbox').get() as { raw: string; next_attempt_at: number });
+    const raw = await one<{ raw: string; next_attempt_at: number }>(db, 'select raw, next_attempt_at from mail_outbox');
     expect(raw.next_attempt_at).toBe(NOW + BACKOFF_BASE_MS);
     smtp.refused.clear();
     // Not before its time.
@@ -94,7 +93,7 @@ describe('the mail outbox', () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const report = await deliverMail(db, transport, { sender: 's', from: FROM, now: () => at, log });
       expect(report.failed).toHaveLength(1);
-      at = (db.$client.prepare('select next_attempt_at as n from mail_outbox').get() as { n: number }).n;
+      at = (await one<{ n: number }>(db, 'select next_attempt_at as n from mail_outbox')).n;
     }
     expect(log).toHaveBeenLastCalledWith(expect.stringMatching(new RegExp(`given up after ${MAX_ATTEMPTS} attempts: .*mailbox unavailable`)));
     expect((await failedMail(db))).toEqual([expect.objectContaining({ kind: 'order', recipient: 'gone@example.test', attempts: MAX_ATTEMPTS })]);
@@ -109,7 +108,7 @@ describe('the mail outbox', () => {
     expect(report.sent).toBe(1);
     expect(report.failed).toEqual([expect.objectContaining({ to: 'late@example.test', final: true })]);
     expect(smtp.received.map((message) => message.to[0])).toEqual(['soon@example.test']);
-    expect(outboxRows(db).map(({ recipient, status, content, raw }) => ({ recipient, status, content, raw }))).toEqual([
+    expect((await mailOutbox(db)).map(({ recipient, status, content, raw }) => ({ recipient, status, content, raw }))).toEqual([
       { recipient: 'late@example.test', status: 'failed', content: null, raw: null },
       { recipient: 'soon@example.test', status: 'sent', content: null, raw: null },
     ]);
@@ -117,7 +116,7 @@ describe('the mail outbox', () => {
 
   it('leaves a message claimed by another sender alone until its claim lapses', async () => {
     const id = (await queue('claimed@example.test'));
-    db.$client.prepare("update mail_outbox set claimed_by = 'dead', claimed_at = ? where id = ?").run(NOW, id);
+    await run(db, "update mail_outbox set claimed_by = 'dead', claimed_at = ? where id = ?", NOW, id);
     expect((await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW + CLAIM_MS - 1 })).sent).toBe(0);
     expect((await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW + CLAIM_MS + 1 })).sent).toBe(1);
   });
@@ -126,7 +125,7 @@ describe('the mail outbox', () => {
     await queueMail(db, { kind: 'notice', userId: null, to: 'n@example.test', from: FROM, subject: '', text: '', html: '', messageId: '<fixed@portal.example>', raw: 'From: x@portal.example\r\nTo: n@example.test\r\nMessage-ID: <fixed@portal.example>\r\nSubject: Hi\r\n\r\nBody\r\n', now: NOW });
     await deliverMail(db, transport, { sender: 's', from: FROM, now: () => NOW });
     expect(smtp.received[0]!.mail.messageId).toBe('<fixed@portal.example>');
-    expect(outboxRows(db)[0]!.raw).toContain('Body');
+    expect((await mailOutbox(db))[0]!.raw).toContain('Body');
   });
 });
 
@@ -159,11 +158,11 @@ describe('the sender’s lease', () => {
       await vi.waitFor(() => expect(smtp.received).toHaveLength(5), { timeout: 5000 });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(smtp.received).toHaveLength(5);
-      const holders = db.$client.prepare('select holder from worker_leases').all();
+      const holders = await all(db, 'select holder from worker_leases');
       expect(holders).toHaveLength(1);
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
     }
-    expect(db.$client.prepare('select count(*) as n from worker_leases').get()).toEqual({ n: 0 });
+    expect(await one(db, 'select count(*) as n from worker_leases')).toEqual({ n: 0 });
   });
 });

@@ -4,10 +4,12 @@
  * which language, with which links; once only — across runs, after a
  * renewal, an SMTP failure, an interrupted run and two runs at once.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { withTransaction } from '@/db/transaction';
+import { secondConnection } from '@/tests/helpers/connections';
+import { all, createTestDb, one, onPostgres, run } from '@/tests/helpers/db';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpTransport, type NoticeTransport } from './mailer';
@@ -32,14 +34,14 @@ afterAll(async () => {
   await smtp.close();
 });
 
-let db: DB;
+let db: Db;
 let transport: NoticeTransport;
 
 beforeEach(async () => {
   smtp.received.length = 0;
   received = smtp.received;
   refused.clear();
-  db = createSqliteTestDb();
+  db = await createTestDb();
   const doc = fixtureDocument();
   doc.products!.push({ code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' });
   doc.subscriptions!.push(
@@ -65,15 +67,38 @@ const options = (overrides: Partial<NoticeRunOptions> = {}): NoticeRunOptions =>
 });
 
 const to = (email: string) => received.filter((message) => message.to.includes(email));
-const lineId = (account: string, product: string) =>
+const lineId = async (account: string, product: string) =>
   (
-    db.$client
-      .prepare(
-        `select l.id from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
-          where l.kind = 'subscription' and a.number = ? and p.code = ?`,
-      )
-      .get(account, product) as { id: number }
+    await one<{ id: number }>(
+      db,
+      `select l.id from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
+        where l.kind = 'subscription' and a.number = ? and p.code = ?`,
+      account,
+      product,
+    )
   ).id;
+
+/**
+ * Two runs at once that both find the same notices due before either records
+ * any, so that the second finds each one recorded by the first. SQLite's one
+ * connection runs them so already (a transaction waits its turn); PostgreSQL
+ * runs them side by side on two connections, where a run that looked later
+ * would simply no longer find what the other recorded: there, another
+ * connection keeps notices_sent from being written (reads go on) until both
+ * runs wait to record.
+ */
+async function bothLookBeforeEitherRecords<T>(runs: () => Promise<T>): Promise<T> {
+  if (!onPostgres()) return runs();
+  let started: Promise<T> | undefined;
+  await withTransaction(secondConnection(db), async (tx) => {
+    await run(tx, 'lock table notices_sent in share mode');
+    started = runs();
+    const waiting = async () =>
+      (await one<{ n: number }>(db, "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'")).n;
+    await vi.waitFor(async () => expect(await waiting()).toBe(2), { timeout: 10_000, interval: 20 });
+  });
+  return started!;
+}
 
 describe('runNotices', () => {
   it('tells each person once about the lines they may see, in their language, with a link to each line', async () => {
@@ -81,7 +106,7 @@ describe('runNotices', () => {
     expect(summary).toMatchObject({ sent: 5, resent: 0, skipped: 0, failed: [] });
     expect(received.map((message) => message.to[0]).sort()).toEqual([U.alphaAdmin, U.alphaViewer, U.betaAdmin, U.northPartner, U.southPartner].sort());
 
-    const o365 = lineId(A.alphaNorth, P.o365);
+    const o365 = await lineId(A.alphaNorth, P.o365);
     const [admin] = to(U.alphaAdmin);
     expect(admin!.mail.subject).toBe('2 services en ligne expirent bientôt ou ont expiré');
     expect(admin!.mail.text).toContain(`Voir la ligne\u00a0: ${APP_URL}/inventory?account=${A.alphaNorth}&line=${o365}#line-${o365}`);
@@ -124,7 +149,7 @@ describe('runNotices', () => {
     expect((await turnNoticesOff(db, 'another-secret-0123456789abcdef0123', token))).toBe(false);
     expect((await turnNoticesOff(db, SECRET, token.replace(/\.\d+\./, '.1.')))).toBe(false);
     // Renewed and due again: the viewer, who stopped the notices, is not written to.
-    db.$client.prepare("update inventory_lines set next_expiration = '2026-12-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
+    await run(db, "update inventory_lines set next_expiration = '2026-12-20' where id = ?", await lineId(A.alphaNorth, P.o365));
     received.length = 0;
     await runNotices(db, options());
     expect(to(U.alphaViewer)).toEqual([]);
@@ -142,7 +167,7 @@ describe('runNotices', () => {
     expect(await runNotices(db, options({ today: '2027-01-01' }))).toMatchObject({ sent: 0 });
     // A renewal (a new expiration date) of alpha's Office 365 is announced again, to its readers only.
     received.length = 0;
-    db.$client.prepare("update inventory_lines set next_expiration = '2027-01-20' where id = ?").run(lineId(A.alphaNorth, P.o365));
+    await run(db, "update inventory_lines set next_expiration = '2027-01-20' where id = ?", await lineId(A.alphaNorth, P.o365));
     const renewed = await runNotices(db, options({ today: '2027-01-01' }));
     expect(renewed.sent).toBe(3);
     expect(received.map((message) => message.to[0]).sort()).toEqual([U.alphaAdmin, U.alphaViewer, U.northPartner].sort());
@@ -153,7 +178,7 @@ describe('runNotices', () => {
     const first = await runNotices(db, options());
     expect(first.sent).toBe(4);
     expect(first.failed).toEqual([{ email: U.alphaViewer, error: expect.stringContaining('mailbox unavailable') }]);
-    const left = db.$client.prepare("select message_id, status, next_attempt_at from mail_outbox where status = 'pending'").all() as { message_id: string; next_attempt_at: number }[];
+    const left = await all<{ message_id: string; next_attempt_at: number }>(db, "select message_id, status, next_attempt_at from mail_outbox where status = 'pending'");
     expect(left).toHaveLength(1);
     // Backed off: a run right away leaves it; one after the back-off sends it.
     expect(left[0]!.next_attempt_at).toBe(options().now!() + 30_000);
@@ -170,9 +195,9 @@ describe('runNotices', () => {
   it('resends what an interrupted run left, as it was, once its claim has lapsed', async () => {
     await runNotices(db, options());
     // A run that died between the record and the hand-off: a message still `sending`, claimed just now.
-    const interrupted = db.$client.prepare('select id, message_id from mail_outbox order by id limit 1').get() as { id: number; message_id: string };
+    const interrupted = await one<{ id: number; message_id: string }>(db, 'select id, message_id from mail_outbox order by id limit 1');
     const claimedAt = options().now!();
-    db.$client.prepare("update mail_outbox set status = 'pending', sent_at = null, claimed_by = 'dead-run', claimed_at = ? where id = ?").run(claimedAt, interrupted.id);
+    await run(db, "update mail_outbox set status = 'pending', sent_at = null, claimed_by = 'dead-run', claimed_at = ? where id = ?", claimedAt, interrupted.id);
     received.length = 0;
     // Within the lease, another run leaves it alone (the first one may still be sending it).
     expect(await runNotices(db, options({ now: () => claimedAt + CLAIM_MS - 1 }))).toMatchObject({ sent: 0, resent: 0 });
@@ -184,7 +209,7 @@ describe('runNotices', () => {
   });
 
   it('two runs at once send each notice once', async () => {
-    const [one, two] = await Promise.all([runNotices(db, options()), runNotices(db, options())]);
+    const [one, two] = await bothLookBeforeEitherRecords(() => Promise.all([runNotices(db, options()), runNotices(db, options())]));
     expect(one.sent + two.sent).toBe(5);
     expect(one.skipped + two.skipped).toBe(5);
     expect(received).toHaveLength(5);
@@ -194,6 +219,6 @@ describe('runNotices', () => {
     const summary = await runNotices(db, options({ dryRun: true }));
     expect(summary.planned.map((plan) => plan.email).sort()).toEqual([U.alphaAdmin, U.alphaViewer, U.betaAdmin, U.northPartner, U.southPartner].sort());
     expect(received).toEqual([]);
-    expect(db.$client.prepare('select count(*) as n from notices_sent').get()).toEqual({ n: 0 });
+    expect(await one(db, 'select count(*) as n from notices_sent')).toEqual({ n: 0 });
   });
 });

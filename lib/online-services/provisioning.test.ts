@@ -7,12 +7,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
 import { getLineHistory } from '@/lib/inventory/queries';
 import { listUnpaidServices } from '@/lib/reports/queries';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { all, createTestDb, one } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import {
@@ -28,10 +28,10 @@ import { getProvisioningReceipt, listAccountChoices, searchServiceCatalogue } fr
 
 const EXO = 'FX-EXO-P1';
 const TEAMS = 'FX-TEAMS';
-let db: DB;
+let db: Db;
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   const doc = fixtureDocument();
   doc.products!.push(
     { code: EXO, family: 'FX-O365', name: 'Exchange Online (Plan 1)', kind: 'online_service' },
@@ -45,16 +45,17 @@ const options = { today: FIXTURE_TODAY, now: () => 1_700_000_000_000, resultPath
 const form = (overrides: Partial<SetUpForm> = {}): SetUpForm => ({ key: key(), product: P.o365, account: A.alphaNorth, quantity: 3, ...overrides });
 
 function lineOf(account: string, product: string) {
-  return db.$client
-    .prepare(
-      `select l.id, l.available_count as available, l.ordered_count as ordered, l.next_expiration as nextExpiration
-         from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
-        where l.kind = 'subscription' and a.number = ? and p.code = ?`,
-    )
-    .get(account, product) as { id: number; available: number; ordered: number; nextExpiration: string | null } | undefined;
+  return one<{ id: number; available: number; ordered: number; nextExpiration: string | null } | undefined>(
+    db,
+    `select l.id, l.available_count as available, l.ordered_count as ordered, l.next_expiration as "nextExpiration"
+       from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
+      where l.kind = 'subscription' and a.number = ? and p.code = ?`,
+    account,
+    product,
+  );
 }
-const transactionCount = () => (db.$client.prepare('select count(*) as n from inventory_transactions').get() as { n: number }).n;
-const keyCount = () => (db.$client.prepare('select count(*) as n from idempotency_keys').get() as { n: number }).n;
+const transactionCount = async () => (await one<{ n: number }>(db, 'select count(*) as n from inventory_transactions')).n;
+const keyCount = async () => (await one<{ n: number }>(db, 'select count(*) as n from idempotency_keys')).n;
 const recorded = (outcome: WriteOutcome) => {
   if (outcome.kind !== 'recorded') throw new Error(`expected a recorded write, got ${JSON.stringify(outcome)}`);
   return outcome;
@@ -63,19 +64,17 @@ const recorded = (outcome: WriteOutcome) => {
 describe('setUpOnlineService', () => {
   it('raises the available count of the existing line through a dated self_provisioning transaction by its author, never the ordered count', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const before = lineOf(A.alphaNorth, P.o365)!;
+    const before = (await lineOf(A.alphaNorth, P.o365))!;
     const outcome = recorded((await setUpOnlineService(db, admin, form({ quantity: 7 }), { ...options, address: '192.0.2.7' })));
-    const after = lineOf(A.alphaNorth, P.o365)!;
+    const after = (await lineOf(A.alphaNorth, P.o365))!;
     expect(outcome.lineId).toBe(before.id);
     expect(after).toEqual({ ...before, available: before.available + 7 });
-    const transaction = db.$client
-      .prepare('select kind, occurred_on, available_delta, ordered_delta, author_user_id from inventory_transactions where id = ?')
-      .get(outcome.transactionId);
+    const transaction = await one(db, 'select kind, occurred_on, available_delta, ordered_delta, author_user_id from inventory_transactions where id = ?', outcome.transactionId);
     expect(transaction).toEqual({ kind: 'self_provisioning', occurred_on: FIXTURE_TODAY, available_delta: 7, ordered_delta: 0, author_user_id: admin.userId });
-    expect(db.$client.prepare("select data_updated_at from customers where number = '2000001'").get()).toEqual({ data_updated_at: options.now() });
+    expect(await one(db, "select data_updated_at from customers where number = '2000001'")).toEqual({ data_updated_at: options.now() });
     expect((await ledgerDiscrepancies(db))).toEqual([]);
     // Written to the customer's audit log, by whom, from where.
-    expect(db.$client.prepare('select action, user_id, entity, entity_id, details, customer_id, address from audit_log').all()).toEqual([
+    expect(await all(db, 'select action, user_id, entity, entity_id, details, customer_id, address from audit_log')).toEqual([
       {
         action: 'self_provisioning',
         user_id: admin.userId,
@@ -89,9 +88,9 @@ describe('setUpOnlineService', () => {
   });
 
   it('creates the subscription line when the account has none, expiring after the self-provisioning term', async () => {
-    expect(lineOf(A.alphaNorth2, EXO)).toBeUndefined();
+    expect(await lineOf(A.alphaNorth2, EXO)).toBeUndefined();
     const outcome = recorded((await setUpOnlineService(db, (await viewerOf(db, U.alphaAdmin)), form({ product: EXO, account: A.alphaNorth2, quantity: 4 }), options)));
-    expect(lineOf(A.alphaNorth2, EXO)).toEqual({ id: outcome.lineId, available: 4, ordered: 0, nextExpiration: '2026-12-24' });
+    expect(await lineOf(A.alphaNorth2, EXO)).toEqual({ id: outcome.lineId, available: 4, ordered: 0, nextExpiration: '2026-12-24' });
     expect(SELF_PROVISIONED_TERM_DAYS).toBe(30);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
@@ -100,45 +99,45 @@ describe('setUpOnlineService', () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
     const submission = form({ quantity: 2 });
     const first = recorded((await setUpOnlineService(db, admin, submission, options)));
-    const transactions = transactionCount();
-    const available = lineOf(A.alphaNorth, P.o365)!.available;
+    const transactions = await transactionCount();
+    const available = (await lineOf(A.alphaNorth, P.o365))!.available;
     for (let i = 0; i < 3; i++) {
       expect((await setUpOnlineService(db, admin, { ...submission, quantity: 9 }, options))).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
     }
-    expect(transactionCount()).toBe(transactions);
-    expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(available);
+    expect(await transactionCount()).toBe(transactions);
+    expect((await lineOf(A.alphaNorth, P.o365))!.available).toBe(available);
     // A new key is a new set-up.
     recorded((await setUpOnlineService(db, admin, form({ quantity: 2 }), options)));
-    expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(available + 2);
+    expect((await lineOf(A.alphaNorth, P.o365))!.available).toBe(available + 2);
   });
 
   it('answers not found, writing nothing, for another person’s key', async () => {
     const submission = form();
     recorded((await setUpOnlineService(db, (await viewerOf(db, U.alphaAdmin)), submission, options)));
-    const transactions = transactionCount();
+    const transactions = await transactionCount();
     expect((await setUpOnlineService(db, (await viewerOf(db, U.betaAdmin)), { ...submission, account: A.betaSouth }, options))).toEqual({ kind: 'not-found' });
-    expect(transactionCount()).toBe(transactions);
+    expect(await transactionCount()).toBe(transactions);
   });
 
   it('is for customer administrators only: account viewers and partner users are answered not found and nothing is written', async () => {
-    const transactions = transactionCount();
+    const transactions = await transactionCount();
     for (const viewer of await Promise.all([viewerOf(db, U.alphaViewer), viewerOf(db, U.northPartner, '2000001'), viewerOf(db, U.northPartner)])) {
       expect((await setUpOnlineService(db, viewer, form(), options))).toEqual({ kind: 'not-found' });
     }
-    expect(transactionCount()).toBe(transactions);
-    expect(keyCount()).toBe(0);
-    expect(db.$client.prepare('select count(*) as n from audit_log').get()).toEqual({ n: 0 });
+    expect(await transactionCount()).toBe(transactions);
+    expect(await keyCount()).toBe(0);
+    expect(await one(db, 'select count(*) as n from audit_log')).toEqual({ n: 0 });
   });
 
   it('answers not found for an account outside the grants, as for one that does not exist, and writes nothing', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const before = lineOf(A.betaSouth, P.o365);
+    const before = await lineOf(A.betaSouth, P.o365);
     for (const account of [A.betaSouth, A.betaNorth, '9999999']) {
       expect((await setUpOnlineService(db, admin, form({ account }), options))).toEqual({ kind: 'not-found' });
     }
-    expect(lineOf(A.betaSouth, P.o365)).toEqual(before);
-    expect(lineOf(A.betaNorth, P.o365)).toBeUndefined();
-    expect(keyCount()).toBe(0);
+    expect(await lineOf(A.betaSouth, P.o365)).toEqual(before);
+    expect(await lineOf(A.betaNorth, P.o365)).toBeUndefined();
+    expect(await keyCount()).toBe(0);
   });
 
   it('refuses a product that is not an online service of the catalogue, beside the field', async () => {
@@ -146,7 +145,7 @@ describe('setUpOnlineService', () => {
     for (const product of [P.office, P.vs, 'NO-SUCH-CODE']) {
       expect((await setUpOnlineService(db, admin, form({ product }), options))).toEqual({ kind: 'invalid', field: 'product', message: 'productUnknown' });
     }
-    expect(keyCount()).toBe(0);
+    expect(await keyCount()).toBe(0);
   });
 });
 
@@ -177,7 +176,7 @@ describe('setUpFormSchema', () => {
 
 describe('reduceSelfProvisioning', () => {
   const reduce = async (overrides: { line?: number; intent?: 'reduce' | 'switch-off'; available?: string; key?: string } = {}, email: string = U.alphaAdmin) =>
-    reduceSelfProvisioning(db, (await viewerOf(db, email)), { key: key(), line: lineOf(A.alphaNorth, P.o365)!.id, intent: 'reduce', ...overrides }, options);
+    reduceSelfProvisioning(db, (await viewerOf(db, email)), { key: key(), line: (await lineOf(A.alphaNorth, P.o365))!.id, intent: 'reduce', ...overrides }, options);
 
   it('reduces the available count, recorded as a self_provisioning transaction, and never below what is ordered', async () => {
     // The fixture line: 25 available, 20 ordered.
@@ -186,8 +185,8 @@ describe('reduceSelfProvisioning', () => {
     expect((await reduce({ available: 'deux' }))).toEqual({ kind: 'invalid', field: 'available', message: 'quantityWhole' });
     expect((await reduce({ available: '' }))).toEqual({ kind: 'invalid', field: 'available', message: 'quantityRequired' });
     const outcome = recorded((await reduce({ available: '22' })));
-    expect(lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 22, ordered: 20 });
-    expect(db.$client.prepare('select kind, available_delta, ordered_delta from inventory_transactions where id = ?').get(outcome.transactionId)).toEqual({
+    expect(await lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 22, ordered: 20 });
+    expect(await one(db, 'select kind, available_delta, ordered_delta from inventory_transactions where id = ?', outcome.transactionId)).toEqual({
       kind: 'self_provisioning',
       available_delta: -3,
       ordered_delta: 0,
@@ -197,25 +196,25 @@ describe('reduceSelfProvisioning', () => {
 
   it('switches off what is not ordered, then has nothing left to reduce', async () => {
     recorded((await reduce({ intent: 'switch-off' })));
-    expect(lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 20, ordered: 20 });
+    expect(await lineOf(A.alphaNorth, P.o365)).toMatchObject({ available: 20, ordered: 20 });
     expect((await reduce({ intent: 'switch-off' }))).toEqual({ kind: 'invalid', field: 'available', message: 'nothingToReduce', values: { ordered: 20 } });
   });
 
   it('answers not found for a line outside the grants, a licence position, or a viewer who may not', async () => {
-    const betaLine = lineOf(A.betaSouth, P.o365)!.id;
-    const licence = (db.$client.prepare("select id from inventory_lines where kind = 'license' limit 1").get() as { id: number }).id;
-    const transactions = transactionCount();
+    const betaLine = (await lineOf(A.betaSouth, P.o365))!.id;
+    const licence = (await one<{ id: number }>(db, "select id from inventory_lines where kind = 'license' limit 1")).id;
+    const transactions = await transactionCount();
     expect((await reduce({ line: betaLine, intent: 'switch-off' }))).toEqual({ kind: 'not-found' });
     expect((await reduce({ line: licence, intent: 'switch-off' }))).toEqual({ kind: 'not-found' });
     expect((await reduce({ intent: 'switch-off' }, U.alphaViewer))).toEqual({ kind: 'not-found' });
-    expect(transactionCount()).toBe(transactions);
+    expect(await transactionCount()).toBe(transactions);
   });
 
   it('is applied once per key', async () => {
     const submission = { key: key(), intent: 'reduce' as const, available: '24' };
     const first = recorded((await reduce(submission)));
     expect((await reduce({ ...submission, available: '21' }))).toEqual({ kind: 'repeat', result: `/receipt/${first.transactionId}` });
-    expect(lineOf(A.alphaNorth, P.o365)!.available).toBe(24);
+    expect((await lineOf(A.alphaNorth, P.o365))!.available).toBe(24);
   });
 });
 

@@ -5,11 +5,11 @@
  * customer's people, never the last administrator; changes end sessions.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
 import { countActiveSessions, startSession } from '@/lib/auth/sessions';
-import { createSqliteTestDb } from '@/tests/helpers/db';
-import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
+import { all, createTestDb, one } from '@/tests/helpers/db';
+import { mailOutbox, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
@@ -17,21 +17,21 @@ import { changeAccess, invitePerson, listPeople, queueInvitation, setPersonActiv
 import { setPasswordWithLink } from './reset';
 
 let smtp: TestSmtpServer;
-let db: DB;
+let db: Db;
 const NOW = Date.parse('2026-11-24T09:00:00Z');
 const LIMITS = { idleMs: 3_600_000, absoluteMs: 86_400_000 };
 
 const server = smtpServerForEachFile();
 beforeEach(async () => {
   smtp = server();
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 
 const mail = () => ({ appUrl: 'https://portal.example', from: 'License Desk <no-reply@portal.example>', now: NOW, address: '192.0.2.3' });
 const send = () => sendOutbox(db, smtp.url, NOW);
 const at = { now: NOW, address: '192.0.2.3' };
-const userId = (email: string) => (db.$client.prepare('select id from users where email = ?').get(email) as { id: number }).id;
+const userId = async (email: string) => (await one<{ id: number }>(db, 'select id from users where email = ?', email)).id;
 
 describe('queueInvitation', () => {
   it('names the administrator who sends it again, or the portal’s administrator from the command line, and the organisation, in the person’s language', async () => {
@@ -40,8 +40,8 @@ describe('queueInvitation', () => {
     // Another administrator of the customer resends it.
     expect((await invitePerson(db, admin, { email: 'second@alpha.example', name: 'Second Admin', locale: 'fr', role: 'customer_admin', accounts: [] }, mail())).kind).toBe('invited');
     const customerId = admin.customer!.id;
-    await queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: userId('second@alpha.example') });
-    await queueInvitation(db, userId('later@alpha.example'), mail(), { customerId, invitedByUserId: null });
+    await queueInvitation(db, await userId('later@alpha.example'), mail(), { customerId, invitedByUserId: await userId('second@alpha.example') });
+    await queueInvitation(db, await userId('later@alpha.example'), mail(), { customerId, invitedByUserId: null });
     await send();
     const texts = smtp.received.filter((message) => message.mail.to?.toString().includes('later@alpha.example') || message.mail.text?.includes('Hello Later Person')).map((message) => message.mail.text!.replace(/\s+/g, ' '));
     expect(texts).toHaveLength(3);
@@ -56,7 +56,7 @@ describe('invitePerson', () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
     const outcome = (await invitePerson(db, admin, { email: 'New.Person@Alpha.example', name: 'Nouvelle Personne', locale: 'fr', role: 'account_viewer', accounts: [A.alphaNorth2] }, mail()));
     expect(outcome).toEqual({ kind: 'invited' });
-    expect(outboxRows(db)).toMatchObject([{ kind: 'invitation', recipient: 'new.person@alpha.example', status: 'pending' }]);
+    expect(await mailOutbox(db)).toMatchObject([{ kind: 'invitation', recipient: 'new.person@alpha.example', status: 'pending' }]);
     await send();
     const person = (await listPeople(db, admin))!.rows.find((row) => row.email === 'new.person@alpha.example')!;
     expect(person).toMatchObject({ role: 'account_viewer', accounts: [A.alphaNorth2], invited: true, active: true });
@@ -101,25 +101,25 @@ describe('invitePerson', () => {
     expect((await invitePerson(db, admin, { email: U.alphaViewer, name: 'X', locale: 'en', role: 'customer_admin', accounts: [] }, mail()))).toEqual({ kind: 'invalid', field: 'email', message: 'emailTaken' });
     expect((await invitePerson(db, admin, { email: 'a@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [] }, mail()))).toEqual({ kind: 'invalid', field: 'accounts', message: 'accountsRequired' });
     expect((await invitePerson(db, admin, { email: 'b@alpha.example', name: 'X', locale: 'en', role: 'account_viewer', accounts: [A.betaNorth] }, mail()))).toEqual({ kind: 'not-found' });
-    expect(outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
   });
 
   it('answers an address of another customer or a partner exactly like a new one: nothing changes for it, and only its owner is told', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const auditBefore = db.$client.prepare('select count(*) as n from audit_log').get();
+    const auditBefore = await one<{ n: number }>(db, 'select count(*) as n from audit_log');
     const elsewhere = (await invitePerson(db, admin, { email: U.betaViewer.toUpperCase(), name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()));
     const partner = (await invitePerson(db, admin, { email: U.northPartner, name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()));
     const fresh = (await invitePerson(db, admin, { email: 'brand.new@alpha.example', name: 'X', locale: 'fr', role: 'customer_admin', accounts: [] }, mail()));
     expect(elsewhere).toEqual(fresh);
     expect(partner).toEqual(fresh);
     // The inviter's own audit log reads the same for all three.
-    const entries = db.$client.prepare("select action, entity_id, details, customer_id from audit_log where action = 'person_invited' order by id").all() as { entity_id: string }[];
+    const entries = await all<{ entity_id: string }>(db, "select action, entity_id, details, customer_id from audit_log where action = 'person_invited' order by id");
     expect(entries.map((entry) => ({ ...entry, entity_id: '…' }))).toEqual(Array(3).fill({ action: 'person_invited', entity_id: '…', details: JSON.stringify({ role: 'customer_admin', accounts: '' }), customer_id: admin.customer!.id }));
-    expect((db.$client.prepare('select count(*) as n from audit_log').get() as { n: number }).n).toBe((auditBefore as { n: number }).n + 3);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from audit_log')).n).toBe(auditBefore.n + 3);
     // Nothing changed for beta's viewer or the partner user: no grant of alpha, no new invitation link.
     expect((await viewerOf(db, U.betaViewer)).customer?.number).not.toBe(admin.customer!.number);
-    expect(db.$client.prepare("select count(*) as n from grants g join users u on u.id = g.user_id where u.email in (?, ?) and g.customer_id = ?").get(U.betaViewer, U.northPartner, admin.customer!.id)).toEqual({ n: 0 });
-    expect(db.$client.prepare("select count(*) as n from one_time_tokens t join users u on u.id = t.user_id where u.email in (?, ?)").get(U.betaViewer, U.northPartner)).toEqual({ n: 0 });
+    expect(await one(db, 'select count(*) as n from grants g join users u on u.id = g.user_id where u.email in (?, ?) and g.customer_id = ?', U.betaViewer, U.northPartner, admin.customer!.id)).toEqual({ n: 0 });
+    expect(await one(db, 'select count(*) as n from one_time_tokens t join users u on u.id = t.user_id where u.email in (?, ?)', U.betaViewer, U.northPartner)).toEqual({ n: 0 });
     // Their owners get a notice that carries no link but sign-in; the new address its invitation.
     await send();
     const byRecipient = Object.fromEntries(smtp.received.map((message) => [message.to[0], message.mail]));
@@ -142,7 +142,7 @@ describe('invitePerson', () => {
 describe('changing access and deactivating', () => {
   it('a new role or new accounts end the person’s sessions', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    const viewer = userId(U.alphaViewer);
+    const viewer = await userId(U.alphaViewer);
     await startSession(db, viewer, NOW, LIMITS);
     expect((await changeAccess(db, admin, viewer, { role: 'account_viewer', accounts: [A.alphaNorth, A.alphaSouth] }, at))).toEqual({ kind: 'done', userId: viewer });
     expect((await countActiveSessions(db, viewer, NOW, LIMITS))).toBe(0);
@@ -151,9 +151,9 @@ describe('changing access and deactivating', () => {
 
   it('never touches another customer’s people', async () => {
     const admin = (await viewerOf(db, U.alphaAdmin));
-    expect((await changeAccess(db, admin, userId(U.betaViewer), { role: 'customer_admin', accounts: [] }, at))).toEqual({ kind: 'not-found' });
-    expect((await setPersonActive(db, admin, userId(U.betaAdmin), false, at))).toEqual({ kind: 'not-found' });
-    expect((await setPersonActive(db, admin, userId(U.northPartner), false, at))).toEqual({ kind: 'not-found' });
+    expect((await changeAccess(db, admin, await userId(U.betaViewer), { role: 'customer_admin', accounts: [] }, at))).toEqual({ kind: 'not-found' });
+    expect((await setPersonActive(db, admin, await userId(U.betaAdmin), false, at))).toEqual({ kind: 'not-found' });
+    expect((await setPersonActive(db, admin, await userId(U.northPartner), false, at))).toEqual({ kind: 'not-found' });
   });
 
   it('keeps the customer’s last active administrator', async () => {
@@ -162,9 +162,9 @@ describe('changing access and deactivating', () => {
     expect((await setPersonActive(db, admin, self, false, at))).toEqual({ kind: 'invalid', field: 'active', message: 'lastAdministrator' });
     expect((await changeAccess(db, admin, self, { role: 'account_viewer', accounts: [A.alphaNorth] }, at))).toEqual({ kind: 'invalid', field: 'role', message: 'lastAdministrator' });
     // With a second administrator, one may go.
-    expect((await changeAccess(db, admin, userId(U.alphaViewer), { role: 'customer_admin', accounts: [] }, at))).toMatchObject({ kind: 'done' });
+    expect((await changeAccess(db, admin, await userId(U.alphaViewer), { role: 'customer_admin', accounts: [] }, at))).toMatchObject({ kind: 'done' });
     expect((await setPersonActive(db, admin, self, false, at))).toMatchObject({ kind: 'done' });
-    expect(db.$client.prepare('select active from users where id = ?').get(self)).toEqual({ active: 0 });
-    expect(db.$client.prepare("select action from audit_log where action in ('access_changed', 'person_deactivated') order by id").all()).toEqual([{ action: 'access_changed' }, { action: 'person_deactivated' }]);
+    expect(await one(db, 'select active from users where id = ?', self)).toEqual({ active: 0 });
+    expect(await all(db, "select action from audit_log where action in ('access_changed', 'person_deactivated') order by id")).toEqual([{ action: 'access_changed' }, { action: 'person_deactivated' }]);
   });
 });

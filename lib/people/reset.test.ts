@@ -5,24 +5,24 @@
  * session and signs in; an expired or used link says so.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { authorizeCredentials } from '@/lib/auth/sign-in';
-import { createSqliteTestDb } from '@/tests/helpers/db';
-import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
+import { all, createTestDb, one } from '@/tests/helpers/db';
+import { mailOutbox, sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, fastPasswordHash, loadFixtures } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { handleResetRequests, requestPasswordReset, setPasswordWithLink } from './reset';
 import { LINK_LIFETIME_MS } from './tokens';
 
 let smtp: TestSmtpServer;
-let db: DB;
+let db: Db;
 const NOW = Date.parse('2026-11-24T09:00:00Z');
 const STRONG = 'amber cathedral violin 2031';
 
 const server = smtpServerForEachFile();
 beforeEach(async () => {
   smtp = server();
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
 });
 
@@ -32,9 +32,9 @@ const send = async () => {
   return sendOutbox(db, smtp.url, NOW);
 };
 /** Every row of the tables a request could write, by table. */
-const written = (): Record<string, number> =>
+const written = async (): Promise<Record<string, number>> =>
   Object.fromEntries(
-    ['password_reset_requests', 'one_time_tokens', 'mail_outbox', 'audit_log'].map((table) => [table, (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n]),
+    await Promise.all(['password_reset_requests', 'one_time_tokens', 'mail_outbox', 'audit_log'].map(async (table) => [table, (await one<{ n: number }>(db, `select count(*) as n from ${table}`)).n])),
   );
 const linkOf = (text: string) => /https:\/\/portal\.example\/reset-password\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 const signIn = (email: string, password: string) =>
@@ -48,17 +48,17 @@ describe('password reset', () => {
     await requestPasswordReset(db, 'nobody@alpha.example', context());
     await requestPasswordReset(db, U.inactive, context());
     await send();
-    expect(outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
     expect(smtp.received).toEqual([]);
-    expect(written()).toEqual({ password_reset_requests: 0, one_time_tokens: 0, mail_outbox: 0, audit_log: 0 });
+    expect(await written()).toEqual({ password_reset_requests: 0, one_time_tokens: 0, mail_outbox: 0, audit_log: 0 });
   });
 
   it('costs the request the same for a known and an unknown address: one recorded request, nothing else', async () => {
-    const before = written();
+    const before = await written();
     await requestPasswordReset(db, 'nobody@alpha.example', context());
-    const afterUnknown = written();
+    const afterUnknown = await written();
     await requestPasswordReset(db, U.alphaViewer, context());
-    const afterKnown = written();
+    const afterKnown = await written();
     expect(afterUnknown).toEqual({ ...before, password_reset_requests: before.password_reset_requests! + 1 });
     expect(afterKnown).toEqual({ ...afterUnknown, password_reset_requests: afterUnknown.password_reset_requests! + 1 });
   });
@@ -66,14 +66,14 @@ describe('password reset', () => {
   it('sends a link in the person’s language that sets a strong new password once, then signs in with it', async () => {
     await requestPasswordReset(db, ` ${U.alphaViewer.toUpperCase()} `, context());
     // Recorded, not handled: the request never waits for SMTP.
-    expect(outboxRows(db)).toEqual([]);
+    expect(await mailOutbox(db)).toEqual([]);
     await handleResetRequests(db, context());
-    expect(outboxRows(db)).toMatchObject([{ kind: 'reset', recipient: U.alphaViewer, status: 'pending' }]);
-    expect(db.$client.prepare('select count(*) as n from password_reset_requests').get()).toEqual({ n: 0 });
+    expect(await mailOutbox(db)).toMatchObject([{ kind: 'reset', recipient: U.alphaViewer, status: 'pending' }]);
+    expect(await one(db, 'select count(*) as n from password_reset_requests')).toEqual({ n: 0 });
     await send();
     expect(smtp.received).toHaveLength(1);
     // Sent, the message's text (a usable link) is no longer kept.
-    expect(outboxRows(db)).toMatchObject([{ status: 'sent', content: null, raw: null }]);
+    expect(await mailOutbox(db)).toMatchObject([{ status: 'sent', content: null, raw: null }]);
     const [mail] = smtp.received;
     expect(mail!.to).toEqual([U.alphaViewer]);
     expect(mail!.mail.subject).toBe('Reset your License Desk password');
@@ -88,7 +88,7 @@ describe('password reset', () => {
     expect(await set(STRONG)).toEqual({ kind: 'link', state: 'used' });
     expect(await signIn(U.alphaViewer, STRONG)).toBe('signed-in');
     expect(await signIn(U.alphaViewer, FIXTURE_PASSWORD)).toBe('refused');
-    expect(db.$client.prepare("select action from audit_log where action like 'password_reset%' order by id").all()).toEqual([{ action: 'password_reset_requested' }, { action: 'password_reset' }]);
+    expect(await all(db, "select action from audit_log where action like 'password_reset%' order by id")).toEqual([{ action: 'password_reset_requested' }, { action: 'password_reset' }]);
   });
 
   it('a link expires after an hour, and a newer one replaces it', async () => {

@@ -11,11 +11,11 @@
 import { createTranslator } from 'next-intl';
 import { beforeEach } from 'vitest';
 import type { Translate } from '@/components/columns';
-import { setDb, type DB } from '@/db/client';
+import { setDb, type Db } from '@/db/client';
 import type { Locale } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
 import { messages } from '@/lib/i18n/messages';
-import { createSqliteTestDb } from './db';
+import { createTestDb } from './db';
 import { loadFixtures } from './fixtures';
 
 const context: { locale: Locale; viewer: Viewer | null } = { locale: 'fr', viewer: null };
@@ -56,11 +56,11 @@ export async function exportedHeader(GET: (request: Request) => Promise<Response
   return body.slice(0, body.indexOf('\r\n') + 2);
 }
 
-/** A migrated database with the fixtures, fresh for each test of the file. */
-export function fixturesForEachTest(): () => DB {
-  let db: DB | undefined;
+/** A migrated database with the fixtures, fresh for each test of the file, on the vitest project's engine. */
+export function fixturesForEachTest(): () => Db {
+  let db: Db | undefined;
   beforeEach(async () => {
-    db = createSqliteTestDb();
+    db = await createTestDb();
     await loadFixtures(db);
     setDb(db);
   });

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { parseBenefitsParams } from '@/lib/inventory/benefits';
 import { inventoryParamsSchema, parseInventoryParams } from '@/lib/inventory/view';
 import { validateImport } from '@/lib/import/validate';
@@ -20,8 +20,12 @@ import { parseReportParams, reportParamsSchema } from '@/lib/reports/queries';
 import { isCalendarDate } from '@/lib/calendar-date';
 import { addDays } from '@/lib/clock';
 import { formatDate } from '@/lib/i18n/format';
-import { createSqliteTestDb } from '@/tests/helpers/db';
-import { fixtureDocument } from '@/tests/helpers/fixtures';
+import { resolveAccountSelection } from '@/lib/accounts/queries';
+import { authorizeCredentials } from '@/lib/auth/sign-in';
+import { requestPasswordReset } from '@/lib/people/reset';
+import { createTestDb } from '@/tests/helpers/db';
+import { FIXTURE_USERS as U, fixtureDocument, loadFixtures } from '@/tests/helpers/fixtures';
+import { viewerOf } from '@/tests/helpers/viewers';
 
 const RUNS = { numRuns: 50, interruptAfterTimeLimit: 10_000 };
 
@@ -126,9 +130,9 @@ describe('search parameters never throw', () => {
 });
 
 describe('import fields never throw, and every problem has a JSON path', () => {
-  let db: DB;
-  beforeAll(() => {
-    db = createSqliteTestDb();
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
   });
 
   const json = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), text, { maxKeys: 3 }));
@@ -158,5 +162,41 @@ describe('import fields never throw, and every problem has a JSON path', () => {
     await fc.assert(fc.asyncProperty(json, async (input) => {
           expect((await validateImport(db, input)).problems.length).toBeGreaterThan(0);
         }), RUNS);
+  });
+});
+
+describe('text a person types reaches the database as a parameter, never as a database error', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await loadFixtures(db);
+  });
+
+  // NUL first: SQLite's text holds it, PostgreSQL's cannot (db/postgres.ts binds it as U+FFFD).
+  const examples: [string][] = [['\u0000'], ['60000\u000011'], ['admin@alpha.example\u0000'], ['\uFFFD']];
+
+  it('an account number in the address: one of the viewer’s accounts, not found, or (none typed) the chooser', async () => {
+    const viewer = await viewerOf(db, U.alphaAdmin);
+    await fc.assert(
+      fc.asyncProperty(text, async (typed) => {
+        expect(['account', 'all', 'not-found', 'choose']).toContain((await resolveAccountSelection(db, viewer, typed)).kind);
+      }),
+      { ...RUNS, examples },
+    );
+  });
+
+  it('an e-mail at sign-in and at "Mot de passe oublié ?": refused as incorrect, or recorded', async () => {
+    const context = { db, address: '198.51.100.7', now: Date.now(), limits: { perAddress: 10_000, perAccount: 10_000 }, refusalDelayMs: 0 };
+    await fc.assert(
+      fc.asyncProperty(text, async (typed) => {
+        const signIn = await authorizeCredentials({ email: typed, password: 'not the password' }, context).then(
+          () => 'signed-in',
+          (error: { code?: string }) => error.code,
+        );
+        expect(signIn).toBe('invalid');
+        await requestPasswordReset(db, typed, { now: Date.now(), address: '198.51.100.7' });
+      }),
+      { ...RUNS, numRuns: 15, examples },
+    );
   });
 });

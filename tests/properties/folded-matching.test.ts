@@ -8,13 +8,13 @@
  * application's own function.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
+import { rows } from '@/db/statements';
 import { foldForSearch } from '@/lib/search/normalize';
 import { containsMatch, startsWithMatch, wordsMatch } from '@/lib/search/sql';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { createTestDb, run } from '@/tests/helpers/db';
 import { sql } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 
 const RUNS = { numRuns: 60, interruptAfterTimeLimit: 15_000 };
 
@@ -66,20 +66,17 @@ const recase = (piece: string, flips: boolean[]) =>
     })
     .join('');
 
-let db: DB;
-beforeAll(() => {
-  db = createSqliteTestDb();
-  db.$client.exec('create table folded_probe (id integer primary key, original text not null, search text not null)');
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDb();
+  await run(db, 'create table folded_probe (id integer primary key, original text not null, search text not null)');
 });
-afterAll(() => db.$client.close());
 
-function sqlMatches(texts: string[], condition: (column: ReturnType<typeof sql.raw>) => ReturnType<typeof wordsMatch>): boolean[] {
-  db.$client.exec('delete from folded_probe');
-  const insert = db.$client.prepare('insert into folded_probe (id, original, search) values (?, ?, ?)');
-  texts.forEach((original, id) => insert.run(id, original, foldForSearch(original)));
-  // Compiled as the portal compiles it, run synchronously on the connection so that a property run stays a plain loop.
-  const query = new SQLiteSyncDialect().sqlToQuery(sql`select id from folded_probe where ${condition(sql.raw('search'))}`);
-  const matching = new Set((db.$client.prepare(query.sql).all(...query.params) as { id: number }[]).map((row) => row.id));
+async function sqlMatches(texts: string[], condition: (column: ReturnType<typeof sql.raw>) => ReturnType<typeof wordsMatch>): Promise<boolean[]> {
+  await run(db, 'delete from folded_probe');
+  for (const [id, original] of texts.entries()) await run(db, 'insert into folded_probe (id, original, search) values (?, ?, ?)', id, original, foldForSearch(original));
+  // Compiled as the portal compiles it, by the engine's dialect.
+  const matching = new Set((await rows<{ id: number }>(db, sql`select id from folded_probe where ${condition(sql.raw('search'))}`)).map((row) => row.id));
   return texts.map((_, id) => matching.has(id));
 }
 
@@ -91,38 +88,38 @@ describe('the SQL matching of folded columns agrees with a plain JavaScript refe
     return recase(source.slice(Math.min(from, source.length), Math.min(from, source.length) + length), flips);
   };
 
-  it('words that start words (the inventory, names, products)', () => {
-    fc.assert(
-      fc.property(cases, (input) => {
+  it('words that start words (the inventory, names, products)', async () => {
+    await fc.assert(
+      fc.asyncProperty(cases, async (input) => {
         const query = queryOf(input);
-        expect(sqlMatches(input[0], (column) => wordsMatch(column, query))).toEqual(input[0].map((t) => referenceWordsMatch(t, query)));
+        expect(await sqlMatches(input[0], (column) => wordsMatch(column, query))).toEqual(input[0].map((t) => referenceWordsMatch(t, query)));
       }),
       RUNS,
     );
   });
 
-  it('text anywhere (the customer PO number)', () => {
-    fc.assert(
-      fc.property(cases, (input) => {
+  it('text anywhere (the customer PO number)', async () => {
+    await fc.assert(
+      fc.asyncProperty(cases, async (input) => {
         const query = queryOf(input);
-        expect(sqlMatches(input[0], (column) => containsMatch(column, query))).toEqual(input[0].map((t) => referenceContains(t, query)));
+        expect(await sqlMatches(input[0], (column) => containsMatch(column, query))).toEqual(input[0].map((t) => referenceContains(t, query)));
       }),
       RUNS,
     );
   });
 
-  it('text from its start (order numbers, product codes)', () => {
-    fc.assert(
-      fc.property(cases, (input) => {
+  it('text from its start (order numbers, product codes)', async () => {
+    await fc.assert(
+      fc.asyncProperty(cases, async (input) => {
         const query = queryOf(input);
-        expect(sqlMatches(input[0], (column) => startsWithMatch(column, query))).toEqual(input[0].map((t) => referenceStartsWith(t, query)));
+        expect(await sqlMatches(input[0], (column) => startsWithMatch(column, query))).toEqual(input[0].map((t) => referenceStartsWith(t, query)));
       }),
       RUNS,
     );
   });
 
-  it('the examples people type', () => {
-    for (const typed of ['BC-ÉTÉ', 'bc-été', 'bc ete', 'ÉTÉ-2026']) expect(sqlMatches(['BC-ÉTÉ-2026', 'BC-ETA-2026'], (column) => containsMatch(column, typed)), typed).toEqual([true, false]);
-    expect(sqlMatches(['Montréal', 'Mont Royal'], (column) => wordsMatch(column, 'MONTREAL'))).toEqual([true, false]);
+  it('the examples people type', async () => {
+    for (const typed of ['BC-ÉTÉ', 'bc-été', 'bc ete', 'ÉTÉ-2026']) expect(await sqlMatches(['BC-ÉTÉ-2026', 'BC-ETA-2026'], (column) => containsMatch(column, typed)), typed).toEqual([true, false]);
+    expect(await sqlMatches(['Montréal', 'Mont Royal'], (column) => wordsMatch(column, 'MONTREAL'))).toEqual([true, false]);
   });
 });
