@@ -1,6 +1,13 @@
 /**
- * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--ports APP,FLOOR] [--out FILE]`:
+ * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--ports APP,FLOOR] [--out FILE]
+ *   [--engine sqlite|postgres] [--postgres-port N] [--compare FILE]`:
  * speed at scale (the budgets in docs/performance.md), in one run, not part of `npm test`.
+ *
+ * `--engine postgres` measures the same pages on PostgreSQL: a real one from
+ * the npm registry (scripts/postgres/embedded.ts, as `nobody` when root) on
+ * 127.0.0.1, the data imported into it, the server and the floor started with
+ * DATABASE_URL. `--compare FILE` (another run's JSON, e.g. SQLite's) prints
+ * each page's p50 against that run's.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
  *    the large customer, the same customer ten times smaller and 50 ordinary
@@ -24,18 +31,22 @@
  * whatever happens. Exit code 0 whether budgets pass or fail (the figures are
  * the product); 1 when the bench itself could not run.
  *
- * Engine: SQLite only: prepares the measured SQLite databases and reads them directly.
+ * Engine: SQLite only: prepares the measured SQLite databases and reads them directly (PostgreSQL's through the handle).
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { migrateDatabase, openDatabase } from '@/db/client';
+import { migrateDatabase, openDatabase, type Db } from '@/db/client';
+import { connectionOf } from '@/db/handle';
+import { closePostgres, openPostgres } from '@/db/postgres';
+import { statement } from '@/db/statements';
 import { importDocument } from '@/lib/import/apply';
 import { signInOverHttp } from '../tests/helpers/http-session';
 import { startServer, type DemoServer } from '../tests/helpers/demo-server';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './postgres/embedded';
 import { benchDocument, BENCH_PASSWORD, LARGE, landmarks, SMALL, type CustomerShape } from './bench/data';
 import { bytesOf, groupCpuSeconds, load, type Run } from './bench/measure';
 import { evaluateBudgets, markdown, type Customer, type PageResult, type PageSpec, type Served } from './bench/report';
@@ -59,12 +70,16 @@ const SECONDS = seconds('seconds', QUICK ? 1 : 5);
 /** The warm-up before each page (16 connections when 16 are measured, so every server process has served the page). */
 const WARMUP = seconds('warmup', QUICK ? 0.5 : 1);
 const WEB_CONCURRENCY = option('web-concurrency');
-const OUT = option('out') ?? 'bench/results/latest.json';
+const OUT = option('out') ?? (option('engine') === 'postgres' ? 'bench/results/latest-postgres.json' : 'bench/results/latest.json');
 /** `--ports APP,FLOOR`: fixed ports for the server and the floor (a shared machine gives each user a range); free ones otherwise. */
 const PORTS = option('ports')
   ?.split(',')
   .map(Number)
   .filter((port) => Number.isInteger(port) && port > 0) as [number, number] | undefined;
+const ENGINE = option('engine') ?? 'sqlite';
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres') throw new Error('--engine must be sqlite or postgres');
+const POSTGRES_PORT = option('postgres-port');
+const COMPARE = option('compare');
 /** Only these pages (ids of PAGES), for a look at a few. */
 const ONLY = option('pages')?.split(',');
 const PROFILE_RUNS = QUICK ? 5 : 15;
@@ -110,14 +125,43 @@ function ensureBuild(): void {
   if (result.status !== 0) throw new Error('the production build failed');
 }
 
-async function prepareData(path: string): Promise<void> {
+/** Where the measured data lives: a SQLite file, or a PostgreSQL database. */
+type Store = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+/** The environment that points a server (or the floor) at the store. */
+const storeEnv = (store: Store): Record<string, string> => (store.kind === 'postgres' ? { DATABASE_URL: store.url } : {});
+
+async function withStore<T>(store: Store, work: (db: Db) => Promise<T>): Promise<T> {
+  if (store.kind === 'sqlite') {
+    const db = openDatabase(store.path, { create: true });
+    try {
+      migrateDatabase(db);
+      return await work(db);
+    } finally {
+      db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      db.$client.close();
+    }
+  }
+  const db = openPostgres(store.url, { poolSize: 2 });
+  const connection = connectionOf(db);
+  if (connection.engine !== 'postgres') throw new Error('unreachable');
+  try {
+    await connection.ready();
+    return await work(db);
+  } finally {
+    await closePostgres(connection);
+  }
+}
+
+async function prepareData(store: Store): Promise<void> {
   const started = performance.now();
   const document = benchDocument();
-  const db = openDatabase(path, { create: true });
-  migrateDatabase(db);
-  const summary = await importDocument(db, document);
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
-  db.$client.close();
+  const summary = await withStore(store, async (db) => {
+    const imported = await importDocument(db, document);
+    // Fresh statistics for PostgreSQL's planner, as a database that has lived a while has (SQLite plans without).
+    if (store.kind === 'postgres') await statement(db, 'analyze').run();
+    return imported;
+  });
   const counts = Object.entries(summary)
     .filter(([, value]) => value.created > 0)
     .map(([name, value]) => `${name} ${value.created}`)
@@ -126,8 +170,14 @@ async function prepareData(path: string): Promise<void> {
 }
 
 /** The floor's cookie for a user: its id and session version, read from the database. */
-function floorCookie(path: string, email: string): string {
-  const db = new Database(path, { readonly: true });
+async function floorCookie(store: Store, email: string): Promise<string> {
+  if (store.kind === 'postgres') {
+    return withStore(store, async (db) => {
+      const user = (await statement<{ id: number; version: number }>(db, 'select id, session_version as version from users where email = ?').get(email))!;
+      return `floor-user=${user.id}.${user.version}`;
+    });
+  }
+  const db = new Database(store.path, { readonly: true });
   try {
     const user = db.prepare('select id, session_version as version from users where email = ?').get(email) as { id: number; version: number };
     return `floor-user=${user.id}.${user.version}`;
@@ -200,6 +250,18 @@ async function served(server: DemoServer, path: string, cookie: string | undefin
   return { ...runs, bytes };
 }
 
+/** Each page's p50 at 1 connection against another run's (`--compare FILE`): this run ÷ that one. */
+function comparison(results: PageResult[], file: string): string {
+  const other = JSON.parse(readFileSync(file, 'utf8')) as { settings?: { engine?: string }; pages: PageResult[] };
+  const lines = ['', `### Against ${file} (${other.settings?.engine ?? 'sqlite'}): p50 at 1 connection, ms`, '', `| page | customer | ${ENGINE} | other | × |`, '|---|---|---|---|---|'];
+  for (const result of results) {
+    const before = other.pages.find((candidate) => candidate.page.id === result.page.id && candidate.customer === result.customer);
+    if (!before) continue;
+    lines.push(`| ${result.page.label} | ${result.customer} | ${result.next.c1.p50} | ${before.next.c1.p50} | ${(result.next.c1.p50 / before.next.c1.p50).toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}
+
 // ─── The run ────────────────────────────────────────────────────────────────
 
 async function main() {
@@ -209,8 +271,14 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'license-desk-bench-'));
   const databasePath = join(dir, 'bench.db');
   const servers: DemoServer[] = [];
+  let postgres: EmbeddedPostgres | undefined;
   try {
-    await prepareData(databasePath);
+    if (ENGINE === 'postgres') {
+      postgres = await startEmbeddedPostgres({ port: POSTGRES_PORT ? Number(POSTGRES_PORT) : await freePort() });
+      log(`PostgreSQL (embedded) on ${postgres.url}`);
+    }
+    const store: Store = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'sqlite', path: databasePath };
+    await prepareData(store);
 
     const [appPort, floorPort] = PORTS ?? [await freePort(), await freePort()];
     log(`starting the production server on 127.0.0.1:${appPort} (WEB_CONCURRENCY=${WEB_CONCURRENCY ?? `default, ${availableParallelism()}`}) and the floor on 127.0.0.1:${floorPort} ...`);
@@ -220,10 +288,10 @@ async function main() {
       args: ['--port', String(appPort)],
       port: appPort,
       databasePath,
-      env: { LICENSE_DESK_BENCH: '1', AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}) },
+      env: { LICENSE_DESK_BENCH: '1', AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}), ...storeEnv(store) },
     });
     servers.push(app);
-    const floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in' });
+    const floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in', env: storeEnv(store) });
     servers.push(floor);
     watched.push(app.pid, floor.pid);
 
@@ -233,7 +301,7 @@ async function main() {
       ['small', SMALL],
     ] as const) {
       const session = await signInOverHttp(app.baseURL, shape.admin!.email, BENCH_PASSWORD);
-      customers.push({ customer, shape, cookie: session.cookie, floorCookie: floorCookie(databasePath, shape.admin!.email) });
+      customers.push({ customer, shape, cookie: session.cookie, floorCookie: await floorCookie(store, shape.admin!.email) });
     }
     log(`signed in ${customers.map((entry) => entry.shape.admin!.email).join(' and ')}`);
 
@@ -274,7 +342,7 @@ async function main() {
       measuredAt: new Date().toISOString(),
       commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
       host: { node: process.version, cores: availableParallelism(), loadAverageBefore: load0.map((x) => Math.round(x * 100) / 100), loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100) },
-      settings: { seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
+      settings: { engine: ENGINE, seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
       serverLog: { sqliteBusy: (output.match(/SQLITE_BUSY/g) ?? []).length, unavailable503: (output.match(/\[server\] 503 /g) ?? []).length, restarts: (output.match(/restarting it/g) ?? []).length },
       pages: results,
       budgets,
@@ -283,9 +351,11 @@ async function main() {
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
     console.log(markdown(results, budgets));
+    if (COMPARE) console.log(comparison(results, COMPARE));
     console.log(`\n${report.durationSeconds} s in all; figures in ${OUT}.`);
   } finally {
     for (const server of servers) await server.stop();
+    await postgres?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
