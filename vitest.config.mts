@@ -19,6 +19,10 @@ const ON_BOTH_ENGINES = [
   'lib/reports/queries.test.ts',
   'lib/import/validate.test.ts',
   'tests/integration/writers-at-once.test.ts',
+  'lib/import/docs-example.test.ts',
+  'lib/import/bilingual.test.ts',
+  'lib/orders/send.test.ts',
+  'lib/orders/figures.test.ts',
 ];
 
 export default defineConfig({

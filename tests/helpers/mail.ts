@@ -2,11 +2,11 @@
  * What the outbox worker does, for integration tests: sends every message
  * due in the mail outbox through a transport (usually the test SMTP server).
  */
-import type { DB } from '@/db/client';
+import type { DB, Db } from '@/db/client';
 import { deliverMail } from '@/lib/mail/outbox';
 import { smtpTransport } from '@/lib/notices/mailer';
 
-export async function sendOutbox(db: DB, smtpUrl: string, now = Date.now()) {
+export async function sendOutbox(db: Db, smtpUrl: string, now = Date.now()) {
   const transport = smtpTransport(smtpUrl);
   try {
     return await deliverMail(db, transport, { sender: 'test', from: 'no-reply@portal.example', now: () => now, log: () => undefined });
