@@ -23,6 +23,9 @@ const ON_BOTH_ENGINES = [
   'lib/import/bilingual.test.ts',
   'lib/orders/send.test.ts',
   'lib/orders/figures.test.ts',
+  'lib/partner/queries.test.ts',
+  'lib/inventory/ledger.test.ts',
+  'lib/inventory/summaries.test.ts',
 ];
 
 export default defineConfig({
