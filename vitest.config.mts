@@ -26,6 +26,9 @@ const ON_BOTH_ENGINES = [
   'lib/partner/queries.test.ts',
   'lib/inventory/ledger.test.ts',
   'lib/inventory/summaries.test.ts',
+  'lib/inventory/benefits.test.ts',
+  'lib/inventory/queries.test.ts',
+  'lib/orders/queries.test.ts',
 ];
 
 export default defineConfig({
