@@ -29,6 +29,7 @@ const ON_BOTH_ENGINES = [
   'lib/inventory/benefits.test.ts',
   'lib/inventory/queries.test.ts',
   'lib/orders/queries.test.ts',
+  'lib/orders/record.test.ts',
 ];
 
 export default defineConfig({
