@@ -30,6 +30,7 @@ const ON_BOTH_ENGINES = [
   'lib/inventory/queries.test.ts',
   'lib/orders/queries.test.ts',
   'lib/orders/record.test.ts',
+  'lib/import/apply.test.ts',
 ];
 
 export default defineConfig({
