@@ -31,6 +31,7 @@ const ON_BOTH_ENGINES = [
   'lib/orders/queries.test.ts',
   'lib/orders/record.test.ts',
   'lib/import/apply.test.ts',
+  'fixtures/demo.test.ts',
 ];
 
 export default defineConfig({
