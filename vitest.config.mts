@@ -36,6 +36,19 @@ const ON_BOTH_ENGINES = [
   'app/(portal)/inventory/benefits/columns.test.tsx',
   'app/(portal)/inventory/columns.test.tsx',
   'app/(portal)/reports/columns.test.tsx',
+  'lib/import/docs-example.test.ts',
+  'lib/import/bilingual.test.ts',
+  'lib/orders/send.test.ts',
+  'lib/orders/figures.test.ts',
+  'lib/partner/queries.test.ts',
+  'lib/inventory/ledger.test.ts',
+  'lib/inventory/summaries.test.ts',
+  'lib/inventory/benefits.test.ts',
+  'lib/inventory/queries.test.ts',
+  'lib/orders/queries.test.ts',
+  'lib/orders/record.test.ts',
+  'lib/import/apply.test.ts',
+  'fixtures/demo.test.ts',
 ];
 
 export default defineConfig({

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { verifyPassword } from '@/lib/auth/password';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
-import { createSqliteTestDb, sqliteOne } from '@/tests/helpers/db';
+import { all, createTestDb, one, onPostgres, run } from '@/tests/helpers/db';
 import {
   fastPasswordHash,
   FIXTURE_ACCOUNTS,
@@ -18,19 +18,46 @@ import type { ImportDocument } from './schema';
 const TODAY = '2026-11-24';
 const options = (extra: ImportDocumentOptions = {}): ImportDocumentOptions => ({ passwordHasher: fastPasswordHash, today: TODAY, ...extra });
 
-/** Every table, every row, in id order: what "nothing changed" compares. */
-function dump(db: DB): Record<string, unknown[]> {
-  const tables = db.$client
-    .prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name")
-    .all();
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]));
+/**
+ * The application's tables, each with what orders its rows as they were
+ * stored: SQLite's rowid; on PostgreSQL the primary key (every table has one).
+ */
+async function tables(db: Db): Promise<{ name: string; order: string }[]> {
+  if (!onPostgres()) {
+    const names = await all<{ name: string }>(db, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name");
+    return names.map(({ name }) => ({ name, order: 'rowid' }));
+  }
+  return all<{ name: string; order: string }>(
+    db,
+    `select c.relname as name, string_agg(quote_ident(a.attname), ', ' order by array_position(i.indkey::int2[], a.attnum)) as "order"
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       join pg_index i on i.indrelid = c.oid and i.indisprimary
+       join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
+      where n.nspname = current_schema() and c.relkind = 'r'
+      group by c.relname order by c.relname`,
+  );
 }
 
-function counts(db: DB): Record<string, number> {
-  return Object.fromEntries(Object.entries(dump(db)).map(([name, rows]) => [name, rows.length]));
+/** Every table, every row, in the order they were stored: what "nothing changed" compares. */
+async function dump(db: Db): Promise<Record<string, unknown[]>> {
+  const rows: Record<string, unknown[]> = {};
+  for (const { name, order } of await tables(db)) rows[name] = await all(db, `select * from "${name}" order by ${order}`);
+  return rows;
 }
 
-const all = <T>(db: DB, sql: string, ...params: unknown[]): T[] => db.$client.prepare(sql).all(...params) as T[];
+async function counts(db: Db): Promise<Record<string, number>> {
+  return Object.fromEntries(Object.entries(await dump(db)).map(([name, rows]) => [name, rows.length]));
+}
+
+/** A trigger that makes every update of a user fail with `message`, in each engine's own trigger language. */
+async function failUpdatesOfUsers(db: Db, message: string): Promise<void> {
+  if (!onPostgres()) {
+    await run(db, `create trigger fail_users before update on users begin select raise(abort, '${message}'); end`);
+    return;
+  }
+  await run(db, `create function fail_users() returns trigger language plpgsql as $$ begin raise exception '${message}'; end $$`);
+  await run(db, 'create trigger fail_users before update on users for each row execute function fail_users()');
+}
 
 function clone(doc: ImportDocument): ImportDocument {
   return structuredClone(doc);
@@ -38,18 +65,20 @@ function clone(doc: ImportDocument): ImportDocument {
 
 describe('importDocument', () => {
   it('imports the fixtures, and re-importing the same file changes nothing at all', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     const first = await loadFixtures(db);
     expect(first.customers.created).toBe(2);
     expect(first.licensePositions.created).toBe(7);
     expect(first.users.created).toBe(7);
-    const before = dump(db);
-    const rowCounts = counts(db);
+    const before = await dump(db);
+    const rowCounts = await counts(db);
+    // The dump sees the application's tables on either engine.
+    expect(rowCounts).toMatchObject({ customers: 2, users: 7, inventory_lines: 9, grant_accounts: 2 });
 
     // A later clock: any rewritten timestamp would show in the dump.
     const again = await importDocument(db, fixtureDocument(), options({ now: () => Date.parse('2030-01-01T00:00:00Z'), today: '2030-01-01' }));
-    expect(counts(db)).toEqual(rowCounts);
-    expect(dump(db)).toEqual(before);
+    expect((await counts(db))).toEqual(rowCounts);
+    expect((await dump(db))).toEqual(before);
     for (const [type, summary] of Object.entries(again)) {
       if (type === 'transactions') expect(summary).toEqual({ created: 0, deleted: 0 });
       else expect(summary).toMatchObject({ created: 0, updated: 0, deleted: 0 });
@@ -58,21 +87,21 @@ describe('importDocument', () => {
   });
 
   it('keeps every count equal to the sum of its transactions, with an opening balance for lines given without history', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
-    const cal = sqliteOne<{ id: number; license_count: number; sa_count: number }>(
+    const cal = (await one<{ id: number; license_count: number; sa_count: number }>(
       db,
       `select l.id, l.license_count, l.sa_count from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id
         join products p on p.id = l.product_id where a.number = ? and p.code = 'FX-WINSRV-CAL' and l.package_id is not null`,
       FIXTURE_ACCOUNTS.alphaNorth,
-    );
+    ));
     expect(cal).toMatchObject({ license_count: 40, sa_count: 40 });
-    expect(all(db, 'select occurred_on, kind, license_delta, sa_delta, note from inventory_transactions where line_id = ?', cal.id)).toEqual([
+    expect((await all(db, 'select occurred_on, kind, license_delta, sa_delta, note from inventory_transactions where line_id = ?', cal.id))).toEqual([
       { occurred_on: TODAY, kind: 'opening_balance', license_delta: 40, sa_delta: 40, note: 'import' },
     ]);
     // A given history is stored as given, with its orders.
-    const history = all<{ kind: string; order_number: string | null }>(
+    const history = await all<{ kind: string; order_number: string | null }>(
       db,
       `select t.kind, o.number as order_number from inventory_transactions t join inventory_lines l on l.id = t.line_id
          join products p on p.id = l.product_id left join orders o on o.id = t.order_id
@@ -86,12 +115,12 @@ describe('importDocument', () => {
   });
 
   it('updates changed rows in place, adds new ones, deletes nothing; an adjustment explains a changed count', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
-    const ids = (table: string, key: string) =>
-      Object.fromEntries(all<{ id: number; k: string }>(db, `select id, ${key} as k from ${table}`).map((row) => [row.k, row.id]));
-    const accountIdsBefore = ids('purchase_accounts', 'number');
-    const lineCountBefore = sqliteOne<{ n: number }>(db, 'select count(*) as n from inventory_lines').n;
+    const ids = async (table: string, key: string) =>
+      Object.fromEntries((await all<{ id: number; k: string }>(db, `select id, ${key} as k from ${table}`)).map((row) => [row.k, row.id]));
+    const accountIdsBefore = await ids('purchase_accounts', 'number');
+    const lineCountBefore = (await one<{ n: number }>(db, 'select count(*) as n from inventory_lines')).n;
 
     const doc = clone(fixtureDocument());
     doc.customers![1]!.legalName = 'Beta Industries Société Anonyme';
@@ -120,42 +149,42 @@ describe('importDocument', () => {
     expect(summary.transactions).toEqual({ created: 2, deleted: 0 });
 
     // Same ids: updated in place; nothing deleted.
-    const accountIdsAfter = ids('purchase_accounts', 'number');
+    const accountIdsAfter = await ids('purchase_accounts', 'number');
     for (const [number, id] of Object.entries(accountIdsBefore)) expect(accountIdsAfter[number]).toBe(id);
-    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from inventory_lines').n).toBe(lineCountBefore + 1);
-    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from users').n).toBe(7);
-    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from customers').n).toBe(2);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from inventory_lines')).n).toBe(lineCountBefore + 1);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from users')).n).toBe(7);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from customers')).n).toBe(2);
 
-    const account = sqliteOne<Record<string, string>>(db, 'select name, name_search, city, location_search from purchase_accounts where number = ?', FIXTURE_ACCOUNTS.alphaNorth);
+    const account = await one<Record<string, string>>(db, 'select name, name_search, city, location_search from purchase_accounts where number = ?', FIXTURE_ACCOUNTS.alphaNorth);
     expect(account).toEqual({ name: 'Alpha Montréal – Siège social', name_search: ' alpha montreal siege social', city: 'Laval', location_search: ' laval ca' });
-    expect(sqliteOne<{ legal_name_search: string }>(db, "select legal_name_search from customers where number = '2000002'").legal_name_search).toBe(
+    expect((await one<{ legal_name_search: string }>(db, "select legal_name_search from customers where number = '2000002'")).legal_name_search).toBe(
       ' beta industries societe anonyme',
     );
-    const line = sqliteOne<{ id: number; license_count: number; updated_at: number }>(
+    const line = (await one<{ id: number; license_count: number; updated_at: number }>(
       db,
       `select l.id, l.license_count, l.updated_at from inventory_lines l join products p on p.id = l.product_id
         where p.code = 'FX-WINSRV-CAL' and l.package_id is not null`,
-    );
+    ));
     expect(line).toMatchObject({ license_count: 45, updated_at: 1_900_000_000_000 });
-    expect(all(db, 'select kind, license_delta, sa_delta, note from inventory_transactions where line_id = ? order by id', line.id)).toEqual([
+    expect((await all(db, 'select kind, license_delta, sa_delta, note from inventory_transactions where line_id = ? order by id', line.id))).toEqual([
       { kind: 'opening_balance', license_delta: 40, sa_delta: 40, note: 'import' },
       { kind: 'adjustment', license_delta: 5, sa_delta: 0, note: 'import' },
     ]);
-    expect(sqliteOne<{ n: number }>(db, "select count(*) as n from order_items where order_id = (select id from orders where number = 'FX-ORD-1001')").n).toBe(1);
+    expect((await one<{ n: number }>(db, "select count(*) as n from order_items where order_id = (select id from orders where number = 'FX-ORD-1001')")).n).toBe(1);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
 
     // dataUpdatedAt moves for the customers whose data changed (both here), not for others.
-    const stamps = all<{ number: string; data_updated_at: number }>(db, 'select number, data_updated_at from customers order by number');
+    const stamps = await all<{ number: string; data_updated_at: number }>(db, 'select number, data_updated_at from customers order by number');
     expect(stamps.map((s) => s.data_updated_at)).toEqual([1_900_000_000_000, 1_900_000_000_000]);
     await importDocument(db, { version: 1, benefits: [{ ...doc.benefits![1]!, used: 5 }] }, options({ now: () => 2_000_000_000_000 }));
-    expect(all<{ data_updated_at: number }>(db, 'select data_updated_at from customers order by number').map((s) => s.data_updated_at)).toEqual([
+    expect((await all<{ data_updated_at: number }>(db, 'select data_updated_at from customers order by number')).map((s) => s.data_updated_at)).toEqual([
       1_900_000_000_000,
       2_000_000_000_000,
     ]);
   });
 
   it('appends new transactions of a given history, keeps the stored ones the file does not list, and removes them with prune', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
     const doc = clone(fixtureDocument());
     const o365 = doc.subscriptions![0]!;
@@ -176,17 +205,17 @@ describe('importDocument', () => {
     await expect(importDocument(db, next, options())).rejects.toThrow(ImportValidationError);
     summary = await importDocument(db, next, options({ prune: true }));
     expect(summary.transactions).toEqual({ created: 0, deleted: 1 });
-    const line = sqliteOne<{ available_count: number; ordered_count: number }>(
+    const line = (await one<{ available_count: number; ordered_count: number }>(
       db,
       "select available_count, ordered_count from inventory_lines where kind = 'subscription' and purchase_account_id = (select id from purchase_accounts where number = ?)",
       FIXTURE_ACCOUNTS.alphaNorth,
-    );
+    ));
     expect(line).toEqual({ available_count: 22, ordered_count: 20 });
     expect((await ledgerDiscrepancies(db))).toEqual([]);
   });
 
   it('prune deletes the rows of the listed types that the file does not list, children first', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
     const doc = clone(fixtureDocument());
     // Drop customer beta with everything of it, partner south's user, and one order.
@@ -201,9 +230,9 @@ describe('importDocument', () => {
     doc.users = doc.users!.filter((u) => !u.email.endsWith('@beta.example') && u.email !== FIXTURE_USERS.southPartner);
 
     // Without prune, nothing is deleted.
-    const rowCounts = counts(db);
+    const rowCounts = await counts(db);
     await importDocument(db, doc, options());
-    expect(counts(db)).toEqual(rowCounts);
+    expect((await counts(db))).toEqual(rowCounts);
 
     const summary = await importDocument(db, doc, options({ prune: true }));
     expect(summary.customers.deleted).toBe(1);
@@ -215,23 +244,24 @@ describe('importDocument', () => {
     expect(summary.benefits.deleted).toBe(1);
     expect(summary.users.deleted).toBe(3);
     expect(summary.partners.deleted).toBe(0);
-    expect(all(db, 'select number from customers')).toEqual([{ number: '2000001' }]);
-    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from users').n).toBe(4);
-    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from grants').n).toBe(4);
-    expect(sqliteOne<{ n: number }>(db, 'select count(*) as n from inventory_transactions t left join inventory_lines l on l.id = t.line_id where l.id is null').n).toBe(0);
-    expect(db.$client.pragma('foreign_key_check')).toEqual([]);
+    expect((await all(db, 'select number from customers'))).toEqual([{ number: '2000001' }]);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from users')).n).toBe(4);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from grants')).n).toBe(4);
+    expect((await one<{ n: number }>(db, 'select count(*) as n from inventory_transactions t left join inventory_lines l on l.id = t.line_id where l.id is null')).n).toBe(0);
+    // PostgreSQL checks every foreign key at each statement: only SQLite has something to check afterwards.
+    if (!onPostgres()) expect(await all(db, 'pragma foreign_key_check')).toEqual([]);
     expect((await ledgerDiscrepancies(db))).toEqual([]);
 
     // And pruning with the same file again changes nothing.
-    const before = dump(db);
+    const before = await dump(db);
     await importDocument(db, doc, options({ prune: true }));
-    expect(dump(db)).toEqual(before);
+    expect((await dump(db))).toEqual(before);
   });
 
   it("never resets an existing user's password, and signs a user out when their grants change", async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
-    const stored = sqliteOne<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer);
+    const stored = (await one<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer));
     expect(await verifyPassword(FIXTURE_PASSWORD, stored.password_hash)).toBe(true);
 
     const doc = clone(fixtureDocument());
@@ -243,27 +273,27 @@ describe('importDocument', () => {
     const summary = await importDocument(db, doc, options({ passwordHasher: hasher }));
     expect(hasher).not.toHaveBeenCalled();
     expect(summary.users).toMatchObject({ updated: 1, unchanged: 6 });
-    const after = sqliteOne<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer);
+    const after = (await one<{ password_hash: string; session_version: number }>(db, 'select password_hash, session_version from users where email = ?', FIXTURE_USERS.alphaViewer));
     expect(after.password_hash).toBe(stored.password_hash);
     expect(after.session_version).toBe(stored.session_version + 1);
     expect(
-      all(db, 'select a.number from grant_accounts ga join purchase_accounts a on a.id = ga.purchase_account_id join grants g on g.id = ga.grant_id join users u on u.id = g.user_id where u.email = ? order by a.number', FIXTURE_USERS.alphaViewer),
+      (await all(db, 'select a.number from grant_accounts ga join purchase_accounts a on a.id = ga.purchase_account_id join grants g on g.id = ga.grant_id join users u on u.id = g.user_id where u.email = ? order by a.number', FIXTURE_USERS.alphaViewer)),
     ).toEqual([{ number: FIXTURE_ACCOUNTS.alphaNorth }, { number: FIXTURE_ACCOUNTS.alphaNorth2 }]);
   });
 
   it('keeps preferences people set in the application when the file does not state them', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
-    db.$client.prepare('update users set receives_notices = 0 where email = ?').run(FIXTURE_USERS.alphaAdmin);
-    const before = dump(db);
+    await run(db, 'update users set receives_notices = false where email = ?', FIXTURE_USERS.alphaAdmin);
+    const before = await dump(db);
     await importDocument(db, fixtureDocument(), options());
-    expect(dump(db)).toEqual(before);
+    expect((await dump(db))).toEqual(before);
   });
 
   it('writes nothing when the file is invalid, and says everything that is wrong', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
-    const before = dump(db);
+    const before = await dump(db);
     const doc = clone(fixtureDocument());
     doc.customers![0]!.legalName = 'Changed, but not written';
     doc.purchaseAccounts![0]!.agreement = '8000002';
@@ -271,35 +301,35 @@ describe('importDocument', () => {
     const error = await importDocument(db, doc, options()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportValidationError);
     expect((error as ImportValidationError).problems.map((p) => p.path)).toEqual(['purchaseAccounts[0].agreement', 'licensePositions[0]']);
-    expect(dump(db)).toEqual(before);
+    expect((await dump(db))).toEqual(before);
 
     await expect(importDocument(db, { version: 1, customers: [{ number: 'X' }] }, options())).rejects.toThrow(/customers\[0\]\.legalName: is required/);
-    expect(dump(db)).toEqual(before);
+    expect((await dump(db))).toEqual(before);
 
     // New users' passwords are not even hashed when the file is invalid.
     const hasher = vi.fn(fastPasswordHash);
     doc.users!.push({ email: 'new@alpha.example', name: 'New', password: 'a-long-password', grants: [] });
     await expect(importDocument(db, doc, options({ passwordHasher: hasher }))).rejects.toThrow(ImportValidationError);
     expect(hasher).not.toHaveBeenCalled();
-    expect(dump(db)).toEqual(before);
+    expect((await dump(db))).toEqual(before);
   });
 
   it('rolls back everything when a write fails half-way', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
-    const before = dump(db);
+    const before = await dump(db);
     const doc = clone(fixtureDocument());
     doc.customers![0]!.legalName = 'Changed first';
     // The last entity type to be written fails inside the transaction.
-    db.$client.exec("create trigger fail_users before update on users begin select raise(abort, 'boom'); end");
+    await failUpdatesOfUsers(db, 'boom');
     doc.users![0]!.name = 'Renamed';
     await expect(importDocument(db, doc, options())).rejects.toThrow('boom');
-    db.$client.exec('drop trigger fail_users');
-    expect(dump(db)).toEqual(before);
+    await run(db, onPostgres() ? 'drop trigger fail_users on users' : 'drop trigger fail_users');
+    expect((await dump(db))).toEqual(before);
   });
 
   it('reports progress up to the total', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     const calls: [number, number][] = [];
     await importDocument(db, fixtureDocument(), options({ onProgress: (done, total) => calls.push([done, total]) }));
     const total = Object.values(fixtureDocument()).reduce((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
@@ -308,9 +338,9 @@ describe('importDocument', () => {
   });
 
   it('stores prices in minor units of the currency and package items as listed', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
-    expect(all(db, "select position, unit_price_minor, with_software_assurance, term_months from order_items where order_id = (select id from orders where number = 'FX-ORD-1001') order by position")).toEqual([
+    expect((await all(db, "select position, unit_price_minor, with_software_assurance, term_months from order_items where order_id = (select id from orders where number = 'FX-ORD-1001') order by position"))).toEqual([
       { position: 1, unit_price_minor: 51250, with_software_assurance: 1, term_months: null },
       { position: 2, unit_price_minor: null, with_software_assurance: 0, term_months: 12 },
     ]);
@@ -321,17 +351,17 @@ describe('importDocument', () => {
     ];
     const summary = await importDocument(db, doc, options());
     expect(summary.packages).toMatchObject({ updated: 1 });
-    expect(all(db, 'select p.code, i.edition, i.quantity from package_items i join products p on p.id = i.product_id order by i.id')).toEqual([
+    expect((await all(db, 'select p.code, i.edition, i.quantity from package_items i join products p on p.id = i.product_id order by i.id'))).toEqual([
       { code: 'FX-WINSRV-CAL', edition: '', quantity: 2 },
       { code: 'FX-OFFICE-PRO', edition: 'Standard', quantity: 1 },
     ]);
   });
 
   it('keeps product search text in step with a renamed family', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await loadFixtures(db);
     await importDocument(db, { version: 1, productFamilies: [{ code: 'FX-WINSRV', name: 'Serveurs Windows' }] }, options());
-    expect(all(db, "select search from products where code in ('FX-WINSRV-STD', 'FX-WINSRV-CAL') order by code")).toEqual([
+    expect((await all(db, "select search from products where code in ('FX-WINSRV-STD', 'FX-WINSRV-CAL') order by code"))).toEqual([
       { search: ' windows server cal serveurs windows' },
       { search: ' windows server standard serveurs windows' },
     ]);

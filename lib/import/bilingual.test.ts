@@ -5,7 +5,7 @@
  * usage is stored as a code whether a file gives it as a code or by its name.
  */
 import { describe, expect, it } from 'vitest';
-import { createSqliteTestDb, sqliteOne } from '@/tests/helpers/db';
+import { all, createTestDb, one } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
 import { ImportValidationError } from './problems';
@@ -54,44 +54,44 @@ function document(overrides: Partial<ImportDocument> = {}): ImportDocument {
 
 describe('a bilingual import', () => {
   it('stores both forms, one form alone for both, and a plain text as the same name in both languages', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await importDocument(db, document(), options);
-    expect(db.$client.prepare('select code, name, name_en as nameEn from product_families order by code').all()).toEqual([
+    expect((await all(db, 'select code, name, name_en as "nameEn" from product_families order by code'))).toEqual([
       { code: 'CAL', name: "Licences d'accès client", nameEn: 'Client Access Licenses' },
       { code: 'OFFICE', name: 'Office', nameEn: null },
     ]);
-    expect(db.$client.prepare('select code, name, name_en as nameEn from products order by code').all()).toEqual([
+    expect((await all(db, 'select code, name, name_en as "nameEn" from products order by code'))).toEqual([
       { code: 'PROPLUS', name: 'Office Professionnel Plus', nameEn: 'Office Professional Plus' },
       // Only the English form: it is the name in French too.
       { code: 'WINCAL', name: 'Windows Server CAL', nameEn: null },
     ]);
-    expect(sqliteOne(db, 'select name, name_en as nameEn from packages')).toEqual({ name: 'Suite CAL de base', nameEn: 'Core CAL Suite' });
-    expect(db.$client.prepare('select edition, edition_en as editionEn, resource_usage as usage from inventory_lines order by id').all()).toEqual([
+    expect((await one(db, 'select name, name_en as "nameEn" from packages'))).toEqual({ name: 'Suite CAL de base', nameEn: 'Core CAL Suite' });
+    expect((await all(db, 'select edition, edition_en as "editionEn", resource_usage as usage from inventory_lines order by id'))).toEqual([
       { edition: 'Professionnel Plus', editionEn: 'Professional Plus', usage: 'per_device' },
       { edition: '', editionEn: null, usage: 'per_user' },
       { edition: '', editionEn: null, usage: 'per_device' },
     ]);
-    expect(sqliteOne(db, "select note, note_en as noteEn from inventory_transactions where kind = 'adjustment'")).toEqual({
+    expect((await one(db, `select note, note_en as "noteEn" from inventory_transactions where kind = 'adjustment'`))).toEqual({
       note: 'Serveurs de test retirés',
       noteEn: 'Test servers removed',
     });
-    expect(db.$client.prepare('select benefit, benefit_en as benefitEn from software_assurance_benefits order by id').all()).toEqual([
+    expect((await all(db, 'select benefit, benefit_en as "benefitEn" from software_assurance_benefits order by id'))).toEqual([
       { benefit: "Droits d'utilisation à domicile", benefitEn: 'Home Use Rights' },
       { benefit: 'Jours de planification', benefitEn: null },
     ]);
   });
 
   it('folds both names of a product and of its family into its search text', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     await importDocument(db, document(), options);
-    const search = sqliteOne<{ search: string }>(db, "select search from products where code = 'WINCAL'").search;
+    const search = (await one<{ search: string }>(db, "select search from products where code = 'WINCAL'")).search;
     expect(search).toContain('licences d acces client');
     expect(search).toContain('client access licenses');
-    expect(sqliteOne<{ search: string }>(db, "select search from products where code = 'PROPLUS'").search).toContain('office professional plus');
+    expect((await one<{ search: string }>(db, "select search from products where code = 'PROPLUS'")).search).toContain('office professional plus');
   });
 
   it('changes nothing when the same file comes again, and adds an English form to what an older file stored', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     const older = document();
     older.products = [
       { code: 'PROPLUS', family: 'OFFICE', name: 'Office Professionnel Plus', kind: 'license' },
@@ -103,9 +103,9 @@ describe('a bilingual import', () => {
     const summary = await importDocument(db, document(), options);
     expect(summary.products).toMatchObject({ updated: 1, unchanged: 1 });
     expect(summary.transactions.created).toBe(0);
-    expect(sqliteOne(db, "select name_en as nameEn from products where code = 'PROPLUS'")).toEqual({ nameEn: 'Office Professional Plus' });
-    expect(sqliteOne(db, "select note_en as noteEn from inventory_transactions where kind = 'adjustment'")).toEqual({ noteEn: 'Test servers removed' });
-    expect(sqliteOne(db, "select edition_en as editionEn from inventory_lines where edition = 'Professionnel Plus'")).toEqual({ editionEn: 'Professional Plus' });
+    expect((await one(db, `select name_en as "nameEn" from products where code = 'PROPLUS'`))).toEqual({ nameEn: 'Office Professional Plus' });
+    expect((await one(db, `select note_en as "noteEn" from inventory_transactions where kind = 'adjustment'`))).toEqual({ noteEn: 'Test servers removed' });
+    expect((await one(db, `select edition_en as "editionEn" from inventory_lines where edition = 'Professionnel Plus'`))).toEqual({ editionEn: 'Professional Plus' });
 
     const again = await importDocument(db, document(), options);
     for (const type of ['productFamilies', 'products', 'packages', 'licensePositions', 'benefits'] as const) expect(again[type]).toMatchObject({ created: 0, updated: 0 });
@@ -131,6 +131,6 @@ describe('a bilingual import', () => {
         },
       ]),
     );
-    await expect(importDocument(createSqliteTestDb(), bad, options)).rejects.toThrow(ImportValidationError);
+    await expect(importDocument(await createTestDb(), bad, options)).rejects.toThrow(ImportValidationError);
   });
 });

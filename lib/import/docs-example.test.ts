@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ledgerDiscrepancies } from '@/lib/inventory/ledger';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { all, createTestDb } from '@/tests/helpers/db';
 import { fastPasswordHash } from '@/tests/helpers/fixtures';
 import { importDocument } from './apply';
 import { validateImport } from './validate';
@@ -17,7 +17,7 @@ function exampleFromDocs(): unknown {
 
 describe('the example of docs/import-format.md', () => {
   it('is valid and imports, and importing it again changes nothing', async () => {
-    const db = createSqliteTestDb();
+    const db = await createTestDb();
     const example = exampleFromDocs();
     expect((await validateImport(db, example)).problems).toEqual([]);
     const summary = await importDocument(db, example, { passwordHasher: fastPasswordHash, today: '2026-11-24' });
@@ -29,7 +29,7 @@ describe('the example of docs/import-format.md', () => {
     expect(again.transactions.created).toBe(0);
     expect(again.users).toMatchObject({ created: 0, updated: 0 });
     // The user without a password waits for an invitation; e-mails are stored lower-cased.
-    expect(db.$client.prepare('select email, password_hash is not null as has_password from users order by id').all()).toEqual([
+    expect(await all(db, 'select email, password_hash is not null as has_password from users order by id')).toEqual([
       { email: 'nadia.tremblay@tailspin.example', has_password: 1 },
       { email: 'alex.morgan@tailspin.example', has_password: 0 },
       { email: 'olivier.dubois@northwind.example', has_password: 0 },

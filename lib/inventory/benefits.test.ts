@@ -2,16 +2,16 @@
  * listBenefits() against a migrated database with the fixtures (two customers,
  * two partners): what each kind of viewer sees, and what they must not see.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '@/db/client';
 import { softwareAssuranceBenefits } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/scope';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { createTestDb, one } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf as viewerOfIn } from '@/tests/helpers/viewers';
 import { BENEFITS_ROW_LIMIT, listBenefits, parseBenefitsParams, remainingBenefit, type BenefitsList } from './benefits';
 
-let db: DB;
+let db: Db;
 
 const viewerOf = async (email: string, customerNumber?: string): Promise<Viewer> => (await viewerOfIn(db, email, customerNumber));
 const accountId = async (number: string): Promise<number> => (await accountIdOf(db, number));
@@ -27,7 +27,7 @@ function summary(list: BenefitsList) {
 const accountsOf = (list: BenefitsList) => list.accounts.map((group) => group.accountNumber);
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
   // Beyond the two fixture benefits (alphaNorth, betaSouth): one on every
   // other account, a second expiry of the same benefit (ordering), and one
@@ -41,10 +41,6 @@ beforeEach(async () => {
       { purchaseAccountId: (await accountId(A.betaNorth)), benefit: 'E-learning', entitled: 25, used: 25, expiresOn: '2027-05-31' },
     ])
     ;
-});
-
-afterEach(() => {
-  db.$client.close();
 });
 
 const alphaNorthRows = [
@@ -125,12 +121,16 @@ describe('listBenefits', () => {
 
 describe('listBenefits, a page at a time', () => {
   it('shows 20 accounts with benefits a page, each with all its benefits, and counts every benefit', async () => {
-    const alpha = db.$client.prepare('select customer_id as c, agreement_id as g, partner_id as p from purchase_accounts where number = ?').get(A.alphaNorth) as { c: number; g: number; p: number };
+    const alpha = await one<{ c: number; g: number; p: number }>(db, 'select customer_id as c, agreement_id as g, partner_id as p from purchase_accounts where number = ?', A.alphaNorth);
     for (let i = 0; i < 25; i++) {
-      const id = Number(
-        db.$client
-          .prepare("insert into purchase_accounts (number, name, name_search, city, country, location_search, customer_id, agreement_id, partner_id) values (?, ?, '', 'Lyon', 'FR', '', ?, ?, ?)")
-          .run(`7${String(i).padStart(6, '0')}`, `Compte ${i}`, alpha.c, alpha.g, alpha.p).lastInsertRowid,
+      const { id } = await one<{ id: number }>(
+        db,
+        "insert into purchase_accounts (number, name, name_search, city, country, location_search, customer_id, agreement_id, partner_id) values (?, ?, '', 'Lyon', 'FR', '', ?, ?, ?) returning id",
+        `7${String(i).padStart(6, '0')}`,
+        `Compte ${i}`,
+        alpha.c,
+        alpha.g,
+        alpha.p,
       );
       await db.insert(softwareAssuranceBenefits).values({ purchaseAccountId: id, benefit: 'Formation', entitled: 1, used: 0, expiresOn: '2027-06-30' });
     }

@@ -7,26 +7,26 @@
  */
 import { randomBytes } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import { setUpOnlineService, reduceSelfProvisioning } from '@/lib/online-services/provisioning';
 import { cancelOrder, recordOrder } from '@/lib/orders/record';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { createTestDb, one, run } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_PARTNERS, FIXTURE_PRODUCTS as P, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { createLedgerWriter, recordTransaction } from './ledger';
 import { listAllProductGroups, listProductGroups } from './queries';
 import { productSummaryDiscrepancies } from './summaries';
 
-let db: DB;
+let db: Db;
 const options = { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY };
 const key = () => randomBytes(16).toString('hex');
-const summaryRows = () => (db.$client.prepare('select count(*) as n from product_summaries').get() as { n: number }).n;
-const lineOf = (account: string, product: string) =>
-  (db.$client.prepare('select l.id from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where a.number = ? and p.code = ? order by l.id').get(account, product) as { id: number }).id;
+const summaryRows = async () => (await one<{ n: number }>(db, 'select count(*) as n from product_summaries')).n;
+const lineOf = async (account: string, product: string) =>
+  (await one<{ id: number }>(db, 'select l.id from inventory_lines l join purchase_accounts a on a.id = l.purchase_account_id join products p on p.id = l.product_id where a.number = ? and p.code = ? order by l.id', account, product)).id;
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await importDocument(db, fixtureDocument(), options);
 });
 
@@ -34,13 +34,14 @@ describe('product summaries', () => {
   it('are written by the first import: one row per customer, partner of record, product and package', async () => {
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
     // alphaNorth holds the CAL twice (in a package and separately): two rows; every other holding one.
-    expect(summaryRows()).toBe(9);
-    const row = db.$client
-      .prepare(
-        `select s.line_count, s.license_count, s.sa_count, s.available_count, s.ordered_count, s.earliest_expiration from product_summaries s
-           join products p on p.id = s.product_id join customers c on c.id = s.customer_id where c.number = ? and p.code = ?`,
-      )
-      .get(C.alpha, P.o365);
+    expect(await summaryRows()).toBe(9);
+    const row = await one(
+      db,
+      `select s.line_count, s.license_count, s.sa_count, s.available_count, s.ordered_count, s.earliest_expiration from product_summaries s
+         join products p on p.id = s.product_id join customers c on c.id = s.customer_id where c.number = ? and p.code = ?`,
+      C.alpha,
+      P.o365,
+    );
     expect(row).toEqual({ line_count: 1, license_count: 0, sa_count: 0, available_count: 25, ordered_count: 20, earliest_expiration: '2026-12-10' });
   });
 
@@ -54,14 +55,14 @@ describe('product summaries', () => {
     doc.licensePositions = doc.licensePositions!.filter((p) => !(p.account === A.betaNorth && p.product === P.office));
     await importDocument(db, doc, { ...options, prune: true });
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
-    expect(db.$client.prepare(`select count(*) as n from product_summaries s join partners p on p.id = s.partner_id where p.code = ?`).get(FIXTURE_PARTNERS.south)).toEqual({ n: 5 });
+    expect((await one(db, `select count(*) as n from product_summaries s join partners p on p.id = s.partner_id where p.code = ?`, FIXTURE_PARTNERS.south))).toEqual({ n: 5 });
   });
 
   it('follow the ledger: a transaction recorded, written in bulk, removed', async () => {
-    await recordTransaction(db, { lineId: lineOf(A.alphaNorth2, P.vs), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: 4, saDelta: 1 });
+    await recordTransaction(db, { lineId: await lineOf(A.alphaNorth2, P.vs), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: 4, saDelta: 1 });
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
     const writer = createLedgerWriter(db);
-    const id = (await writer.append({ lineId: lineOf(A.betaSouth, P.winServer), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -2 }));
+    const id = (await writer.append({ lineId: await lineOf(A.betaSouth, P.winServer), occurredOn: FIXTURE_TODAY, kind: 'adjustment', licenseDelta: -2 }));
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
     await writer.remove(id);
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
@@ -73,7 +74,7 @@ describe('product summaries', () => {
     expect((await setUpOnlineService(db, admin, { key: key(), product: P.o365, account: A.alphaNorth2, quantity: 4 }, write)).kind).toBe('recorded');
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
     expect((await setUpOnlineService(db, admin, { key: key(), product: P.o365, account: A.alphaNorth, quantity: 2 }, write)).kind).toBe('recorded');
-    expect((await reduceSelfProvisioning(db, admin, { key: key(), line: lineOf(A.alphaNorth, P.o365), intent: 'switch-off' }, write)).kind).toBe('recorded');
+    expect((await reduceSelfProvisioning(db, admin, { key: key(), line: await lineOf(A.alphaNorth, P.o365), intent: 'switch-off' }, write)).kind).toBe('recorded');
     expect((await productSummaryDiscrepancies(db))).toEqual([]);
   });
 
@@ -119,9 +120,9 @@ describe('product summaries', () => {
   });
 
   it('show a write around the ledger (the check can fail)', async () => {
-    db.$client.prepare('update inventory_lines set license_count = license_count + 1 where id = ?').run(lineOf(A.alphaNorth2, P.vs));
+    await run(db, 'update inventory_lines set license_count = license_count + 1 where id = ?', await lineOf(A.alphaNorth2, P.vs));
     expect((await productSummaryDiscrepancies(db))).toHaveLength(1);
-    db.$client.prepare('delete from product_summaries where product_id = (select id from products where code = ?)').run(P.o365);
+    await run(db, 'delete from product_summaries where product_id = (select id from products where code = ?)', P.o365);
     expect((await productSummaryDiscrepancies(db))).toHaveLength(3);
   });
 });

@@ -7,9 +7,9 @@ import { eq } from 'drizzle-orm';
 import { foldForSearch } from '@/lib/search/normalize';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rebuildOrderFigures } from './figures';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { orderItems, orders, partners, products, purchaseAccounts } from '@/db/schema';
-import { createSqliteTestDb } from '@/tests/helpers/db';
+import { createTestDb, one } from '@/tests/helpers/db';
 import { FIXTURE_ACCOUNTS as A, FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_PARTNERS, FIXTURE_PRODUCTS, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
 import { accountIdOf, viewerOf } from '@/tests/helpers/viewers';
 import { getOrder, listOrderItemsForExport, listOrders, ORDERS_PAGE_SIZE } from './queries';
@@ -17,7 +17,7 @@ import { getOrder, listOrderItemsForExport, listOrders, ORDERS_PAGE_SIZE } from 
 /** An extra order on alpha's Lyon account (partner south): outside the account viewer's grant and the north partner's reach. */
 const ALPHA_SOUTH_ORDER = 'FX-ORD-1002';
 
-let db: DB;
+let db: Db;
 
 async function addOrder(number: string, accountNumber: string, orderedOn: string, customerPoNumber: string | null = null) {
   const account = (await db
@@ -36,7 +36,7 @@ async function addOrder(number: string, accountNumber: string, orderedOn: string
 }
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   await loadFixtures(db);
   const orderId = (await addOrder(ALPHA_SOUTH_ORDER, A.alphaSouth, '2026-11-02', 'PO-LYON-1'));
   const product = (await db.select({ id: products.id }).from(products).where(eq(products.code, FIXTURE_PRODUCTS.winServer)).limit(1))[0]!;
@@ -253,16 +253,18 @@ describe('the export', () => {
 describe('an order’s items lead to their inventory lines', () => {
   it('the line the order went to, or none', async () => {
     const order = (await getOrder(db, (await viewerOf(db, U.alphaAdmin)), O.alphaNorth))!;
-    const lineOf = (kind: 'license' | 'subscription', code: string) =>
+    const lineOf = async (kind: 'license' | 'subscription', code: string) =>
       (
-        db.$client
-          .prepare(
-            `select l.id from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
-              where l.kind = ? and p.code = ? and a.number = ? and l.package_id is null`,
-          )
-          .get(kind, code, A.alphaNorth) as { id: number }
+        await one<{ id: number }>(
+          db,
+          `select l.id from inventory_lines l join products p on p.id = l.product_id join purchase_accounts a on a.id = l.purchase_account_id
+            where l.kind = ? and p.code = ? and a.number = ? and l.package_id is null`,
+          kind,
+          code,
+          A.alphaNorth,
+        )
       ).id;
-    expect(order.items.map((item) => item.lineId)).toEqual([lineOf('license', FIXTURE_PRODUCTS.office), lineOf('subscription', FIXTURE_PRODUCTS.o365)]);
+    expect(order.items.map((item) => item.lineId)).toEqual([await lineOf('license', FIXTURE_PRODUCTS.office), await lineOf('subscription', FIXTURE_PRODUCTS.o365)]);
     // alphaSouth holds no Windows Server 2022 position: no line to link to.
     expect((await getOrder(db, (await viewerOf(db, U.alphaAdmin)), ALPHA_SOUTH_ORDER))!.items[0]!.lineId).toBeNull();
   });

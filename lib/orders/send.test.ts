@@ -4,23 +4,24 @@
  * customer only — and the sending is in the audit log.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '@/db/client';
+import type { Db } from '@/db/client';
 import { importDocument } from '@/lib/import/apply';
 import type { MailContext } from '@/lib/mail/outbox';
-import { createSqliteTestDb } from '@/tests/helpers/db';
-import { outboxRows, sendOutbox } from '@/tests/helpers/mail';
+import { all, createTestDb, run } from '@/tests/helpers/db';
+import { sendOutbox } from '@/tests/helpers/mail';
 import { FIXTURE_CUSTOMERS as C, FIXTURE_ORDERS as O, FIXTURE_TODAY, FIXTURE_USERS as U, fastPasswordHash, fixtureDocument } from '@/tests/helpers/fixtures';
 import { smtpServerForEachFile, type TestSmtpServer } from '@/tests/helpers/smtp';
 import { viewerOf } from '@/tests/helpers/viewers';
 import { sendOrderLink } from './send';
 
-let db: DB;
+let db: Db;
 let smtp: TestSmtpServer;
 let context: MailContext;
 const server = smtpServerForEachFile();
+const outboxRows = (db: Db) => all<{ kind: string; recipient: string }>(db, 'select kind, recipient from mail_outbox order by id');
 
 beforeEach(async () => {
-  db = createSqliteTestDb();
+  db = await createTestDb();
   const doc = fixtureDocument();
   // A second administrator of alpha, in English, and an inactive one (already in the fixture).
   doc.users!.push({ email: 'second@alpha.example', name: 'Second Admin', locale: 'en', password: 'x'.repeat(12), grants: [{ role: 'customer_admin', customer: C.alpha }] });
@@ -34,7 +35,7 @@ describe('sendOrderLink', () => {
     const partner = (await viewerOf(db, U.northPartner, C.alpha));
     expect((await sendOrderLink(db, partner, O.alphaNorth, context))).toEqual({ kind: 'sent', recipients: 2 });
     expect(smtp.received).toEqual([]);
-    expect(outboxRows(db).map((row) => [row.kind, row.recipient])).toEqual([['order', U.alphaAdmin], ['order', 'second@alpha.example']]);
+    expect((await outboxRows(db)).map((row) => [row.kind, row.recipient])).toEqual([['order', U.alphaAdmin], ['order', 'second@alpha.example']]);
     await sendOutbox(db, smtp.url, context.now);
     expect(smtp.received.map((message) => message.to)).toEqual([[U.alphaAdmin], ['second@alpha.example']]);
     const [french, english] = smtp.received.map((message) => message.mail);
@@ -47,7 +48,7 @@ describe('sendOrderLink', () => {
       expect(mail.html).toContain('href="https://portal.example/orders/FX-ORD-1001"');
       expect(mail.text).toContain(`(${U.northPartner})`);
     }
-    expect(db.$client.prepare('select action, entity_id, details, user_id from audit_log').all()).toEqual([
+    expect((await all(db, 'select action, entity_id, details, user_id from audit_log'))).toEqual([
       { action: 'order_link_sent', entity_id: O.alphaNorth, details: JSON.stringify({ recipients: 2 }), user_id: partner.userId },
     ]);
   });
@@ -57,12 +58,12 @@ describe('sendOrderLink', () => {
     expect((await sendOrderLink(db, (await viewerOf(db, U.southPartner, C.alpha)), O.alphaNorth, context))).toEqual({ kind: 'not-found' });
     expect((await sendOrderLink(db, (await viewerOf(db, U.northPartner)), O.alphaNorth, context))).toEqual({ kind: 'not-found' });
     expect((await sendOrderLink(db, (await viewerOf(db, U.alphaAdmin)), O.alphaNorth, context))).toEqual({ kind: 'not-found' });
-    expect(outboxRows(db)).toEqual([]);
+    expect((await outboxRows(db))).toEqual([]);
   });
 
   it('says so when the customer has no active administrator', async () => {
-    db.$client.prepare("update users set active = 0 where email like '%@beta.example'").run();
+    await run(db, "update users set active = false where email like '%@beta.example'");
     expect((await sendOrderLink(db, (await viewerOf(db, U.southPartner, C.beta)), O.betaSouth, context))).toEqual({ kind: 'no-recipients' });
-    expect(outboxRows(db)).toEqual([]);
+    expect((await outboxRows(db))).toEqual([]);
   });
 });

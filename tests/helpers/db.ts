@@ -84,6 +84,3 @@ export const all = <T>(db: Db, sql: string, ...params: Param[]): Promise<T[]> =>
 
 /** Runs raw SQL (`?` placeholders) on a test database; answers how many rows it changed. */
 export const run = async (db: Db, sql: string, ...params: Param[]): Promise<number> => (await statement(db, sql).run(...params)).rowsChanged;
-
-/** One row of raw SQL on a SQLite test database, synchronously (SQLite-only tests). */
-export const sqliteOne = <T>(db: DB, sql: string, ...params: unknown[]): T => db.$client.prepare(sql).get(...params) as T;

@@ -4,7 +4,7 @@
  * both customers, a user of every role, a few lines of each kind, a package,
  * orders and benefits. Loaded through importDocument like real data.
  *
- *   const db = createSqliteTestDb();
+ *   const db = await createTestDb();
  *   await loadFixtures(db);
  *   … sign in as FIXTURE_USERS.alphaViewer (password FIXTURE_PASSWORD) …
  *
@@ -210,7 +210,7 @@ export function fixtureDocument(): ImportDocument {
   };
 }
 
-/** Imports the fixtures into `db` (a createSqliteTestDb()). */
+/** Imports the fixtures into `db` (a createTestDb()). */
 export async function loadFixtures(db: Db): Promise<ImportSummary> {
   return (await importDocument(db, fixtureDocument(), { passwordHasher: fastPasswordHash, today: FIXTURE_TODAY }));
 }

@@ -2,7 +2,7 @@
  * What the outbox worker does, for integration tests: sends every message
  * due in the mail outbox through a transport (usually the test SMTP server).
  */
-import type { DB, Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { deliverMail } from '@/lib/mail/outbox';
 import { smtpTransport } from '@/lib/notices/mailer';
 import { all } from './db';
@@ -16,12 +16,16 @@ export async function sendOutbox(db: Db, smtpUrl: string, now = Date.now()) {
   }
 }
 
-/** The mail outbox's rows, oldest first. */
-export function outboxRows(db: DB): { id: number; kind: string; recipient: string; status: string; content: string | null; raw: string | null }[] {
-  return db.$client.prepare('select id, kind, recipient, status, content, raw from mail_outbox order by id').all() as never;
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  recipient: string;
+  status: string;
+  content: string | null;
+  raw: string | null;
 }
 
 /** The mail outbox's rows, oldest first, on either engine. */
-export function mailOutbox(db: Db): Promise<ReturnType<typeof outboxRows>> {
+export function mailOutbox(db: Db): Promise<OutboxRow[]> {
   return all(db, 'select id, kind, recipient, status, content, raw from mail_outbox order by id');
 }
