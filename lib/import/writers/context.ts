@@ -8,7 +8,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { statement, type Statement } from '@/db/statements';
-import { createLedgerWriter, type LedgerWriter } from '@/lib/inventory/ledger';
+import { createLedgerBatch, createLedgerWriter, type LedgerBatch, type LedgerWriter } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
 import { ENTITY_TYPES, type EntityType, type ImportDocument } from '../schema';
 import type { ExistingState } from '../state';
@@ -33,6 +33,8 @@ export function emptySummary(): ImportSummary {
 }
 
 export interface WriteContext {
+  /** The import's transaction. */
+  db: Db;
   /** A statement prepared once for the whole import (db/statements.ts). */
   prepare: (sql: string) => Statement<Record<string, unknown>>;
   /** The import's instant (every row it writes carries it) and its date (opening balances, adjustments). */
@@ -43,6 +45,8 @@ export interface WriteContext {
   /** foldForSearch, memoised: editions, versions and places repeat across many lines. */
   fold: (...parts: string[]) => string;
   ledger: LedgerWriter;
+  /** The ledger's bulk writes (new lines, appended transactions), many rows a statement; flushed by their writer before it returns. */
+  batch: LedgerBatch;
   /** One more entry written (the progress callback is called at most ~200 times). */
   progress: () => void;
   /** Customers whose data changed: their dataUpdatedAt is set at the end. */
@@ -86,6 +90,7 @@ export function createWriteContext(
   const step = Math.max(1, Math.ceil(total / 200));
   const touched = new Set<number>();
   return {
+    db,
     prepare: (sql) => statement(db, sql),
     at,
     day: options.today,
@@ -94,6 +99,7 @@ export function createWriteContext(
     fold,
     // The summaries of every customer touched are rebuilt once at the end (apply.ts), not line by line.
     ledger: createLedgerWriter(db, { now: () => at, summaries: 'deferred' }),
+    batch: createLedgerBatch(db, { now: () => at }),
     progress: () => {
       done++;
       if (options.onProgress && (done % step === 0 || done === total)) options.onProgress(done, total);
