@@ -7,7 +7,8 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { statement, type Statement } from '@/db/statements';
+import { insertMany } from '@/db/batch';
+import { statement, type Param, type Statement } from '@/db/statements';
 import { createLedgerBatch, createLedgerWriter, type LedgerBatch, type LedgerWriter } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
 import { ENTITY_TYPES, type EntityType, type ImportDocument } from '../schema';
@@ -32,11 +33,24 @@ export function emptySummary(): ImportSummary {
   return summary;
 }
 
+/** New rows of one table, queued and written together (db/batch.ts). */
+export interface NewRows {
+  /** Queues a row (values in the order of the columns); `written` is given its id when it is written. */
+  add(values: Param[], written: (id: number) => void): void;
+  /** Writes the queued rows: before anything needs their ids (the writer's end, at the latest). */
+  flush(): Promise<void>;
+}
+
 export interface WriteContext {
   /** The import's transaction. */
   db: Db;
   /** A statement prepared once for the whole import (db/statements.ts). */
   prepare: (sql: string) => Statement<Record<string, unknown>>;
+  /**
+   * New rows of `table`, written many a statement rather than one by one: on
+   * PostgreSQL each statement is a round trip to the server.
+   */
+  newRows: (table: string, columns: readonly string[]) => NewRows;
   /** The import's instant (every row it writes carries it) and its date (opening balances, adjustments). */
   at: number;
   day: string;
@@ -92,6 +106,18 @@ export function createWriteContext(
   return {
     db,
     prepare: (sql) => statement(db, sql),
+    newRows: (table, columns) => {
+      let queued: { values: Param[]; written: (id: number) => void }[] = [];
+      return {
+        add: (values, written) => void queued.push({ values, written }),
+        flush: async () => {
+          const rows = queued;
+          queued = [];
+          const ids = await insertMany(db, table, columns, rows.map((row) => row.values));
+          rows.forEach((row, index) => row.written(ids[index]!));
+        },
+      };
+    },
     at,
     day: options.today,
     prune: options.prune ?? false,
