@@ -32,7 +32,7 @@ describe('insertMany', () => {
 
   it('keeps text that array syntax and PostgreSQL would trip over, null, booleans as 1/0 and large integers', async () => {
     const db = await createTestDb();
-    const awkward = ['{a,b}', '"quoted" \\ backslash', 'NULL', '', "l'apostrophe, la virgule", 'Élodie Ünïcode ✓', 'nul \u0000 inside'];
+    const awkward = ['{a,b}', '"quoted" \\ backslash', 'NULL', '', ' spaces around ', 'two\nlines', "l'apostrophe, la virgule", 'Élodie Ünïcode ✓', 'nul \u0000 inside'];
     const ids = await insertMany(
       db,
       'users',

@@ -56,12 +56,31 @@ function checkWidth(rows: readonly Param[][], width: number, what: string): void
   for (const row of rows) if (row.length !== width) throw new Error(`batch write: a row of ${row.length} values for ${width} ${what}`);
 }
 
-/** The rows' values column by column, as arrays PostgreSQL reads (strings with U+0000 as U+FFFD, as every other parameter, db/postgres.ts). */
-function columnArrays(rows: readonly Param[][], width: number, offset = 0): unknown[][] {
-  const arrays: unknown[][] = Array.from({ length: width }, () => new Array<unknown>(rows.length));
-  rows.forEach((row, r) => {
-    for (let c = 0; c < width; c++) arrays[c]![r] = textPostgresHolds(row[c + offset]);
-  });
+const NEEDS_ESCAPE = /[\\"]/g;
+
+/** One value as an element of an array literal: every string quoted (so that '', 'NULL' and spaces stay what they are), double quotes and backslashes escaped. */
+function arrayElement(value: Param | undefined): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value !== 'string') throw new Error('batch write: binary values are not written in batches');
+  const text = textPostgresHolds(value) as string;
+  return `"${text.includes('"') || text.includes('\\') ? text.replace(NEEDS_ESCAPE, '\\$&') : text}"`;
+}
+
+/**
+ * The rows' values column by column, each column as the text of a PostgreSQL
+ * array (`{1,NULL,"a"}`), strings with U+0000 as U+FFFD as every other
+ * parameter (db/postgres.ts). Written here rather than left to the driver,
+ * whose general-purpose array encoding took about three times as long — half
+ * a second of a 100,000-position import.
+ */
+function columnArrays(rows: readonly Param[][], width: number): string[] {
+  const arrays: string[] = [];
+  const elements = new Array<string>(rows.length);
+  for (let c = 0; c < width; c++) {
+    for (let r = 0; r < rows.length; r++) elements[r] = arrayElement(rows[r]![c]);
+    arrays.push(`{${elements.join(',')}}`);
+  }
   return arrays;
 }
 
@@ -135,7 +154,7 @@ async function insertManyOnPostgres(
   const text = `insert into ${table} (id, ${columns.join(', ')}) select * from ${unnestOf(['bigint', ...types])}`;
   let start = 0;
   for (const chunk of chunks(rows, BATCH_ROWS)) {
-    await postgresQuery(connection, open, text, [ids.slice(start, start + chunk.length), ...columnArrays(chunk, columns.length)]);
+    await postgresQuery(connection, open, text, [`{${ids.slice(start, start + chunk.length).join(',')}}`, ...columnArrays(chunk, columns.length)]);
     start += chunk.length;
   }
   return ids;
