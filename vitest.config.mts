@@ -31,6 +31,8 @@ const ON_BOTH_ENGINES = [
   'tests/properties/folded-matching.test.ts',
   'db/folded.test.ts',
   'db/transaction.test.ts',
+  'db/batch.test.ts',
+  'lib/inventory/ledger-batch.test.ts',
   'lib/health.test.ts',
   'app/(portal)/orders/exportColumns.test.ts',
   'app/(portal)/inventory/benefits/columns.test.tsx',

@@ -47,7 +47,7 @@ const MIGRATION_LOCK = 4_715_203_917;
  * then finds nothing — no stored text holds either (imports and forms refuse
  * control characters) — and a write stores the mark instead of failing.
  */
-function textPostgresHolds(value: unknown): unknown {
+export function textPostgresHolds(value: unknown): unknown {
   return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
 }
 

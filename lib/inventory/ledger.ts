@@ -9,6 +9,9 @@
  *   the entry against the line and records it.
  * - createLedgerWriter(): the same two statements prepared once, for bulk
  *   writers (the importer) that validated their input beforehand.
+ * - createLedgerBatch(): new lines and transactions queued and written many
+ *   rows a statement (db/batch.ts), for the importer on PostgreSQL, where
+ *   every statement is a round trip to the server.
  *
  * Each change also refreshes the line's product summary (./summaries.ts), so
  * the all-accounts inventory never has to add up every line.
@@ -20,7 +23,8 @@ import { lockUntilCommit } from '@/db/locks';
 import { withTransaction } from '@/db/transaction';
 import type { LineKind, TransactionKind } from '@/db/schema';
 import { createSummaryRefresher } from './summaries';
-import { statement } from '@/db/statements';
+import { statement, type Param } from '@/db/statements';
+import { BATCH_ROWS, insertMany, updateMany } from '@/db/batch';
 
 export interface LineCounts {
   licenseCount: number;
@@ -216,6 +220,104 @@ export function createLedgerWriter(
       await addToLine.run(-removed.license_delta, -removed.sa_delta, -removed.available_delta, -removed.ordered_delta, now(), removed.line_id);
       await summaries?.refreshLine(removed.line_id);
     },
+  };
+}
+
+/** The columns of a new line and of a transaction, in the order of the rows the batch writes. */
+const LINE_COLUMNS = [
+  'kind', 'purchase_account_id', 'product_id', 'edition', 'edition_en', 'version', 'resource_usage', 'package_id',
+  'license_count', 'sa_count', 'available_count', 'ordered_count', 'next_expiration', 'search', 'updated_at',
+] as const;
+const TRANSACTION_COLUMNS = [
+  'line_id', 'occurred_on', 'kind', 'license_delta', 'sa_delta', 'available_delta', 'ordered_delta', 'order_id', 'author_user_id', 'note', 'note_en',
+  'expiration_before', 'expiration_after', 'created_at',
+] as const;
+const COUNT_COLUMNS = ['license_count', 'sa_count', 'available_count', 'ordered_count'] as const;
+
+/** A transaction the batch appends to an existing line; it never moves the line's next expiration (the importer's do not). */
+export type BatchedEntry = Omit<LedgerEntry, 'nextExpiration'>;
+
+export interface LedgerBatch {
+  /**
+   * Queues a new line whose counts are the sums of `entries`, with the
+   * entries as its transactions; `written` is given the line's id once it is
+   * written — when the queue is full, or at flush() at the latest.
+   */
+  insertLine(line: NewLine, entries: Omit<BatchedEntry, 'lineId'>[], written: (lineId: number) => void): Promise<void>;
+  /** Queues a transaction on a stored line, and the change of the line's counts by its deltas. */
+  append(entry: BatchedEntry): Promise<void>;
+  /** Writes everything queued. Before the caller's transaction commits, and before anything reads what was queued. */
+  flush(): Promise<void>;
+}
+
+/**
+ * The ledger's bulk writes, queued and written many rows a statement: the
+ * new lines, then every transaction in the order queued (ids ascending as
+ * they would be written one by one), then the stored lines' counts, added up
+ * per line. On SQLite each row is still one prepared statement (as cheap as
+ * it gets there); on PostgreSQL a few statements per thousands of rows
+ * instead of a round trip per row (db/batch.ts). The counts of every line
+ * stay the sums of its transactions once flushed, in the caller's
+ * transaction. No checks (the caller validated its input), and no summary
+ * refresh: the caller rebuilds the summaries of what it touched before it
+ * commits, as the importer does.
+ */
+export function createLedgerBatch(db: Db, options: { now?: () => number } = {}): LedgerBatch {
+  const now = options.now ?? Date.now;
+  let lines: { row: Param[]; written: (lineId: number) => void }[] = [];
+  // A transaction of a new line holds the line's place in `lines` until the line has its id.
+  let transactions: { row: Param[]; newLine: number | null }[] = [];
+  let counts = new Map<number, { deltas: number[]; at: number }>();
+
+  const transactionRow = (entry: Omit<BatchedEntry, 'lineId'>, lineId: number | null, at: number): Param[] => [
+    lineId, entry.occurredOn, entry.kind, entry.licenseDelta ?? 0, entry.saDelta ?? 0, entry.availableDelta ?? 0, entry.orderedDelta ?? 0,
+    entry.orderId ?? null, entry.authorUserId ?? null, entry.note ?? null, entry.noteEn ?? null, null, null, at,
+  ];
+  const flush = async () => {
+    const queuedLines = lines;
+    const queuedTransactions = transactions;
+    const queuedCounts = counts;
+    lines = [];
+    transactions = [];
+    counts = new Map();
+    const lineIds = await insertMany(db, 'inventory_lines', LINE_COLUMNS, queuedLines.map((line) => line.row));
+    queuedLines.forEach((line, index) => line.written(lineIds[index]!));
+    for (const transaction of queuedTransactions) if (transaction.newLine !== null) transaction.row[0] = lineIds[transaction.newLine]!;
+    await insertMany(db, 'inventory_transactions', TRANSACTION_COLUMNS, queuedTransactions.map((transaction) => transaction.row));
+    await updateMany(db, 'inventory_lines', { set: ['updated_at'], add: COUNT_COLUMNS }, [...queuedCounts].map(([lineId, change]) => [lineId, change.at, ...change.deltas]));
+  };
+  const flushWhenFull = async () => {
+    if (lines.length >= BATCH_ROWS || transactions.length >= BATCH_ROWS) await flush();
+  };
+  return {
+    async insertLine(line, entries, written) {
+      const at = now();
+      const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') => entries.reduce((total, entry) => total + (entry[field] ?? 0), 0);
+      const newLine = lines.length;
+      lines.push({
+        row: [
+          line.kind, line.purchaseAccountId, line.productId, line.edition, line.editionEn ?? null, line.version, line.resourceUsage, line.packageId,
+          sum('licenseDelta'), sum('saDelta'), sum('availableDelta'), sum('orderedDelta'), line.nextExpiration, line.search, at,
+        ],
+        written,
+      });
+      for (const entry of entries) transactions.push({ row: transactionRow(entry, null, at), newLine });
+      await flushWhenFull();
+    },
+    async append(entry) {
+      const at = now();
+      transactions.push({ row: transactionRow(entry, entry.lineId, at), newLine: null });
+      // The line's counts move by the sum of its queued deltas; it is dated by the last of them, as one by one.
+      const change = counts.get(entry.lineId) ?? { deltas: [0, 0, 0, 0], at };
+      change.deltas[0]! += entry.licenseDelta ?? 0;
+      change.deltas[1]! += entry.saDelta ?? 0;
+      change.deltas[2]! += entry.availableDelta ?? 0;
+      change.deltas[3]! += entry.orderedDelta ?? 0;
+      change.at = at;
+      counts.set(entry.lineId, change);
+      await flushWhenFull();
+    },
+    flush,
   };
 }
 

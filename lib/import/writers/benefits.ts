@@ -1,7 +1,8 @@
 /**
  * The Software Assurance benefits of an import.
  * Each writer updates by natural key, counts what it did in the summary and
- * uses statements prepared once (docs/performance.md).
+ * uses statements prepared once (docs/performance.md); new benefits are
+ * written together at the writer's end (context.newRows).
  */
 import 'server-only';
 import { englishOf, frenchOf, type ImportDocument } from '../schema';
@@ -10,10 +11,8 @@ import type { WriteContext } from './context';
 
 /** Software Assurance benefits (key account, benefit, expiry). */
 export async function writeBenefits(context: WriteContext, doc: ImportDocument): Promise<void> {
-  const { prepare, progress, touchAccount, count, id, state } = context;
-  const insert = prepare(
-    'insert into software_assurance_benefits (purchase_account_id, benefit, benefit_en, entitled, used, expires_on) values (?, ?, ?, ?, ?, ?) returning id',
-  );
+  const { prepare, newRows, progress, touchAccount, count, id, state } = context;
+  const created = newRows('software_assurance_benefits', ['purchase_account_id', 'benefit', 'benefit_en', 'entitled', 'used', 'expires_on']);
   const update = prepare('update software_assurance_benefits set benefit_en = ?, entitled = ?, used = ? where id = ?');
   for (const b of doc.benefits ?? []) {
     const name = frenchOf(b.benefit);
@@ -22,8 +21,9 @@ export async function writeBenefits(context: WriteContext, doc: ImportDocument):
     const stored = state.benefits.byKey.get(key);
     const accountId = id(state.accounts, b.account);
     if (!stored) {
-      const newId = Number((await insert.get(accountId, name, benefitEn, b.entitled, b.used, b.expires))!.id);
-      state.benefits.add(key, { id: newId, purchaseAccountId: accountId, benefit: name, benefitEn, entitled: b.entitled, used: b.used, expiresOn: b.expires });
+      created.add([accountId, name, benefitEn, b.entitled, b.used, b.expires], (newId) =>
+        state.benefits.add(key, { id: newId, purchaseAccountId: accountId, benefit: name, benefitEn, entitled: b.entitled, used: b.used, expiresOn: b.expires }),
+      );
       touchAccount(accountId);
       count('benefits', 'created');
     } else if (stored.entitled !== b.entitled || stored.used !== b.used || stored.benefitEn !== benefitEn) {
@@ -34,4 +34,5 @@ export async function writeBenefits(context: WriteContext, doc: ImportDocument):
     } else count('benefits', 'unchanged');
     progress();
   }
+  await created.flush();
 }

@@ -2,7 +2,8 @@
  * The catalogue of an import: product families, products, packages and their
  * items.
  * Each writer updates by natural key, counts what it did in the summary and
- * uses statements prepared once (docs/performance.md).
+ * uses statements prepared once (docs/performance.md); new families and
+ * products are written together at the writer's end (context.newRows).
  */
 import 'server-only';
 import { englishOf, frenchOf, type ImportDocument } from '../schema';
@@ -12,16 +13,15 @@ import type { WriteContext } from './context';
 
 /** Product families (key `code`). */
 export async function writeProductFamilies(context: WriteContext, doc: ImportDocument): Promise<void> {
-  const { prepare, progress, count, state } = context;
-  const insert = prepare('insert into product_families (code, name, name_en) values (?, ?, ?) returning id');
+  const { prepare, newRows, progress, count, state } = context;
+  const created = newRows('product_families', ['code', 'name', 'name_en']);
   const update = prepare('update product_families set name = ?, name_en = ? where id = ?');
   for (const f of doc.productFamilies ?? []) {
     const stored = state.families.byKey.get(f.code);
     const name = frenchOf(f.name);
     const nameEn = englishOf(f.name);
     if (!stored) {
-      const newId = Number((await insert.get(f.code, name, nameEn))!.id);
-      state.families.add(f.code, { id: newId, code: f.code, name, nameEn });
+      created.add([f.code, name, nameEn], (newId) => state.families.add(f.code, { id: newId, code: f.code, name, nameEn }));
       count('productFamilies', 'created');
     } else if (stored.name !== name || stored.nameEn !== nameEn) {
       await update.run(name, nameEn, stored.id);
@@ -30,6 +30,7 @@ export async function writeProductFamilies(context: WriteContext, doc: ImportDoc
     } else count('productFamilies', 'unchanged');
     progress();
   }
+  await created.flush();
 }
 
 /**
@@ -37,8 +38,8 @@ export async function writeProductFamilies(context: WriteContext, doc: ImportDoc
  * either finds it, and a renamed family refreshes the products the file does not list.
  */
 export async function writeProducts(context: WriteContext, doc: ImportDocument): Promise<void> {
-  const { prepare, progress, count, id, state } = context;
-  const insert = prepare('insert into products (code, family_id, name, name_en, kind, management_url, search, code_search) values (?, ?, ?, ?, ?, ?, ?, ?) returning id');
+  const { prepare, newRows, progress, count, id, state } = context;
+  const created = newRows('products', ['code', 'family_id', 'name', 'name_en', 'kind', 'management_url', 'search', 'code_search']);
   const update = prepare('update products set family_id = ?, name = ?, name_en = ?, kind = ?, management_url = ?, search = ? where id = ?');
   const familyNames = (familyId: number) => {
     const family = state.families.byId.get(familyId);
@@ -54,8 +55,9 @@ export async function writeProducts(context: WriteContext, doc: ImportDocument):
     const row = { familyId, name, nameEn, kind: p.kind, managementUrl: p.managementUrl ?? null, search: productSearch(name, nameEn, familyId) };
     const stored = state.products.byKey.get(p.code);
     if (!stored) {
-      const newId = Number((await insert.get(p.code, row.familyId, row.name, row.nameEn, row.kind, row.managementUrl, row.search, foldForSearch(p.code)))!.id);
-      state.products.add(p.code, { id: newId, code: p.code, ...row });
+      created.add([p.code, row.familyId, row.name, row.nameEn, row.kind, row.managementUrl, row.search, foldForSearch(p.code)], (newId) =>
+        state.products.add(p.code, { id: newId, code: p.code, ...row }),
+      );
       count('products', 'created');
     } else if (
       stored.familyId !== row.familyId ||
@@ -71,6 +73,7 @@ export async function writeProducts(context: WriteContext, doc: ImportDocument):
     } else count('products', 'unchanged');
     progress();
   }
+  await created.flush();
   // A renamed family changes the search text of its products the file does not list.
   const updateSearch = prepare('update products set search = ? where id = ?');
   for (const stored of state.products.byId.values()) {

@@ -7,8 +7,9 @@
  */
 import 'server-only';
 import type { Db } from '@/db/client';
-import { statement, type Statement } from '@/db/statements';
-import { createLedgerWriter, type LedgerWriter } from '@/lib/inventory/ledger';
+import { insertMany } from '@/db/batch';
+import { statement, type Param, type Statement } from '@/db/statements';
+import { createLedgerBatch, createLedgerWriter, type LedgerBatch, type LedgerWriter } from '@/lib/inventory/ledger';
 import { foldForSearch } from '@/lib/search/normalize';
 import { ENTITY_TYPES, type EntityType, type ImportDocument } from '../schema';
 import type { ExistingState } from '../state';
@@ -32,9 +33,24 @@ export function emptySummary(): ImportSummary {
   return summary;
 }
 
+/** New rows of one table, queued and written together (db/batch.ts). */
+export interface NewRows {
+  /** Queues a row (values in the order of the columns); `written` is given its id when it is written. */
+  add(values: Param[], written: (id: number) => void): void;
+  /** Writes the queued rows: before anything needs their ids (the writer's end, at the latest). */
+  flush(): Promise<void>;
+}
+
 export interface WriteContext {
+  /** The import's transaction. */
+  db: Db;
   /** A statement prepared once for the whole import (db/statements.ts). */
   prepare: (sql: string) => Statement<Record<string, unknown>>;
+  /**
+   * New rows of `table`, written many a statement rather than one by one: on
+   * PostgreSQL each statement is a round trip to the server.
+   */
+  newRows: (table: string, columns: readonly string[]) => NewRows;
   /** The import's instant (every row it writes carries it) and its date (opening balances, adjustments). */
   at: number;
   day: string;
@@ -43,6 +59,8 @@ export interface WriteContext {
   /** foldForSearch, memoised: editions, versions and places repeat across many lines. */
   fold: (...parts: string[]) => string;
   ledger: LedgerWriter;
+  /** The ledger's bulk writes (new lines, appended transactions), many rows a statement; flushed by their writer before it returns. */
+  batch: LedgerBatch;
   /** One more entry written (the progress callback is called at most ~200 times). */
   progress: () => void;
   /** Customers whose data changed: their dataUpdatedAt is set at the end. */
@@ -86,7 +104,20 @@ export function createWriteContext(
   const step = Math.max(1, Math.ceil(total / 200));
   const touched = new Set<number>();
   return {
+    db,
     prepare: (sql) => statement(db, sql),
+    newRows: (table, columns) => {
+      let queued: { values: Param[]; written: (id: number) => void }[] = [];
+      return {
+        add: (values, written) => void queued.push({ values, written }),
+        flush: async () => {
+          const rows = queued;
+          queued = [];
+          const ids = await insertMany(db, table, columns, rows.map((row) => row.values));
+          rows.forEach((row, index) => row.written(ids[index]!));
+        },
+      };
+    },
     at,
     day: options.today,
     prune: options.prune ?? false,
@@ -94,6 +125,7 @@ export function createWriteContext(
     fold,
     // The summaries of every customer touched are rebuilt once at the end (apply.ts), not line by line.
     ledger: createLedgerWriter(db, { now: () => at, summaries: 'deferred' }),
+    batch: createLedgerBatch(db, { now: () => at }),
     progress: () => {
       done++;
       if (options.onProgress && (done % step === 0 || done === total)) options.onProgress(done, total);

@@ -3,13 +3,19 @@
  * subscriptions — and their counts, always through the ledger
  * (lib/inventory/ledger.ts).
  * Each writer updates by natural key, counts what it did in the summary and
- * uses statements prepared once (docs/performance.md).
+ * uses statements prepared once (docs/performance.md). New lines, their
+ * transactions, the transactions appended to stored lines and the changes of
+ * stored lines are queued and written many rows a statement (the ledger's
+ * batch, db/batch.ts): on PostgreSQL a statement per row would be a round
+ * trip to the server per row.
  */
 import 'server-only';
 import { englishOf, frenchOf, usageCodeOf, type ImportDocument } from '../schema';
 import { licenseKey, subscriptionKey } from '../state';
 import { IMPORT_NOTE, resourceUsageNames } from '@/lib/i18n/names';
 import { givenLicenseTransactions, givenSubscriptionTransactions, planTransactions, type GivenTransaction } from '../validate';
+import { updateMany } from '@/db/batch';
+import type { Param } from '@/db/statements';
 import type { NewLine } from '@/lib/inventory/ledger';
 import type { WriteContext } from './context';
 
@@ -22,8 +28,11 @@ export { IMPORT_NOTE };
  * adjustment for a changed count, the file's transactions it lacks).
  */
 function lineWriter(context: WriteContext) {
-  const { prepare, at, day, prune, summary, ledger, progress, touchAccount, count, id, state, plans } = context;
-  const updateLine = prepare('update inventory_lines set edition = ?, edition_en = ?, package_id = ?, next_expiration = ?, search = ?, updated_at = ? where id = ?');
+  const { db, prepare, at, day, prune, summary, ledger, batch, progress, touchAccount, count, id, state, plans } = context;
+  // Changes of stored lines (edition, package, expiration, search), one per line, written by flush().
+  let lineUpdates: Param[][] = [];
+  // New lines queued in the batch, until their ids are known and they are in state.lines.
+  const pendingKeys = new Set<string>();
   const translateNote = prepare('update inventory_transactions set note_en = ? where id = ?');
   const orderNumberOf = (orderId: number) => state.orders.keyOf.get(orderId);
   const toEntry = (t: GivenTransaction) => ({
@@ -38,7 +47,7 @@ function lineWriter(context: WriteContext) {
     noteEn: t.noteEn,
   });
 
-  return async (
+  const write = async (
     type: 'licensePositions' | 'subscriptions',
     key: string,
     fields: Omit<NewLine, 'purchaseAccountId'> & { accountId: number },
@@ -46,17 +55,17 @@ function lineWriter(context: WriteContext) {
     given: GivenTransaction[] | null,
     entry: object,
   ) => {
+    // A line of the file already queued would be found by key only once written (the file's keys are unique: never, in fact).
+    if (pendingKeys.has(key)) await batch.flush();
     const line = state.lines.byKey.get(key);
     if (!line) {
       // A new line: its counts are its opening balance, or the sums of the file's history.
       const entries =
         given ??
         [{ date: day, kind: 'opening_balance' as const, licenseDelta: stated.licenseCount, saDelta: stated.saCount, availableDelta: stated.availableCount, orderedDelta: stated.orderedCount, order: null, note: IMPORT_NOTE, noteEn: null }];
-      const newId = await ledger.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry));
       summary.transactions.created += entries.length;
       const sum = (field: 'licenseDelta' | 'saDelta' | 'availableDelta' | 'orderedDelta') => entries.reduce((total, t) => total + t[field], 0);
-      state.lines.add(key, {
-        id: newId,
+      const stored = {
         kind: fields.kind,
         purchaseAccountId: fields.accountId,
         productId: fields.productId,
@@ -71,6 +80,11 @@ function lineWriter(context: WriteContext) {
         orderedCount: sum('orderedDelta'),
         nextExpiration: fields.nextExpiration,
         search: fields.search,
+      };
+      pendingKeys.add(key);
+      await batch.insertLine({ ...fields, purchaseAccountId: fields.accountId }, entries.map(toEntry), (newId) => {
+        pendingKeys.delete(key);
+        state.lines.add(key, { id: newId, ...stored });
       });
       touchAccount(fields.accountId);
       count(type, 'created');
@@ -85,12 +99,12 @@ function lineWriter(context: WriteContext) {
       line.nextExpiration !== fields.nextExpiration ||
       line.search !== fields.search
     ) {
-      await updateLine.run(fields.edition, fields.editionEn ?? null, fields.packageId, fields.nextExpiration, fields.search, at, line.id);
+      lineUpdates.push([line.id, fields.edition, fields.editionEn ?? null, fields.packageId, fields.nextExpiration, fields.search, at]);
       Object.assign(line, { edition: fields.edition, editionEn: fields.editionEn ?? null, packageId: fields.packageId, nextExpiration: fields.nextExpiration, search: fields.search });
       changed = true;
     }
     const append = async (t: GivenTransaction) => {
-      await ledger.append({ lineId: line.id, ...toEntry(t) });
+      await batch.append({ lineId: line.id, ...toEntry(t) });
       summary.transactions.created++;
       changed = true;
     };
@@ -124,12 +138,20 @@ function lineWriter(context: WriteContext) {
     count(type, changed ? 'updated' : 'unchanged');
     progress();
   };
+  /** Writes what is queued: the new lines and every transaction (their ids then in state.lines), then the changes of stored lines. */
+  const flush = async () => {
+    await batch.flush();
+    const updates = lineUpdates;
+    lineUpdates = [];
+    await updateMany(db, 'inventory_lines', { set: ['edition', 'edition_en', 'package_id', 'next_expiration', 'search', 'updated_at'] }, updates);
+  };
+  return { write, flush };
 }
 
 /** Licence positions and online service subscriptions, their counts through the ledger: opening balances, adjustments and the file's transactions. */
 export async function writeHoldings(context: WriteContext, doc: ImportDocument): Promise<void> {
   const { fold, id, state } = context;
-  const writeLine = lineWriter(context);
+  const { write: writeLine, flush } = lineWriter(context);
 
   for (const p of doc.licensePositions ?? []) {
     const edition = frenchOf(p.edition);
@@ -179,4 +201,6 @@ export async function writeHoldings(context: WriteContext, doc: ImportDocument):
       s,
     );
   }
+  // Before the next writers and the summaries, which read the lines.
+  await flush();
 }
