@@ -72,12 +72,13 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   const tc = await getTranslations('common');
   const ts = await getTranslations('onlineServices.setup');
   const updatedAt = await getDataUpdatedAt(database(), viewer);
-  // One "today" for the whole page, so every marker is decided against the same date.
+  // One "today" for the whole page — the lines' markers and every product row's — so every marker is decided against the same date.
+  const day = today();
   const canSetUp = maySetUpOnlineServices(viewer);
   const columns = inventoryLineColumns({
     t,
     locale,
-    today: today(),
+    today: day,
     packagesView: filters.packages ?? false,
     scope: scopeParams(viewer),
     highlightLineId: lineRef?.id ?? null,
@@ -175,6 +176,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
                 headingLevel={headingLevel}
                 key={group.key}
                 group={group}
+                today={day}
                 open={isOpen(group)}
                 lines={lines.get(group.key)}
                 columns={columns}
