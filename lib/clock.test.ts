@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween } from './clock';
+import { addDays, addMonths, calendarDate, daysBetween } from './clock';
 
 describe('calendar arithmetic', () => {
   it('adds months, keeping the day when the month has it', () => {
@@ -17,5 +17,17 @@ describe('calendar arithmetic', () => {
   it('agrees with days for whole years', () => {
     expect(daysBetween('2026-12-04', addMonths('2026-12-04', 24))).toBe(731);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('calendarDate', () => {
+  it('gives the date in each time zone asked for, again and again (one format kept per zone)', () => {
+    const instant = new Date('2026-12-04T03:30:00Z');
+    for (let i = 0; i < 3; i++) {
+      expect(calendarDate(instant, 'UTC')).toBe('2026-12-04');
+      expect(calendarDate(instant, 'America/Toronto')).toBe('2026-12-03');
+      expect(calendarDate(instant, 'Asia/Tokyo')).toBe('2026-12-04');
+    }
+    expect(calendarDate(new Date('2026-12-04T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-12-05');
   });
 });

@@ -6,7 +6,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { renderedAt } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
-import { getDataUpdatedAt } from '@/lib/inventory/queries';
+import { dataUpdatedAtOf } from '@/lib/per-request';
 
 /** What a printed page must say about itself, beyond its title: the account in view, the filters applied, the page of a list. */
 export type PrintContextOf = {
@@ -35,7 +35,7 @@ export async function PrintContext({ viewer, context }: { viewer: Viewer; contex
   const locale = (await getLocale()) as Locale;
   const timeZone = env().APP_TIME_ZONE;
   // Only the pages that show the customer's data say how fresh it is (they pass a context).
-  const updatedAt = context && viewer.customer ? (await getDataUpdatedAt(database(), viewer)) : null;
+  const updatedAt = context && viewer.customer ? (await dataUpdatedAtOf(database(), viewer)) : null;
   const parts: string[] = [];
   if (viewer.customer) parts.push(t('print.customer', { name: viewer.customer.legalName, number: viewer.customer.number }));
   if (viewer.partner) parts.push(t('print.partner', { name: viewer.partner.name }));

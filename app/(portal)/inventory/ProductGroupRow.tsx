@@ -3,7 +3,6 @@ import { useTranslations } from 'next-intl';
 import { DataTable } from '@/components/DataTable';
 import type { Translate } from '@/components/columns';
 import { ExpiryBadge } from '@/components/ExpiryBadge';
-import { today } from '@/lib/clock';
 import { elision } from '@/lib/i18n/elision';
 import type { InventoryLineRow, ProductGroup } from '@/lib/inventory/queries';
 import { expiryStatus } from '@/lib/inventory/rules';
@@ -17,6 +16,7 @@ import { columnsOfProduct, INVENTORY_NAMESPACE, type InventoryLineColumn } from 
  */
 export function ProductGroupRow({
   group,
+  today,
   headingLevel,
   open,
   lines,
@@ -26,6 +26,8 @@ export function ProductGroupRow({
   highlightLineId,
 }: {
   group: ProductGroup;
+  /** The page's "today" (YYYY-MM-DD), the one its lines' markers are decided against. */
+  today: string;
   headingLevel: 'h3' | 'h4';
   open: boolean;
   lines: InventoryLineRow[] | undefined;
@@ -36,7 +38,7 @@ export function ProductGroupRow({
   highlightLineId: number | null;
 }) {
   const t = useTranslations(INVENTORY_NAMESPACE);
-  const urgent = expiryStatus(today(), group.earliestExpiration);
+  const urgent = expiryStatus(today, group.earliestExpiration);
   const linesId = `lines-${group.key}`;
   const Heading = headingLevel;
 

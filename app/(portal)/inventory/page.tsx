@@ -11,13 +11,13 @@ import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
-import { resolveAccountSelection } from '@/lib/accounts/queries';
+import { accountSelectionOf, dataUpdatedAtOf } from '@/lib/per-request';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { formatInstant } from '@/lib/i18n/format';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
-import { getDataUpdatedAt, getLineReference, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, pageOfGroup, suggestOwnProductNames, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
+import { getLineReference, LINES_PER_PRODUCT_LIMIT, listLinesOfGroups, listProductGroups, pageOfGroup, suggestOwnProductNames, type InventoryFilters, type ProductGroup } from '@/lib/inventory/queries';
 import { accountFilterOf, accountParamOf, parseInventoryParams, scopeLinkParams } from '@/lib/inventory/view';
 import { setupHref } from '@/lib/online-services/paths';
 import { maySetUpOnlineServices } from '@/lib/online-services/provisioning';
@@ -33,7 +33,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const viewer = await requireCustomerViewer(params.customer, { line: params.line, account: params.account });
   const lineRef = params.line ? (await getLineReference(database(), viewer, params.line)) : null;
   const t = await getTranslations(INVENTORY_NAMESPACE);
-  const selection = (await resolveAccountSelection(database(), viewer, params.account ?? lineRef?.accountNumber));
+  const selection = (await accountSelectionOf(database(), viewer, params.account ?? lineRef?.accountNumber));
   return titleOf(t('title'), await accountInTitle(selection), params.q && t('printSearch', { q: params.q }));
 }
 
@@ -50,7 +50,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   const inAccountAsked = (ref: NonNullable<typeof found>) => !params.account || params.account === 'all' || params.account === ref.accountNumber;
   const lineRef = found && inAccountAsked(found) ? found : null;
   const lineGone = params.line !== undefined && !lineRef;
-  const selection = (await resolveAccountSelection(database(), viewer, params.account ?? lineRef?.accountNumber ?? (lineGone ? 'all' : undefined)));
+  const selection = (await accountSelectionOf(database(), viewer, params.account ?? lineRef?.accountNumber ?? (lineGone ? 'all' : undefined)));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 
@@ -71,13 +71,15 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
   const t = await getTranslations(INVENTORY_NAMESPACE);
   const tc = await getTranslations('common');
   const ts = await getTranslations('onlineServices.setup');
-  const updatedAt = await getDataUpdatedAt(database(), viewer);
-  // One "today" for the whole page, so every marker is decided against the same date.
+  // The shell's print line says it too (components/shell/PrintContext.tsx): one query for both.
+  const updatedAt = await dataUpdatedAtOf(database(), viewer);
+  // One "today" for the whole page — the lines' markers and every product row's — so every marker is decided against the same date.
+  const day = today();
   const canSetUp = maySetUpOnlineServices(viewer);
   const columns = inventoryLineColumns({
     t,
     locale,
-    today: today(),
+    today: day,
     packagesView: filters.packages ?? false,
     scope: scopeParams(viewer),
     highlightLineId: lineRef?.id ?? null,
@@ -175,6 +177,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pa
                 headingLevel={headingLevel}
                 key={group.key}
                 group={group}
+                today={day}
                 open={isOpen(group)}
                 lines={lines.get(group.key)}
                 columns={columns}

@@ -11,7 +11,8 @@ import { isReversedRange, ReversedRangeNotice } from '@/components/ReversedRange
 import { PortalShell } from '@/components/shell/PortalShell';
 import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
-import { resolveAccountSelection, type AccountSelection } from '@/lib/accounts/queries';
+import type { AccountSelection } from '@/lib/accounts/queries';
+import { accountSelectionOf } from '@/lib/per-request';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { formatDate } from '@/lib/i18n/format';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
@@ -28,7 +29,7 @@ import { OrderSearchForm } from './OrderSearchForm';
 export async function generateMetadata({ searchParams }: { searchParams: PageSearchParams }) {
   const { params } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const resolved = (await resolveAccountSelection(database(), viewer, params.account));
+  const resolved = (await accountSelectionOf(database(), viewer, params.account));
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;
   const t = await getTranslations(ORDERS_NAMESPACE);
   const words = orderSearchWords(t, (await getLocale()) as Locale, searchOf(params));
@@ -54,7 +55,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: PageS
   const { params, ignored } = parseOrdersParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
-  const resolved = (await resolveAccountSelection(database(), viewer, params.account));
+  const resolved = (await accountSelectionOf(database(), viewer, params.account));
   if (resolved.kind === 'not-found') notFound();
   // Orders are worth reading across accounts: where the inventory would send a person to the selector, show them all.
   const selection: AccountSelection = resolved.kind === 'choose' ? { kind: 'all', accountCount: resolved.accountCount } : resolved;

@@ -10,7 +10,7 @@ import { Pagination } from '@/components/Pagination';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
-import { resolveAccountSelection } from '@/lib/accounts/queries';
+import { accountSelectionOf } from '@/lib/per-request';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
@@ -24,7 +24,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const { params } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const t = await getTranslations(BENEFITS_NAMESPACE);
-  return titleOf(t('title'), await accountInTitle((await resolveAccountSelection(database(), viewer, params.account))));
+  return titleOf(t('title'), await accountInTitle((await accountSelectionOf(database(), viewer, params.account))));
 }
 
 /**
@@ -36,7 +36,7 @@ export default async function BenefitsPage({ searchParams }: { searchParams: Pag
   const { params, ignored } = parseBenefitsParams(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
 
-  const selection = (await resolveAccountSelection(database(), viewer, params.account));
+  const selection = (await accountSelectionOf(database(), viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 

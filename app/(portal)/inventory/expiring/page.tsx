@@ -9,7 +9,7 @@ import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
-import { resolveAccountSelection } from '@/lib/accounts/queries';
+import { accountSelectionOf } from '@/lib/per-request';
 import { requireCustomerViewer } from '@/lib/auth/viewer';
 import { today } from '@/lib/clock';
 import { formatCount } from '@/lib/i18n/format';
@@ -24,7 +24,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
   const t = await getTranslations(EXPIRING_NAMESPACE);
-  return titleOf(t('expiring.title'), await accountInTitle((await resolveAccountSelection(database(), viewer, params.account))));
+  return titleOf(t('expiring.title'), await accountInTitle((await accountSelectionOf(database(), viewer, params.account))));
 }
 
 const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true, page: true });
@@ -38,7 +38,7 @@ const paramsSchema = inventoryParamsSchema.pick({ customer: true, account: true,
 export default async function ExpiringPage({ searchParams }: { searchParams: PageSearchParams }) {
   const params = paramsSchema.parse(await searchParams);
   const viewer = await requireCustomerViewer(params.customer, { account: params.account });
-  const selection = (await resolveAccountSelection(database(), viewer, params.account));
+  const selection = (await accountSelectionOf(database(), viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (selection.kind === 'choose') redirect(hrefWith('/accounts', scopeParams(viewer)));
 

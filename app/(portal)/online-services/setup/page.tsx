@@ -10,7 +10,7 @@ import { ContextBar } from '@/components/shell/ContextBar';
 import { PortalShell } from '@/components/shell/PortalShell';
 import { printAccountOf } from '@/components/shell/PrintContext';
 import type { Locale } from '@/db/schema';
-import { resolveAccountSelection } from '@/lib/accounts/queries';
+import { accountSelectionOf } from '@/lib/per-request';
 import { requireViewer } from '@/lib/auth/viewer';
 import { formatCount } from '@/lib/i18n/format';
 import { accountInTitle, titleOf } from '@/lib/i18n/metadata';
@@ -28,7 +28,7 @@ export async function generateMetadata({ searchParams }: { searchParams: PageSea
   const viewer = await requireViewer();
   const t = await getTranslations('onlineServices.setup');
   if (!maySetUpOnlineServices(viewer)) return titleOf(t('title'));
-  return titleOf(t('title'), await accountInTitle(await resolveAccountSelection(database(), viewer, params.account)));
+  return titleOf(t('title'), await accountInTitle(await accountSelectionOf(database(), viewer, params.account)));
 }
 
 const single = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -51,7 +51,7 @@ export default async function SetUpOnlineServicesPage({ searchParams }: { search
   const viewer = await requireViewer();
   // Account viewers and partner users may not switch services on: for them the page does not exist.
   if (!maySetUpOnlineServices(viewer)) notFound();
-  const selection = (await resolveAccountSelection(database(), viewer, params.account));
+  const selection = (await accountSelectionOf(database(), viewer, params.account));
   if (selection.kind === 'not-found') notFound();
   if (!params.key) redirect(setupHref({ ...params, key: randomBytes(16).toString('hex') }));
   const catalogue = await searchServiceCatalogue(database(), params.q, params.product, (await getLocale()) as Locale);
