@@ -22,6 +22,7 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { classifyDatabaseError } from './errors';
@@ -64,9 +65,13 @@ export function withTextPostgresHolds(args: unknown[]): unknown[] {
  * Statements prepared once per connection, as SQLite's are (db/handle.ts): a
  * query sent with a name is parsed and planned by PostgreSQL the first time a
  * connection sees it and reused after, instead of parsed and planned on every
- * request. One name per distinct text in this process (a counter, so that two
- * texts can never share one); texts beyond the first STATEMENT_NAMES are sent
- * unnamed, so that texts built with varying lists cannot fill the server's memory.
+ * request. The name is a hash of the text, so that every copy of this module
+ * gives a text the same name (the production build bundles db/ more than
+ * once, and the copies share one pool: names counted per copy would give one
+ * name two texts on one connection, which node-postgres refuses); 96 bits
+ * make two texts sharing one beyond any chance. Texts beyond the first
+ * STATEMENT_NAMES are sent unnamed, so that texts built with varying lists
+ * cannot fill the server's memory.
  */
 const statementNames = new Map<string, string>();
 const STATEMENT_NAMES = 2000;
@@ -78,7 +83,7 @@ function named(args: unknown[]): unknown[] {
   let name = statementNames.get(text);
   if (name === undefined) {
     if (statementNames.size >= STATEMENT_NAMES) return args;
-    name = `ld_${statementNames.size + 1}`;
+    name = `ld_${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`;
     statementNames.set(text, name);
   }
   return [{ ...first, name }, ...args.slice(1)];
