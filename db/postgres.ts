@@ -22,7 +22,6 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { classifyDatabaseError } from './errors';
@@ -59,34 +58,6 @@ export function withTextPostgresHolds(args: unknown[]): unknown[] {
   const values = (first as { values?: unknown } | null)?.values;
   if (typeof first === 'object' && Array.isArray(values)) return [{ ...first, values: values.map(textPostgresHolds) }, ...args.slice(1)];
   return args;
-}
-
-/**
- * Statements prepared once per connection, as SQLite's are (db/handle.ts): a
- * query sent with a name is parsed and planned by PostgreSQL the first time a
- * connection sees it and reused after, instead of parsed and planned on every
- * request. The name is a hash of the text, so that every copy of this module
- * gives a text the same name (the production build bundles db/ more than
- * once, and the copies share one pool: names counted per copy would give one
- * name two texts on one connection, which node-postgres refuses); 96 bits
- * make two texts sharing one beyond any chance. Texts beyond the first
- * STATEMENT_NAMES are sent unnamed, so that texts built with varying lists
- * cannot fill the server's memory.
- */
-const statementNames = new Map<string, string>();
-const STATEMENT_NAMES = 2000;
-
-function named(args: unknown[]): unknown[] {
-  const [first] = args;
-  if (typeof first !== 'object' || first === null || typeof (first as { text?: unknown }).text !== 'string' || (first as { name?: unknown }).name !== undefined) return args;
-  const text = (first as { text: string }).text;
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    if (statementNames.size >= STATEMENT_NAMES) return args;
-    name = `ld_${createHash('sha256').update(text).digest('base64url').slice(0, 16)}`;
-    statementNames.set(text, name);
-  }
-  return [{ ...first, name }, ...args.slice(1)];
 }
 
 /** A PostgreSQL connection string with its password masked, for messages and logs. */
@@ -173,7 +144,7 @@ export function openPostgres(url: string, { poolSize = 10, migrate: applyMigrati
     query: async (...args: unknown[]) => {
       refuseInsideOwnTransaction(connection);
       await connection.ready();
-      return query(...named(withTextPostgresHolds(args)));
+      return query(...withTextPostgresHolds(args));
     },
   };
   const handle = drizzle({ client: client as unknown as pg.Pool, schema: pgTables }) as unknown as Db;
@@ -187,7 +158,7 @@ function transactionHandle(connection: PostgresConnection, client: pg.PoolClient
   const guarded = {
     query: (...args: unknown[]) => {
       if (open.ended) throw new Error('A transaction handle was used after its transaction ended.');
-      return (client.query as (...a: unknown[]) => Promise<unknown>)(...named(withTextPostgresHolds(args)));
+      return (client.query as (...a: unknown[]) => Promise<unknown>)(...withTextPostgresHolds(args));
     },
   };
   open.handle = drizzle({ client: guarded as unknown as pg.PoolClient, schema: pgTables }) as unknown as Db;
@@ -290,7 +261,7 @@ const rawTypes = {
 
 /** Runs one raw statement (numbered placeholders) on the transaction's connection, or on any pooled one outside a transaction. */
 export async function postgresQuery<Row>(connection: PostgresConnection, open: OpenTransaction | undefined, text: string, values: unknown[]): Promise<pg.QueryResult<Row & pg.QueryResultRow>> {
-  const [query] = named([{ text, values: values.map(textPostgresHolds), types: rawTypes }]) as [pg.QueryConfig & { types: typeof rawTypes }];
+  const query = { text, values: values.map(textPostgresHolds), types: rawTypes };
   if (open) {
     if (open.ended) throw new Error('A transaction handle was used after its transaction ended.');
     return open.client!.query<Row & pg.QueryResultRow>(query);
