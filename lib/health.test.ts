@@ -12,16 +12,15 @@
  * commit rewrites one existing row, so it only needs room in the write-ahead
  * log, which no page limit governs — only the disk does.
  */
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, openReadOnlyDatabase, setDb, type DB, type Db } from '@/db/client';
+import { openDatabase, setDb, type DB, type Db } from '@/db/client';
 import { withTransaction } from '@/db/transaction';
 import { GET } from '@/app/api/health/route';
-import { readOnlyHandle, secondConnection, unreachableHandle } from '@/tests/helpers/connections';
+import { holdSqliteWriteLock, readOnlyHandle, secondConnection, sqliteConnectionState, unreachableHandle } from '@/tests/helpers/connections';
 import { createTestDb, one, onPostgres } from '@/tests/helpers/db';
 
 let db: Db;
@@ -61,35 +60,29 @@ describe.skipIf(onPostgres())('GET /api/health on SQLite', () => {
 
   it('leaves no transaction open on the connection', async () => {
     expect((await health()).status).toBe(200);
-    expect(sqlite().$client.inTransaction).toBe(false);
+    expect(sqliteConnectionState(db).inTransaction).toBe(false);
   });
 
   it('is 503 when the database is read-only', async () => {
-    const readOnly = openReadOnlyDatabase(sqlite().$client.name);
-    setDb(readOnly);
-    try {
-      const result = await health();
-      expect(result.status).toBe(503);
-      expect(result.body.status).toBe('unavailable');
-    } finally {
-      readOnly.$client.close();
-    }
+    setDb(await readOnlyHandle(db));
+    const result = await health();
+    expect(result.status).toBe(503);
+    expect(result.body.status).toBe('unavailable');
   });
 
   it('is 503, within a second, while another connection holds the write lock; 200 again once it is released', async () => {
-    const other = new Database(sqlite().$client.name);
-    other.exec('BEGIN IMMEDIATE');
+    // The probe's own short wait is under test: the test database keeps its normal busy timeout meanwhile.
+    const lock = await holdSqliteWriteLock(db, 5000);
     try {
       const result = await health();
       expect(result.status).toBe(503);
       expect(result.ms).toBeLessThan(1000);
     } finally {
-      other.exec('ROLLBACK');
-      other.close();
+      await lock.release();
     }
     expect((await health()).status).toBe(200);
     // The normal busy timeout is back for the requests that follow.
-    expect(sqlite().$client.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqliteConnectionState(db).busyTimeoutMs).toBe(5000);
   });
 
   const mountable = (() => {

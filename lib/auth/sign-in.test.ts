@@ -3,14 +3,13 @@
  * connection's address (never a client's X-Forwarded-For), floods are
  * refused without hashing, and database faults are told as such.
  */
-import Database from 'better-sqlite3';
 import { AuthError } from 'next-auth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openReadOnlyDatabase, type DB, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, clientAddress } from '@/lib/http/request-headers';
 import { all, createTestDb, one, onPostgres } from '@/tests/helpers/db';
 import { FIXTURE_PASSWORD, FIXTURE_USERS as U, loadFixtures } from '@/tests/helpers/fixtures';
-import { readOnlyHandle, unreachableHandle } from '@/tests/helpers/connections';
+import { holdSqliteWriteLock, readOnlyHandle, unreachableHandle } from '@/tests/helpers/connections';
 import { BoundedQueue } from './bounded-queue';
 import { MAX_FAILURES } from './lockout';
 import * as password from './password';
@@ -176,29 +175,21 @@ describe('the limits of the forgotten password and of the links', () => {
 
 // SQLite only: a read-only file and a second connection holding SQLite's one write lock (their PostgreSQL counterparts follow).
 describe.skipIf(onPostgres())('a database fault during sign-in (SQLite)', () => {
-  const sqlite = () => db as DB;
-
   it('with the database read-only, the right password is answered "unavailable", not "incorrect", and logged', async () => {
-    const path = sqlite().$client.name;
-    sqlite().$client.pragma('wal_checkpoint(TRUNCATE)');
-    const readOnly = openReadOnlyDatabase(path);
+    const readOnly = await readOnlyHandle(db);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context({ db: readOnly })))).toBe('unavailable');
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('[auth]'), expect.anything());
-    readOnly.$client.close();
   });
 
   it('with the write lock held by another connection, the right password is answered "unavailable"', async () => {
-    const holder = new Database(sqlite().$client.name);
-    holder.exec('BEGIN IMMEDIATE');
-    sqlite().$client.pragma('busy_timeout = 50');
+    const lock = await holdSqliteWriteLock(db, 50);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('unavailable');
       expect(logged).toHaveBeenCalled();
     } finally {
-      holder.exec('ROLLBACK');
-      holder.close();
+      await lock.release();
     }
     expect(await code(authorizeCredentials({ email: U.alphaAdmin, password: FIXTURE_PASSWORD }, context()))).toBe('signed-in');
   });

@@ -6,8 +6,9 @@
  * read-only file and held write lock.
  */
 import { afterAll } from 'vitest';
-import { openDatabase, type Db } from '@/db/client';
+import { BUSY_TIMEOUT_MS, openDatabase, openReadOnlyDatabase, type Db } from '@/db/client';
 import { connectionOf, sqliteOf, type PostgresConnection } from '@/db/handle';
+import { withTransaction } from '@/db/transaction';
 import { closePostgres, openPostgres } from '@/db/postgres';
 import { one, run } from './db';
 
@@ -53,6 +54,13 @@ function open(url: string): Db {
  * sessions can read but every write is refused.
  */
 export async function readOnlyHandle(db: Db): Promise<Db> {
+  if (connectionOf(db).engine === 'sqlite') {
+    // SQLite: the same file opened read-only, after a checkpoint so that it sees every write.
+    sqliteOf(db).pragma('wal_checkpoint(TRUNCATE)');
+    const readOnly = openReadOnlyDatabase(sqliteOf(db).name);
+    opened.push(readOnly);
+    return readOnly;
+  }
   const { name } = await one<{ name: string }>(db, 'select current_database() as name');
   await run(db, `alter database "${name}" set default_transaction_read_only = on`);
   return open(urlOf(db));
@@ -64,4 +72,37 @@ export function unreachableHandle(db: Db): Db {
   // Port 1 (tcpmux) is reserved and nothing of the test machine listens there.
   url.port = '1';
   return open(url.toString());
+}
+
+/**
+ * SQLite: another connection (another process's) takes the database's one
+ * write lock and holds it until the answer's `release()`; the test database
+ * waits at most `waitMs` for it meanwhile, and its normal busy timeout is back
+ * after release.
+ */
+export async function holdSqliteWriteLock(db: Db, waitMs: number): Promise<{ release: () => Promise<void> }> {
+  const other = secondConnection(db);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  const held = withTransaction(other, async () => {
+    locked();
+    await released;
+  });
+  await lockTaken;
+  sqliteOf(db).pragma(`busy_timeout = ${waitMs}`);
+  return {
+    release: async () => {
+      release();
+      await held;
+      sqliteOf(db).pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    },
+  };
+}
+
+/** SQLite: the connection's busy timeout and whether a transaction is open on it (what a request must leave as it found). */
+export function sqliteConnectionState(db: Db): { busyTimeoutMs: number; inTransaction: boolean } {
+  const sqlite = sqliteOf(db);
+  return { busyTimeoutMs: sqlite.pragma('busy_timeout', { simple: true }) as number, inTransaction: sqlite.inTransaction };
 }
