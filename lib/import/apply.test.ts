@@ -6,6 +6,7 @@ import { all, createTestDb, one, onPostgres, run } from '@/tests/helpers/db';
 import {
   fastPasswordHash,
   FIXTURE_ACCOUNTS,
+  FIXTURE_ORDERS,
   FIXTURE_PASSWORD,
   FIXTURE_USERS,
   fixtureDocument,
@@ -355,6 +356,51 @@ describe('importDocument', () => {
       { code: 'FX-WINSRV-CAL', edition: '', quantity: 2 },
       { code: 'FX-OFFICE-PRO', edition: 'Standard', quantity: 1 },
     ]);
+  });
+
+  it('writes new orders with their items and total, and changes, adds and removes the items of stored ones', async () => {
+    const db = await createTestDb();
+    await loadFixtures(db);
+    const itemsOf = (number: string) =>
+      all(db, 'select i.position, i.quantity, i.unit_price_minor from order_items i join orders o on o.id = i.order_id where o.number = ? order by i.position', number);
+    const orderOf = (number: string) => one<{ id: number; status: string; total_minor: number | null; number_search: string }>(db, 'select id, status, total_minor, number_search from orders where number = ?', number);
+    const before = await orderOf(FIXTURE_ORDERS.alphaNorth);
+    expect(before.total_minor).toBe(512_500);
+
+    const doc = clone(fixtureDocument());
+    const [alpha, beta] = doc.orders!;
+    // Alpha: the first item's quantity changed, the second removed, a third added at position 2.
+    alpha!.items = [
+      { ...alpha!.items[0]!, quantity: 4 },
+      { product: alpha!.items[0]!.product, edition: 'Standard', version: '2021', quantity: 3, unitPrice: 100 },
+    ];
+    // Beta: only its status changed; its items as they were.
+    beta!.status = 'completed';
+    // Two new orders, each with items: their ids are given together, their items written after.
+    doc.orders!.push(
+      { number: 'FX-ORD-3001', date: '2026-11-01', status: 'submitted', partner: beta!.partner, account: beta!.account, currency: 'EUR', items: [{ ...beta!.items[0]!, quantity: 2, unitPrice: 10.5 }] },
+      { number: 'FX-ORD-3002', date: '2026-11-02', status: 'submitted', partner: alpha!.partner, account: alpha!.account, items: [{ ...alpha!.items[1]!, unitPrice: 1 }, { ...alpha!.items[0]!, unitPrice: undefined }] },
+    );
+    const summary = await importDocument(db, doc, options());
+    expect(summary.orders).toEqual({ created: 2, updated: 2, unchanged: 0, deleted: 0 });
+
+    expect(await itemsOf(FIXTURE_ORDERS.alphaNorth)).toEqual([
+      { position: 1, quantity: 4, unit_price_minor: 51_250 },
+      { position: 2, quantity: 3, unit_price_minor: 10_000 },
+    ]);
+    expect(await orderOf(FIXTURE_ORDERS.alphaNorth)).toMatchObject({ id: before.id, total_minor: 4 * 51_250 + 3 * 10_000 });
+    expect(await orderOf(FIXTURE_ORDERS.betaSouth)).toMatchObject({ status: 'completed', total_minor: null });
+    expect(await itemsOf('FX-ORD-3001')).toEqual([{ position: 1, quantity: 2, unit_price_minor: 1_050 }]);
+    expect(await orderOf('FX-ORD-3001')).toMatchObject({ total_minor: 2_100, number_search: ' fx ord 3001' });
+    expect(await itemsOf('FX-ORD-3002')).toEqual([
+      { position: 1, quantity: 3, unit_price_minor: 100 },
+      { position: 2, quantity: 4, unit_price_minor: null },
+    ]);
+    expect((await orderOf('FX-ORD-3002')).total_minor).toBe(300);
+
+    // The same file again: nothing to write.
+    const again = await importDocument(db, doc, options());
+    expect(again.orders).toEqual({ created: 0, updated: 0, unchanged: 4, deleted: 0 });
   });
 
   it('keeps product search text in step with a renamed family', async () => {
