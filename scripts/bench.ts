@@ -1,13 +1,17 @@
 /**
  * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--ports APP,FLOOR] [--out FILE]
- *   [--engine sqlite|postgres] [--postgres-port N] [--compare FILE]`:
+ *   [--engine sqlite|postgres|both] [--postgres-port N] [--compare FILE]`:
  * speed at scale (the budgets in docs/performance.md), in one run, not part of `npm test`.
  *
  * `--engine postgres` measures the same pages on PostgreSQL: a real one from
  * the npm registry (scripts/postgres/embedded.ts, as `nobody` when root) on
  * 127.0.0.1, the data imported into it, the server and the floor started with
  * DATABASE_URL. `--compare FILE` (another run's JSON, e.g. SQLite's) prints
- * each page's p50 against that run's.
+ * each page's p50 against that run's. `--engine both` prepares both engines,
+ * starts a server on each (no floor) and measures every page on one right
+ * after the other, so that the machine's drift weighs on both alike; it
+ * writes FILE-sqlite.json and FILE-postgres.json (`--out FILE`, default
+ * bench/results/engines.json) and prints PostgreSQL's p50s against SQLite's.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
  *    the large customer, the same customer ten times smaller and 50 ordinary
@@ -70,14 +74,14 @@ const SECONDS = seconds('seconds', QUICK ? 1 : 5);
 /** The warm-up before each page (16 connections when 16 are measured, so every server process has served the page). */
 const WARMUP = seconds('warmup', QUICK ? 0.5 : 1);
 const WEB_CONCURRENCY = option('web-concurrency');
-const OUT = option('out') ?? (option('engine') === 'postgres' ? 'bench/results/latest-postgres.json' : 'bench/results/latest.json');
+const OUT = option('out') ?? (option('engine') === 'postgres' ? 'bench/results/latest-postgres.json' : option('engine') === 'both' ? 'bench/results/engines.json' : 'bench/results/latest.json');
 /** `--ports APP,FLOOR`: fixed ports for the server and the floor (a shared machine gives each user a range); free ones otherwise. */
 const PORTS = option('ports')
   ?.split(',')
   .map(Number)
   .filter((port) => Number.isInteger(port) && port > 0) as [number, number] | undefined;
 const ENGINE = option('engine') ?? 'sqlite';
-if (ENGINE !== 'sqlite' && ENGINE !== 'postgres') throw new Error('--engine must be sqlite or postgres');
+if (ENGINE !== 'sqlite' && ENGINE !== 'postgres' && ENGINE !== 'both') throw new Error('--engine must be sqlite, postgres or both');
 const POSTGRES_PORT = option('postgres-port');
 const COMPARE = option('compare');
 /** Only these pages (ids of PAGES), for a look at a few. */
@@ -158,8 +162,9 @@ async function prepareData(store: Store): Promise<void> {
   const document = benchDocument();
   const summary = await withStore(store, async (db) => {
     const imported = await importDocument(db, document);
-    // Fresh statistics for PostgreSQL's planner, as a database that has lived a while has (SQLite plans without).
-    if (store.kind === 'postgres') await statement(db, 'analyze').run();
+    // Fresh statistics for PostgreSQL's planner and its tables vacuumed, as a database that has lived a while
+    // has them (SQLite plans without) — and so that autovacuum does not work through the import during the runs.
+    if (store.kind === 'postgres') await statement(db, 'vacuum analyze').run();
     return imported;
   });
   const counts = Object.entries(summary)
@@ -251,9 +256,9 @@ async function served(server: DemoServer, path: string, cookie: string | undefin
 }
 
 /** Each page's p50 at 1 connection against another run's (`--compare FILE`): this run ÷ that one. */
-function comparison(results: PageResult[], file: string): string {
+function comparison(results: PageResult[], file: string, engine: string): string {
   const other = JSON.parse(readFileSync(file, 'utf8')) as { settings?: { engine?: string }; pages: PageResult[] };
-  const lines = ['', `### Against ${file} (${other.settings?.engine ?? 'sqlite'}): p50 at 1 connection, ms`, '', `| page | customer | ${ENGINE} | other | × |`, '|---|---|---|---|---|'];
+  const lines = ['', `### Against ${file} (${other.settings?.engine ?? 'sqlite'}): p50 at 1 connection, ms`, '', `| page | customer | ${engine} | other | × |`, '|---|---|---|---|---|'];
   for (const result of results) {
     const before = other.pages.find((candidate) => candidate.page.id === result.page.id && candidate.customer === result.customer);
     if (!before) continue;
@@ -264,95 +269,144 @@ function comparison(results: PageResult[], file: string): string {
 
 // ─── The run ────────────────────────────────────────────────────────────────
 
+/** One engine's measured set-up: its data, its server and floor, its signed-in customers. */
+interface Rig {
+  engine: 'sqlite' | 'postgres';
+  store: Store;
+  app: DemoServer;
+  /** The floor (scripts/bench/floor.ts); none with `--engine both`, which compares the two servers only. */
+  floor?: DemoServer;
+  customers: { customer: Customer; shape: CustomerShape; cookie: string; floorCookie?: string }[];
+  results: PageResult[];
+}
+
+const ENGINES: ('sqlite' | 'postgres')[] = ENGINE === 'both' ? ['sqlite', 'postgres'] : [ENGINE];
+
+async function startRig(engine: 'sqlite' | 'postgres', store: Store, servers: DemoServer[], withFloor: boolean, dir: string): Promise<Rig> {
+  const [appPort, floorPort] = PORTS && ENGINES.length === 1 ? PORTS : [await freePort(), await freePort()];
+  log(`${engine}: starting the production server on 127.0.0.1:${appPort} (WEB_CONCURRENCY=${WEB_CONCURRENCY ?? `default, ${availableParallelism()}`})${withFloor ? ` and the floor on 127.0.0.1:${floorPort}` : ''} ...`);
+  // On PostgreSQL, DATABASE_URL decides and this path is never opened.
+  const databasePath = store.kind === 'sqlite' ? store.path : join(dir, 'unused.db');
+  const app = await startServer({
+    script: 'scripts/serve.ts',
+    reactServer: false,
+    args: ['--port', String(appPort)],
+    port: appPort,
+    databasePath,
+    env: { LICENSE_DESK_BENCH: '1', AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}), ...storeEnv(store) },
+  });
+  servers.push(app);
+  watched.push(app.pid);
+  let floor: DemoServer | undefined;
+  if (withFloor) {
+    floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in', env: storeEnv(store) });
+    servers.push(floor);
+    watched.push(floor.pid);
+  }
+  const customers: Rig['customers'] = [];
+  for (const [customer, shape] of [
+    ['large', LARGE],
+    ['small', SMALL],
+  ] as const) {
+    const session = await signInOverHttp(app.baseURL, shape.admin!.email, BENCH_PASSWORD);
+    customers.push({ customer, shape, cookie: session.cookie, floorCookie: floor ? await floorCookie(store, shape.admin!.email) : undefined });
+  }
+  log(`${engine}: signed in ${customers.map((entry) => entry.shape.admin!.email).join(' and ')}`);
+  return { engine, store, app, floor, customers, results: [] };
+}
+
+/** One page for one customer on one rig: the server (and the floor and its profile, for the large customer). */
+async function measurePage(rig: Rig, page: (typeof PAGES)[number], entry: Rig['customers'][number], processes: number): Promise<void> {
+  const { customer, shape, cookie, floorCookie: floorUser } = entry;
+  const path = page.path(shape);
+  const large = customer === 'large';
+  log(`${ENGINES.length > 1 ? `${rig.engine}, ` : ''}${customer}: ${page.label} (${path})`);
+  const next = await served(rig.app, path, page.signedOut ? undefined : cookie, large, 'server', processes);
+  const floorFigures = large && rig.floor ? await served(rig.floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
+  const profile =
+    page.signedOut || !rig.floor
+      ? undefined
+      : ((await (await fetch(`${rig.floor.baseURL}/__profile?path=${encodeURIComponent(path)}&runs=${PROFILE_RUNS}`, { headers: { cookie: floorUser! } })).json()) as Record<string, number>);
+  const { path: _path, ...spec } = page;
+  rig.results.push({ page: spec, customer, path, next, floor: floorFigures, profile });
+  log(`  p50 ${next.c1.p50} ms at 1 (${next.c1.rps}/s, ${next.c1.cpuMs ?? '?'} ms CPU each)${next.c16 ? `, ${next.c16.rps}/s at 16 (p99 ${next.c16.p99} ms)` : ''}${floorFigures ? `; floor p50 ${floorFigures.c1.p50} ms` : ''}; HTML ${(next.bytes.htmlGzip / 1024).toFixed(1)} KB gz, JS ${(next.bytes.jsGzip / 1024).toFixed(1)} KB gz`);
+}
+
+/** `--out FILE` as written for one engine of `--engine both` (FILE-sqlite.json, FILE-postgres.json). */
+function outFile(engine: string): string {
+  return ENGINES.length === 1 ? OUT : OUT.replace(/(\.json)?$/, `-${engine}.json`);
+}
+
 async function main() {
   const started = performance.now();
   const load0 = loadavg();
   ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), 'license-desk-bench-'));
-  const databasePath = join(dir, 'bench.db');
   const servers: DemoServer[] = [];
   let postgres: EmbeddedPostgres | undefined;
   try {
-    if (ENGINE === 'postgres') {
-      postgres = await startEmbeddedPostgres({ port: POSTGRES_PORT ? Number(POSTGRES_PORT) : await freePort() });
-      log(`PostgreSQL (embedded) on ${postgres.url}`);
+    const rigs: Rig[] = [];
+    for (const engine of ENGINES) {
+      let store: Store;
+      if (engine === 'postgres') {
+        postgres = await startEmbeddedPostgres({ port: POSTGRES_PORT ? Number(POSTGRES_PORT) : await freePort() });
+        log(`PostgreSQL (embedded) on ${postgres.url}`);
+        store = { kind: 'postgres', url: postgres.url };
+      } else {
+        store = { kind: 'sqlite', path: join(dir, 'bench.db') };
+      }
+      await prepareData(store);
+      rigs.push(await startRig(engine, store, servers, ENGINES.length === 1, dir));
     }
-    const store: Store = postgres ? { kind: 'postgres', url: postgres.url } : { kind: 'sqlite', path: databasePath };
-    await prepareData(store);
-
-    const [appPort, floorPort] = PORTS ?? [await freePort(), await freePort()];
-    log(`starting the production server on 127.0.0.1:${appPort} (WEB_CONCURRENCY=${WEB_CONCURRENCY ?? `default, ${availableParallelism()}`}) and the floor on 127.0.0.1:${floorPort} ...`);
-    const app = await startServer({
-      script: 'scripts/serve.ts',
-      reactServer: false,
-      args: ['--port', String(appPort)],
-      port: appPort,
-      databasePath,
-      env: { LICENSE_DESK_BENCH: '1', AUTH_SECRET: `bench-${Math.random().toString(36).slice(2)}-0123456789abcdefghijklmnopqrstuvwxyz`, ...(WEB_CONCURRENCY ? { WEB_CONCURRENCY } : {}), ...storeEnv(store) },
-    });
-    servers.push(app);
-    const floor = await startServer({ script: 'scripts/bench/floor.ts', args: ['--port', String(floorPort)], port: floorPort, databasePath, readyPath: '/sign-in', env: storeEnv(store) });
-    servers.push(floor);
-    watched.push(app.pid, floor.pid);
-
-    const customers: { customer: Customer; shape: CustomerShape; cookie: string; floorCookie: string }[] = [];
-    for (const [customer, shape] of [
-      ['large', LARGE],
-      ['small', SMALL],
-    ] as const) {
-      const session = await signInOverHttp(app.baseURL, shape.admin!.email, BENCH_PASSWORD);
-      customers.push({ customer, shape, cookie: session.cookie, floorCookie: await floorCookie(store, shape.admin!.email) });
-    }
-    log(`signed in ${customers.map((entry) => entry.shape.admin!.email).join(' and ')}`);
 
     const processes = WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism();
+    const pages = PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id));
     // Every page once under load before any is measured: a fresh server's first page otherwise carries the
     // compilation of the code all pages share (seen: 31 ms of CPU a request on the first page measured, 19 ms
     // for the same page later).
     log('warming up the servers on every page ...');
-    for (const { shape, cookie, floorCookie: floorUser } of customers) {
-      for (const page of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id))) {
-        await load(`${app.baseURL}${page.path(shape)}`, { connections: 16, seconds: WARMUP, cookie: page.signedOut ? undefined : cookie });
-        await load(`${floor.baseURL}${page.path(shape)}`, { connections: 4, seconds: WARMUP / 2, cookie: page.signedOut ? undefined : floorUser });
+    for (const rig of rigs) {
+      for (const { shape, cookie, floorCookie: floorUser } of rig.customers) {
+        for (const page of pages) {
+          await load(`${rig.app.baseURL}${page.path(shape)}`, { connections: 16, seconds: WARMUP, cookie: page.signedOut ? undefined : cookie });
+          if (rig.floor) await load(`${rig.floor.baseURL}${page.path(shape)}`, { connections: 4, seconds: WARMUP / 2, cookie: page.signedOut ? undefined : floorUser });
+        }
       }
     }
     await settle();
-    const results: PageResult[] = [];
     // Page by page, the large customer then the small one: budget 1 compares the two, and measured minutes apart
     // (every page of one customer, then the other's) their ratio moved with the machine's load by up to 0.3.
-    for (const page of PAGES.filter((candidate) => !ONLY || ONLY.includes(candidate.id))) {
-      for (const { customer, shape, cookie, floorCookie: floorUser } of customers) {
-        const path = page.path(shape);
-        const large = customer === 'large';
-        log(`${customer}: ${page.label} (${path})`);
-        const next = await served(app, path, page.signedOut ? undefined : cookie, large, 'server', processes);
-        const floorFigures = large ? await served(floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
-        const profile = page.signedOut
-          ? undefined
-          : ((await (await fetch(`${floor.baseURL}/__profile?path=${encodeURIComponent(path)}&runs=${PROFILE_RUNS}`, { headers: { cookie: floorUser } })).json()) as Record<string, number>);
-        const { path: _path, ...spec } = page;
-        results.push({ page: spec, customer, path, next, floor: floorFigures, profile });
-        log(`  p50 ${next.c1.p50} ms at 1 (${next.c1.rps}/s, ${next.c1.cpuMs ?? '?'} ms CPU each)${next.c16 ? `, ${next.c16.rps}/s at 16 (p99 ${next.c16.p99} ms)` : ''}${floorFigures ? `; floor p50 ${floorFigures.c1.p50} ms` : ''}; HTML ${(next.bytes.htmlGzip / 1024).toFixed(1)} KB gz, JS ${(next.bytes.jsGzip / 1024).toFixed(1)} KB gz`);
+    // With both engines, each page is measured on one right after the other (which goes first alternates), so
+    // that the machine's drift over the run weighs on both alike.
+    for (const [index, page] of pages.entries()) {
+      for (const customerIndex of [0, 1]) {
+        const order = index % 2 === 0 ? rigs : [...rigs].reverse();
+        for (const rig of order) await measurePage(rig, page, rig.customers[customerIndex]!, processes);
       }
     }
 
-    const output = app.output();
-    const budgets = evaluateBudgets(results);
-    const report = {
-      measuredAt: new Date().toISOString(),
-      commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
-      host: { node: process.version, cores: availableParallelism(), loadAverageBefore: load0.map((x) => Math.round(x * 100) / 100), loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100) },
-      settings: { engine: ENGINE, seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
-      serverLog: { sqliteBusy: (output.match(/SQLITE_BUSY/g) ?? []).length, unavailable503: (output.match(/\[server\] 503 /g) ?? []).length, restarts: (output.match(/restarting it/g) ?? []).length },
-      pages: results,
-      budgets,
-      durationSeconds: Math.round((performance.now() - started) / 1000),
-    };
-    mkdirSync(dirname(OUT), { recursive: true });
-    writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(markdown(results, budgets));
-    if (COMPARE) console.log(comparison(results, COMPARE));
-    console.log(`\n${report.durationSeconds} s in all; figures in ${OUT}.`);
+    for (const rig of rigs) {
+      const output = rig.app.output();
+      const budgets = evaluateBudgets(rig.results);
+      const report = {
+        measuredAt: new Date().toISOString(),
+        commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
+        host: { node: process.version, cores: availableParallelism(), loadAverageBefore: load0.map((x) => Math.round(x * 100) / 100), loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100) },
+        settings: { engine: rig.engine, alternatedWith: ENGINES.length > 1 ? ENGINES.filter((engine) => engine !== rig.engine) : undefined, seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
+        serverLog: { sqliteBusy: (output.match(/SQLITE_BUSY/g) ?? []).length, unavailable503: (output.match(/\[server\] 503 /g) ?? []).length, restarts: (output.match(/restarting it/g) ?? []).length },
+        pages: rig.results,
+        budgets,
+        durationSeconds: Math.round((performance.now() - started) / 1000),
+      };
+      const out = outFile(rig.engine);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+      if (rigs.length > 1) console.log(`\n## ${rig.engine}\n`);
+      console.log(markdown(rig.results, budgets));
+    }
+    if (rigs.length > 1) console.log(comparison(rigs[1]!.results, outFile(rigs[0]!.engine), rigs[1]!.engine));
+    else if (COMPARE) console.log(comparison(rigs[0]!.results, COMPARE, ENGINE));
+    console.log(`\n${Math.round((performance.now() - started) / 1000)} s in all; figures in ${rigs.map((rig) => outFile(rig.engine)).join(' and ')}.`);
   } finally {
     for (const server of servers) await server.stop();
     await postgres?.stop();

@@ -16,6 +16,7 @@ import { auth, signIn, signOut } from './config';
 import { MIN_PASSWORD_LENGTH } from './password-strength';
 import { lockedUntil } from './lockout';
 import { safeCallbackPath } from './redirect';
+import { sessionsCheckedThisRequest } from './checked-sessions';
 import { endSession } from './sessions';
 import { signInRefusal } from './sign-in';
 import type { Locale } from '@/db/schema';
@@ -87,7 +88,11 @@ const signOutStep = plainFormAction({
   handle: async () => {
     // End the session on the server first: a copy of the cookie must open nothing afterwards.
     const session = await auth();
-    if (session?.sessionId) await endSession(database(), session.sessionId, 'signed_out', Date.now());
+    if (session?.sessionId) {
+      await endSession(database(), session.sessionId, 'signed_out', Date.now());
+      // Whatever this request renders after the action must not take the session as standing.
+      sessionsCheckedThisRequest().delete(session.sessionId);
+    }
     await signOut({ redirectTo: '/sign-in?signedOut=1' });
   },
 });

@@ -16,6 +16,7 @@ import { database } from '@/db/client';
 import { env } from '@/lib/env';
 import { clientAddress } from '@/lib/http/request-headers';
 import { safeCallbackPath } from './redirect';
+import { sessionsCheckedThisRequest } from './checked-sessions';
 import { activeSession, endSession, startSession, type SessionLimits } from './sessions';
 import { authorizeCredentials, causedByDatabaseFault, ServiceUnavailable } from './sign-in';
 
@@ -121,6 +122,7 @@ function buildConfig(): NextAuthConfig {
           const session = (await activeSession(db, token.sid, now, limits, { touch: true }));
           // Ended, idle, expired or unknown: no session, and next-auth clears the cookie instead of renewing it.
           if (!session || session.userId !== token.uid) return null;
+          sessionsCheckedThisRequest().set(String(token.sid), session);
           return { ...token, sae: Math.floor(session.absoluteEnd / 1000) };
         } catch (error) {
           if (!causedByDatabaseFault(error)) throw error;

@@ -8,7 +8,7 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, grantAccounts, grants, partners, productSummaries, purchaseAccounts, users, type Locale } from '@/db/schema';
-import { activeSession, type SessionLimits } from './sessions';
+import { activeSession, type ActiveSession, type SessionLimits } from './sessions';
 
 /** What every viewer has: who is asking. */
 interface ViewerBase {
@@ -78,28 +78,47 @@ export function isCustomerAdmin(viewer: Viewer): viewer is CustomerAdminViewer {
 
 /** Loads the viewer of a user id and session version; null when the session no longer stands. */
 export async function loadViewer(db: Db, userId: number, sessionVersion: number, customerNumber?: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null> {
-  const user = (await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, active: users.active, sessionVersion: users.sessionVersion, rememberedAccountId: users.rememberedAccountId })
+  // The user, its grant (the first, as every user has one) and the grant's customer or partner in one
+  // statement: this runs on every request, and on PostgreSQL each statement is a round trip.
+  const row = (await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      rememberedAccountId: users.rememberedAccountId,
+      grantId: grants.id,
+      role: grants.role,
+      customerId: customers.id,
+      customerNumber: customers.number,
+      customerLegalName: customers.legalName,
+      partnerId: partners.id,
+      partnerCode: partners.code,
+      partnerName: partners.name,
+    })
     .from(users)
+    .leftJoin(grants, eq(grants.id, sql`(select min(${grants.id}) from ${grants} where ${grants.userId} = ${users.id})`))
+    .leftJoin(customers, eq(customers.id, grants.customerId))
+    .leftJoin(partners, eq(partners.id, grants.partnerId))
     .where(eq(users.id, userId))
     .limit(1))[0];
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
-
-  const grant = (await db.select().from(grants).where(eq(grants.userId, user.id)).orderBy(grants.id).limit(1))[0];
-  if (!grant) return null;
+  if (!row || !row.active || row.sessionVersion !== sessionVersion) return null;
+  const { grantId, role } = row;
+  if (grantId === null || role === null) return null;
 
   const base = {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    locale: user.locale,
-    rememberedAccountId: user.rememberedAccountId,
+    userId: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    rememberedAccountId: row.rememberedAccountId,
   };
 
-  if (grant.role === 'partner_user') {
-    if (grant.partnerId === null) return null;
-    const partner = (await db.select({ id: partners.id, code: partners.code, name: partners.name }).from(partners).where(eq(partners.id, grant.partnerId)).limit(1))[0];
-    if (!partner) return null;
+  if (role === 'partner_user') {
+    if (row.partnerId === null || row.partnerCode === null || row.partnerName === null) return null;
+    const partner: ViewerPartner = { id: row.partnerId, code: row.partnerCode, name: row.partnerName };
     let customer: ViewerCustomer | null = null;
     if (customerNumber) {
       // A customer is in a partner's reach only if the partner is the partner of record of one of its accounts.
@@ -119,16 +138,15 @@ export async function loadViewer(db: Db, userId: number, sessionVersion: number,
     return customer ? { ...base, role: 'partner_user', customer, partner, grantedAccountIds: null } : { ...base, role: 'partner_user', customer: null, partner, grantedAccountIds: null };
   }
 
-  if (grant.customerId === null) return null;
-  const customer = (await db.select({ id: customers.id, number: customers.number, legalName: customers.legalName }).from(customers).where(eq(customers.id, grant.customerId)).limit(1))[0];
-  if (!customer) return null;
-  if (grant.role === 'customer_admin') return { ...base, role: 'customer_admin', customer, partner: null, grantedAccountIds: null };
+  if (row.customerId === null || row.customerNumber === null || row.customerLegalName === null) return null;
+  const customer: ViewerCustomer = { id: row.customerId, number: row.customerNumber, legalName: row.customerLegalName };
+  if (role === 'customer_admin') return { ...base, role: 'customer_admin', customer, partner: null, grantedAccountIds: null };
   const grantedAccountIds = (await db
     .select({ id: grantAccounts.purchaseAccountId })
     .from(grantAccounts)
-    .where(eq(grantAccounts.grantId, grant.id))
+    .where(eq(grantAccounts.grantId, grantId))
     )
-    .map((row) => row.id);
+    .map((granted) => granted.id);
   return { ...base, role: 'account_viewer', customer, partner: null, grantedAccountIds };
 }
 
@@ -144,8 +162,16 @@ export interface SessionClaims {
  * stands (not signed out, not idle, not past its lifetime — lib/auth/sessions.ts)
  * and its user may still sign in.
  */
-export async function loadSessionViewer(db: Db, claims: SessionClaims, now: number, limits: SessionLimits, customerNumber?: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null> {
-  const session = (await activeSession(db, claims.sessionId, now, limits));
+export async function loadSessionViewer(
+  db: Db,
+  claims: SessionClaims,
+  now: number,
+  limits: SessionLimits,
+  customerNumber?: string | null,
+  /** The session as this request already found it standing (lib/auth/checked-sessions.ts); read from its row otherwise. */
+  checked?: ActiveSession,
+): Promise<(Viewer & { unknownCustomer?: true }) | null> {
+  const session = checked ?? (await activeSession(db, claims.sessionId, now, limits));
   if (!session || session.userId !== claims.userId) return null;
   return (await loadViewer(db, claims.userId, claims.sessionVersion, customerNumber));
 }

@@ -37,6 +37,18 @@ describe('a session', () => {
     expect(stored[0]!.idHash).not.toContain(id);
   });
 
+  it("takes the request's own verdict on the session when given one, and still refuses another user's", async () => {
+    const id = (await startSession(db, user.id, T0, limits));
+    const checked = (await activeSession(db, id, T0 + 1000, limits))!;
+    // The row is not read again: the verdict given stands (auth() found it standing a moment before, in this request)…
+    await db.delete(sessions);
+    expect((await loadSessionViewer(db, claims(id), T0 + 1000, limits, null, checked))?.email).toBe(U.alphaAdmin);
+    expect((await loadSessionViewer(db, claims(id), T0 + 1000, limits))).toBeNull();
+    // …but it must be this user's session, and the user's own state (active, session version) is still read.
+    expect((await loadSessionViewer(db, { ...claims(id), userId: user.id + 1 }, T0 + 1000, limits, null, checked))).toBeNull();
+    expect((await loadSessionViewer(db, { ...claims(id), sessionVersion: user.sessionVersion + 1 }, T0 + 1000, limits, null, checked))).toBeNull();
+  });
+
   it('ends when signed out, and stays ended', async () => {
     const id = (await startSession(db, user.id, T0, limits));
     await endSession(db, id, 'signed_out', T0 + 60_000);

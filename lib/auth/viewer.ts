@@ -9,6 +9,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { database } from '@/db/client';
+import { sessionsCheckedThisRequest } from './checked-sessions';
 import { auth, sessionLimits } from './config';
 import { hasCustomer, isPartnerViewer, loadSessionViewer, servedCustomerOf, type CustomerReference, type CustomerViewer, type PartnerViewer, type Viewer } from './scope';
 import { HOME_PATH } from './redirect';
@@ -25,7 +26,7 @@ async function requestedPath(): Promise<string> {
 const viewerFor = cache(async (customerNumber: string | null): Promise<(Viewer & { unknownCustomer?: true }) | null | 'signed-out'> => {
   const session = await auth();
   if (!session?.userId) return 'signed-out';
-  return loadSessionViewer(database(), session, Date.now(), sessionLimits(), customerNumber);
+  return loadSessionViewer(database(), session, Date.now(), sessionLimits(), customerNumber, sessionsCheckedThisRequest().get(session.sessionId));
 });
 
 /** The signed-in viewer, or null; for pages open to everybody (sign-in, language). */

@@ -267,43 +267,41 @@ export interface ReportSuggestions {
 export async function listReportSuggestions(db: Db, viewer: Viewer, locale: Locale = 'fr'): Promise<ReportSuggestions> {
   const productName = localNameSql(products.name, products.nameEn, locale);
   const scope = accountScope(viewer);
-  const accounts = (await db
+  // Four independent lookups sent together: on PostgreSQL each runs on its own pooled connection at once
+  // (SQLite answers them one after the other, as before).
+  const accountsOf = db
     .select({ number: purchaseAccounts.number, name: purchaseAccounts.name })
     .from(purchaseAccounts)
     .where(scope)
     .orderBy(asc(purchaseAccounts.number))
-    .limit(REPORT_SUGGESTION_LIMIT)
-    );
-  const agreementRows = (await db
+    .limit(REPORT_SUGGESTION_LIMIT);
+  const agreementsOf = db
     .selectDistinct({ number: agreements.number, name: agreements.name })
     .from(agreements)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.agreementId, agreements.id))
     .where(scope)
     .orderBy(asc(agreements.number))
-    .limit(REPORT_SUGGESTION_LIMIT)
-    );
+    .limit(REPORT_SUGGESTION_LIMIT);
   // The viewer's online services: from the product summaries when they can answer (one row per product, not every line).
   const summaries = summaryScope(viewer);
-  const productRows = summaries
-    ? (await db
+  const productsOf = summaries
+    ? db
         .selectDistinct({ code: products.code, name: productName })
         .from(productSummaries)
         .innerJoin(products, eq(products.id, productSummaries.productId))
         .where(and(summaries, eq(products.kind, 'online_service')))
         .orderBy(asc(productName), asc(products.code))
         .limit(REPORT_SUGGESTION_LIMIT)
-        )
-    : (await db
+    : db
         .selectDistinct({ code: products.code, name: productName })
         .from(products)
         .innerJoin(inventoryLines, eq(inventoryLines.productId, products.id))
         .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, inventoryLines.purchaseAccountId))
         .where(and(scope, eq(inventoryLines.kind, 'subscription')))
         .orderBy(asc(productName), asc(products.code))
-        .limit(REPORT_SUGGESTION_LIMIT)
-        );
+        .limit(REPORT_SUGGESTION_LIMIT);
   // The latest orders first, found through the orders' date index, then kept when they touched a service line.
-  const orderRows = (await db
+  const ordersOf = db
     .select({ number: orders.number, orderedOn: orders.orderedOn, accountNumber: purchaseAccounts.number })
     .from(orders)
     .innerJoin(purchaseAccounts, eq(purchaseAccounts.id, orders.purchaseAccountId))
@@ -312,17 +310,21 @@ export async function listReportSuggestions(db: Db, viewer: Viewer, locale: Loca
         scope,
         // The customer's orders newest first, from its index (orders_customer_date_idx), until enough touched a service.
         viewer.customer ? eq(orders.customerId, viewer.customer.id) : undefined,
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(inventoryTransactions)
-            .innerJoin(inventoryLines, eq(inventoryLines.id, inventoryTransactions.lineId))
-            .where(and(eq(inventoryTransactions.orderId, orders.id), eq(inventoryLines.kind, 'subscription'))),
-        ),
+        // A correlated scalar subquery rather than `exists`: PostgreSQL turns an `exists` into a semi-join and,
+        // guessing few orders touch a service, hashed every service transaction of the database before sorting
+        // the customer's orders (79 ms for the large bench customer, 13 ms for one ten times smaller); a scalar
+        // subquery stays a per-row filter, so both engines walk the index newest first and stop at the limit
+        // (6 ms and 2 ms). SQLite plans the two forms alike.
+        sql`(${db
+          .select({ one: sql`1` })
+          .from(inventoryTransactions)
+          .innerJoin(inventoryLines, eq(inventoryLines.id, inventoryTransactions.lineId))
+          .where(and(eq(inventoryTransactions.orderId, orders.id), eq(inventoryLines.kind, 'subscription')))
+          .limit(1)}) is not null`,
       ),
     )
     .orderBy(desc(orders.orderedOn), desc(orders.number))
-    .limit(REPORT_SUGGESTION_LIMIT)
-    );
-  return { accounts, agreements: agreementRows, products: productRows, orders: orderRows };
+    .limit(REPORT_SUGGESTION_LIMIT);
+  const [accountRows, agreementRows, productRows, orderRows] = await Promise.all([accountsOf, agreementsOf, productsOf, ordersOf]);
+  return { accounts: accountRows, agreements: agreementRows, products: productRows, orders: orderRows };
 }

@@ -36,8 +36,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Page
   const filters = { account: params.account, order: params.order, agreement: params.agreement, product: params.product };
   // Every filter takes what was typed; one naming something outside the viewer's scope matches nothing, like one naming nothing.
   const locale = (await getLocale()) as Locale;
-  const report = await listUnpaidServices(database(), viewer, filters, params.page ?? 1, locale);
-  const suggestions = await listReportSuggestions(database(), viewer, locale);
+  // Independent: on PostgreSQL the two run at once on separate pooled connections.
+  const [report, suggestions] = await Promise.all([listUnpaidServices(database(), viewer, filters, params.page ?? 1, locale), listReportSuggestions(database(), viewer, locale)]);
 
   const t = await getTranslations(REPORT_NAMESPACE);
   const tc = await getTranslations('common');
