@@ -92,16 +92,17 @@ function baseConditions(db: Db, viewer: Viewer, filters: InventoryFilters): SQL 
  * folded with a leading space, so "contains ' term'" is the word-prefix
  * test (the same as `LIKE '% term%'`, without the pattern machinery). The
  * product side is a list of the catalogue's matching products, built once per
- * query; `+` keeps SQLite from using that list to drive an index lookup per
- * account and product instead of testing it on the lines it already reads
- * (from inventory_lines_account_lines_idx, which holds the line's text and
- * counts, so a search reads no table row).
+ * query and tested on the lines already read (dialect.inList: never used by
+ * SQLite to drive an index lookup per account and product, made once for
+ * the statement by PostgreSQL) — the lines come from
+ * inventory_lines_account_lines_idx, which holds the line's text and counts,
+ * so a search reads no table row.
  */
 function searchConditions(db: Db, query: string | undefined): SQL[] {
   const dialect = dialectOf(db);
   return searchTerms(query ?? '').map((term) => {
     const needle = ` ${term}`;
-    return sql`(${dialect.contains(inventoryLines.search, needle)} or +${inventoryLines.productId} in (select ${products.id} from ${products} where ${dialect.contains(products.search, needle)}))`;
+    return sql`(${dialect.contains(inventoryLines.search, needle)} or ${dialect.inList(inventoryLines.productId, sql`select ${products.id} from ${products} where ${dialect.contains(products.search, needle)}`)})`;
   });
 }
 
