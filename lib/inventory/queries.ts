@@ -34,6 +34,12 @@ export interface InventoryFilters {
   source?: 'auto' | 'lines';
   /** The reader's language: names (product, family, package, edition) in it, falling back to the other form; French when absent. */
   locale?: Locale;
+  /**
+   * Set by the query functions themselves (withProductMatches), not by
+   * callers: per search term, the catalogue's products whose own text
+   * matches it, when the engine takes such lists as a parameter.
+   */
+  productMatches?: number[][];
 }
 
 export interface Totals {
@@ -82,7 +88,7 @@ export interface InventoryLineRow {
 function baseConditions(db: Db, viewer: Viewer, filters: InventoryFilters): SQL {
   const conditions: (SQL | undefined)[] = [accountScope(viewer)];
   if (filters.accounts !== 'all') conditions.push(eq(inventoryLines.purchaseAccountId, filters.accounts.accountId));
-  conditions.push(...searchConditions(db, filters.query));
+  conditions.push(...searchConditions(db, filters.query, filters.productMatches));
   return and(...conditions)!;
 }
 
@@ -98,12 +104,32 @@ function baseConditions(db: Db, viewer: Viewer, filters: InventoryFilters): SQL 
  * inventory_lines_account_lines_idx, which holds the line's text and counts,
  * so a search reads no table row.
  */
-function searchConditions(db: Db, query: string | undefined): SQL[] {
+function searchConditions(db: Db, query: string | undefined, productMatches?: number[][]): SQL[] {
   const dialect = dialectOf(db);
-  return searchTerms(query ?? '').map((term) => {
+  return searchTerms(query ?? '').map((term, index) => {
     const needle = ` ${term}`;
-    return sql`(${dialect.contains(inventoryLines.search, needle)} or ${dialect.inList(inventoryLines.productId, sql`select ${products.id} from ${products} where ${dialect.contains(products.search, needle)}`)})`;
+    const matches = productMatches?.[index];
+    const productSide = matches
+      ? dialect.oneOf(inventoryLines.productId, matches)
+      : sql`+${inventoryLines.productId} in (select ${products.id} from ${products} where ${dialect.contains(products.search, needle)})`;
+    return sql`(${dialect.contains(inventoryLines.search, needle)} or ${productSide})`;
   });
+}
+
+/**
+ * The filters with, per search term, the catalogue's products whose own text
+ * matches it, looked up before the query — on the engines that plan such a
+ * list best as a parameter (db/dialect.ts, idLists). A catalogue-sized
+ * lookup per term, sent together; nothing to do without a search or on SQLite.
+ */
+async function withProductMatches(db: Db, filters: InventoryFilters): Promise<InventoryFilters> {
+  const dialect = dialectOf(db);
+  const terms = searchTerms(filters.query ?? '');
+  if (dialect.idLists === 'inline' || terms.length === 0 || filters.productMatches) return filters;
+  const productMatches = await Promise.all(
+    terms.map(async (term) => (await db.select({ id: products.id }).from(products).where(dialect.contains(products.search, ` ${term}`))).map((row) => row.id)),
+  );
+  return { ...filters, productMatches };
 }
 
 /** A row of the grouped query, before its counts are gathered into `totals`. */
@@ -231,7 +257,8 @@ export interface InventoryPage {
 }
 
 /** One page of product rows; `page` is clamped into range. */
-export async function listProductGroups(db: Db, viewer: Viewer, filters: InventoryFilters, page: number): Promise<InventoryPage> {
+export async function listProductGroups(db: Db, viewer: Viewer, asked: InventoryFilters, page: number): Promise<InventoryPage> {
+  const filters = await withProductMatches(db, asked);
   // One pass: the page's rows carry the number of product rows (a window over the grouped rows), so the view is
   // not added up twice. Only a page past the end (an old link) needs the count first, to show the last page.
   const pageOf = async (wanted: number) =>
@@ -254,7 +281,7 @@ export async function listProductGroups(db: Db, viewer: Viewer, filters: Invento
 
 /** Every product row of the view, unpaged: for the CSV export and for finding a line's page. */
 export async function listAllProductGroups(db: Db, viewer: Viewer, filters: InventoryFilters): Promise<ProductGroup[]> {
-  return ((await groupQuery(db, viewer, filters)) as GroupRow[]).map(toGroup);
+  return ((await groupQuery(db, viewer, await withProductMatches(db, filters))) as GroupRow[]).map(toGroup);
 }
 
 /** The page on which a product row stands in this view (for `?line=`). */
@@ -295,9 +322,10 @@ export const LINES_PER_PRODUCT_LIMIT = 100;
  * ProductGroup.key values; the result maps each key to its lines, at most
  * `limitPerGroup` each (the page) or all (the export).
  */
-export async function listLinesOfGroups(db: Db, viewer: Viewer, filters: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Promise<Map<string, InventoryLineRow[]>> {
+export async function listLinesOfGroups(db: Db, viewer: Viewer, asked: InventoryFilters, groups: ProductGroup[], limitPerGroup = Infinity): Promise<Map<string, InventoryLineRow[]>> {
   const result = new Map<string, InventoryLineRow[]>(groups.map((group) => [group.key, []]));
   if (groups.length === 0) return result;
+  const filters = await withProductMatches(db, asked);
   const productIds = [...new Set(groups.map((group) => group.productId))];
   const rows = (await db
     .select(lineColumns(filters.locale))
@@ -317,7 +345,8 @@ export async function listLinesOfGroups(db: Db, viewer: Viewer, filters: Invento
 }
 
 /** Every line of the view, in page order: the CSV export. */
-export async function listAllLines(db: Db, viewer: Viewer, filters: InventoryFilters): Promise<{ group: ProductGroup; lines: InventoryLineRow[] }[]> {
+export async function listAllLines(db: Db, viewer: Viewer, asked: InventoryFilters): Promise<{ group: ProductGroup; lines: InventoryLineRow[] }[]> {
+  const filters = await withProductMatches(db, asked);
   const groups = (await listAllProductGroups(db, viewer, filters));
   const lines = (await listLinesOfGroups(db, viewer, filters, groups));
   return groups.map((group) => ({ group, lines: lines.get(group.key) ?? [] }));
