@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick | --seconds 5 --warmup 1] [--web-concurrency N] [--pages ID,ID] [--ports APP,FLOOR] [--out FILE]
- *   [--engine sqlite|postgres|both] [--postgres-port N] [--compare FILE]`:
+ *   [--engine sqlite|postgres|both] [--rounds N] [--postgres-port N] [--compare FILE]`:
  * speed at scale (the budgets in docs/performance.md), in one run, not part of `npm test`.
  *
  * `--engine postgres` measures the same pages on PostgreSQL: a real one from
@@ -12,6 +12,9 @@
  * after the other, so that the machine's drift weighs on both alike; it
  * writes FILE-sqlite.json and FILE-postgres.json (`--out FILE`, default
  * bench/results/engines.json) and prints PostgreSQL's p50s against SQLite's.
+ * `--rounds N` takes each page's run at 1 connection N times (the engines'
+ * order alternating) and keeps the median: on a shared machine one run's p50
+ * moves by a third from one minute to the next.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
  *    the large customer, the same customer ten times smaller and 50 ordinary
@@ -87,6 +90,8 @@ const COMPARE = option('compare');
 /** Only these pages (ids of PAGES), for a look at a few. */
 const ONLY = option('pages')?.split(',');
 const PROFILE_RUNS = QUICK ? 5 : 15;
+/** `--rounds N`: each page's run at 1 connection taken N times (engines alternating), the median kept. */
+const ROUNDS = Math.max(1, Math.min(9, Math.floor(Number(option('rounds') ?? 1)) || 1));
 /** A run lasts longer than SECONDS when a page is slow, until it has this many answers (at 1 connection, at 16)… */
 const MIN_ANSWERS = { 1: 10, 16: 20 };
 /** … but never longer than this. */
@@ -315,21 +320,34 @@ async function startRig(engine: 'sqlite' | 'postgres', store: Store, servers: De
   return { engine, store, app, floor, customers, results: [] };
 }
 
-/** One page for one customer on one rig: the server (and the floor and its profile, for the large customer). */
-async function measurePage(rig: Rig, page: (typeof PAGES)[number], entry: Rig['customers'][number], processes: number): Promise<void> {
+/**
+ * One page for one customer on one rig: the server (and the floor and its
+ * profile, for the large customer). With `--rounds N`, the server's run at 1
+ * connection is taken N times and the one with the median p50 kept (16
+ * connections, the floor and the profile once, in the first round).
+ */
+async function measurePage(rig: Rig, page: (typeof PAGES)[number], entry: Rig['customers'][number], processes: number, round: number): Promise<PageResult> {
   const { customer, shape, cookie, floorCookie: floorUser } = entry;
   const path = page.path(shape);
   const large = customer === 'large';
-  log(`${ENGINES.length > 1 ? `${rig.engine}, ` : ''}${customer}: ${page.label} (${path})`);
-  const next = await served(rig.app, path, page.signedOut ? undefined : cookie, large, 'server', processes);
-  const floorFigures = large && rig.floor ? await served(rig.floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
+  const first = round === 0;
+  log(`${ENGINES.length > 1 ? `${rig.engine}, ` : ''}${customer}${ROUNDS > 1 ? ` (round ${round + 1} of ${ROUNDS})` : ''}: ${page.label} (${path})`);
+  const next = await served(rig.app, path, page.signedOut ? undefined : cookie, large && first, 'server', processes);
+  const floorFigures = large && first && rig.floor ? await served(rig.floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
   const profile =
-    page.signedOut || !rig.floor
+    page.signedOut || !rig.floor || !first
       ? undefined
       : ((await (await fetch(`${rig.floor.baseURL}/__profile?path=${encodeURIComponent(path)}&runs=${PROFILE_RUNS}`, { headers: { cookie: floorUser! } })).json()) as Record<string, number>);
   const { path: _path, ...spec } = page;
-  rig.results.push({ page: spec, customer, path, next, floor: floorFigures, profile });
   log(`  p50 ${next.c1.p50} ms at 1 (${next.c1.rps}/s, ${next.c1.cpuMs ?? '?'} ms CPU each)${next.c16 ? `, ${next.c16.rps}/s at 16 (p99 ${next.c16.p99} ms)` : ''}${floorFigures ? `; floor p50 ${floorFigures.c1.p50} ms` : ''}; HTML ${(next.bytes.htmlGzip / 1024).toFixed(1)} KB gz, JS ${(next.bytes.jsGzip / 1024).toFixed(1)} KB gz`);
+  return { page: spec, customer, path, next, floor: floorFigures, profile };
+}
+
+/** The rounds of one page and customer as one result: the run at 1 connection with the median p50, the rest from the first round. */
+function medianRound(rounds: PageResult[]): PageResult {
+  const [first] = rounds;
+  const median = [...rounds].sort((a, b) => a.next.c1.p50 - b.next.c1.p50)[Math.floor((rounds.length - 1) / 2)]!;
+  return { ...first!, next: { ...first!.next, c1: median.next.c1 }, ...(rounds.length > 1 ? { p50Rounds: rounds.map((round) => round.next.c1.p50) } : {}) };
 }
 
 /** `--out FILE` as written for one engine of `--engine both` (FILE-sqlite.json, FILE-postgres.json). */
@@ -380,8 +398,12 @@ async function main() {
     // that the machine's drift over the run weighs on both alike.
     for (const [index, page] of pages.entries()) {
       for (const customerIndex of [0, 1]) {
-        const order = index % 2 === 0 ? rigs : [...rigs].reverse();
-        for (const rig of order) await measurePage(rig, page, rig.customers[customerIndex]!, processes);
+        const rounds = new Map<Rig, PageResult[]>(rigs.map((rig) => [rig, []]));
+        for (let round = 0; round < ROUNDS; round++) {
+          const order = (index + round) % 2 === 0 ? rigs : [...rigs].reverse();
+          for (const rig of order) rounds.get(rig)!.push(await measurePage(rig, page, rig.customers[customerIndex]!, processes, round));
+        }
+        for (const rig of rigs) rig.results.push(medianRound(rounds.get(rig)!));
       }
     }
 
@@ -392,7 +414,7 @@ async function main() {
         measuredAt: new Date().toISOString(),
         commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
         host: { node: process.version, cores: availableParallelism(), loadAverageBefore: load0.map((x) => Math.round(x * 100) / 100), loadAverageAfter: loadavg().map((x) => Math.round(x * 100) / 100) },
-        settings: { engine: rig.engine, alternatedWith: ENGINES.length > 1 ? ENGINES.filter((engine) => engine !== rig.engine) : undefined, seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
+        settings: { engine: rig.engine, rounds: ROUNDS, alternatedWith: ENGINES.length > 1 ? ENGINES.filter((engine) => engine !== rig.engine) : undefined, seconds: SECONDS, warmup: WARMUP, quick: QUICK, pages: ONLY ?? 'all', webConcurrency: WEB_CONCURRENCY ? Number(WEB_CONCURRENCY) : availableParallelism(), profileRuns: PROFILE_RUNS },
         serverLog: { sqliteBusy: (output.match(/SQLITE_BUSY/g) ?? []).length, unavailable503: (output.match(/\[server\] 503 /g) ?? []).length, restarts: (output.match(/restarting it/g) ?? []).length },
         pages: rig.results,
         budgets,

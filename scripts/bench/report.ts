@@ -31,6 +31,8 @@ export interface PageResult {
   floor?: Served;
   /** The floor's median time per query function (and for the whole render), ms. */
   profile?: Record<string, number>;
+  /** With `--rounds N`: each round's p50 at 1 connection (`next.c1` is the median round's). */
+  p50Rounds?: number[];
 }
 
 export interface Budget {
