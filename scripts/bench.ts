@@ -8,13 +8,15 @@
  * 127.0.0.1, the data imported into it, the server and the floor started with
  * DATABASE_URL. `--compare FILE` (another run's JSON, e.g. SQLite's) prints
  * each page's p50 against that run's. `--engine both` prepares both engines,
- * starts a server on each (no floor) and measures every page on one right
- * after the other, so that the machine's drift weighs on both alike; it
+ * starts a server on each (no floor) and measures every page's p50 at 1
+ * connection on both at once, requests taking turns between the two servers
+ * (scripts/bench/measure.ts, interleaved), so that the machine's load weighs
+ * on both alike; it
  * writes FILE-sqlite.json and FILE-postgres.json (`--out FILE`, default
  * bench/results/engines.json) and prints PostgreSQL's p50s against SQLite's.
- * `--rounds N` takes each page's run at 1 connection N times (the engines'
- * order alternating) and keeps the median: on a shared machine one run's p50
- * moves by a third from one minute to the next.
+ * `--rounds N` takes each page's run at 1 connection N times and keeps the
+ * median: on a shared machine one run's p50 moves by a third from one minute
+ * to the next.
  *
  * 1. Builds, in a temporary database and through the importer (lib/import),
  *    the large customer, the same customer ten times smaller and 50 ordinary
@@ -55,7 +57,7 @@ import { signInOverHttp } from '../tests/helpers/http-session';
 import { startServer, type DemoServer } from '../tests/helpers/demo-server';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './postgres/embedded';
 import { benchDocument, BENCH_PASSWORD, LARGE, landmarks, SMALL, type CustomerShape } from './bench/data';
-import { bytesOf, groupCpuSeconds, load, type Run } from './bench/measure';
+import { bytesOf, groupCpuSeconds, interleaved, load, type Run } from './bench/measure';
 import { evaluateBudgets, markdown, type Customer, type PageResult, type PageSpec, type Served } from './bench/report';
 
 // ─── Options ────────────────────────────────────────────────────────────────
@@ -331,7 +333,7 @@ async function measurePage(rig: Rig, page: (typeof PAGES)[number], entry: Rig['c
   const path = page.path(shape);
   const large = customer === 'large';
   const first = round === 0;
-  log(`${ENGINES.length > 1 ? `${rig.engine}, ` : ''}${customer}${ROUNDS > 1 ? ` (round ${round + 1} of ${ROUNDS})` : ''}: ${page.label} (${path})`);
+  log(`${customer}${ROUNDS > 1 ? ` (round ${round + 1} of ${ROUNDS})` : ''}: ${page.label} (${path})`);
   const next = await served(rig.app, path, page.signedOut ? undefined : cookie, large && first, 'server', processes);
   const floorFigures = large && first && rig.floor ? await served(rig.floor, path, page.signedOut ? undefined : floorUser, true, 'floor', 1) : undefined;
   const profile =
@@ -348,6 +350,53 @@ function medianRound(rounds: PageResult[]): PageResult {
   const [first] = rounds;
   const median = [...rounds].sort((a, b) => a.next.c1.p50 - b.next.c1.p50)[Math.floor((rounds.length - 1) / 2)]!;
   return { ...first!, next: { ...first!.next, c1: median.next.c1 }, ...(rounds.length > 1 ? { p50Rounds: rounds.map((round) => round.next.c1.p50) } : {}) };
+}
+
+/**
+ * `--engine both`: one page for one customer on every rig. Each server has
+ * its bytes checked, a warm-up and (large customer) its run at 16
+ * connections on its own; the runs at 1 connection are taken together,
+ * requests taking turns between the servers (interleaved), `--rounds` times,
+ * the median kept.
+ */
+async function measureTogether(rigs: Rig[], page: (typeof PAGES)[number], customerIndex: number, processes: number): Promise<void> {
+  const parts: { rig: Rig; path: string; url: string; cookie?: string; bytes: Served['bytes']; c16?: Run }[] = [];
+  for (const rig of rigs) {
+    const entry = rig.customers[customerIndex]!;
+    const path = page.path(entry.shape);
+    const cookie = page.signedOut ? undefined : entry.cookie;
+    const large = entry.customer === 'large';
+    log(`${rig.engine}, ${entry.customer}: ${page.label} (${path})`);
+    const { status, body, ...bytes } = await bytesOf(rig.app.baseURL, path, cookie);
+    if (status !== 200) throw new Error(`${rig.engine} ${path} answered ${status}, not 200`);
+    if (cookie && /name="password"/.test(body)) throw new Error(`${rig.engine} ${path} answered the sign-in page`);
+    const url = `${rig.app.baseURL}${path}`;
+    const request = await probe(url, cookie);
+    await load(url, { connections: large ? 16 : 1, seconds: WARMUP, cookie });
+    await settle();
+    const c16 = large ? await load(url, { connections: 16, seconds: Math.min(MAX_RUN_SECONDS, Math.max(SECONDS, Math.ceil(((MIN_ANSWERS[16] + 16) * request) / processes))), cookie, cpu: () => groupCpuSeconds(rig.app.pid) }) : undefined;
+    if (c16) await settle();
+    parts.push({ rig, path, url, cookie, bytes, c16 });
+  }
+  const rounds: Run[][] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Which server is asked first alternates with the round.
+    const order = round % 2 === 0 ? parts : [...parts].reverse();
+    const runs = await interleaved(
+      order.map((part) => ({ url: part.url, cookie: part.cookie, cpu: () => groupCpuSeconds(part.rig.app.pid) })),
+      { seconds: SECONDS, minAnswers: MIN_ANSWERS[1], maxSeconds: MAX_RUN_SECONDS },
+    );
+    rounds.push(order === parts ? runs : [...runs].reverse());
+    await settle();
+  }
+  const { path: _path, ...spec } = page;
+  for (const [index, part] of parts.entries()) {
+    const runs = rounds.map((round) => round[index]!);
+    const c1 = [...runs].sort((a, b) => a.p50 - b.p50)[Math.floor((runs.length - 1) / 2)]!;
+    if (c1.errors > 0 || c1.non2xx > 0) log(`warning: ${part.rig.engine} ${part.path}: ${c1.errors} errors, ${c1.non2xx} answers not 2xx`);
+    part.rig.results.push({ page: spec, customer: part.rig.customers[customerIndex]!.customer, path: part.path, next: { c1, ...(part.c16 ? { c16: part.c16 } : {}), bytes: part.bytes }, ...(ROUNDS > 1 ? { p50Rounds: runs.map((run) => run.p50) } : {}) });
+  }
+  log(`  p50 at 1 connection, interleaved: ${parts.map((part, index) => `${part.rig.engine} ${rounds.map((round) => round[index]!.p50).join(' / ')} ms`).join('; ')}`);
 }
 
 /** `--out FILE` as written for one engine of `--engine both` (FILE-sqlite.json, FILE-postgres.json). */
@@ -394,16 +443,17 @@ async function main() {
     await settle();
     // Page by page, the large customer then the small one: budget 1 compares the two, and measured minutes apart
     // (every page of one customer, then the other's) their ratio moved with the machine's load by up to 0.3.
-    // With both engines, each page is measured on one right after the other (which goes first alternates), so
-    // that the machine's drift over the run weighs on both alike.
-    for (const [index, page] of pages.entries()) {
+    // With both engines, the two servers take turns request by request (measureTogether).
+    for (const page of pages) {
       for (const customerIndex of [0, 1]) {
-        const rounds = new Map<Rig, PageResult[]>(rigs.map((rig) => [rig, []]));
-        for (let round = 0; round < ROUNDS; round++) {
-          const order = (index + round) % 2 === 0 ? rigs : [...rigs].reverse();
-          for (const rig of order) rounds.get(rig)!.push(await measurePage(rig, page, rig.customers[customerIndex]!, processes, round));
+        if (rigs.length > 1) {
+          await measureTogether(rigs, page, customerIndex, processes);
+          continue;
         }
-        for (const rig of rigs) rig.results.push(medianRound(rounds.get(rig)!));
+        const [rig] = rigs;
+        const rounds: PageResult[] = [];
+        for (let round = 0; round < ROUNDS; round++) rounds.push(await measurePage(rig!, page, rig!.customers[customerIndex]!, processes, round));
+        rig!.results.push(medianRound(rounds));
       }
     }
 

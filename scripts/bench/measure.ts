@@ -6,6 +6,7 @@
  */
 import autocannon from 'autocannon';
 import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
 export interface Run {
@@ -126,4 +127,77 @@ export async function bytesOf(base: string, path: string, cookie?: string): Prom
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ');
   return { status: response.status, html: body.length, htmlGzip: gzipSync(body).length, inlineScripts, text: Buffer.byteLength(text), scripts: sources.length, js, jsGzip, body: html };
+}
+
+/** One server of an interleaved run: the page's address there, the cookie, and its processes' CPU time. */
+export interface Target {
+  url: string;
+  cookie?: string;
+  cpu?: () => number;
+}
+
+/**
+ * One connection per server, one request at a time, taking turns (A, B, A,
+ * B …) for at least `seconds` per server and until each has `minAnswers`
+ * answers (at most `maxSeconds` in all): two servers compared this way share
+ * every moment of the machine's load, where runs taken one after the other
+ * (even seconds apart) do not — on a shared machine a page's p50 moved by a
+ * third from one minute to the next.
+ */
+export async function interleaved(targets: Target[], { seconds, minAnswers, maxSeconds }: { seconds: number; minAnswers: number; maxSeconds: number }): Promise<Run[]> {
+  const latencies = targets.map((): number[] => []);
+  const busy = targets.map(() => 0);
+  const failures = targets.map(() => ({ errors: 0, non2xx: 0 }));
+  // node:http on one kept-alive socket per server: fetch() added several milliseconds of its own to every request.
+  const agents = targets.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
+  const cpuBefore = targets.map((target) => target.cpu?.());
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  while (elapsed() < maxSeconds && (elapsed() < seconds * targets.length || latencies.some((list) => list.length < minAnswers))) {
+    for (const [index, target] of targets.entries()) {
+      const sent = performance.now();
+      try {
+        const status = await get(target.url, target.cookie, agents[index]!);
+        if (status < 200 || status > 299) failures[index]!.non2xx++;
+      } catch {
+        failures[index]!.errors++;
+      }
+      const ms = performance.now() - sent;
+      latencies[index]!.push(ms);
+      busy[index]! += ms / 1000;
+    }
+  }
+  for (const agent of agents) agent.destroy();
+  return targets.map((target, index) => {
+    const sorted = latencies[index]!.sort((a, b) => a - b);
+    const before = cpuBefore[index];
+    const cpuSeconds = target.cpu && before !== undefined ? target.cpu() - before : NaN;
+    return {
+      connections: 1,
+      seconds,
+      // The time this server was being asked: its share of the run.
+      elapsed: round(busy[index]!),
+      requests: sorted.length,
+      rps: round(sorted.length / busy[index]!, 1),
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted.at(-1) ?? NaN),
+      ...failures[index]!,
+      ...(Number.isFinite(cpuSeconds) && sorted.length > 0 ? { cpuMs: round((cpuSeconds * 1000) / sorted.length) } : {}),
+    };
+  });
+}
+
+/** One GET with its body read to the end: the answer's status. */
+function get(url: string, cookie: string | undefined, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(url, { agent, headers: cookie ? { cookie } : {} }, (response) => {
+      response.on('data', () => undefined);
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.setTimeout(30_000, () => request.destroy(new Error('timed out')));
+    request.on('error', reject);
+  });
 }
