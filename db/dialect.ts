@@ -9,7 +9,7 @@
  * engines' forms run in the integration tests, which run on SQLite and on
  * PostgreSQL.
  */
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { connectionOf, type Db } from './handle';
 
 export interface Dialect {
@@ -45,7 +45,7 @@ export const sqliteDialect: Dialect = {
   contains: (text, needle) => sql`instr(${text}, ${needle}) > 0`,
   joinedText: (value, separator) => sql<string | null>`group_concat(${value}, ${separator})`,
   idLists: 'inline',
-  oneOf: (value, ids) => (ids.length === 0 ? sql`false` : sql`${value} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`),
+  oneOf: (value, ids) => inArray(value, ids),
 };
 
 export const postgresDialect: Dialect = {
